@@ -1,0 +1,47 @@
+# Fashion-MNIST Lab. `make run` starts the app, `make test` runs every test, `make bench` measures.
+# Both create .venv and install what is missing; a second run only checks and is quick.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DATASET_DIR := /usr/share/datasets/fashion-mnist
+PORT ?= 8501
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
+
+.PHONY: run test bench dataset browser lint clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+# The dataset: Debian's package when we may install it, otherwise FASHION_MNIST_DIR or Keras's
+# download (fashion_lab/data.py says what to do when none of them is there).
+dataset:
+	@if [ -z "$$FASHION_MNIST_DIR" ] && [ ! -f $(DATASET_DIR)/t10k-labels-idx1-ubyte.gz ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    $(APT_INSTALL) dataset-fashion-mnist || { apt-get update -q && $(APT_INSTALL) dataset-fashion-mnist; }; \
+	  else echo "note: dataset-fashion-mnist not installed; run 'sudo apt-get install dataset-fashion-mnist' or set FASHION_MNIST_DIR"; fi; \
+	fi
+
+# The browser for the browser tests: Debian's chromium (never `playwright install`).
+browser:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    $(APT_INSTALL) chromium || { apt-get update -q && $(APT_INSTALL) chromium; }; \
+	  else echo "note: chromium not installed; run 'sudo apt-get install chromium'"; fi; \
+	fi
+
+run: $(STAMP) dataset
+	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
+
+test: $(STAMP) dataset browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+bench: $(STAMP) dataset browser
+	$(PY) -m fashion_lab bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

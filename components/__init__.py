@@ -1,0 +1,1 @@
+"""Streamlit UI panels: one module per page, render_*() functions, no TensorFlow maths."""

@@ -1,0 +1,63 @@
+"""The Models page: what is in the model store, broken entries included."""
+
+import pandas as pd
+import streamlit as st
+
+from components.state import get_store
+from model_store import BrokenEntry, StoreError
+
+
+def _models_table(models) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "name": m.name,
+                "architecture": m.architecture,
+                "epochs": m.meta.get("epochs_completed"),
+                "test accuracy": m.test_accuracy * 100,
+                "parameters": m.meta.get("params"),
+                "train seconds": m.meta.get("train_seconds"),
+                "created": m.meta["created"][:16].replace("T", " "),
+            }
+            for m in models
+        ]
+    )
+
+
+def render_models() -> None:
+    """List stored models, show broken ones with their reason, delete on request."""
+    store = get_store()
+    st.title("Models")
+    st.caption(f"Stored in `{store.root}` (set FASHION_LAB_MODELS to use another folder).")
+    entries = store.entries()
+    models = [e for e in entries if not isinstance(e, BrokenEntry)]
+    broken = [e for e in entries if isinstance(e, BrokenEntry)]
+    if not models:
+        st.info("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`.")
+    else:
+        st.dataframe(
+            _models_table(models),
+            hide_index=True,
+            column_config={
+                "test accuracy": st.column_config.NumberColumn(format="%.2f %%"),
+                "train seconds": st.column_config.NumberColumn(format="%.1f"),
+                "parameters": st.column_config.NumberColumn(format="localized"),
+            },
+        )
+    for entry in broken:
+        st.warning(f"**{entry.name}** cannot be used: {entry.reason}")
+    if entries:
+        _render_delete([e.name for e in entries])
+
+
+def _render_delete(names: list[str]) -> None:
+    with st.expander("Delete a model"):
+        name = st.selectbox("Model", names, key="models_delete_name")
+        if st.button("Delete", key="models_delete_button"):
+            try:
+                get_store().delete(name)
+            except StoreError as error:
+                st.error(str(error))
+            else:
+                st.toast(f"Deleted {name}.")
+                st.rerun()

@@ -1,0 +1,37 @@
+"""Pages whose content arrives with later issues: each says what it will show."""
+
+import streamlit as st
+
+
+def _render_upcoming(title: str, promise: str) -> None:
+    st.title(title)
+    st.info(f"Not built yet. {promise}")
+
+
+def render_train() -> None:
+    _render_upcoming(
+        "Train",
+        "Here you will pick the dense network or the CNN, choose epochs and watch the loss and "
+        "accuracy curves grow live. Meanwhile: `python -m fashion_lab train --arch cnn --epochs 5`.",
+    )
+
+
+def render_inside() -> None:
+    _render_upcoming(
+        "Inside the CNN",
+        "Here you will see every feature map of the convolution, its pooled output and the kernels.",
+    )
+
+
+def render_classify() -> None:
+    _render_upcoming(
+        "Classify",
+        "Here you will draw a garment or upload a photo and see what each model predicts.",
+    )
+
+
+def render_compare() -> None:
+    _render_upcoming(
+        "Compare",
+        "Here the CNN and the dense network will stand side by side: curves, accuracy, confusion.",
+    )

@@ -1,0 +1,89 @@
+"""Named model builders. Every model takes raw uint8 pixels (n, 28, 28) and scales them itself.
+
+The one scaling, shared by training and prediction: ``pixels / 255`` by the model's first layer
+(``scale``), so callers always pass 0-255 images and never scale by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import keras
+from keras import layers
+
+from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES
+
+PIXEL_SCALE = 1.0 / 255.0
+
+
+def _scaled_input() -> tuple[keras.KerasTensor, keras.KerasTensor]:
+    inputs = keras.Input(shape=IMAGE_SHAPE, dtype="uint8", name="pixels")
+    return inputs, layers.Rescaling(PIXEL_SCALE, name="scale")(inputs)
+
+
+def build_dense() -> keras.Model:
+    """The classic dense network: Dense layers act on each of the 28 rows, then Flatten."""
+    inputs, x = _scaled_input()
+    x = layers.Dense(128, activation="relu", name="dense1")(x)  # (n, 28, 128)
+    x = layers.Dense(64, activation="relu", name="dense2")(x)  # (n, 28, 64)
+    x = layers.Flatten(name="flatten")(x)  # (n, 1792)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    return keras.Model(inputs, outputs, name="dense")
+
+
+def build_cnn() -> keras.Model:
+    """The classic CNN: one 3x3 convolution with 32 filters, 2x2 max pooling, a dense head."""
+    inputs, x = _scaled_input()
+    x = layers.Reshape((*IMAGE_SHAPE, 1), name="channel")(x)  # (n, 28, 28, 1)
+    x = layers.Conv2D(32, 3, padding="same", activation="relu", name="conv1")(x)  # (n, 28, 28, 32)
+    x = layers.MaxPooling2D(2, name="pool1")(x)  # (n, 14, 14, 32)
+    x = layers.Flatten(name="flatten")(x)  # (n, 6272)
+    x = layers.Dense(128, activation="relu", name="dense1")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    return keras.Model(inputs, outputs, name="cnn")
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """A registry entry: how to build it and what to tell the user about it."""
+
+    name: str
+    build: Callable[[], keras.Model]
+    description: str
+    convolutional: bool
+
+
+ARCHITECTURES: dict[str, Architecture] = {
+    a.name: a
+    for a in (
+        Architecture(
+            "dense",
+            build_dense,
+            "Classic dense network: Dense(128) and Dense(64) on each row, Flatten, softmax "
+            "(29,898 parameters).",
+            convolutional=False,
+        ),
+        Architecture(
+            "cnn",
+            build_cnn,
+            "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax "
+            "(804,554 parameters).",
+            convolutional=True,
+        ),
+    )
+}
+
+
+def get_architecture(name: str) -> Architecture:
+    """The registry entry for ``name``; ValueError naming the choices if unknown."""
+    try:
+        return ARCHITECTURES[name]
+    except KeyError:
+        choices = ", ".join(ARCHITECTURES)
+        raise ValueError(f"unknown architecture {name!r}; choose one of: {choices}") from None
+
+
+def build_model(name: str) -> keras.Model:
+    """Build a fresh, uncompiled model of the named architecture."""
+    return get_architecture(name).build()

@@ -1,0 +1,251 @@
+"""The command line: ``python -m fashion_lab train|list|evaluate|predict``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+from typing import Any
+
+from fashion_lab.config import SCHEDULES, TrainingConfig
+from fashion_lab.data import CLASS_NAMES, DatasetError
+from fashion_lab.preprocessing import ImageError
+from model_store import BrokenEntry, ModelStore, StoreError
+
+PROGRESS_WIDTH = 30
+
+
+def print_json(document: Any) -> None:
+    print(json.dumps(document, indent=1))
+
+
+def render_progress(event: dict[str, Any], epochs: int) -> str:
+    """One progress-bar line for a batch event."""
+    done = ((event["epoch"] - 1) + event["step"] / event["steps"]) / epochs
+    filled = round(done * PROGRESS_WIDTH)
+    bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
+    return (
+        f"\r[{bar}] {done:6.1%} epoch {event['epoch']}/{epochs} "
+        f"batch {event['step']}/{event['steps']} loss {event['loss']:.4f} "
+        f"acc {event['accuracy']:.4f} {event['elapsed']:5.0f}s"
+    )
+
+
+def describe_epoch(event: dict[str, Any]) -> str:
+    partial = " (stopped mid-epoch)" if event["partial"] else ""
+    return (
+        f"\repoch {event['epoch']}: loss {event['loss']:.4f} accuracy {event['accuracy']:.4f} "
+        f"val_loss {event['val_loss']:.4f} val_accuracy {event['val_accuracy']:.4f} "
+        f"({event['seconds']:.1f}s){partial}" + " " * 20
+    )
+
+
+def command_train(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.training import TrainingJob, default_model_name, run_metadata
+
+    config = TrainingConfig(
+        architecture=args.arch,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        learning_rate=args.learning_rate,
+        seed=args.seed,
+        limit=args.limit,
+        schedule=args.schedule,
+    )
+    config.validate()
+    name = store.unique_name(args.name or default_model_name(config))
+    job = TrainingJob(config).start()
+    seen = 0
+    try:
+        while not job.join(timeout=0.2):
+            seen = _show_events(job, seen, config.epochs, args.quiet)
+    except KeyboardInterrupt:
+        print("\nstopping after the current batch...", file=sys.stderr)
+        job.stop()
+        job.join()
+    _show_events(job, seen, config.epochs, args.quiet)
+    if job.error:
+        raise RuntimeError(f"training failed: {job.error}")
+    entry = store.save(name, job.model, run_metadata(job))
+    result = job.result
+    if args.json:
+        print_json(
+            {
+                "name": entry.name,
+                "architecture": config.architecture,
+                "state": job.state.value,
+                "test_accuracy": result.test_accuracy,
+                "seconds": result.train_seconds,
+                "epochs_completed": result.epochs_completed,
+                "history": result.history,
+            }
+        )
+    else:
+        print(
+            f"{job.state.value}: {config.architecture}, {result.epochs_completed} epoch(s) in "
+            f"{result.train_seconds:.1f}s, test accuracy {result.test_accuracy:.2%}, "
+            f"saved as {entry.name!r} in {store.root}"
+        )
+    return 0
+
+
+def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
+    events = job.events(seen)
+    for event in events if not quiet else []:
+        if event["kind"] == "batch":
+            print(render_progress(event, epochs), end="", file=sys.stderr, flush=True)
+        elif event["kind"] == "epoch":
+            print(describe_epoch(event), file=sys.stderr, flush=True)
+    return seen + len(events)
+
+
+def command_list(args: argparse.Namespace, store: ModelStore) -> int:
+    entries = store.entries()
+    if args.json:
+        print_json([_entry_summary(e) for e in entries])
+        return 0
+    if not entries:
+        print(f"no models in {store.root}")
+    for entry in entries:
+        if isinstance(entry, BrokenEntry):
+            print(f"{entry.name:32} BROKEN: {entry.reason}")
+        else:
+            meta = entry.meta
+            print(
+                f"{entry.name:32} {entry.architecture:8} {meta.get('epochs_completed', '?'):>3} ep "
+                f"{entry.test_accuracy:7.2%}  {meta['created']}"
+            )
+    return 0
+
+
+def _entry_summary(entry) -> dict[str, Any]:
+    if isinstance(entry, BrokenEntry):
+        return {"name": entry.name, "broken": True, "reason": entry.reason}
+    meta = entry.meta
+    return {
+        "name": entry.name,
+        "broken": False,
+        "architecture": entry.architecture,
+        "epochs_completed": meta.get("epochs_completed"),
+        "test_accuracy": entry.test_accuracy,
+        "params": meta.get("params"),
+        "created": meta["created"],
+    }
+
+
+def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.evaluation import evaluate_model
+
+    entry = store.get(args.name)
+    evaluation = evaluate_model(store.load(args.name))
+    document = {
+        "name": entry.name,
+        "architecture": entry.architecture,
+        "test_accuracy": evaluation.accuracy,
+        "test_loss": evaluation.loss,
+        "stored_test_accuracy": entry.test_accuracy,
+    }
+    if args.json:
+        print_json(document)
+    else:
+        print(
+            f"{entry.name}: test accuracy {evaluation.accuracy:.2%} (stored "
+            f"{entry.test_accuracy:.2%}), loss {evaluation.loss:.4f}"
+        )
+    return 0
+
+
+def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.evaluation import predict_images
+    from fashion_lab.preprocessing import load_image_file, preprocess
+
+    model = store.load(args.name)
+    pixels = [preprocess(load_image_file(path)).pixels for path in args.images]
+    probabilities = predict_images(model, pixels)
+    results = []
+    for path, probs in zip(args.images, probabilities, strict=True):
+        label = int(probs.argmax())
+        results.append(
+            {
+                "image": path,
+                "label": label,
+                "class_name": CLASS_NAMES[label],
+                "probabilities": [round(float(p), 6) for p in probs],
+            }
+        )
+    if args.json:
+        print_json({"model": args.name, "predictions": results})
+    for result in results if not args.json else []:
+        confidence = result["probabilities"][result["label"]]
+        print(f"{result['image']}: {result['class_name']} ({confidence:.1%})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m fashion_lab", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    train = commands.add_parser("train", help="train a model and save it in the store")
+    train.add_argument("--arch", default="cnn", help="architecture name (dense, cnn, ...)")
+    defaults = TrainingConfig()
+    train.add_argument("--epochs", type=int, default=defaults.epochs)
+    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate,
+                       help="peak learning rate of Adam")
+    train.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule,
+                       help="cosine: decay the learning rate to 0 by the last batch")
+    train.add_argument("--seed", type=int, default=defaults.seed)
+    train.add_argument("--limit", type=int, default=None, help="train on N images only")
+    train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.set_defaults(handler=command_train)
+
+    listing = commands.add_parser("list", help="list stored models")
+    listing.set_defaults(handler=command_list)
+
+    evaluate = commands.add_parser("evaluate", help="re-evaluate a stored model on the test set")
+    evaluate.add_argument("name")
+    evaluate.set_defaults(handler=command_evaluate)
+
+    predict = commands.add_parser("predict", help="classify image files with a stored model")
+    predict.add_argument("name")
+    predict.add_argument("images", nargs="+")
+    predict.set_defaults(handler=command_predict)
+
+    for sub in (train, listing, evaluate, predict):
+        sub.add_argument("--json", action="store_true", help="print one JSON document")
+    return parser
+
+
+@contextmanager
+def native_stderr_silenced():
+    """Hide file descriptor 2: TensorFlow's C++ start-up notes ignore every log-level setting."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; errors print one line and return a non-zero exit code."""
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.command != "list":
+            with native_stderr_silenced():
+                import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
+        return args.handler(args, ModelStore())
+    except (DatasetError, StoreError, ImageError, ValueError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\ninterrupted after {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        return 130

@@ -1,0 +1,162 @@
+"""Fashion-MNIST on disk: find the original IDX files, parse and validate them."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+CLASS_NAMES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+IMAGE_SHAPE = (28, 28)
+NUM_CLASSES = len(CLASS_NAMES)
+
+FILES = {
+    "train_images": "train-images-idx3-ubyte.gz",
+    "train_labels": "train-labels-idx1-ubyte.gz",
+    "test_images": "t10k-images-idx3-ubyte.gz",
+    "test_labels": "t10k-labels-idx1-ubyte.gz",
+}
+EXPECTED_COUNTS = {"train": 60_000, "test": 10_000}
+DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
+KERAS_CACHE_DIR = Path.home() / ".keras" / "datasets" / "fashion-mnist"
+FIX_HINT = (
+    "install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) "
+    "or set FASHION_MNIST_DIR to a folder holding the four original .gz files"
+)
+
+_IDX_UBYTE = 0x08  # the only element type Fashion-MNIST uses
+
+
+class DatasetError(RuntimeError):
+    """The dataset is missing, truncated or not in IDX format."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The 60,000 training and 10,000 test images (uint8, 0-255) with their labels."""
+
+    train_images: np.ndarray  # (60000, 28, 28) uint8
+    train_labels: np.ndarray  # (60000,) uint8
+    test_images: np.ndarray  # (10000, 28, 28) uint8
+    test_labels: np.ndarray  # (10000,) uint8
+    source: str
+    checksum: str  # sha256 of all four arrays, identifies the data a model saw
+
+
+def parse_idx(raw: bytes, expected_ndim: int, name: str = "IDX data") -> np.ndarray:
+    """Parse an uncompressed IDX file of unsigned bytes into an array, validating the header."""
+    if len(raw) < 4:
+        raise DatasetError(f"{name}: file is too short to hold an IDX header ({len(raw)} bytes)")
+    zero0, zero1, dtype_code, ndim = raw[0], raw[1], raw[2], raw[3]
+    if zero0 or zero1 or dtype_code != _IDX_UBYTE or ndim != expected_ndim:
+        magic = int.from_bytes(raw[:4], "big")
+        expected = (_IDX_UBYTE << 8) | expected_ndim
+        raise DatasetError(f"{name}: bad magic number 0x{magic:08x}, expected 0x{expected:08x}")
+    header_len = 4 + 4 * ndim
+    if len(raw) < header_len:
+        raise DatasetError(f"{name}: truncated header")
+    dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    expected_len = header_len + int(np.prod(dims, dtype=np.int64))
+    if len(raw) != expected_len:
+        problem = "truncated" if len(raw) < expected_len else "has trailing bytes"
+        raise DatasetError(
+            f"{name}: {problem}: {len(raw)} bytes, dimensions {dims} need {expected_len}"
+        )
+    return np.frombuffer(raw, dtype=np.uint8, offset=header_len).reshape(dims)
+
+
+def read_idx_file(path: Path, expected_ndim: int) -> np.ndarray:
+    """Read a gzip-compressed (or plain) IDX file."""
+    try:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise DatasetError(f"{path}: cannot read ({error}); {FIX_HINT}") from error
+    try:
+        return parse_idx(data, expected_ndim, name=str(path))
+    except DatasetError as error:
+        raise DatasetError(f"{error}; {FIX_HINT}") from error
+
+
+def candidate_dirs() -> list[Path]:
+    """The folders searched for the IDX files, in order."""
+    dirs = []
+    if os.environ.get("FASHION_MNIST_DIR"):
+        dirs.append(Path(os.environ["FASHION_MNIST_DIR"]))
+    return dirs + [DEBIAN_DIR, KERAS_CACHE_DIR]
+
+
+def find_dataset_dir() -> Path | None:
+    """The first candidate folder that holds all four files, or None."""
+    for folder in candidate_dirs():
+        if all((folder / name).is_file() for name in FILES.values()):
+            return folder
+    return None
+
+
+def _download_with_keras() -> Path:
+    """Last resort for machines with internet: Keras's downloader, which caches the files."""
+    try:
+        import keras
+
+        keras.datasets.fashion_mnist.load_data()
+    except Exception as error:  # noqa: BLE001 - any download failure gets the same advice
+        searched = ", ".join(str(d) for d in candidate_dirs())
+        raise DatasetError(
+            f"Fashion-MNIST not found in {searched} and the download failed ({error}); {FIX_HINT}"
+        ) from error
+    return KERAS_CACHE_DIR
+
+
+def _check_pair(images: np.ndarray, labels: np.ndarray, split: str, folder: Path) -> None:
+    if images.shape[1:] != IMAGE_SHAPE or len(images) != len(labels):
+        raise DatasetError(
+            f"{folder}: {split} images {images.shape} do not match labels {labels.shape}; "
+            f"{FIX_HINT}"
+        )
+    if len(images) != EXPECTED_COUNTS[split]:
+        raise DatasetError(
+            f"{folder}: {split} split has {len(images)} images, expected "
+            f"{EXPECTED_COUNTS[split]}; {FIX_HINT}"
+        )
+    if labels.max() >= NUM_CLASSES:
+        raise DatasetError(f"{folder}: {split} labels go up to {labels.max()}; {FIX_HINT}")
+
+
+def load_dataset_from(folder: Path) -> Dataset:
+    """Load and validate the four IDX files of one folder."""
+    arrays = {
+        key: read_idx_file(folder / name, 3 if key.endswith("images") else 1)
+        for key, name in FILES.items()
+    }
+    _check_pair(arrays["train_images"], arrays["train_labels"], "train", folder)
+    _check_pair(arrays["test_images"], arrays["test_labels"], "test", folder)
+    digest = hashlib.sha256()
+    for key in FILES:
+        digest.update(arrays[key].tobytes())
+    return Dataset(**arrays, source=str(folder), checksum=digest.hexdigest()[:16])
+
+
+@lru_cache(maxsize=1)
+def load_dataset() -> Dataset:
+    """Find, load and validate Fashion-MNIST (cached per process; arrays are read-only)."""
+    folder = find_dataset_dir() or _download_with_keras()
+    return load_dataset_from(folder)

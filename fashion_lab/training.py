@@ -1,0 +1,295 @@
+"""TrainingJob: Keras ``fit`` in a worker thread that publishes events and can be stopped.
+
+The job never touches a UI. Readers (the Streamlit fragment, the CLI progress bar) poll
+``job.events()`` for a copy of what happened so far.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import keras
+import numpy as np
+
+from fashion_lab.architectures import build_model
+from fashion_lab.config import TrainingConfig
+from fashion_lab.data import Dataset, load_dataset
+from fashion_lab.evaluation import evaluate_model
+
+VALIDATION_BATCH_SIZE = 1000  # only for speed: validation results do not depend on it
+_SEED_LOCK = threading.Lock()  # Keras seeds are process-wide: seed and build one model at a time
+
+
+class JobState(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+    @property
+    def done(self) -> bool:
+        return self in (JobState.FINISHED, JobState.STOPPED, JobState.FAILED)
+
+
+@dataclass
+class TrainingResult:
+    """What a finished or stopped run produced, ready for the model store."""
+
+    history: dict[str, list[float]]
+    epochs_completed: int
+    test_accuracy: float
+    test_loss: float
+    confusion: list[list[int]]  # rows: true class, columns: predicted class
+    train_seconds: float
+    samples: int
+    stopped: bool
+
+
+@dataclass
+class _EventLog:
+    events: list[dict[str, Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, **values: Any) -> None:
+        with self.lock:
+            self.events.append({"kind": kind, **values})
+
+    def copy(self, since: int) -> list[dict[str, Any]]:
+        with self.lock:
+            return list(self.events[since:])
+
+
+class _ReportingCallback(keras.callbacks.Callback):
+    """Publishes batch and epoch events; turns a stop request into ``stop_training``."""
+
+    async_safe = True  # on_train_batch_end only reads logs: Keras may keep dispatching async
+
+    def __init__(self, job: TrainingJob, steps_per_epoch: int) -> None:
+        super().__init__()
+        self.job = job
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = 0
+        self.epoch_start = 0.0
+        self.last_report = 0.0
+        self.last_step = -1
+        self.stopped_early = False
+
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        self.epoch = epoch
+        self.epoch_start = time.perf_counter()
+
+    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
+        # Keras clears stop_training when fit starts, so it must be set from inside.
+        if self.job.stop_requested:
+            self.model.stop_training = True
+            self.stopped_early = True
+
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        self.last_step = batch
+        now = time.perf_counter()
+        last_batch = batch == self.steps_per_epoch - 1
+        if (now - self.last_report < self.job.report_interval and not last_batch) or not logs:
+            return  # throttled: converting tensors to floats is the costly part
+        self.last_report = now
+        self.job._log.add(
+            "batch",
+            epoch=self.epoch + 1,
+            step=batch + 1,
+            steps=self.steps_per_epoch,
+            loss=float(logs["loss"]),
+            accuracy=float(logs["accuracy"]),
+            elapsed=now - self.job.started_at,
+        )
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        logs = logs or {}
+        self.job._log.add(
+            "epoch",
+            epoch=epoch + 1,
+            partial=self.last_step < self.steps_per_epoch - 1,
+            seconds=time.perf_counter() - self.epoch_start,
+            elapsed=time.perf_counter() - self.job.started_at,
+            **{k: float(v) for k, v in logs.items() if k in _EPOCH_METRICS},
+        )
+
+
+_EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
+
+
+def compile_model(
+    model: keras.Model, learning_rate: float, schedule: str = "constant", total_steps: int = 1
+) -> keras.Model:
+    """Adam and sparse categorical cross-entropy, as in the classic code; optional cosine decay."""
+    if schedule == "cosine":
+        learning_rate = keras.optimizers.schedules.CosineDecay(learning_rate, decay_steps=total_steps)
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    return model
+
+
+def select_subset(count: int, limit: int | None, seed: int) -> np.ndarray:
+    """Indices of a seeded random subset of ``limit`` out of ``count`` items (all if None)."""
+    if limit is None or limit >= count:
+        return np.arange(count)
+    return np.sort(np.random.default_rng(seed).choice(count, size=limit, replace=False))
+
+
+class TrainingJob:
+    """One training run. ``start()`` runs it in a daemon thread, ``run()`` in the caller's."""
+
+    def __init__(
+        self, config: TrainingConfig, dataset: Dataset | None = None, report_interval: float = 0.2
+    ) -> None:
+        config.validate()
+        self.config = config
+        self.report_interval = report_interval
+        self.model: keras.Model | None = None
+        self.result: TrainingResult | None = None
+        self.error: str | None = None
+        self.started_at = 0.0
+        self._dataset = dataset
+        self._state = JobState.PENDING
+        self._stop = threading.Event()
+        self._log = _EventLog()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def state(self) -> JobState:
+        return self._state
+
+    @property
+    def stop_requested(self) -> bool:
+        return self._stop.is_set()
+
+    def events(self, since: int = 0) -> list[dict[str, Any]]:
+        """A copy of the events published so far (from index ``since``)."""
+        return self._log.copy(since)
+
+    def start(self) -> TrainingJob:
+        """Run the job in a daemon thread; returns at once."""
+        if self._thread is not None:
+            raise RuntimeError("this job has already been started")
+        self._thread = threading.Thread(target=self.run, name="training-job", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Ask the run to end after the current batch (and its validation pass)."""
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the thread; True if the job is done."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self._state.done
+
+    def run(self) -> None:
+        """Train, evaluate on the test set, and publish the outcome. Never raises."""
+        self._state = JobState.RUNNING
+        self.started_at = time.perf_counter()
+        try:
+            self.result = self._train()
+            self._state = JobState.STOPPED if self.result.stopped else JobState.FINISHED
+            self._log.add(
+                self._state.value,
+                test_accuracy=self.result.test_accuracy,
+                epochs_completed=self.result.epochs_completed,
+                seconds=self.result.train_seconds,
+            )
+        except Exception as error:  # noqa: BLE001 - a worker thread must report, not die
+            self.error = f"{type(error).__name__}: {error}"
+            self._state = JobState.FAILED
+            self._log.add("failed", error=self.error, traceback=traceback.format_exc())
+
+    def _train(self) -> TrainingResult:
+        cfg = self.config
+        data = self._dataset or load_dataset()
+        subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
+        x, y = data.train_images[subset], data.train_labels[subset]
+        steps = -(-len(x) // cfg.batch_size)
+        with _SEED_LOCK:
+            keras.utils.set_random_seed(cfg.seed)
+            model = build_model(cfg.architecture)
+            self.model = compile_model(model, cfg.learning_rate, cfg.schedule, steps * cfg.epochs)
+        self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
+        callback = _ReportingCallback(self, steps)
+        begin = time.perf_counter()
+        history = {}
+        if not self.stop_requested:
+            fit = self.model.fit(
+                x,
+                y,
+                batch_size=cfg.batch_size,
+                epochs=cfg.epochs,
+                validation_data=(data.test_images, data.test_labels),
+                validation_batch_size=VALIDATION_BATCH_SIZE,
+                callbacks=[callback],
+                verbose=0,
+            )
+            history = {k: [float(v) for v in vals] for k, vals in fit.history.items()}
+        seconds = time.perf_counter() - begin
+        evaluation = evaluate_model(self.model, data)
+        epochs_done = len(history.get("loss", []))
+        return TrainingResult(
+            history=history,
+            epochs_completed=epochs_done,
+            test_accuracy=evaluation.accuracy,
+            test_loss=evaluation.loss,
+            confusion=evaluation.confusion.tolist(),
+            train_seconds=seconds,
+            samples=len(x),
+            stopped=callback.stopped_early or epochs_done == 0,
+        )
+
+
+def library_versions() -> dict[str, str]:
+    """Versions that decide whether a stored model can be reproduced."""
+    import platform
+
+    import tensorflow as tf
+
+    return {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+    }
+
+
+def default_model_name(config: TrainingConfig, when: datetime | None = None) -> str:
+    """A readable store name: architecture, epochs, time (e.g. ``cnn-5ep-20261127-181530``)."""
+    when = when or datetime.now()
+    return f"{config.architecture}-{config.epochs}ep-{when:%Y%m%d-%H%M%S}"
+
+
+def run_metadata(job: TrainingJob) -> dict[str, Any]:
+    """Everything the store keeps about a finished or stopped job."""
+    if job.result is None or job.model is None:
+        raise ValueError("the job has no result to describe (did it fail?)")
+    result = job.result
+    data = job._dataset or load_dataset()
+    return {
+        "architecture": job.config.architecture,
+        "config": job.config.to_dict(),
+        "params": int(job.model.count_params()),
+        "epochs_completed": result.epochs_completed,
+        "stopped": result.stopped,
+        "samples": result.samples,
+        "history": result.history,
+        "test_accuracy": result.test_accuracy,
+        "test_loss": result.test_loss,
+        "confusion": result.confusion,
+        "train_seconds": round(result.train_seconds, 3),
+        "versions": library_versions(),
+        "dataset_checksum": data.checksum,
+    }

@@ -1,0 +1,21 @@
+"""Persistence of trained models and their metadata (no Streamlit, no TensorFlow at import)."""
+
+from model_store.store import (
+    DEFAULT_ROOT,
+    BrokenEntry,
+    ModelStore,
+    StoredModel,
+    StoreError,
+    default_root,
+    validate_name,
+)
+
+__all__ = [
+    "DEFAULT_ROOT",
+    "BrokenEntry",
+    "ModelStore",
+    "StoreError",
+    "StoredModel",
+    "default_root",
+    "validate_name",
+]

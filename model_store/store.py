@@ -1,0 +1,227 @@
+"""Trained models on disk: one folder per model with ``meta.json`` and ``weights.npz``.
+
+Only weights we wrote are ever read, as plain arrays (``allow_pickle=False``); the network is
+rebuilt from the architecture registry named in the metadata. No model file format that can
+carry code (``.keras``, pickles) is ever loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FORMAT_VERSION = 1
+META_FILE = "meta.json"
+WEIGHTS_FILE = "weights.npz"
+DEFAULT_ROOT = Path(__file__).resolve().parent / "saved"
+_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_REQUIRED_META = {
+    "format": int,
+    "name": str,
+    "architecture": str,
+    "test_accuracy": float,
+    "history": dict,
+    "weights_sha256": str,
+    "created": str,
+}
+
+
+class StoreError(RuntimeError):
+    """A store operation failed; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class StoredModel:
+    """A valid entry: its folder and metadata."""
+
+    name: str
+    path: Path
+    meta: dict[str, Any]
+
+    @property
+    def architecture(self) -> str:
+        return self.meta["architecture"]
+
+    @property
+    def test_accuracy(self) -> float:
+        return self.meta["test_accuracy"]
+
+
+@dataclass(frozen=True)
+class BrokenEntry:
+    """An entry that cannot be used, and why."""
+
+    name: str
+    path: Path
+    reason: str
+
+
+def default_root() -> Path:
+    """``$FASHION_LAB_MODELS`` if set, else ``model_store/saved`` in the project."""
+    env = os.environ.get("FASHION_LAB_MODELS")
+    return Path(env).expanduser() if env else DEFAULT_ROOT
+
+
+def validate_name(name: str) -> str:
+    """Return ``name`` if it is a safe entry name, else raise StoreError saying what is allowed."""
+    if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name) or ".." in name:
+        raise StoreError(
+            f"invalid model name {name!r}: use 1-80 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit, without '..'"
+        )
+    return name
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def read_entry(path: Path) -> StoredModel | BrokenEntry:
+    """Validate one entry folder; never raises for a bad entry."""
+    name = path.name
+    try:
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return BrokenEntry(name, path, f"{META_FILE} is missing (an unfinished save?)")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return BrokenEntry(name, path, f"{META_FILE} is unreadable: {error}")
+    if not isinstance(meta, dict):
+        return BrokenEntry(name, path, f"{META_FILE} does not hold a JSON object")
+    for key, kind in _REQUIRED_META.items():
+        if not isinstance(meta.get(key), kind):
+            return BrokenEntry(name, path, f"{META_FILE}: {key!r} is missing or not a {kind.__name__}")
+    if meta["format"] != FORMAT_VERSION:
+        return BrokenEntry(name, path, f"unsupported format version {meta['format']}")
+    if meta["name"] != name:
+        return BrokenEntry(name, path, f"metadata names another model ({meta['name']!r})")
+    weights = path / WEIGHTS_FILE
+    if not weights.is_file():
+        return BrokenEntry(name, path, f"{WEIGHTS_FILE} is missing")
+    if _sha256(weights) != meta["weights_sha256"]:
+        return BrokenEntry(name, path, f"{WEIGHTS_FILE} does not match its checksum (corrupt)")
+    return StoredModel(name, path, meta)
+
+
+class ModelStore:
+    """A folder of trained models: save, list, load, delete."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+
+    def entries(self) -> list[StoredModel | BrokenEntry]:
+        """Every entry, valid or broken, newest first; unfinished temporary folders are hidden."""
+        if not self.root.is_dir():
+            return []
+        found = [
+            read_entry(p)
+            for p in self.root.iterdir()
+            if p.is_dir() and not p.name.startswith(".")
+        ]
+        return sorted(found, key=_created, reverse=True)
+
+    def models(self) -> list[StoredModel]:
+        """The valid entries, newest first."""
+        return [e for e in self.entries() if isinstance(e, StoredModel)]
+
+    def get(self, name: str) -> StoredModel:
+        """The valid entry ``name``, or StoreError saying why not."""
+        path = self.root / validate_name(name)
+        if not path.is_dir():
+            raise StoreError(f"no model named {name!r} in {self.root}")
+        entry = read_entry(path)
+        if isinstance(entry, BrokenEntry):
+            raise StoreError(f"model {name!r} is broken: {entry.reason}")
+        return entry
+
+    def load(self, name: str):
+        """Rebuild the model from its metadata and load its weights (a compiled-free keras.Model)."""
+        from fashion_lab.architectures import build_model
+
+        entry = self.get(name)
+        try:
+            model = build_model(entry.architecture)
+        except ValueError as error:
+            raise StoreError(f"model {name!r}: {error}") from error
+        try:
+            with np.load(entry.path / WEIGHTS_FILE, allow_pickle=False) as archive:
+                arrays = [archive[f"arr_{i}"] for i in range(len(archive.files))]
+        except (OSError, ValueError, KeyError) as error:
+            raise StoreError(f"model {name!r}: weights unreadable: {error}") from error
+        expected = [tuple(w.shape) for w in model.weights]
+        if [a.shape for a in arrays] != expected:
+            raise StoreError(f"model {name!r}: weights do not fit architecture {entry.architecture!r}")
+        model.set_weights(arrays)
+        return model
+
+    def save(self, name: str, model, meta: dict[str, Any], overwrite: bool = False) -> StoredModel:
+        """Write weights and metadata atomically (temp folder, then rename)."""
+        validate_name(name)
+        final = self.root / name
+        if final.exists() and not overwrite:
+            raise StoreError(f"a model named {name!r} already exists")
+        self.root.mkdir(parents=True, exist_ok=True)
+        temp = self.root / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
+        temp.mkdir()
+        try:
+            with open(temp / WEIGHTS_FILE, "wb") as handle:
+                np.savez(handle, *[np.asarray(w) for w in model.get_weights()])
+                handle.flush()
+                os.fsync(handle.fileno())
+            full_meta = {
+                **meta,
+                "format": FORMAT_VERSION,
+                "name": name,
+                "weights_sha256": _sha256(temp / WEIGHTS_FILE),
+                "created": meta.get("created") or datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            _write_synced(temp / META_FILE, json.dumps(full_meta, indent=1).encode("utf-8"))
+            if final.exists():
+                self._remove(final)
+            os.replace(temp, final)
+        finally:
+            if temp.exists():
+                shutil.rmtree(temp, ignore_errors=True)
+        return StoredModel(name, final, full_meta)
+
+    def delete(self, name: str) -> None:
+        """Remove an entry (valid or broken)."""
+        path = self.root / validate_name(name)
+        if not path.is_dir():
+            raise StoreError(f"no model named {name!r} in {self.root}")
+        self._remove(path)
+
+    def _remove(self, path: Path) -> None:
+        # Rename first so a half-deleted folder is never listed.
+        trash = self.root / f".trash-{path.name}-{uuid.uuid4().hex[:8]}"
+        os.replace(path, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+
+    def unique_name(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever is free."""
+        validate_name(base)
+        name, n = base, 1
+        while (self.root / name).exists():
+            n += 1
+            name = f"{base}-{n}"
+        return name
+
+
+def _created(entry: StoredModel | BrokenEntry) -> str:
+    return entry.meta["created"] if isinstance(entry, StoredModel) else ""

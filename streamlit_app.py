@@ -1,0 +1,22 @@
+"""Fashion-MNIST Lab: why convolutional networks beat dense networks on images."""
+
+import streamlit as st
+
+from components import models_page, placeholder_pages
+
+st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroom:", layout="wide")
+
+PAGES = [  # (render function, title, material icon, url path)
+    (placeholder_pages.render_train, "Train", "model_training", "train"),
+    (placeholder_pages.render_inside, "Inside the CNN", "biotech", "inside"),
+    (placeholder_pages.render_classify, "Classify", "draw", "classify"),
+    (placeholder_pages.render_compare, "Compare", "compare", "compare"),
+    (models_page.render_models, "Models", "inventory_2", "models"),
+]
+navigation = st.navigation(
+    [
+        st.Page(render, title=title, icon=f":material/{icon}:", url_path=path, default=index == 0)
+        for index, (render, title, icon, path) in enumerate(PAGES)
+    ]
+)
+navigation.run()

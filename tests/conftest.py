@@ -1,0 +1,40 @@
+"""Shared fixtures: the dataset (a clear failure when missing), small trained models, a temp store."""
+
+from __future__ import annotations
+
+import pytest
+
+from fashion_lab.data import DatasetError, load_dataset
+from fashion_lab.training import TrainingConfig, TrainingJob
+from model_store import ModelStore
+
+SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well above chance
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    try:
+        return load_dataset()
+    except DatasetError as error:
+        pytest.fail(f"these tests need Fashion-MNIST ({error}); `make test` installs it", pytrace=False)
+
+
+def train_small(architecture: str, dataset, report_interval: float = 0.2, **overrides) -> TrainingJob:
+    """A finished one-epoch job on SUBSET training images."""
+    settings = {"architecture": architecture, "epochs": 1, "limit": SUBSET, **overrides}
+    job = TrainingJob(TrainingConfig(**settings), dataset=dataset, report_interval=report_interval)
+    job.run()
+    assert job.error is None, job.error
+    return job
+
+
+@pytest.fixture(scope="session")
+def small_jobs(dataset) -> dict[str, TrainingJob]:
+    return {name: train_small(name, dataset) for name in ("dense", "cnn")}
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> ModelStore:
+    """An empty store in a temp folder, also the default for code that builds its own."""
+    monkeypatch.setenv("FASHION_LAB_MODELS", str(tmp_path / "models"))
+    return ModelStore(tmp_path / "models")

@@ -1,0 +1,59 @@
+"""The app headless (AppTest): every page renders without an exception."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from fashion_lab.training import run_metadata
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
+    "train": ("placeholder_pages", "render_train"),
+    "inside": ("placeholder_pages", "render_inside"),
+    "classify": ("placeholder_pages", "render_classify"),
+    "compare": ("placeholder_pages", "render_compare"),
+    "models": ("models_page", "render_models"),
+}
+
+
+def open_app(page: str | None = None) -> AppTest:
+    """The whole app (default page), or one page's render function on its own."""
+    if page is None:
+        return AppTest.from_file(APP, default_timeout=60).run()
+    module, function = PAGES[page]
+    script = f"from components.{module} import {function}\n{function}()\n"
+    return AppTest.from_string(script, default_timeout=60).run()
+
+
+def test_app_starts_without_exception(store):
+    app = open_app()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Train"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(store, page):
+    app = open_app(page)
+    assert not app.exception, app.exception
+    assert app.title
+
+
+def test_models_page_lists_models_and_broken_entries(store, small_jobs):
+    store.save("my-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    (store.root / "half-saved").mkdir()
+    app = open_app("models")
+    assert not app.exception, app.exception
+    table = app.dataframe[0].value
+    assert list(table["name"]) == ["my-cnn"]
+    assert table["parameters"][0] == 804_554
+    assert any("half-saved" in w.value and "missing" in w.value for w in app.warning)
+
+
+def test_models_page_deletes_a_model(store, small_jobs):
+    store.save("doomed", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+    app = open_app("models")
+    app.selectbox(key="models_delete_name").select("doomed")
+    app.button(key="models_delete_button").click().run()
+    assert not app.exception, app.exception
+    assert store.entries() == []

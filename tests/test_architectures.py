@@ -1,0 +1,55 @@
+"""The two classic architectures, exactly: parameter counts, named layers, built-in scaling."""
+
+import numpy as np
+import pytest
+
+from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture
+
+
+@pytest.mark.parametrize("name, params", [("dense", 29_898), ("cnn", 804_554)])
+def test_classic_parameter_counts(name, params):
+    assert build_model(name).count_params() == params
+
+
+def test_dense_acts_on_each_row_then_flattens():
+    model = build_model("dense")
+    assert model.get_layer("dense1").output.shape == (None, 28, 128)
+    assert model.get_layer("dense2").output.shape == (None, 28, 64)
+    assert model.get_layer("flatten").output.shape == (None, 1792)
+    assert model.output.shape == (None, 10)
+
+
+def test_cnn_layers_are_named_for_inspection():
+    model = build_model("cnn")
+    conv = model.get_layer("conv1")
+    assert conv.output.shape == (None, 28, 28, 32)
+    assert conv.kernel.shape == (3, 3, 1, 32)
+    assert model.get_layer("pool1").output.shape == (None, 14, 14, 32)
+    assert model.get_layer("dense1").output.shape == (None, 128)
+
+
+def test_models_take_raw_pixels_and_scale_them_by_255():
+    model = build_model("cnn")
+    assert model.input.dtype == "uint8"
+    scale = model.get_layer("scale")
+    image = np.full((1, 28, 28), 255, dtype=np.uint8)
+    np.testing.assert_allclose(np.asarray(scale(image)), 1.0)
+
+
+def test_every_architecture_has_a_description_and_outputs_probabilities():
+    images = np.random.default_rng(0).integers(0, 256, (2, 28, 28), dtype=np.uint8)
+    for name, architecture in ARCHITECTURES.items():
+        assert architecture.description
+        probabilities = np.asarray(build_model(name)(images))
+        np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_unknown_architecture_names_the_choices():
+    with pytest.raises(ValueError, match="dense, cnn"):
+        get_architecture("resnet")
+
+
+def test_config_knows_the_same_names_as_the_registry():
+    from fashion_lab.config import ARCHITECTURE_NAMES
+
+    assert tuple(ARCHITECTURES) == ARCHITECTURE_NAMES

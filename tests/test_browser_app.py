@@ -1,0 +1,46 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
+
+import pytest
+from browser_support import CHROMIUM_ARGS, chromium_path, streamlit_server
+from playwright.sync_api import Page, expect
+
+from fashion_lab.training import run_metadata
+from model_store import ModelStore
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = "test-results"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    try:
+        return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, small_jobs):
+    models = tmp_path_factory.mktemp("browser") / "models"
+    ModelStore(models).save("browser-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    (models / "half-saved").mkdir()
+    with streamlit_server(models) as url:
+        yield url
+
+
+def test_app_opens_with_navigation(page: Page, app_url):
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Train")).to_be_visible(timeout=30_000)
+    for title in ("Inside the CNN", "Classify", "Compare", "Models"):
+        expect(page.get_by_role("link", name=title)).to_be_visible()
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+
+
+def test_models_page_lists_the_store(page: Page, app_url):
+    page.goto(f"{app_url}/models")
+    expect(page.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("half-saved")).to_be_visible()
+    grid = page.locator("[data-testid='stDataFrame']")
+    expect(grid).to_be_visible()
+    page.screenshot(path=f"{SCREENSHOTS}/models-page.png", full_page=True)
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)

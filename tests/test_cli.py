@@ -1,0 +1,109 @@
+"""The command line, run as a user runs it: a real subprocess, JSON out, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from fashion_lab.data import CLASS_NAMES
+from fashion_lab.evaluation import predict_images
+from model_store import ModelStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, models: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
+    return subprocess.run(
+        [sys.executable, "-m", "fashion_lab", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, dataset):
+    """One CLI training run shared by the tests of this module: (models folder, its JSON)."""
+    models = tmp_path_factory.mktemp("cli") / "models"
+    done = run_cli("train", "--arch", "dense", "--epochs", "1", "--limit", "3000",
+                   "--name", "cli-dense", "--json", models=models)
+    assert done.returncode == 0, done.stderr
+    return models, json.loads(done.stdout)
+
+
+def test_train_json_and_progress(trained):
+    models, document = trained
+    assert document["name"] == "cli-dense" and document["state"] == "finished"
+    assert document["test_accuracy"] > 0.6 and document["seconds"] > 0
+    assert len(document["history"]["val_accuracy"]) == 1
+    assert ModelStore(models).get("cli-dense").test_accuracy == document["test_accuracy"]
+
+
+def test_train_shows_a_progress_bar_and_summary(tmp_path):
+    done = run_cli("train", "--arch", "dense", "--epochs", "1", "--limit", "1000", models=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[" in done.stderr and "epoch 1/1" in done.stderr and "val_accuracy" in done.stderr
+    assert "test accuracy" in done.stdout and "saved as 'dense-1ep-" in done.stdout
+
+
+def test_list_json(trained):
+    models, _ = trained
+    (models / "broken-one").mkdir()
+    done = run_cli("list", "--json", models=models)
+    assert done.returncode == 0, done.stderr
+    listed = {e["name"]: e for e in json.loads(done.stdout)}
+    assert listed["cli-dense"]["architecture"] == "dense" and not listed["cli-dense"]["broken"]
+    assert listed["broken-one"]["broken"] and "missing" in listed["broken-one"]["reason"]
+
+
+def test_evaluate_json_matches_the_stored_accuracy(trained):
+    models, document = trained
+    done = run_cli("evaluate", "cli-dense", "--json", models=models)
+    assert done.returncode == 0, done.stderr
+    evaluation = json.loads(done.stdout)
+    assert evaluation["test_accuracy"] == pytest.approx(document["test_accuracy"], abs=1e-4)
+    assert evaluation["stored_test_accuracy"] == document["test_accuracy"]
+
+
+def test_predict_json_on_test_images(trained, dataset, tmp_path):
+    models, _ = trained
+    paths = []
+    for index in (0, 1, 2):
+        path = tmp_path / f"test-{index}.png"
+        Image.fromarray(dataset.test_images[index]).save(path)
+        paths.append(str(path))
+    done = run_cli("predict", "cli-dense", *paths, "--json", models=models)
+    assert done.returncode == 0, done.stderr
+    predictions = json.loads(done.stdout)["predictions"]
+    expected = predict_images(ModelStore(models).load("cli-dense"), dataset.test_images[:3])
+    for prediction, probabilities in zip(predictions, expected, strict=True):
+        assert prediction["label"] == int(probabilities.argmax())
+        assert prediction["class_name"] == CLASS_NAMES[prediction["label"]]
+        np.testing.assert_allclose(prediction["probabilities"], probabilities, atol=1e-5)
+        assert sum(prediction["probabilities"]) == pytest.approx(1.0, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("evaluate", "nope"), "no model named 'nope'"),
+        (("predict", "cli-dense", "missing.png"), "cannot read missing.png"),
+        (("predict", "cli-dense", "requirements.txt"), "not an image"),
+        (("train", "--arch", "resnet"), "unknown architecture"),
+        (("train", "--epochs", "0"), "epochs must be"),
+        (("evaluate", "../etc"), "invalid model name"),
+    ],
+)
+def test_errors_are_one_clear_line(trained, args, message):
+    models, _ = trained
+    done = run_cli(*args, models=models)
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

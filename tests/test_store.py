@@ -1,0 +1,124 @@
+"""Model store: round trip, atomic writes, broken entries, name validation."""
+
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from fashion_lab.evaluation import predict_images
+from fashion_lab.training import run_metadata
+from model_store import BrokenEntry, ModelStore, StoredModel, StoreError, validate_name
+from model_store.store import META_FILE, WEIGHTS_FILE
+
+
+def save_job(store: ModelStore, job, name: str) -> StoredModel:
+    return store.save(name, job.model, run_metadata(job))
+
+
+def test_round_trip_gives_identical_predictions(store, small_jobs, dataset):
+    for architecture, job in small_jobs.items():
+        save_job(store, job, f"{architecture}-test")
+        loaded = store.load(f"{architecture}-test")
+        images = dataset.test_images[:200]
+        np.testing.assert_array_equal(predict_images(loaded, images), predict_images(job.model, images))
+
+
+def test_metadata_carries_what_rebuilds_and_describes_the_run(store, small_jobs, dataset):
+    entry = save_job(store, small_jobs["cnn"], "cnn-meta")
+    meta = json.loads((entry.path / META_FILE).read_text())
+    assert meta["architecture"] == "cnn" and meta["params"] == 804_554
+    assert meta["config"]["epochs"] == 1 and meta["config"]["limit"] == 3000
+    assert meta["test_accuracy"] == small_jobs["cnn"].result.test_accuracy
+    assert len(meta["history"]["val_accuracy"]) == 1
+    assert np.array(meta["confusion"]).shape == (10, 10)
+    assert meta["dataset_checksum"] == dataset.checksum
+    assert {"tensorflow", "keras", "numpy", "python"} <= set(meta["versions"])
+    assert meta["created"] and meta["train_seconds"] > 0
+
+
+def test_corrupt_entries_are_listed_as_broken_while_others_load(store, small_jobs):
+    for name in ("good", "bad-json", "bad-weights", "no-weights", "other-name"):
+        save_job(store, small_jobs["dense"], name)
+    (store.root / "bad-json" / META_FILE).write_text("{not json")
+    weights = store.root / "bad-weights" / WEIGHTS_FILE
+    weights.write_bytes(weights.read_bytes()[:-100])
+    (store.root / "no-weights" / WEIGHTS_FILE).unlink()
+    meta_path = store.root / "other-name" / META_FILE
+    meta_path.write_text(json.dumps({**json.loads(meta_path.read_text()), "name": "../x"}))
+    (store.root / "half-written").mkdir()  # a folder with nothing in it
+
+    entries = {e.name: e for e in store.entries()}
+    assert isinstance(entries["good"], StoredModel)
+    reasons = {n: e.reason for n, e in entries.items() if isinstance(e, BrokenEntry)}
+    assert set(reasons) == {"bad-json", "bad-weights", "no-weights", "other-name", "half-written"}
+    assert "unreadable" in reasons["bad-json"]
+    assert "checksum" in reasons["bad-weights"]
+    assert "missing" in reasons["no-weights"] and "missing" in reasons["half-written"]
+    assert [m.name for m in store.models()] == ["good"]
+    store.load("good")
+    with pytest.raises(StoreError, match="broken"):
+        store.load("bad-weights")
+
+
+def test_weights_of_another_shape_are_refused(store, small_jobs):
+    entry = save_job(store, small_jobs["dense"], "liar")
+    meta = json.loads((entry.path / META_FILE).read_text())
+    meta["architecture"] = "cnn"  # claims to be a CNN, holds dense weights
+    (entry.path / META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(StoreError, match="do not fit"):
+        store.load("liar")
+
+
+def test_pickled_weights_are_never_unpickled(store, small_jobs):
+    entry = save_job(store, small_jobs["dense"], "pickle")
+    weights = entry.path / WEIGHTS_FILE
+    with open(weights, "wb") as handle:
+        np.savez(handle, np.array([object()], dtype=object))
+    meta = json.loads((entry.path / META_FILE).read_text())
+
+    meta["weights_sha256"] = hashlib.sha256(weights.read_bytes()).hexdigest()
+    (entry.path / META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(StoreError, match="unreadable"):
+        store.load("pickle")
+
+
+def test_save_is_atomic_and_leaves_no_temp_folders(store, small_jobs):
+    save_job(store, small_jobs["dense"], "a")
+    with pytest.raises(StoreError, match="already exists"):
+        save_job(store, small_jobs["dense"], "a")
+    store.save("a", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]), overwrite=True)
+    assert store.get("a").architecture == "cnn"
+    assert sorted(p.name for p in store.root.iterdir()) == ["a"]
+
+
+def test_failed_save_keeps_what_was_saved(store, small_jobs):
+    save_job(store, small_jobs["dense"], "keep")
+
+    class Unsavable:
+        def get_weights(self):
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        store.save("keep", Unsavable(), {}, overwrite=True)
+    assert store.get("keep").architecture == "dense"
+    assert sorted(p.name for p in store.root.iterdir()) == ["keep"]
+
+
+def test_delete_and_unique_names(store, small_jobs):
+    save_job(store, small_jobs["dense"], "m")
+    assert store.unique_name("m") == "m-2"
+    store.delete("m")
+    assert store.entries() == [] and store.unique_name("m") == "m"
+    with pytest.raises(StoreError, match="no model named"):
+        store.delete("m")
+
+
+@pytest.mark.parametrize("name", ["", "../evil", "a/b", "..", ".hidden", "a\nb", "x" * 81, "a..b"])
+def test_unsafe_names_are_refused(name):
+    with pytest.raises(StoreError, match="invalid model name"):
+        validate_name(name)
+
+
+def test_missing_store_folder_lists_nothing(tmp_path):
+    assert ModelStore(tmp_path / "nowhere").entries() == []

@@ -1,0 +1,111 @@
+"""TrainingJob: learns on a small subset, publishes events, stops on request, reports failure."""
+
+import time
+
+import numpy as np
+import pytest
+from conftest import SUBSET, train_small
+
+from fashion_lab.training import JobState, TrainingConfig, TrainingJob, run_metadata, select_subset
+
+
+def test_one_epoch_on_a_subset_is_well_above_chance(small_jobs):
+    assert small_jobs["cnn"].result.test_accuracy >= 0.75
+    assert small_jobs["dense"].result.test_accuracy >= 0.60  # chance is 0.10
+    for job in small_jobs.values():
+        assert job.state is JobState.FINISHED
+        assert job.result.samples == SUBSET
+        assert job.result.epochs_completed == 1
+        assert np.sum(job.result.confusion) == 10_000
+
+
+def test_events_tell_the_whole_story(small_jobs):
+    events = small_jobs["cnn"].events()
+    kinds = [e["kind"] for e in events]
+    assert kinds[0] == "started" and kinds[-1] == "finished"
+    epoch = next(e for e in events if e["kind"] == "epoch")
+    assert set(epoch) >= {"loss", "accuracy", "val_loss", "val_accuracy", "seconds"}
+    assert epoch["partial"] is False
+    batches = [e for e in events if e["kind"] == "batch"]
+    assert batches and batches[-1]["step"] == batches[-1]["steps"]  # the last batch is reported
+    history = small_jobs["cnn"].result.history
+    assert history["val_accuracy"] == [pytest.approx(epoch["val_accuracy"])]
+
+
+def test_batch_events_are_throttled(dataset):
+    job = train_small("dense", dataset, report_interval=60.0)
+    batches = [e for e in job.events() if e["kind"] == "batch"]
+    assert len(batches) == 2  # the first batch and the epoch's last, nothing between
+
+
+def test_stop_mid_epoch_ends_the_job_and_keeps_weights(dataset):
+    config = TrainingConfig("cnn", epochs=3, limit=20_000, batch_size=32)
+    job = TrainingJob(config, dataset=dataset, report_interval=0.0).start()
+    initial = None
+    deadline = time.monotonic() + 120
+    while not any(e["kind"] == "batch" and e["step"] >= 50 for e in job.events()):
+        assert time.monotonic() < deadline, "no batch events within 2 minutes"
+        if initial is None and job.model is not None:
+            initial = [w.copy() for w in job.model.get_weights()]
+        time.sleep(0.01)
+    job.stop()
+    assert job.join(timeout=60), "the job did not end within a minute of stop()"
+    assert job.state is JobState.STOPPED
+    assert job.result.stopped and job.result.epochs_completed == 1
+    epoch = next(e for e in job.events() if e["kind"] == "epoch")
+    assert epoch["partial"] is True
+    batches = [e for e in job.events() if e["kind"] == "batch"]
+    assert batches[-1]["step"] < batches[-1]["steps"]  # the epoch was cut short
+    learned = job.model.get_weights()
+    assert any(not np.array_equal(a, b) for a, b in zip(initial, learned, strict=True))
+    assert job.result.test_accuracy > 0.5  # what was learned before the stop is kept
+    assert run_metadata(job)["stopped"] is True
+
+
+def test_stop_before_start_trains_nothing(dataset):
+    job = TrainingJob(TrainingConfig("dense", epochs=2, limit=500), dataset=dataset)
+    job.stop()
+    job.run()
+    assert job.state is JobState.STOPPED
+    assert job.result.epochs_completed == 0
+
+
+def test_failure_is_reported_not_raised(dataset):
+    job = TrainingJob(TrainingConfig("dense", epochs=1, limit=100), dataset=dataset)
+    job._dataset = object()  # a broken dataset makes fit fail inside the worker
+    job.start().join(timeout=60)
+    assert job.state is JobState.FAILED
+    assert "AttributeError" in job.error
+    assert job.events()[-1]["kind"] == "failed"
+
+
+def test_same_seed_same_start(dataset):
+    a = TrainingJob(TrainingConfig("cnn", epochs=1, limit=64, seed=3), dataset=dataset)
+    b = TrainingJob(TrainingConfig("cnn", epochs=1, limit=64, seed=3), dataset=dataset)
+    a.stop(), b.stop()  # build the models only
+    a.run(), b.run()
+    for wa, wb in zip(a.model.get_weights(), b.model.get_weights(), strict=True):
+        np.testing.assert_array_equal(wa, wb)
+
+
+def test_subset_is_seeded_and_without_repeats():
+    first = select_subset(60_000, 3000, seed=1)
+    assert len(np.unique(first)) == 3000
+    np.testing.assert_array_equal(first, select_subset(60_000, 3000, seed=1))
+    assert not np.array_equal(first, select_subset(60_000, 3000, seed=2))
+    assert len(select_subset(100, None, seed=0)) == 100
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"architecture": "lenet"}, "unknown architecture"),
+        ({"epochs": 0}, "epochs"),
+        ({"batch_size": 0}, "batch size"),
+        ({"learning_rate": -1.0}, "learning rate"),
+        ({"limit": 0}, "limit"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_message(settings, message):
+    with pytest.raises(ValueError, match=message):
+        TrainingConfig(**settings).validate()
