@@ -2,12 +2,16 @@
 
 import streamlit as st
 
-from components import models_page, placeholder_pages
+from components import models_page, placeholder_pages, train_page
+from components.runtime_fixes import keep_keras_session
+from components.training_status import render_training_status
+
+keep_keras_session()
 
 st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroom:", layout="wide")
 
 PAGES = [  # (render function, title, material icon, url path)
-    (placeholder_pages.render_train, "Train", "model_training", "train"),
+    (train_page.render_train, "Train", "model_training", "train"),
     (placeholder_pages.render_inside, "Inside the CNN", "biotech", "inside"),
     (placeholder_pages.render_classify, "Classify", "draw", "classify"),
     (placeholder_pages.render_compare, "Compare", "compare", "compare"),
@@ -19,4 +23,6 @@ navigation = st.navigation(
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
 )
+with st.sidebar:
+    render_training_status()
 navigation.run()

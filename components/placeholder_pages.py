@@ -8,14 +8,6 @@ def _render_upcoming(title: str, promise: str) -> None:
     st.info(f"Not built yet. {promise}")
 
 
-def render_train() -> None:
-    _render_upcoming(
-        "Train",
-        "Here you will pick the dense network or the CNN, choose epochs and watch the loss and "
-        "accuracy curves grow live. Meanwhile: `python -m fashion_lab train --arch cnn --epochs 5`.",
-    )
-
-
 def render_inside() -> None:
     _render_upcoming(
         "Inside the CNN",

@@ -1,8 +1,50 @@
 """The one owner of st.session_state keys and of the app's shared resources."""
 
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from fashion_lab.jobs import JobRegistry
 from model_store import ModelStore
+
+TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
+MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 
 
 def get_store() -> ModelStore:
     """The model store (FASHION_LAB_MODELS or the default folder); cheap, so built per call."""
     return ModelStore()
+
+
+def session_id() -> str:
+    """This browser tab's Streamlit session."""
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else "no-session"
+
+
+def _session_is_alive(owner: str) -> bool:
+    return not Runtime.exists() or Runtime.instance().is_active_session(owner)
+
+
+@st.cache_resource
+def get_job_registry() -> JobRegistry:
+    """Server-wide bound on training jobs (FASHION_LAB_MAX_JOBS, default 2); stops orphans."""
+    return JobRegistry(limit=int(os.environ.get(MAX_JOBS_ENV, "2")), is_owner_alive=_session_is_alive)
+
+
+def get_train_job():
+    """This tab's training job, or None."""
+    return st.session_state.get(TRAIN_JOB)
+
+
+def set_train_job(job) -> None:
+    st.session_state[TRAIN_JOB] = job
+
+
+def training_running() -> bool:
+    job = get_train_job()
+    return job is not None and not job.state.done

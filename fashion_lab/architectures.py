@@ -87,3 +87,17 @@ def get_architecture(name: str) -> Architecture:
 def build_model(name: str) -> keras.Model:
     """Build a fresh, uncompiled model of the named architecture."""
     return get_architecture(name).build()
+
+
+def layer_table(name: str) -> list[dict[str, object]]:
+    """The model's layers as Keras's summary() lists them: name, type, output shape, parameters."""
+    model = build_model(name)
+    return [
+        {
+            "layer": layer.name,
+            "type": type(layer).__name__,
+            "output shape": str(tuple(layer.output.shape)).replace("None", "batch"),
+            "parameters": layer.count_params(),
+        }
+        for layer in model.layers
+    ]

@@ -13,7 +13,7 @@ from typing import Any
 from fashion_lab.config import SCHEDULES, TrainingConfig
 from fashion_lab.data import CLASS_NAMES, DatasetError
 from fashion_lab.preprocessing import ImageError
-from model_store import BrokenEntry, ModelStore, StoreError
+from model_store import BrokenEntry, ModelStore, StoreError, validate_name
 
 PROGRESS_WIDTH = 30
 
@@ -44,7 +44,7 @@ def describe_epoch(event: dict[str, Any]) -> str:
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.training import TrainingJob, default_model_name, run_metadata
+    from fashion_lab.training import TrainingJob, store_saver
 
     config = TrainingConfig(
         architecture=args.arch,
@@ -56,8 +56,9 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         schedule=args.schedule,
     )
     config.validate()
-    name = store.unique_name(args.name or default_model_name(config))
-    job = TrainingJob(config).start()
+    if args.name:
+        validate_name(args.name)
+    job = TrainingJob(config, save=store_saver(store, args.name)).start()
     seen = 0
     try:
         while not job.join(timeout=0.2):
@@ -69,12 +70,13 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
     _show_events(job, seen, config.epochs, args.quiet)
     if job.error:
         raise RuntimeError(f"training failed: {job.error}")
-    entry = store.save(name, job.model, run_metadata(job))
+    if job.save_error:
+        raise StoreError(f"training ended but saving failed: {job.save_error}")
     result = job.result
     if args.json:
         print_json(
             {
-                "name": entry.name,
+                "name": job.saved_as,
                 "architecture": config.architecture,
                 "state": job.state.value,
                 "test_accuracy": result.test_accuracy,
@@ -87,7 +89,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         print(
             f"{job.state.value}: {config.architecture}, {result.epochs_completed} epoch(s) in "
             f"{result.train_seconds:.1f}s, test accuracy {result.test_accuracy:.2%}, "
-            f"saved as {entry.name!r} in {store.root}"
+            f"saved as {job.saved_as!r} in {store.root}"
         )
     return 0
 

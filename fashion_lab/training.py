@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -148,15 +149,24 @@ class TrainingJob:
     """One training run. ``start()`` runs it in a daemon thread, ``run()`` in the caller's."""
 
     def __init__(
-        self, config: TrainingConfig, dataset: Dataset | None = None, report_interval: float = 0.2
+        self,
+        config: TrainingConfig,
+        dataset: Dataset | None = None,
+        report_interval: float = 0.2,
+        save: Callable[[TrainingJob], str] | None = None,
     ) -> None:
+        """``save`` is called in the worker with the trained job and returns the saved name."""
         config.validate()
         self.config = config
         self.report_interval = report_interval
         self.model: keras.Model | None = None
         self.result: TrainingResult | None = None
         self.error: str | None = None
+        self.saved_as: str | None = None
+        self.save_error: str | None = None
         self.started_at = 0.0
+        self.finished_at: float | None = None
+        self._save = save
         self._dataset = dataset
         self._state = JobState.PENDING
         self._stop = threading.Event()
@@ -199,17 +209,35 @@ class TrainingJob:
         self.started_at = time.perf_counter()
         try:
             self.result = self._train()
-            self._state = JobState.STOPPED if self.result.stopped else JobState.FINISHED
-            self._log.add(
-                self._state.value,
-                test_accuracy=self.result.test_accuracy,
-                epochs_completed=self.result.epochs_completed,
-                seconds=self.result.train_seconds,
-            )
         except Exception as error:  # noqa: BLE001 - a worker thread must report, not die
             self.error = f"{type(error).__name__}: {error}"
-            self._state = JobState.FAILED
             self._log.add("failed", error=self.error, traceback=traceback.format_exc())
+            self._finish(JobState.FAILED)
+            return
+        if self._save is not None:
+            try:
+                self.saved_as = self._save(self)
+            except Exception as error:  # noqa: BLE001 - the run itself succeeded: report, go on
+                self.save_error = f"{type(error).__name__}: {error}"
+        self._log.add(
+            "stopped" if self.result.stopped else "finished",
+            test_accuracy=self.result.test_accuracy,
+            epochs_completed=self.result.epochs_completed,
+            seconds=self.result.train_seconds,
+            saved_as=self.saved_as,
+            save_error=self.save_error,
+        )
+        self._finish(JobState.STOPPED if self.result.stopped else JobState.FINISHED)
+
+    def _finish(self, state: JobState) -> None:
+        self.finished_at = time.perf_counter()
+        self._state = state
+
+    def elapsed(self) -> float:
+        """Seconds since the run began (until it ended, once done)."""
+        if not self.started_at:
+            return 0.0
+        return (self.finished_at or time.perf_counter()) - self.started_at
 
     def _train(self) -> TrainingResult:
         cfg = self.config
@@ -270,6 +298,16 @@ def default_model_name(config: TrainingConfig, when: datetime | None = None) -> 
     """A readable store name: architecture, epochs, time (e.g. ``cnn-5ep-20261127-181530``)."""
     when = when or datetime.now()
     return f"{config.architecture}-{config.epochs}ep-{when:%Y%m%d-%H%M%S}"
+
+
+def store_saver(store, name: str | None = None) -> Callable[[TrainingJob], str]:
+    """A ``save`` hook for TrainingJob: store the model under ``name`` (or a default), unique."""
+
+    def save(job: TrainingJob) -> str:
+        base = name or default_model_name(job.config)
+        return store.save_unique(base, job.model, run_metadata(job)).name
+
+    return save
 
 
 def run_metadata(job: TrainingJob) -> dict[str, Any]:

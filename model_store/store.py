@@ -200,6 +200,16 @@ class ModelStore:
                 shutil.rmtree(temp, ignore_errors=True)
         return StoredModel(name, final, full_meta)
 
+    def save_unique(self, base: str, model, meta: dict[str, Any], attempts: int = 20) -> StoredModel:
+        """Save under ``base`` or the first free ``base-N`` (safe when two saves race)."""
+        for _ in range(attempts):
+            try:
+                return self.save(self.unique_name(base), model, meta)
+            except (StoreError, OSError):
+                if not self.root.is_dir():
+                    raise
+        raise StoreError(f"could not find a free name like {base!r}")
+
     def delete(self, name: str) -> None:
         """Remove an entry (valid or broken)."""
         path = self.root / validate_name(name)

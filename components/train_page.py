@@ -1,0 +1,82 @@
+"""The Train page: choose a model and its settings, start a job, watch it learn."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.state import get_job_registry, get_store, get_train_job, session_id, set_train_job
+from components.train_progress import render_training_panel
+from fashion_lab.config import TrainingConfig
+
+SUBSETS = {  # label -> training images (None: all 60,000)
+    "all 60,000 images": None,
+    "10,000 images (quick run)": 10_000,
+    "3,000 images (demo in seconds)": 3_000,
+}
+BATCH_SIZES = [32, 64, 128, 256, 512]
+LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
+
+
+@st.cache_data(show_spinner=False)
+def cached_layer_table(architecture: str) -> pd.DataFrame:
+    from fashion_lab.architectures import layer_table
+
+    return pd.DataFrame(layer_table(architecture))
+
+
+def render_train() -> None:
+    """Controls and layer table, the Train button, then the live progress of this tab's job."""
+    from fashion_lab.architectures import ARCHITECTURES
+
+    st.title("Train")
+    st.caption(
+        "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
+        "10,000 test images (val_accuracy) rises, epoch by epoch. You can keep using the app meanwhile."
+    )
+    job = get_train_job()
+    locked = job is not None and not job.state.done
+    defaults = TrainingConfig()
+    settings, layers = st.columns([2, 3], gap="large")
+    with settings:
+        architecture = st.selectbox("Model", list(ARCHITECTURES), key="train_architecture", disabled=locked)
+        st.caption(ARCHITECTURES[architecture].description)
+        epochs = st.slider("Epochs", 1, 50, defaults.epochs, key="train_epochs", disabled=locked)
+        subset = st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
+        with st.expander("More settings"):
+            batch_size = st.select_slider("Batch size", BATCH_SIZES, defaults.batch_size,
+                                          key="train_batch_size", disabled=locked)
+            learning_rate = st.select_slider("Learning rate (peak)", LEARNING_RATES, defaults.learning_rate,
+                                             key="train_learning_rate", disabled=locked)
+            cosine = st.toggle("Cosine learning-rate decay", True, key="train_cosine", disabled=locked,
+                               help="Lower the learning rate smoothly to 0 by the last batch.")
+            seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
+        config = TrainingConfig(
+            architecture=architecture, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
+            seed=int(seed), limit=SUBSETS[subset], schedule="cosine" if cosine else "constant",
+        )
+        start = st.button("Train", type="primary", key="train_start", disabled=locked,
+                          icon=":material/play_arrow:")
+        if start:
+            _start(config)
+    with layers:
+        table = cached_layer_table(architecture)
+        st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={"parameters": st.column_config.NumberColumn(format="localized")})
+    render_training_panel()
+
+
+def _start(config: TrainingConfig) -> None:
+    from fashion_lab.training import TrainingJob, store_saver
+
+    registry = get_job_registry()
+    job = TrainingJob(config, save=store_saver(get_store()))
+    if not registry.try_start(job, session_id()):
+        st.error(
+            f"The server is already training {registry.limit} models, its limit. "
+            "Press Train again when one of them has finished."
+        )
+        return
+    set_train_job(job)
+    st.rerun()

@@ -1,0 +1,39 @@
+"""A small status of this tab's training job in the sidebar, on every page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.state import get_train_job
+from fashion_lab.progress import summarize_events
+
+
+def render_training_status() -> None:
+    """While a job runs, a progress line that refreshes itself; after, one line of outcome."""
+    job = get_train_job()
+    if job is None:
+        return
+    if job.state.done:
+        _draw(job)
+    else:
+        _live(job)
+
+
+@st.fragment(run_every=2.0)
+def _live(job) -> None:
+    _draw(job)
+    if job.state.done:
+        st.rerun()
+
+
+def _draw(job) -> None:
+    progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+    name = job.config.architecture
+    if progress.outcome is None:
+        label = f"Training {name}: epoch {max(progress.epoch, 1)}/{progress.epochs}"
+        st.progress(progress.fraction, text=label)
+    elif progress.outcome == "failed":
+        st.caption(f"Training {name} failed.")
+    else:
+        st.caption(f"Last run: {name} {progress.outcome}, test accuracy "
+                   f"{progress.final['test_accuracy']:.2%}.")

@@ -1,0 +1,66 @@
+"""A training job's events turned into what a progress display needs (no TensorFlow here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SMOOTHING = 0.8  # exponential moving average of the reported batch losses
+EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
+
+
+@dataclass
+class TrainingProgress:
+    """Where a run stands, and its curves as tidy rows ready for charting."""
+
+    epochs: int
+    epoch: int = 0  # the epoch in progress (1-based), 0 before the first batch
+    step: int = 0
+    steps: int = 0
+    fraction: float = 0.0  # of all batches of all epochs
+    elapsed: float = 0.0
+    eta: float | None = None  # seconds left, once there is a rate to go by
+    outcome: str | None = None  # "finished", "stopped" or "failed" once the job has ended
+    batch_rows: list[dict[str, float]] = field(default_factory=list)  # position, loss, smoothed
+    epoch_rows: list[dict[str, Any]] = field(default_factory=list)  # one per epoch, all metrics
+    final: dict[str, Any] = field(default_factory=dict)  # the last event when the job has ended
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+
+def summarize_events(events: list[dict[str, Any]], epochs: int, elapsed: float) -> TrainingProgress:
+    """Fold a job's events (oldest first) into a TrainingProgress."""
+    progress = TrainingProgress(epochs=epochs, elapsed=elapsed)
+    smoothed = None
+    for event in events:
+        kind = event["kind"]
+        if kind == "started":
+            progress.steps = event["steps"]
+        elif kind == "batch":
+            progress.epoch, progress.step, progress.steps = event["epoch"], event["step"], event["steps"]
+            loss = event["loss"]
+            smoothed = loss if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * loss
+            position = event["epoch"] - 1 + event["step"] / event["steps"]
+            progress.batch_rows.append({"position": position, "loss": loss, "smoothed": smoothed})
+        elif kind == "epoch":
+            row = {"epoch": event["epoch"], "seconds": event["seconds"], "partial": event["partial"]}
+            progress.epoch_rows.append(row | {m: event.get(m) for m in EPOCH_METRICS})
+        elif kind in ("finished", "stopped", "failed"):
+            progress.outcome, progress.final = kind, event
+    if progress.steps and progress.epoch:
+        progress.fraction = min(1.0, (progress.epoch - 1 + progress.step / progress.steps) / epochs)
+    if progress.outcome == "finished":
+        progress.fraction = 1.0
+    if 0 < progress.fraction < 1 and not progress.done:
+        progress.eta = elapsed * (1 - progress.fraction) / progress.fraction
+    return progress
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a progress line."""
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

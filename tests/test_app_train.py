@@ -1,0 +1,80 @@
+"""The Train page headless (AppTest): controls, layer table, locked settings, outcome."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.state import TRAIN_JOB
+from fashion_lab.training import JobState
+
+TRAIN_PAGE = "from components.train_page import render_train\nrender_train()\n"
+LOCKABLE = ["train_architecture", "train_epochs", "train_subset", "train_batch_size",
+            "train_learning_rate", "train_cosine", "train_seed"]
+
+
+def open_train_page() -> AppTest:
+    return AppTest.from_string(TRAIN_PAGE, default_timeout=60).run()
+
+
+
+def _find(app: AppTest, key: str):
+    for kind in ("selectbox", "slider", "select_slider", "toggle", "number_input", "button"):
+        for element in getattr(app, kind):
+            if element.key == key:
+                return element
+    raise KeyError(key)
+
+
+def test_controls_offer_every_architecture_and_the_documented_ranges(store):
+    app = open_train_page()
+    assert not app.exception, app.exception
+    assert _find(app, "train_architecture").options == ["dense", "cnn"]
+    epochs = _find(app, "train_epochs")
+    assert (epochs.min, epochs.max, epochs.value) == (1, 50, 5)
+    assert "all 60,000 images" in _find(app, "train_subset").options
+    assert not any(_find(app, key).disabled for key in LOCKABLE)
+
+
+@pytest.mark.parametrize("architecture, total", [("dense", "29,898"), ("cnn", "804,554")])
+def test_layer_table_shows_the_parameter_count(store, architecture, total):
+    app = open_train_page()
+    _find(app, "train_architecture").select(architecture).run()
+    assert any(total in md.value for md in app.markdown)
+    table = app.dataframe[0].value
+    assert "output shape" in table.columns
+    assert table["parameters"].sum() == int(total.replace(",", ""))
+
+
+def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset):
+    app = open_train_page()
+    _find(app, "train_architecture").select("cnn")
+    _find(app, "train_epochs").set_value(3)
+    _find(app, "train_start").click().run()
+    job = app.session_state[TRAIN_JOB]
+    assert job.state in (JobState.PENDING, JobState.RUNNING)
+    assert job.config.architecture == "cnn" and job.config.epochs == 3
+    assert all(_find(app, key).disabled for key in LOCKABLE + ["train_start"])
+    _find(app, "train_stop").click().run()
+    assert job.stop_requested
+    assert job.join(timeout=120)
+    app.run()
+    assert job.state is JobState.STOPPED
+    assert not any(_find(app, key).disabled for key in LOCKABLE + ["train_start"])
+    assert any("Stopped after" in s.value and job.saved_as in s.value for s in app.success)
+    assert store.get(job.saved_as).meta["stopped"] is True
+
+
+def test_a_finished_run_is_saved_and_reported(store, dataset):
+    app = open_train_page()
+    _find(app, "train_architecture").select("dense")
+    _find(app, "train_epochs").set_value(1)
+    _find(app, "train_subset").select("3,000 images (demo in seconds)")
+    _find(app, "train_start").click().run()
+    job = app.session_state[TRAIN_JOB]
+    assert job.join(timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    assert job.state is JobState.FINISHED
+    entry = store.get(job.saved_as)
+    assert entry.meta["config"]["limit"] == 3000
+    assert any(f"{entry.test_accuracy:.2%}" in s.value for s in app.success)
+    assert len(app.table) == 1  # the epoch table, one row per epoch

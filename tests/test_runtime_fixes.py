@@ -1,0 +1,24 @@
+"""Streamlit must not clear Keras's session after a rerun: it would hit a model in training."""
+
+from pathlib import Path
+
+import keras
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.testing.v1 import AppTest
+
+from components.runtime_fixes import STREAMLIT_CLEANUP
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+
+
+def test_app_turns_off_streamlits_keras_clear_session(monkeypatch, store):
+    calls = []
+    monkeypatch.setattr(keras.backend, "clear_session", lambda *a, **k: calls.append(a))
+    STREAMLIT_CLEANUP()
+    assert len(calls) == 1  # Streamlit's own clean-up does clear the Keras session...
+
+    monkeypatch.setattr(script_runner, "_clean_problem_modules", STREAMLIT_CLEANUP)
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    assert not app.exception, app.exception
+    app.run()
+    assert len(calls) == 1  # ...but not after the app's reruns
