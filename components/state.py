@@ -12,7 +12,9 @@ from fashion_lab.jobs import JobRegistry
 from model_store import ModelStore
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
+LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
+ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
 
 
 def get_store() -> ModelStore:
@@ -33,7 +35,11 @@ def _session_is_alive(owner: str) -> bool:
 @st.cache_resource
 def get_job_registry() -> JobRegistry:
     """Server-wide bound on training jobs (FASHION_LAB_MAX_JOBS, default 2); stops orphans."""
-    return JobRegistry(limit=int(os.environ.get(MAX_JOBS_ENV, "2")), is_owner_alive=_session_is_alive)
+    return JobRegistry(
+        limit=int(os.environ.get(MAX_JOBS_ENV, "2")),
+        is_owner_alive=_session_is_alive,
+        grace=float(os.environ.get(ORPHAN_GRACE_ENV, "10")),
+    )
 
 
 def get_train_job():

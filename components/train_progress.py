@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import accuracy_chart, loss_chart
-from components.state import get_train_job
-from fashion_lab.progress import TrainingProgress, format_duration, summarize_events
+from components.state import LOSS_SMOOTHING, get_train_job
+from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
 REFRESH_SECONDS = 1.0
 
@@ -32,7 +32,8 @@ def _live(job) -> None:
 
 
 def _draw(job) -> None:
-    progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+    smoothing = st.session_state.get(LOSS_SMOOTHING, SMOOTHING)
+    progress = summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
     name = job.config.architecture
     status, stop = st.columns([5, 1], vertical_alignment="bottom")
     with status:
@@ -40,6 +41,8 @@ def _draw(job) -> None:
     if not progress.done:
         stop.button("Stop", key="train_stop", on_click=job.stop, icon=":material/stop:",
                     disabled=job.stop_requested, width="stretch")
+    st.slider("Smoothing of the batch loss", 0.0, 0.99, SMOOTHING, 0.01, key=LOSS_SMOOTHING,
+              help="Weight of the past in the moving average drawn through the noisy batch losses.")
     loss, accuracy = st.columns(2)
     loss.altair_chart(loss_chart(progress), width="stretch")
     accuracy.altair_chart(accuracy_chart(progress), width="stretch")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SMOOTHING = 0.8  # exponential moving average of the reported batch losses
+SMOOTHING = 0.8  # default weight of the past in the moving average of reported batch losses
 EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
 
 
@@ -30,7 +30,9 @@ class TrainingProgress:
         return self.outcome is not None
 
 
-def summarize_events(events: list[dict[str, Any]], epochs: int, elapsed: float) -> TrainingProgress:
+def summarize_events(
+    events: list[dict[str, Any]], epochs: int, elapsed: float, smoothing: float = SMOOTHING
+) -> TrainingProgress:
     """Fold a job's events (oldest first) into a TrainingProgress."""
     progress = TrainingProgress(epochs=epochs, elapsed=elapsed)
     smoothed = None
@@ -41,7 +43,7 @@ def summarize_events(events: list[dict[str, Any]], epochs: int, elapsed: float) 
         elif kind == "batch":
             progress.epoch, progress.step, progress.steps = event["epoch"], event["step"], event["steps"]
             loss = event["loss"]
-            smoothed = loss if smoothed is None else SMOOTHING * smoothed + (1 - SMOOTHING) * loss
+            smoothed = loss if smoothed is None else smoothing * smoothed + (1 - smoothing) * loss
             position = event["epoch"] - 1 + event["step"] / event["steps"]
             progress.batch_rows.append({"position": position, "loss": loss, "smoothed": smoothed})
         elif kind == "epoch":

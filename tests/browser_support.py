@@ -36,10 +36,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(models_dir: Path, timeout: float = 60.0):
+def streamlit_server(models_dir: Path, timeout: float = 60.0, **settings: str):
     """Start `streamlit run` on a free port; yield its URL; stop it by its own PID."""
     port = free_port()
-    env = {**os.environ, "FASHION_LAB_MODELS": str(models_dir)}
+    env = {**os.environ, "FASHION_LAB_MODELS": str(models_dir), **settings}
     log = open(models_dir.parent / f"streamlit-{port}.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
@@ -70,3 +70,18 @@ def streamlit_server(models_dir: Path, timeout: float = 60.0):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def set_slider(page, label: str, value: int, minimum: int) -> None:
+    """Move the Streamlit slider labelled ``label`` to ``value`` with the keyboard."""
+    thumb = page.get_by_role("slider", name=label)
+    thumb.focus()
+    thumb.press("Home")
+    for _ in range(value - minimum):
+        thumb.press("ArrowRight")

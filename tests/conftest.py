@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import CHROMIUM_ARGS, chromium_path
 
 from fashion_lab.data import DatasetError, load_dataset
 from fashion_lab.training import TrainingConfig, TrainingJob
@@ -38,3 +39,12 @@ def store(tmp_path, monkeypatch) -> ModelStore:
     """An empty store in a temp folder, also the default for code that builds its own."""
     monkeypatch.setenv("FASHION_LAB_MODELS", str(tmp_path / "models"))
     return ModelStore(tmp_path / "models")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """pytest-playwright launches Debian's Chromium, never a downloaded browser."""
+    try:
+        return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)

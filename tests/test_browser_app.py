@@ -1,7 +1,7 @@
 """The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
 
 import pytest
-from browser_support import CHROMIUM_ARGS, chromium_path, streamlit_server
+from browser_support import streamlit_server
 from playwright.sync_api import Page, expect
 
 from fashion_lab.training import run_metadata
@@ -9,14 +9,6 @@ from model_store import ModelStore
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = "test-results"
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args():
-    try:
-        return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}
-    except RuntimeError as error:
-        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +33,6 @@ def test_models_page_lists_the_store(page: Page, app_url):
     expect(page.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("half-saved")).to_be_visible()
     grid = page.locator("[data-testid='stDataFrame']")
-    expect(grid).to_be_visible()
+    expect(grid.locator("table")).to_contain_text("browser-cnn")
     page.screenshot(path=f"{SCREENSHOTS}/models-page.png", full_page=True)
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
