@@ -41,7 +41,7 @@ test: $(STAMP) dataset browser
 	$(PY) -m pytest
 
 bench: $(STAMP) dataset browser
-	$(PY) -m fashion_lab bench
+	$(PY) -m tools.bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -41,11 +41,11 @@ def _draw(job) -> None:
     if not progress.done:
         stop.button("Stop", key="train_stop", on_click=job.stop, icon=":material/stop:",
                     disabled=job.stop_requested, width="stretch")
-    st.slider("Smoothing of the batch loss", 0.0, 0.99, SMOOTHING, 0.01, key=LOSS_SMOOTHING,
-              help="Weight of the past in the moving average drawn through the noisy batch losses.")
     loss, accuracy = st.columns(2)
-    loss.altair_chart(loss_chart(progress), width="stretch")
-    accuracy.altair_chart(accuracy_chart(progress), width="stretch")
+    loss.vega_lite_chart(*loss_chart(progress), width="stretch")
+    accuracy.vega_lite_chart(*accuracy_chart(progress), width="stretch")
+    loss.slider("Smoothing of the batch loss", 0.0, 0.99, SMOOTHING, 0.01, key=LOSS_SMOOTHING,
+                help="Weight of the past in the moving average drawn through the noisy batch losses.")
     if progress.epoch_rows:
         st.table(_epoch_table(progress), hide_index=True)
     _render_outcome(progress, job)

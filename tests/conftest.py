@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM_ARGS, chromium_path
 
 from fashion_lab.data import DatasetError, load_dataset
 from fashion_lab.training import TrainingConfig, TrainingJob
 from model_store import ModelStore
+from tools.app_server import CHROMIUM_ARGS, chromium_path
 
 SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well above chance
 

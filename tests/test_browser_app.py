@@ -1,11 +1,11 @@
 """The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
 
 import pytest
-from browser_support import streamlit_server
 from playwright.sync_api import Page, expect
 
 from fashion_lab.training import run_metadata
 from model_store import ModelStore
+from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = "test-results"

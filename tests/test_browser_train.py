@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import choose, set_slider, streamlit_server
 from playwright.sync_api import Browser, Page, expect
 
 from model_store import ModelStore
+from tools.app_driver import ALL_IMAGES, choose, open_train_page, saved_model_name, start_training
+from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
-QUICK = "3,000 images (demo in seconds)"
 LONG_WAIT = 120_000  # ms: a shared 2-core machine can be slow
 
 
@@ -20,38 +20,20 @@ def server(tmp_path_factory, dataset):
         yield url, ModelStore(models)
 
 
-def open_train(page: Page, url: str) -> None:
-    page.goto(url)
-    expect(page.get_by_text("Layers of")).to_be_visible(timeout=30_000)
-
-
-def start(page: Page, architecture: str, epochs: int, subset: str = QUICK) -> None:
-    choose(page, "Model", architecture)
-    set_slider(page, "Epochs", epochs, minimum=1)
-    choose(page, "Training images", subset)
-    expect(page.get_by_role("slider", name="Epochs")).to_have_value(str(epochs))
-    page.get_by_role("button", name="Train").click()
-    expect(page.get_by_role("button", name="Stop")).to_be_visible(timeout=30_000)
-
-
 def epoch_rows(page: Page):
     return page.locator("[data-testid='stTable'] tbody tr")
 
 
-def saved_name(page: Page) -> str:
-    return page.get_by_test_id("stAlertContentSuccess").locator("code").inner_text()
-
-
 def test_train_dense_two_epochs_end_to_end(page: Page, server):
     url, store = server
-    open_train(page, url)
-    start(page, "dense", 2)
+    open_train_page(page, url)
+    start_training(page, "dense", 2)
     outcome = page.get_by_text("Finished after 2 epoch(s)")
     expect(outcome).to_be_visible(timeout=LONG_WAIT)
     expect(page.get_by_role("progressbar").first).to_have_attribute("aria-valuenow", "100")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     expect(epoch_rows(page)).to_have_count(2)
-    name = saved_name(page)
+    name = saved_model_name(page)
     assert name.startswith("dense-2ep-") and store.get(name).meta["epochs_completed"] == 2
     expect(page.get_by_role("slider", name="Epochs")).to_be_enabled()  # unlocked again
     page.get_by_role("link", name="Models").click()
@@ -60,8 +42,8 @@ def test_train_dense_two_epochs_end_to_end(page: Page, server):
 
 def test_run_survives_widgets_and_page_switches(page: Page, server):
     url, store = server
-    open_train(page, url)
-    start(page, "cnn", 3, subset="10,000 images (quick run)")
+    open_train_page(page, url)
+    start_training(page, "cnn", 3, subset="10,000 images (quick run)")
     smoothing = page.get_by_role("slider", name="Smoothing of the batch loss")
     smoothing.focus()
     for _ in range(5):
@@ -73,35 +55,35 @@ def test_run_survives_widgets_and_page_switches(page: Page, server):
     page.get_by_role("link", name="Train").click()
     expect(page.get_by_text("Finished after 3 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
     expect(epoch_rows(page)).to_have_count(3)
-    assert store.get(saved_name(page)).meta["epochs_completed"] == 3
+    assert store.get(saved_model_name(page)).meta["epochs_completed"] == 3
 
 
 def test_stop_mid_run_saves_a_stopped_model(page: Page, server):
     url, store = server
-    open_train(page, url)
-    start(page, "cnn", 5, subset="all 60,000 images")
+    open_train_page(page, url)
+    start_training(page, "cnn", 5, subset=ALL_IMAGES)
     expect(page.get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_text("Stopped after 1 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
     expect(epoch_rows(page)).to_have_count(1)
     expect(epoch_rows(page).first).to_contain_text("stopped mid-epoch")
-    meta = store.get(saved_name(page)).meta
+    meta = store.get(saved_model_name(page)).meta
     assert meta["stopped"] is True and meta["epochs_completed"] == 1
 
 
 def test_two_tabs_train_at_once_and_see_only_their_own_run(browser: Browser, server):
     url, store = server
     first, second = browser.new_context().new_page(), browser.new_context().new_page()
-    open_train(first, url)
-    open_train(second, url)
-    start(first, "dense", 2)
-    start(second, "cnn", 2)
+    open_train_page(first, url)
+    open_train_page(second, url)
+    start_training(first, "dense", 2)
+    start_training(second, "cnn", 2)
     for page, architecture in ((first, "dense"), (second, "cnn")):
         expect(page.get_by_text("Finished after 2 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
         expect(epoch_rows(page)).to_have_count(2)
         expect(page.get_by_text(f"{architecture} · finished")).to_be_visible()
-        assert store.get(saved_name(page)).architecture == architecture
-    assert saved_name(first) != saved_name(second)
+        assert store.get(saved_model_name(page)).architecture == architecture
+    assert saved_model_name(first) != saved_model_name(second)
 
 
 def test_a_closed_tab_stops_its_job(browser: Browser, server):
@@ -109,8 +91,8 @@ def test_a_closed_tab_stops_its_job(browser: Browser, server):
     before = {m.name for m in store.models()}
     context = browser.new_context()
     page = context.new_page()
-    open_train(page, url)
-    start(page, "cnn", 5, subset="all 60,000 images")
+    open_train_page(page, url)
+    start_training(page, "cnn", 5, subset=ALL_IMAGES)
     expect(page.get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
     context.close()
     page = browser.new_page()
@@ -126,9 +108,9 @@ def test_a_closed_tab_stops_its_job(browser: Browser, server):
 def test_past_the_bound_a_clear_message(browser: Browser, tmp_path, dataset):
     with streamlit_server(tmp_path / "models", FASHION_LAB_MAX_JOBS="1") as url:
         first, second = browser.new_page(), browser.new_page()
-        open_train(first, url)
-        open_train(second, url)
-        start(first, "cnn", 5, subset="all 60,000 images")
+        open_train_page(first, url)
+        open_train_page(second, url)
+        start_training(first, "cnn", 5, subset=ALL_IMAGES)
         choose(second, "Model", "dense")
         second.get_by_role("button", name="Train").click()
         expect(second.get_by_text("already training 1 models, its limit")).to_be_visible(timeout=30_000)

@@ -1,4 +1,4 @@
-"""A real Streamlit server for browser tests, and Debian's Chromium for Playwright."""
+"""A real Streamlit server on a free port and Debian's Chromium: for tests, bench, screenshots."""
 
 from __future__ import annotations
 
@@ -70,18 +70,3 @@ def streamlit_server(models_dir: Path, timeout: float = 60.0, **settings: str):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-
-
-def choose(page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
-
-
-def set_slider(page, label: str, value: int, minimum: int) -> None:
-    """Move the Streamlit slider labelled ``label`` to ``value`` with the keyboard."""
-    thumb = page.get_by_role("slider", name=label)
-    thumb.focus()
-    thumb.press("Home")
-    for _ in range(value - minimum):
-        thumb.press("ArrowRight")

@@ -1,0 +1,43 @@
+"""Playwright actions on the app's pages, shared by the browser tests, bench and screenshots."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+QUICK_SUBSET = "3,000 images (demo in seconds)"
+ALL_IMAGES = "all 60,000 images"
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def set_slider(page: Page, label: str, value: int, minimum: int) -> None:
+    """Move the Streamlit slider labelled ``label`` to ``value`` with the keyboard."""
+    thumb = page.get_by_role("slider", name=label)
+    thumb.focus()
+    thumb.press("Home")
+    for _ in range(value - minimum):
+        thumb.press("ArrowRight")
+    expect(thumb).to_have_value(str(value))
+
+
+def open_train_page(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.get_by_text("Layers of")).to_be_visible(timeout=30_000)
+
+
+def start_training(page: Page, architecture: str, epochs: int, subset: str = QUICK_SUBSET) -> None:
+    """Set the Train page's controls and press Train; returns once the run shows a Stop button."""
+    choose(page, "Model", architecture)
+    set_slider(page, "Epochs", epochs, minimum=1)
+    choose(page, "Training images", subset)
+    page.get_by_role("button", name="Train").click()
+    expect(page.get_by_role("button", name="Stop")).to_be_visible(timeout=30_000)
+
+
+def saved_model_name(page: Page) -> str:
+    """The store name in the Train page's success message."""
+    return page.get_by_test_id("stAlertContentSuccess").locator("code").inner_text()

@@ -1,0 +1,120 @@
+"""`make bench`: measurements that need a quiet machine, printed as a table and saved as JSON.
+
+Every target is a ratio against a baseline measured in the same run, never an absolute time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from model_store import ModelStore
+from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
+from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+
+RESULTS = ROOT / "bench-results" / "bench.json"
+
+
+@dataclass
+class Row:
+    """One line of the table: what we measured, against what, and the target it must meet."""
+
+    name: str
+    ours: float
+    baseline: float | None
+    unit: str
+    target: str
+    passed: bool
+    note: str = ""
+
+
+def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
+    """Training seconds of a headless CLI run (the job publishes events; nobody watches them)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "fashion_lab", "train", "--arch", architecture, "--epochs", str(epochs),
+         "--quiet", "--json"],
+        cwd=ROOT, env={**os.environ, "FASHION_LAB_MODELS": str(models)},
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(done.stdout)["seconds"]
+
+
+def app_train_seconds(page, url: str, store: ModelStore, architecture: str, epochs: int) -> float:
+    """Training seconds of the same run started and watched live on the Train page."""
+    open_train_page(page, url)
+    start_training(page, architecture, epochs, subset=ALL_IMAGES)
+    page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=600_000)
+    return store.get(saved_model_name(page)).meta["train_seconds"]
+
+
+def bench_live_reporting(repeats: int, epochs: int = 2, architecture: str = "cnn") -> Row:
+    """The Train page's live progress against the same training run headless from the CLI."""
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        models = Path(folder) / "models"
+        store = ModelStore(models)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        cli, app = [], []
+        with streamlit_server(models) as url:
+            for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
+                cli.append(cli_train_seconds(architecture, epochs, models))
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                app.append(app_train_seconds(page, url, store, architecture, epochs))
+                page.close()
+        browser.close()
+    ours, baseline = statistics.median(app), statistics.median(cli)
+    overhead = ours / baseline - 1
+    return Row(
+        name=f"live reporting overhead ({architecture}, {epochs} epochs, watched in Chromium)",
+        ours=ours, baseline=baseline, unit="s", target="< 5% over the CLI",
+        passed=overhead < 0.05,
+        note=f"overhead {overhead:+.1%}; app {[round(s, 2) for s in app]}, CLI {[round(s, 2) for s in cli]}",
+    )
+
+
+def machine_description() -> dict[str, str]:
+    """CPU model, cores and library versions, so numbers can be compared across machines."""
+    cpu = "unknown"
+    if Path("/proc/cpuinfo").exists():
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    from fashion_lab.training import library_versions
+
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "platform": platform.platform(), **library_versions()}
+
+
+def print_table(rows: list[Row]) -> None:
+    print(f"{'measurement':70} {'ours':>9} {'baseline':>9}  target / result")
+    for row in rows:
+        baseline = f"{row.baseline:9.2f}" if row.baseline is not None else " " * 9
+        verdict = "PASS" if row.passed else "FAIL"
+        print(f"{row.name:70} {row.ours:8.2f}{row.unit} {baseline}  {row.target}: {verdict}  {row.note}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args(argv)
+    machine = machine_description()
+    print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
+    rows = [bench_live_reporting(args.repeats)]
+    print_table(rows)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))
+    print(f"saved {RESULTS.relative_to(ROOT)}")
+    return 0 if all(r.passed for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
