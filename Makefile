@@ -9,7 +9,7 @@ DATASET_DIR := /usr/share/datasets/fashion-mnist
 PORT ?= 8501
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: run test bench dataset browser lint clean
+.PHONY: run test bench screenshots dataset browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ test: $(STAMP) dataset browser
 
 bench: $(STAMP) dataset browser
 	$(PY) -m tools.bench
+
+screenshots: $(STAMP) dataset browser
+	$(PY) -m tools.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
