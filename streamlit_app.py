@@ -23,6 +23,7 @@ navigation = st.navigation(
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
 )
-with st.sidebar:
-    render_training_status()
+if navigation.url_path != "":  # the Train page (the default, at "/") shows the run itself
+    with st.sidebar:
+        render_training_status()
 navigation.run()
