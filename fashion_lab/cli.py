@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from fashion_lab.config import SCHEDULES, TrainingConfig
@@ -162,10 +163,10 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.evaluation import predict_images
-    from fashion_lab.preprocessing import load_image_file, preprocess
+    from fashion_lab.preprocessing import load_image_file, preprocess_upload
 
     model = store.load(args.name)
-    pixels = [preprocess(load_image_file(path)).pixels for path in args.images]
+    pixels = [preprocess_upload(load_image_file(path)).pixels for path in args.images]
     probabilities = predict_images(model, pixels)
     results = []
     for path, probs in zip(args.images, probabilities, strict=True):
@@ -183,6 +184,33 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
     for result in results if not args.json else []:
         confidence = result["probabilities"][result["label"]]
         print(f"{result['image']}: {result['class_name']} ({confidence:.1%})")
+    return 0
+
+
+def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.data import CLASS_NAMES
+    from fashion_lab.photos import headline, score_photos
+
+    scores = score_photos(Path(args.folder), store.load(args.model), args.pipeline)
+    document = {
+        "model": args.model,
+        "pipeline": args.pipeline,
+        "headline": headline(scores),
+        "folders": {
+            s.folder: {"accuracy": s.accuracy, "correct": s.correct, "total": s.total,
+                       "headline": s.headline, "unreadable": s.unreadable,
+                       "predicted": {CLASS_NAMES[k]: s.predicted.count(k) for k in set(s.predicted)}}
+            for s in scores
+        },
+    }
+    if args.json:
+        print_json(document)
+        return 0
+    print(f"{args.model} ({args.pipeline} pipeline): headline {document['headline']:.1%}")
+    for s in scores:
+        accuracy = f"{s.accuracy:6.1%}" if s.accuracy is not None else "   n/a"
+        aside = "" if s.headline else "  not in headline"
+        print(f"  {s.folder:12} {accuracy} ({s.correct}/{s.total}){aside}")
     return 0
 
 
@@ -217,7 +245,14 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("images", nargs="+")
     predict.set_defaults(handler=command_predict)
 
-    for sub in (train, listing, evaluate, predict):
+    photos = commands.add_parser("photos", help="score the upload path on a folder of labelled photos")
+    photos.add_argument("folder", help="e.g. ../shared/data/clothing-photos (holds labels.csv)")
+    photos.add_argument("--model", required=True, help="stored model name")
+    photos.add_argument("--pipeline", choices=("ours", "plain"), default="ours",
+                        help="plain: squash to 28x28 and invert, to compare")
+    photos.set_defaults(handler=command_photos)
+
+    for sub in (train, listing, evaluate, predict, photos):
         sub.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 
@@ -245,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             with native_stderr_silenced():
                 import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
         return args.handler(args, ModelStore())
-    except (DatasetError, StoreError, ImageError, ValueError, RuntimeError) as error:
+    except (DatasetError, StoreError, ImageError, ValueError, RuntimeError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,4 +1,4 @@
-"""Images in, 28x28 model input out; bad files get one clear ImageError."""
+"""Every preprocessing step, and the bad-file corpus (made here): a clear ImageError each."""
 
 import io
 
@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fashion_lab.preprocessing import ImageError, decode_image, preprocess
+from fashion_lab.preprocessing import ImageError, decode_image, preprocess_drawing, preprocess_upload
 
 
-def png_bytes(image: Image.Image, **options) -> bytes:
+def encode(image: Image.Image, **options) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format=options.pop("format", "PNG"), **options)
     return buffer.getvalue()
@@ -17,46 +17,97 @@ def png_bytes(image: Image.Image, **options) -> bytes:
 
 def centre_of_mass(pixels: np.ndarray) -> tuple[float, float]:
     rows, cols = np.indices(pixels.shape)
-    total = pixels.sum()
+    total = pixels.astype(float).sum()
     return (rows * pixels).sum() / total, (cols * pixels).sum() / total
 
 
-def test_fashion_mnist_sized_image_passes_unchanged(dataset):
-    image = Image.fromarray(dataset.test_images[0])
-    result = preprocess(decode_image(png_bytes(image)))
+def step_names(result) -> list[str]:
+    return [name for name, _ in result.steps]
+
+
+def test_fashion_mnist_image_passes_unchanged(dataset):
+    result = preprocess_upload(decode_image(encode(Image.fromarray(dataset.test_images[0]))))
     np.testing.assert_array_equal(result.pixels, dataset.test_images[0])
+
+
+def test_fashion_mnist_image_on_white_is_negated(dataset):
+    inverted = Image.fromarray(255 - dataset.test_images[0])
+    result = preprocess_upload(decode_image(encode(inverted)))
+    np.testing.assert_array_equal(result.pixels, dataset.test_images[0])
+    assert "negated" in step_names(result)
 
 
 def test_off_centre_drawing_ends_centred_and_fills_the_frame():
     drawing = np.zeros((280, 280), dtype=np.uint8)
     drawing[10:110, 150:200] = 255  # a tall block in the top right corner
-    result = preprocess(Image.fromarray(drawing))
+    result = preprocess_drawing(drawing)
     assert result.pixels.shape == (28, 28)
-    row, col = centre_of_mass(result.pixels.astype(float))
+    row, col = centre_of_mass(result.pixels)
     assert abs(row - 13.5) < 0.6 and abs(col - 13.5) < 0.6
     assert (result.pixels > 128).any(axis=1).sum() == 28  # the longest edge spans 28 pixels
-    assert [name for name, _ in result.steps] == ["input", "trimmed", "resized", "centred 28x28"]
+    assert step_names(result) == ["drawing", "trimmed", "resized (longest edge 28)", "centred 28x28"]
+
+
+def test_rgba_canvas_data_is_accepted():
+    drawing = np.zeros((100, 100, 4), dtype=np.uint8)
+    drawing[..., 3] = 255
+    drawing[20:80, 40:60, :3] = 255
+    assert preprocess_drawing(drawing).pixels.max() == 255
 
 
 def test_dark_garment_on_light_background_ends_light_on_black():
-    photo = np.full((200, 150), 240, dtype=np.uint8)
-    photo[40:160, 30:120] = 30
-    result = preprocess(Image.fromarray(photo))
-    assert "negated" in [name for name, _ in result.steps]
+    photo = np.full((200, 150, 3), 240, dtype=np.uint8)
+    photo[40:160, 30:120] = (30, 40, 90)  # a dark blue garment on a white wall
+    result = preprocess_upload(Image.fromarray(photo))
+    assert "negated" in step_names(result) and "sharpened" in step_names(result)
     assert result.pixels[14, 14] > 200 and result.pixels[0, 0] < 20
+    assert result.pixels.shape == (28, 28) and result.pixels.dtype == np.uint8
+
+
+def test_garment_on_a_cluttered_background_is_found():
+    rng = np.random.default_rng(0)
+    photo = rng.integers(100, 140, (240, 240, 3)).astype(np.uint8)  # a textured floor
+    photo[:, :60] = (200, 180, 150)  # a second background colour at the left edge
+    photo[60:200, 90:170] = (20, 20, 20)  # the garment, tall
+    result = preprocess_upload(Image.fromarray(photo))
+    assert "garment found (mask)" in step_names(result)
+    mask = dict(result.steps)["garment found (mask)"] > 0  # at the segmentation size
+    h, w = mask.shape
+    assert mask[int(0.3 * h) : int(0.75 * h), int(0.42 * w) : int(0.65 * w)].all()
+    assert not mask[: int(0.15 * h)].any() and not mask[:, : int(0.3 * w)].any()
+    lit_rows = (result.pixels > 30).any(axis=1).sum()
+    lit_cols = (result.pixels > 30).any(axis=0).sum()
+    assert lit_rows == 28 and lit_cols < 20  # tall garment: full height, narrower width
 
 
 def test_transparent_background_counts_as_white():
     rgba = np.zeros((60, 40, 4), dtype=np.uint8)
     rgba[10:50, 10:30] = (20, 20, 20, 255)  # opaque dark garment, transparent elsewhere
-    gray = decode_image(png_bytes(Image.fromarray(rgba, "RGBA")))
-    assert np.asarray(gray)[0, 0] == 255 and np.asarray(gray)[30, 20] == 20
+    image = decode_image(encode(Image.fromarray(rgba, "RGBA")))
+    assert image.getpixel((0, 0)) == (255, 255, 255) and image.getpixel((20, 30)) == (20, 20, 20)
 
 
 def test_sixteen_bit_grayscale_is_scaled_not_clipped():
-    values = np.full((30, 30), 32768, dtype=np.uint16)
-    gray = decode_image(png_bytes(Image.fromarray(values)))
-    assert 120 <= np.asarray(gray)[0, 0] <= 135
+    gray = decode_image(encode(Image.fromarray(np.full((30, 30), 32768, dtype=np.uint16))))
+    assert gray.mode == "L" and 120 <= gray.getpixel((0, 0)) <= 135
+
+
+def test_cmyk_jpeg_becomes_rgb():
+    cmyk = Image.new("CMYK", (40, 40), (0, 0, 0, 0))
+    assert decode_image(encode(cmyk, format="JPEG")).mode == "RGB"
+
+
+def test_exif_rotation_is_applied():
+    tall = Image.new("RGB", (20, 60), "white")
+    exif = tall.getexif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    assert decode_image(encode(tall, format="JPEG", exif=exif)).size == (60, 20)
+
+
+def test_animated_gif_uses_its_first_frame():
+    frames = [Image.new("L", (30, 30), 0), Image.new("L", (30, 30), 255)]
+    data = encode(frames[0], format="GIF", save_all=True, append_images=frames[1:])
+    assert decode_image(data).getpixel((5, 5)) in (0, (0, 0, 0))
 
 
 @pytest.mark.parametrize(
@@ -64,10 +115,11 @@ def test_sixteen_bit_grayscale_is_scaled_not_clipped():
     [
         (b"", "empty"),
         (b"hello, I am text", "not an image"),
-        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "not an image"),
-        (png_bytes(Image.new("L", (30, 30)), format="JPEG")[:200], "could not be decoded"),
-        (png_bytes(Image.new("L", (10000, 3))), "too thin"),
-        (png_bytes(Image.new("1", (10000, 10000))), "too large"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>", "not an image"),
+        (encode(Image.new("L", (300, 300)), format="JPEG")[:300], "could not be decoded"),
+        (encode(Image.new("L", (10000, 30))), "too thin"),
+        (encode(Image.new("L", (1, 1))), "too small"),
+        (encode(Image.new("1", (10000, 10000))), "too large"),
     ],
 )
 def test_bad_files_get_a_clear_message(data, message):
@@ -77,4 +129,4 @@ def test_bad_files_get_a_clear_message(data, message):
 
 def test_blank_image_is_refused():
     with pytest.raises(ImageError, match="blank"):
-        preprocess(Image.new("L", (50, 50), 255))
+        preprocess_drawing(np.zeros((50, 50), dtype=np.uint8))

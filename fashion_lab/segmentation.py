@@ -1,0 +1,74 @@
+"""Find the garment in a photo: background colours from the border, a foreground mask, the
+largest object. Works on small RGB arrays; no TensorFlow."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import ndimage
+
+BORDER_FRACTION = 0.04  # the outer 4% of each side is taken as background
+BACKGROUND_CLUSTERS = 3  # floors, walls and beds: the border is rarely one colour
+MIN_OBJECT_FRACTION = 0.02  # a mask smaller than this is no garment: fall back
+
+
+def border_pixels(rgb: np.ndarray) -> np.ndarray:
+    """(k, 3) the pixels of the outer frame of an (h, w, 3) image."""
+    h, w = rgb.shape[:2]
+    band = max(1, round(min(h, w) * BORDER_FRACTION))
+    frame = np.zeros((h, w), dtype=bool)
+    frame[:band], frame[-band:], frame[:, :band], frame[:, -band:] = True, True, True, True
+    return rgb[frame].astype(np.float64)
+
+
+def background_colours(
+    pixels: np.ndarray, clusters: int = BACKGROUND_CLUSTERS, rounds: int = 8
+) -> np.ndarray:
+    """(c, 3) centres of a small k-means over the border pixels."""
+    rng = np.random.default_rng(0)
+    centres = pixels[rng.choice(len(pixels), size=min(clusters, len(pixels)), replace=False)]
+    for _ in range(rounds):
+        nearest = np.argmin(((pixels[:, None, :] - centres[None]) ** 2).sum(-1), axis=1)
+        centres = np.array([pixels[nearest == k].mean(0) if (nearest == k).any() else centres[k]
+                            for k in range(len(centres))])
+    return centres
+
+
+def otsu_threshold(values: np.ndarray) -> float:
+    """The threshold that best splits ``values`` in two classes (Otsu 1979)."""
+    histogram, edges = np.histogram(values, bins=256)
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight = np.cumsum(histogram)
+    mean = np.cumsum(histogram * centres)
+    total_weight, total_mean = weight[-1], mean[-1]
+    below, above = weight[:-1], total_weight - weight[:-1]
+    valid = (below > 0) & (above > 0)
+    between = np.zeros_like(below, dtype=np.float64)
+    mean_below = mean[:-1][valid] / below[valid]
+    mean_above = (total_mean - mean[:-1][valid]) / above[valid]
+    between[valid] = below[valid] * above[valid] * (mean_below - mean_above) ** 2
+    return float(edges[1:][np.argmax(between)])
+
+
+def largest_object(mask: np.ndarray) -> np.ndarray:
+    """The largest 8-connected component of ``mask``, its holes filled."""
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+    if count == 0:
+        return mask
+    sizes = ndimage.sum(mask, labels, index=np.arange(1, count + 1))
+    return ndimage.binary_fill_holes(labels == (np.argmax(sizes) + 1))
+
+
+def foreground_mask(rgb: np.ndarray) -> np.ndarray | None:
+    """(h, w) bool mask of the garment, or None when no clear object stands out."""
+    centres = background_colours(border_pixels(rgb))
+    pixels = rgb.astype(np.float64)
+    distance = np.sqrt(((pixels[:, :, None, :] - centres[None, None]) ** 2).sum(-1)).min(axis=2)
+    if distance.max() < 20:  # nothing differs from the border by more than noise
+        return None
+    mask = distance > max(otsu_threshold(distance), 20.0)
+    mask = ndimage.binary_opening(mask, iterations=1)
+    mask = ndimage.binary_closing(mask, iterations=2)
+    mask = largest_object(mask)
+    if mask.mean() < MIN_OBJECT_FRACTION:
+        return None
+    return mask
