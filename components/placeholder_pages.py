@@ -15,13 +15,6 @@ def render_inside() -> None:
     )
 
 
-def render_classify() -> None:
-    _render_upcoming(
-        "Classify",
-        "Here you will draw a garment or upload a photo and see what each model predicts.",
-    )
-
-
 def render_compare() -> None:
     _render_upcoming(
         "Compare",

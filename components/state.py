@@ -13,6 +13,7 @@ from model_store import ModelStore
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
 LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
+CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
 
@@ -54,3 +55,22 @@ def set_train_job(job) -> None:
 def training_running() -> bool:
     job = get_train_job()
     return job is not None and not job.state.done
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _load_model(root: str, name: str, weights_sha256: str):
+    return ModelStore(root).load(name)
+
+
+def load_stored_model(entry):
+    """A stored model, loaded once per server and reused (keyed by its weights' checksum)."""
+    return _load_model(str(get_store().root), entry.name, entry.meta["weights_sha256"])
+
+
+@st.cache_data(show_spinner=False)
+def test_images():
+    """The 10,000 test images and their labels (read-only arrays, loaded once per server)."""
+    from fashion_lab.data import load_dataset
+
+    data = load_dataset()
+    return data.test_images, data.test_labels

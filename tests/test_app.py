@@ -11,7 +11,7 @@ APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
     "train": ("train_page", "render_train"),
     "inside": ("placeholder_pages", "render_inside"),
-    "classify": ("placeholder_pages", "render_classify"),
+    "classify": ("classify_page", "render_classify"),
     "compare": ("placeholder_pages", "render_compare"),
     "models": ("models_page", "render_models"),
 }

@@ -1,0 +1,43 @@
+"""The Classify page: draw or upload a garment, see the 28x28 the models saw and their answers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.classify_inputs import drawing_input, test_image_input, upload_input
+from components.image_views import render_pipeline, render_pixel_grid
+from components.prediction_view import choose_models, render_predictions
+from components.state import CLASSIFY_INPUT
+
+SOURCES = ["Draw", "Upload a photo", "Test image"]
+
+
+def render_classify() -> None:
+    st.title("Classify")
+    st.caption(
+        "Draw a garment or upload a photo. It is turned into a 28x28 grayscale picture the way "
+        "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
+        "network's last 10 numbers into probabilities that add up to 1."
+    )
+    source = st.radio("Input", SOURCES, horizontal=True, key="classify_source", label_visibility="collapsed")
+    left, right = st.columns([1, 1], gap="large")
+    truth = None
+    with left:
+        if source == "Draw":
+            result = drawing_input()
+        elif source == "Upload a photo":
+            result = upload_input()
+        else:
+            result, truth = test_image_input()
+    st.session_state[CLASSIFY_INPUT] = result.pixels if result else None
+    if result is None:
+        return
+    with right:
+        render_pixel_grid(result.pixels)
+        if truth:
+            st.markdown(f"True label: **{truth}**")
+    if len(result.steps) > 1:
+        st.subheader("How the picture was made")
+        render_pipeline(result)
+    st.subheader("What the models say")
+    render_predictions(result.pixels, choose_models("classify_models"))
