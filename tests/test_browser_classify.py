@@ -1,0 +1,81 @@
+"""The Classify page in a real browser: draw trousers with the mouse, upload files good and bad."""
+
+from __future__ import annotations
+
+import pytest
+from bad_files import awkward_files, encode, oversized_file
+from conftest import train_small
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from fashion_lab.training import run_metadata
+from model_store import ModelStore
+from tools.app_driver import choose
+from tools.app_server import streamlit_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, dataset, small_jobs):
+    models = tmp_path_factory.mktemp("classify") / "models"
+    store = ModelStore(models)
+    store.save("dense-small", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+    cnn = train_small("cnn", dataset, limit=20_000)  # one epoch on 20,000 images: about 88%
+    store.save("cnn-20k", cnn.model, run_metadata(cnn))
+    with streamlit_server(models) as url:
+        yield url
+
+
+def open_classify(page: Page, url: str, source: str) -> None:
+    page.goto(f"{url}/classify")
+    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+    page.get_by_text(source, exact=True).click()
+
+
+def answer_of(page: Page, model: str):
+    return page.get_by_test_id("stMetric").filter(has_text=model).get_by_test_id("stMetricValue")
+
+
+def test_two_tall_rectangles_drawn_with_the_mouse_are_trousers(page: Page, server):
+    open_classify(page, server, "Draw")
+    canvas = page.locator("canvas.upper-canvas")
+    expect(canvas).to_be_visible(timeout=30_000)
+    choose(page, "Tool", "Rectangle")
+    for left in (80, 150):  # two legs side by side, 45 px wide, 210 px tall
+        box = canvas.bounding_box()
+        page.mouse.move(box["x"] + left, box["y"] + 40)
+        page.mouse.down()
+        page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
+        page.mouse.up()
+        page.wait_for_timeout(500)
+    expect(answer_of(page, "cnn-20k")).to_have_text("Trouser", timeout=30_000)
+    expect(page.get_by_text("centred 28x28")).to_be_visible()
+    page.screenshot(path="test-results/classify-trousers.png", full_page=True)
+
+
+def test_uploaded_test_image_gets_its_true_label(page: Page, server, dataset):
+    index = int((dataset.test_labels == 8).nonzero()[0][0])  # a bag
+    open_classify(page, server, "Upload a photo")
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    upload.set_input_files(files=[{"name": "bag.png", "mimeType": "image/png",
+                                   "buffer": encode(Image.fromarray(dataset.test_images[index]))}])
+    expect(answer_of(page, "cnn-20k")).to_have_text("Bag", timeout=30_000)
+
+
+def test_each_awkward_file_gets_its_message_and_the_page_keeps_working(page: Page, server):
+    open_classify(page, server, "Upload a photo")
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    for name, data, message in awkward_files():
+        upload.set_input_files(files=[{"name": name, "mimeType": "image/png", "buffer": data}])
+        if message:
+            alert = page.get_by_test_id("stAlertContentError")
+            expect(alert).to_contain_text(name, timeout=30_000)
+            expect(alert).to_contain_text(message)
+        else:
+            expect(page.get_by_test_id("stAlertContentError")).to_have_count(0, timeout=30_000)
+            expect(answer_of(page, "cnn-20k")).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    name, data = oversized_file()
+    upload.set_input_files(files=[{"name": name, "mimeType": "image/png", "buffer": data}])
+    expect(page.get_by_text("File must be 10.0MB or smaller")).to_be_visible(timeout=30_000)
