@@ -44,6 +44,30 @@ def build_cnn() -> keras.Model:
     return keras.Model(inputs, outputs, name="cnn")
 
 
+def _conv_block(x, filters: int, block: int) -> keras.KerasTensor:
+    """Two 3x3 convolutions (batch-normalised) and a 2x2 max pooling."""
+    for i in (1, 2):
+        index = 2 * (block - 1) + i
+        x = layers.Conv2D(filters, 3, padding="same", use_bias=False, name=f"conv{index}")(x)
+        x = layers.BatchNormalization(name=f"norm{index}")(x)
+        x = layers.ReLU(name=f"relu{index}")(x)
+    x = layers.MaxPooling2D(2, name=f"pool{block}")(x)
+    return layers.Dropout(0.25, name=f"drop{block}")(x)
+
+
+def build_cnn_deep() -> keras.Model:
+    """A stronger CNN: two blocks of two convolutions and pooling, dropout, a dense head."""
+    inputs, x = _scaled_input()
+    x = layers.Reshape((*IMAGE_SHAPE, 1), name="channel")(x)
+    x = _conv_block(x, 32, block=1)  # (n, 14, 14, 32)
+    x = _conv_block(x, 64, block=2)  # (n, 7, 7, 64)
+    x = layers.Flatten(name="flatten")(x)
+    x = layers.Dense(256, activation="relu", name="dense1")(x)
+    x = layers.Dropout(0.5, name="drop3")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    return keras.Model(inputs, outputs, name="cnn_deep")
+
+
 @dataclass(frozen=True)
 class Architecture:
     """A registry entry: how to build it and what to tell the user about it."""
@@ -69,6 +93,13 @@ ARCHITECTURES: dict[str, Architecture] = {
             build_cnn,
             "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax "
             "(804,554 parameters).",
+            convolutional=True,
+        ),
+        Architecture(
+            "cnn_deep",
+            build_cnn_deep,
+            "Deeper CNN: two blocks of two 3x3 convolutions with batch norm and 2x2 pooling, dropout, "
+            "Dense(256): more pooling, more tolerance of where things sit.",
             convolutional=True,
         ),
     )

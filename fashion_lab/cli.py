@@ -55,6 +55,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         seed=args.seed,
         limit=args.limit,
         schedule=args.schedule,
+        augment=args.augment,
     )
     config.validate()
     if args.name:
@@ -228,6 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule,
                        help="cosine: decay the learning rate to 0 by the last batch")
     train.add_argument("--seed", type=int, default=defaults.seed)
+    train.add_argument("--augment", action="store_true",
+                       help="random shifts, zoom, flips and contrast of the training images")
     train.add_argument("--limit", type=int, default=None, help="train on N images only")
     train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")

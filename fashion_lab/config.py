@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ARCHITECTURE_NAMES = ("dense", "cnn")  # fashion_lab.architectures registers a builder for each
+ARCHITECTURE_NAMES = ("dense", "cnn", "cnn_deep")  # fashion_lab.architectures registers a builder for each
 SCHEDULES = ("cosine", "constant")
 
 
@@ -20,6 +20,7 @@ class TrainingConfig:
     seed: int = 0
     limit: int | None = None  # train on this many images (a seeded random subset); None: all
     schedule: str = "cosine"  # learning rate: "cosine" decays to 0 by the last batch; "constant"
+    augment: bool = False  # random shifts, zoom, flips and contrast of the training images
 
     def validate(self) -> None:
         """Raise ValueError with a clear message for a setting out of range."""

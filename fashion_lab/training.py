@@ -254,10 +254,14 @@ class TrainingJob:
         begin = time.perf_counter()
         history = {}
         if not self.stop_requested:
+            if cfg.augment:
+                from fashion_lab.augmentation import augmented_dataset
+
+                inputs = {"x": augmented_dataset(x, y, cfg.batch_size, cfg.seed)}
+            else:
+                inputs = {"x": x, "y": y, "batch_size": cfg.batch_size}
             fit = self.model.fit(
-                x,
-                y,
-                batch_size=cfg.batch_size,
+                **inputs,
                 epochs=cfg.epochs,
                 validation_data=(data.test_images, data.test_labels),
                 validation_batch_size=VALIDATION_BATCH_SIZE,
