@@ -50,10 +50,14 @@ def render_train() -> None:
                                              key="train_learning_rate", disabled=locked)
             cosine = st.toggle("Cosine learning-rate decay", True, key="train_cosine", disabled=locked,
                                help="Lower the learning rate smoothly to 0 by the last batch.")
+            augment = st.toggle("Augment the training images", defaults.augment, key="train_augment",
+                                disabled=locked, help="Random shifts, zoom, flips and contrast: slower to "
+                                "learn, better on real photos.")
             seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
         config = TrainingConfig(
             architecture=architecture, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
             seed=int(seed), limit=SUBSETS[subset], schedule="cosine" if cosine else "constant",
+            augment=augment,
         )
         start = st.button("Train", type="primary", key="train_start", disabled=locked,
                           icon=":material/play_arrow:")

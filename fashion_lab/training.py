@@ -257,7 +257,7 @@ class TrainingJob:
             if cfg.augment:
                 from fashion_lab.augmentation import augmented_dataset
 
-                inputs = {"x": augmented_dataset(x, y, cfg.batch_size, cfg.seed)}
+                inputs = {"x": augmented_dataset(x, y, cfg.batch_size, cfg.seed), "shuffle": False}
             else:
                 inputs = {"x": x, "y": y, "batch_size": cfg.batch_size}
             fit = self.model.fit(

@@ -8,7 +8,7 @@ from fashion_lab.training import JobState
 
 TRAIN_PAGE = "from components.train_page import render_train\nrender_train()\n"
 LOCKABLE = ["train_architecture", "train_epochs", "train_subset", "train_batch_size",
-            "train_learning_rate", "train_cosine", "train_seed"]
+            "train_learning_rate", "train_cosine", "train_augment", "train_seed"]
 
 
 def open_train_page() -> AppTest:
@@ -27,7 +27,7 @@ def _find(app: AppTest, key: str):
 def test_controls_offer_every_architecture_and_the_documented_ranges(store):
     app = open_train_page()
     assert not app.exception, app.exception
-    assert _find(app, "train_architecture").options == ["dense", "cnn"]
+    assert _find(app, "train_architecture").options == ["dense", "cnn", "cnn_deep"]
     epochs = _find(app, "train_epochs")
     assert (epochs.min, epochs.max, epochs.value) == (1, 50, 5)
     assert "all 60,000 images" in _find(app, "train_subset").options

@@ -44,6 +44,13 @@ def test_every_architecture_has_a_description_and_outputs_probabilities():
         np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-5)
 
 
+def test_deeper_cnn_has_two_blocks_of_convolution_and_pooling():
+    model = build_model("cnn_deep")
+    assert [model.get_layer(f"conv{i}").output.shape[-1] for i in (1, 2, 3, 4)] == [32, 32, 64, 64]
+    assert model.get_layer("pool1").output.shape == (None, 14, 14, 32)
+    assert model.get_layer("pool2").output.shape == (None, 7, 7, 64)
+
+
 def test_unknown_architecture_names_the_choices():
     with pytest.raises(ValueError, match="dense, cnn"):
         get_architecture("resnet")

@@ -109,3 +109,15 @@ def test_subset_is_seeded_and_without_repeats():
 def test_bad_settings_are_refused_with_a_message(settings, message):
     with pytest.raises(ValueError, match=message):
         TrainingConfig(**settings).validate()
+
+
+def test_augmented_training_learns_and_keeps_pixels_in_range(dataset):
+    from fashion_lab.augmentation import augmented_dataset
+
+    images, labels = dataset.train_images[:256], dataset.train_labels[:256]
+    batch, batch_labels = next(iter(augmented_dataset(images, labels, batch_size=256, seed=0)))
+    assert batch.dtype == "uint8" and tuple(batch.shape) == (256, 28, 28)
+    assert sorted(batch_labels.numpy()) == sorted(labels)  # shuffled, none lost
+    assert not np.array_equal(np.sort(batch.numpy().ravel()), np.sort(images.ravel()))  # changed
+    job = train_small("cnn", dataset, augment=True)
+    assert job.result.test_accuracy > 0.5
