@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import classify_page, models_page, placeholder_pages, train_page
+from components import classify_page, inside_page, models_page, placeholder_pages, train_page
 from components.runtime_fixes import keep_keras_session
 from components.training_status import render_training_status
 
@@ -12,7 +12,7 @@ st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroo
 
 PAGES = [  # (render function, title, material icon, url path)
     (train_page.render_train, "Train", "model_training", "train"),
-    (placeholder_pages.render_inside, "Inside the CNN", "biotech", "inside"),
+    (inside_page.render_inside, "Inside the CNN", "biotech", "inside"),
     (classify_page.render_classify, "Classify", "draw", "classify"),
     (placeholder_pages.render_compare, "Compare", "compare", "compare"),
     (models_page.render_models, "Models", "inventory_2", "models"),

@@ -22,8 +22,9 @@ ACCURACY_COLOURS = {"accuracy": "#1f77b4", "val_accuracy": "#ff7f0e"}
 
 def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Smoothed training loss per reported batch, with loss and val_loss per epoch."""
-    batches = [{"x": r["position"], "value": r["smoothed"], "series": BATCH_SERIES}
-               for r in progress.batch_rows]
+    batches = [
+        {"x": r["position"], "value": r["smoothed"], "series": BATCH_SERIES} for r in progress.batch_rows
+    ]
     data = pd.DataFrame(batches + _epoch_points(progress, ("loss", "val_loss")), columns=COLUMNS)
     spec = _spec(progress.epochs, "Loss", "loss (cross-entropy)", LOSS_COLOURS, value_format=".4f")
     batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
@@ -46,7 +47,9 @@ def accuracy_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, 
 def _epoch_points(progress: TrainingProgress, metrics: tuple[str, ...]) -> list[dict[str, Any]]:
     return [
         {"x": row["epoch"], "value": row[m], "series": m}
-        for row in progress.epoch_rows for m in metrics if row.get(m) is not None
+        for row in progress.epoch_rows
+        for m in metrics
+        if row.get(m) is not None
     ]
 
 
@@ -56,15 +59,26 @@ def _spec(epochs: int, title: str, y_title: str, colours: dict[str, str], value_
         "height": CHART_HEIGHT,  # of the plot area; the legend below adds to it
         "autosize": {"type": "fit-x", "contains": "padding"},
         "encoding": {
-            "x": {"field": "x", "type": "quantitative", "title": "epoch",
-                  "scale": {"domain": [0, max(1, epochs)]}, "axis": {"tickMinStep": 1}},
+            "x": {
+                "field": "x",
+                "type": "quantitative",
+                "title": "epoch",
+                "scale": {"domain": [0, max(1, epochs)]},
+                "axis": {"tickMinStep": 1},
+            },
             "y": {"field": "value", "type": "quantitative", "title": y_title},
-            "color": {"field": "series", "type": "nominal", "title": None,
-                      "scale": {"domain": list(colours), "range": list(colours.values())},
-                      "legend": {"orient": "bottom"}},
-            "tooltip": [{"field": "series", "type": "nominal"},
-                        {"field": "x", "type": "quantitative", "title": "epoch", "format": ".2f"},
-                        {"field": "value", "type": "quantitative", "title": y_title, "format": value_format}],
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": list(colours), "range": list(colours.values())},
+                "legend": {"orient": "bottom"},
+            },
+            "tooltip": [
+                {"field": "series", "type": "nominal"},
+                {"field": "x", "type": "quantitative", "title": "epoch", "format": ".2f"},
+                {"field": "value", "type": "quantitative", "title": y_title, "format": value_format},
+            ],
         },
         "layer": [
             {"mark": {"type": "line"}},

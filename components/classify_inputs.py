@@ -18,19 +18,34 @@ from fashion_lab.preprocessing import (
 
 CANVAS_SIDE = 280
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp", "bmp", "gif"]
-TOOLS = {"Free drawing": "freedraw", "Rectangle": "rect", "Circle": "circle", "Polygon": "polygon",
-         "Line": "line"}
+TOOLS = {
+    "Free drawing": "freedraw",
+    "Rectangle": "rect",
+    "Circle": "circle",
+    "Polygon": "polygon",
+    "Line": "line",
+}
 
 
 def drawing_input() -> Preprocessed | None:
     """A black canvas with a white brush; None until something is drawn."""
     tool, brush = st.columns(2)
-    mode = tool.selectbox("Tool", list(TOOLS), key="classify_tool",
-                          help="Filled shapes draw a garment solid, as in Fashion-MNIST.")
+    mode = tool.selectbox(
+        "Tool",
+        list(TOOLS),
+        key="classify_tool",
+        help="Filled shapes draw a garment solid, as in Fashion-MNIST.",
+    )
     width = brush.slider("Brush size", 2, 40, 18, key="classify_brush")
     canvas = st_canvas(
-        fill_color="white", stroke_width=width, stroke_color="white", background_color="black",
-        height=CANVAS_SIDE, width=CANVAS_SIDE, drawing_mode=TOOLS[mode], return_image_data=True,
+        fill_color="white",
+        stroke_width=width,
+        stroke_color="white",
+        background_color="black",
+        height=CANVAS_SIDE,
+        width=CANVAS_SIDE,
+        drawing_mode=TOOLS[mode],
+        return_image_data=True,
         key="classify_canvas",
     )
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
@@ -43,8 +58,12 @@ def drawing_input() -> Preprocessed | None:
 
 def upload_input() -> Preprocessed | None:
     """A photo or image file, decoded and validated before anything else touches it."""
-    upload = st.file_uploader("Photo of a garment", type=UPLOAD_TYPES, key="classify_upload",
-                              help="PNG, JPEG, WebP, BMP or GIF (first frame), up to 10 MB.")
+    upload = st.file_uploader(
+        "Photo of a garment",
+        type=UPLOAD_TYPES,
+        key="classify_upload",
+        help="PNG, JPEG, WebP, BMP or GIF (first frame), up to 10 MB.",
+    )
     if upload is None:
         st.info("Upload a photo: one garment, the whole of it in the picture.")
         return None
@@ -55,14 +74,17 @@ def upload_input() -> Preprocessed | None:
         return None
 
 
-def test_image_input() -> tuple[Preprocessed, str]:
+def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str]:
     """A Fashion-MNIST test image picked by class; returns it with its true label."""
     images, labels = test_images()
     pick_class, pick_index = st.columns(2)
-    label = pick_class.selectbox("Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__,
-                                 key="classify_test_class")
+    label = pick_class.selectbox(
+        "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=f"{key_prefix}_test_class"
+    )
     indices = np.flatnonzero(labels == label)
-    number = pick_index.number_input("Image of that class", 1, len(indices), 1, key="classify_test_number")
+    number = pick_index.number_input(
+        "Image of that class", 1, len(indices), 1, key=f"{key_prefix}_test_number"
+    )
     index = int(indices[int(number) - 1])
     result = Preprocessed(images[index])
     result.add(f"test image #{index}", images[index])

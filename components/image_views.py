@@ -37,13 +37,18 @@ def render_pixel_grid(pixels: np.ndarray, title: str = "What the model sees: 28x
     data = pd.DataFrame({"row": rows.ravel(), "col": cols.ravel(), "value": pixels.ravel().astype(int)})
     spec = {
         "title": title,
-        "width": 336, "height": 336,
+        "width": 336,
+        "height": 336,
         "mark": {"type": "rect", "stroke": "#555", "strokeWidth": 0.3},
         "encoding": {
             "x": {"field": "col", "type": "ordinal", "axis": None},
             "y": {"field": "row", "type": "ordinal", "axis": None},
-            "color": {"field": "value", "type": "quantitative", "legend": None,
-                      "scale": {"domain": [0, 255], "range": ["black", "white"]}},
+            "color": {
+                "field": "value",
+                "type": "quantitative",
+                "legend": None,
+                "scale": {"domain": [0, 255], "range": ["black", "white"]},
+            },
             "tooltip": [{"field": "row"}, {"field": "col"}, {"field": "value", "title": "pixel (0-255)"}],
         },
     }

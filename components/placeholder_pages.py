@@ -8,13 +8,6 @@ def _render_upcoming(title: str, promise: str) -> None:
     st.info(f"Not built yet. {promise}")
 
 
-def render_inside() -> None:
-    _render_upcoming(
-        "Inside the CNN",
-        "Here you will see every feature map of the convolution, its pooled output and the kernels.",
-    )
-
-
 def render_compare() -> None:
     _render_upcoming(
         "Compare",

@@ -16,8 +16,15 @@ def default_models(models) -> list[str]:
 
     picks = []
     for convolutional in (False, True):
-        newest = next((m for m in models if ARCHITECTURES.get(m.architecture)
-                       and ARCHITECTURES[m.architecture].convolutional == convolutional), None)
+        newest = next(
+            (
+                m
+                for m in models
+                if ARCHITECTURES.get(m.architecture)
+                and ARCHITECTURES[m.architecture].convolutional == convolutional
+            ),
+            None,
+        )
         if newest:
             picks.append(newest.name)
     return picks
@@ -40,12 +47,23 @@ def probability_chart(probabilities: np.ndarray) -> tuple[pd.DataFrame, dict]:
         "height": {"step": 24},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {"field": "class", "type": "nominal", "sort": list(CLASS_NAMES), "title": None,
-                  "axis": {"labelOverlap": False}},
-            "x": {"field": "probability", "type": "quantitative", "scale": {"domain": [0, 1]},
-                  "axis": {"format": "%"}},
-            "color": {"condition": {"test": f"datum['class'] === '{top}'", "value": "#ff4b4b"},
-                      "value": "#9ecae9"},
+            "y": {
+                "field": "class",
+                "type": "nominal",
+                "sort": list(CLASS_NAMES),
+                "title": None,
+                "axis": {"labelOverlap": False},
+            },
+            "x": {
+                "field": "probability",
+                "type": "quantitative",
+                "scale": {"domain": [0, 1]},
+                "axis": {"format": "%"},
+            },
+            "color": {
+                "condition": {"test": f"datum['class'] === '{top}'", "value": "#ff4b4b"},
+                "value": "#9ecae9",
+            },
             "tooltip": [{"field": "class"}, {"field": "probability", "format": ".2%"}],
         },
     }
@@ -62,6 +80,10 @@ def render_predictions(pixels: np.ndarray, entries: list) -> None:
         probabilities = predict_images(load_stored_model(entry), [pixels])[0]
         top = int(np.argmax(probabilities))
         with column:
-            st.metric(f"{entry.name} ({entry.architecture})", CLASS_NAMES[top],
-                      f"{probabilities[top]:.1%} sure", delta_color="off")
+            st.metric(
+                f"{entry.name} ({entry.architecture})",
+                CLASS_NAMES[top],
+                f"{probabilities[top]:.1%} sure",
+                delta_color="off",
+            )
             st.vega_lite_chart(*probability_chart(probabilities), width="stretch")

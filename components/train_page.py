@@ -44,30 +44,55 @@ def render_train() -> None:
         epochs = st.slider("Epochs", 1, 50, defaults.epochs, key="train_epochs", disabled=locked)
         subset = st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
         with st.expander("More settings"):
-            batch_size = st.select_slider("Batch size", BATCH_SIZES, defaults.batch_size,
-                                          key="train_batch_size", disabled=locked)
-            learning_rate = st.select_slider("Learning rate (peak)", LEARNING_RATES, defaults.learning_rate,
-                                             key="train_learning_rate", disabled=locked)
-            cosine = st.toggle("Cosine learning-rate decay", True, key="train_cosine", disabled=locked,
-                               help="Lower the learning rate smoothly to 0 by the last batch.")
-            augment = st.toggle("Augment the training images", defaults.augment, key="train_augment",
-                                disabled=locked, help="Random shifts, zoom, flips and contrast: slower to "
-                                "learn, better on real photos.")
+            batch_size = st.select_slider(
+                "Batch size", BATCH_SIZES, defaults.batch_size, key="train_batch_size", disabled=locked
+            )
+            learning_rate = st.select_slider(
+                "Learning rate (peak)",
+                LEARNING_RATES,
+                defaults.learning_rate,
+                key="train_learning_rate",
+                disabled=locked,
+            )
+            cosine = st.toggle(
+                "Cosine learning-rate decay",
+                True,
+                key="train_cosine",
+                disabled=locked,
+                help="Lower the learning rate smoothly to 0 by the last batch.",
+            )
+            augment = st.toggle(
+                "Augment the training images",
+                defaults.augment,
+                key="train_augment",
+                disabled=locked,
+                help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
+            )
             seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
         config = TrainingConfig(
-            architecture=architecture, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-            seed=int(seed), limit=SUBSETS[subset], schedule="cosine" if cosine else "constant",
+            architecture=architecture,
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            seed=int(seed),
+            limit=SUBSETS[subset],
+            schedule="cosine" if cosine else "constant",
             augment=augment,
         )
-        start = st.button("Train", type="primary", key="train_start", disabled=locked,
-                          icon=":material/play_arrow:")
+        start = st.button(
+            "Train", type="primary", key="train_start", disabled=locked, icon=":material/play_arrow:"
+        )
         if start:
             _start(config)
     with layers:
         table = cached_layer_table(architecture)
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={"parameters": st.column_config.NumberColumn(format="localized")})
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={"parameters": st.column_config.NumberColumn(format="localized")},
+        )
     render_training_panel()
 
 

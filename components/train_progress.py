@@ -39,13 +39,26 @@ def _draw(job) -> None:
     with status:
         st.progress(progress.fraction, text=f"**{name}** · {_progress_text(progress, job)}")
     if not progress.done:
-        stop.button("Stop", key="train_stop", on_click=job.stop, icon=":material/stop:",
-                    disabled=job.stop_requested, width="stretch")
+        stop.button(
+            "Stop",
+            key="train_stop",
+            on_click=job.stop,
+            icon=":material/stop:",
+            disabled=job.stop_requested,
+            width="stretch",
+        )
     loss, accuracy = st.columns(2)
     loss.vega_lite_chart(*loss_chart(progress), width="stretch")
     accuracy.vega_lite_chart(*accuracy_chart(progress), width="stretch")
-    loss.slider("Smoothing of the batch loss", 0.0, 0.99, SMOOTHING, 0.01, key=LOSS_SMOOTHING,
-                help="Weight of the past in the moving average drawn through the noisy batch losses.")
+    loss.slider(
+        "Smoothing of the batch loss",
+        0.0,
+        0.99,
+        SMOOTHING,
+        0.01,
+        key=LOSS_SMOOTHING,
+        help="Weight of the past in the moving average drawn through the noisy batch losses.",
+    )
     if progress.epoch_rows:
         st.table(_epoch_table(progress), hide_index=True)
     _render_outcome(progress, job)
@@ -84,8 +97,9 @@ def _render_outcome(progress: TrainingProgress, job) -> None:
         return
     final = progress.final
     verb = "Finished" if progress.outcome == "finished" else "Stopped"
-    summary = (f"{verb} after {final['epochs_completed']} epoch(s): test accuracy "
-               f"**{final['test_accuracy']:.2%}**")
+    summary = (
+        f"{verb} after {final['epochs_completed']} epoch(s): test accuracy **{final['test_accuracy']:.2%}**"
+    )
     if final.get("saved_as"):
         st.success(f"{summary}. Saved as `{final['saved_as']}`: find it on the Models page.")
     else:

@@ -35,5 +35,6 @@ def _draw(job) -> None:
     elif progress.outcome == "failed":
         st.caption(f"Training {name} failed.")
     else:
-        st.caption(f"Last run: {name} {progress.outcome}, test accuracy "
-                   f"{progress.final['test_accuracy']:.2%}.")
+        st.caption(
+            f"Last run: {name} {progress.outcome}, test accuracy {progress.final['test_accuracy']:.2%}."
+        )

@@ -91,8 +91,7 @@ ARCHITECTURES: dict[str, Architecture] = {
         Architecture(
             "cnn",
             build_cnn,
-            "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax "
-            "(804,554 parameters).",
+            "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax (804,554 parameters).",
             convolutional=True,
         ),
         Architecture(

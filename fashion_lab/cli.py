@@ -198,9 +198,14 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         "pipeline": args.pipeline,
         "headline": headline(scores),
         "folders": {
-            s.folder: {"accuracy": s.accuracy, "correct": s.correct, "total": s.total,
-                       "headline": s.headline, "unreadable": s.unreadable,
-                       "predicted": {CLASS_NAMES[k]: s.predicted.count(k) for k in set(s.predicted)}}
+            s.folder: {
+                "accuracy": s.accuracy,
+                "correct": s.correct,
+                "total": s.total,
+                "headline": s.headline,
+                "unreadable": s.unreadable,
+                "predicted": {CLASS_NAMES[k]: s.predicted.count(k) for k in set(s.predicted)},
+            }
             for s in scores
         },
     }
@@ -224,13 +229,21 @@ def build_parser() -> argparse.ArgumentParser:
     defaults = TrainingConfig()
     train.add_argument("--epochs", type=int, default=defaults.epochs)
     train.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    train.add_argument("--learning-rate", type=float, default=defaults.learning_rate,
-                       help="peak learning rate of Adam")
-    train.add_argument("--schedule", choices=SCHEDULES, default=defaults.schedule,
-                       help="cosine: decay the learning rate to 0 by the last batch")
+    train.add_argument(
+        "--learning-rate", type=float, default=defaults.learning_rate, help="peak learning rate of Adam"
+    )
+    train.add_argument(
+        "--schedule",
+        choices=SCHEDULES,
+        default=defaults.schedule,
+        help="cosine: decay the learning rate to 0 by the last batch",
+    )
     train.add_argument("--seed", type=int, default=defaults.seed)
-    train.add_argument("--augment", action="store_true",
-                       help="random shifts, zoom, flips and contrast of the training images")
+    train.add_argument(
+        "--augment",
+        action="store_true",
+        help="random shifts, zoom, flips and contrast of the training images",
+    )
     train.add_argument("--limit", type=int, default=None, help="train on N images only")
     train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -251,8 +264,12 @@ def build_parser() -> argparse.ArgumentParser:
     photos = commands.add_parser("photos", help="score the upload path on a folder of labelled photos")
     photos.add_argument("folder", help="e.g. ../shared/data/clothing-photos (holds labels.csv)")
     photos.add_argument("--model", required=True, help="stored model name")
-    photos.add_argument("--pipeline", choices=("ours", "plain"), default="ours",
-                        help="plain: squash to 28x28 and invert, to compare")
+    photos.add_argument(
+        "--pipeline",
+        choices=("ours", "plain"),
+        default="ours",
+        help="plain: squash to 28x28 and invert, to compare",
+    )
     photos.set_defaults(handler=command_photos)
 
     for sub in (train, listing, evaluate, predict, photos):

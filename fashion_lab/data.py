@@ -76,9 +76,7 @@ def parse_idx(raw: bytes, expected_ndim: int, name: str = "IDX data") -> np.ndar
     expected_len = header_len + int(np.prod(dims, dtype=np.int64))
     if len(raw) != expected_len:
         problem = "truncated" if len(raw) < expected_len else "has trailing bytes"
-        raise DatasetError(
-            f"{name}: {problem}: {len(raw)} bytes, dimensions {dims} need {expected_len}"
-        )
+        raise DatasetError(f"{name}: {problem}: {len(raw)} bytes, dimensions {dims} need {expected_len}")
     return np.frombuffer(raw, dtype=np.uint8, offset=header_len).reshape(dims)
 
 
@@ -129,13 +127,11 @@ def _download_with_keras() -> Path:
 def _check_pair(images: np.ndarray, labels: np.ndarray, split: str, folder: Path) -> None:
     if images.shape[1:] != IMAGE_SHAPE or len(images) != len(labels):
         raise DatasetError(
-            f"{folder}: {split} images {images.shape} do not match labels {labels.shape}; "
-            f"{FIX_HINT}"
+            f"{folder}: {split} images {images.shape} do not match labels {labels.shape}; {FIX_HINT}"
         )
     if len(images) != EXPECTED_COUNTS[split]:
         raise DatasetError(
-            f"{folder}: {split} split has {len(images)} images, expected "
-            f"{EXPECTED_COUNTS[split]}; {FIX_HINT}"
+            f"{folder}: {split} split has {len(images)} images, expected {EXPECTED_COUNTS[split]}; {FIX_HINT}"
         )
     if labels.max() >= NUM_CLASSES:
         raise DatasetError(f"{folder}: {split} labels go up to {labels.max()}; {FIX_HINT}")
@@ -144,8 +140,7 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, split: str, folder: Path
 def load_dataset_from(folder: Path) -> Dataset:
     """Load and validate the four IDX files of one folder."""
     arrays = {
-        key: read_idx_file(folder / name, 3 if key.endswith("images") else 1)
-        for key, name in FILES.items()
+        key: read_idx_file(folder / name, 3 if key.endswith("images") else 1) for key, name in FILES.items()
     }
     _check_pair(arrays["train_images"], arrays["train_labels"], "train", folder)
     _check_pair(arrays["test_images"], arrays["test_labels"], "test", folder)

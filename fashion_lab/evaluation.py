@@ -24,9 +24,9 @@ class Evaluation:
 
 def confusion_matrix(true: np.ndarray, predicted: np.ndarray) -> np.ndarray:
     """Counts (NUM_CLASSES, NUM_CLASSES): row = true class, column = predicted class."""
-    return np.bincount(
-        true.astype(np.int64) * NUM_CLASSES + predicted, minlength=NUM_CLASSES**2
-    ).reshape(NUM_CLASSES, NUM_CLASSES)
+    return np.bincount(true.astype(np.int64) * NUM_CLASSES + predicted, minlength=NUM_CLASSES**2).reshape(
+        NUM_CLASSES, NUM_CLASSES
+    )
 
 
 def predict_images(model, images: Sequence[np.ndarray] | np.ndarray) -> np.ndarray:

@@ -77,8 +77,9 @@ class ConvStep:
     value: float  # relu(total)
 
 
-def explain_conv_step(model: keras.Model, pixels: np.ndarray, conv: str, channel: int,
-                      row: int, col: int) -> ConvStep:
+def explain_conv_step(
+    model: keras.Model, pixels: np.ndarray, conv: str, channel: int, row: int, col: int
+) -> ConvStep:
     """The numbers behind feature map ``channel`` at (row, col) of a first-layer convolution."""
     kernel, bias = kernels(model, conv)
     if kernel.shape[2] != 1:
@@ -120,8 +121,9 @@ def shift_images(images: np.ndarray, dx: int, dy: int) -> np.ndarray:
     return shifted
 
 
-def shift_accuracy(model: keras.Model, images: np.ndarray, labels: np.ndarray,
-                   shifts: range = range(-6, 7)) -> dict[str, list[float]]:
+def shift_accuracy(
+    model: keras.Model, images: np.ndarray, labels: np.ndarray, shifts: range = range(-6, 7)
+) -> dict[str, list[float]]:
     """Test accuracy when every image is shifted horizontally, and when shifted vertically."""
     result = {"shift": list(shifts), "horizontal": [], "vertical": []}
     for s in shifts:

@@ -49,8 +49,11 @@ def read_label_map(root: Path) -> list[FolderScore]:
     """labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no."""
     with open(root / "labels.csv", newline="", encoding="utf-8") as handle:
         return [
-            FolderScore(row["folder"], [int(x) for x in row["accepted_labels"].split()],
-                        row["headline"].strip().lower() == "yes")
+            FolderScore(
+                row["folder"],
+                [int(x) for x in row["accepted_labels"].split()],
+                row["headline"].strip().lower() == "yes",
+            )
             for row in csv.DictReader(handle)
         ]
 

@@ -28,8 +28,12 @@ def background_colours(
     centres = pixels[rng.choice(len(pixels), size=min(clusters, len(pixels)), replace=False)]
     for _ in range(rounds):
         nearest = np.argmin(((pixels[:, None, :] - centres[None]) ** 2).sum(-1), axis=1)
-        centres = np.array([pixels[nearest == k].mean(0) if (nearest == k).any() else centres[k]
-                            for k in range(len(centres))])
+        centres = np.array(
+            [
+                pixels[nearest == k].mean(0) if (nearest == k).any() else centres[k]
+                for k in range(len(centres))
+            ]
+        )
     return centres
 
 

@@ -129,11 +129,7 @@ class ModelStore:
         """Every entry, valid or broken, newest first; unfinished temporary folders are hidden."""
         if not self.root.is_dir():
             return []
-        found = [
-            read_entry(p)
-            for p in self.root.iterdir()
-            if p.is_dir() and not p.name.startswith(".")
-        ]
+        found = [read_entry(p) for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")]
         return sorted(found, key=_created, reverse=True)
 
     def models(self) -> list[StoredModel]:

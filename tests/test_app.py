@@ -10,7 +10,7 @@ from fashion_lab.training import run_metadata
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
     "train": ("train_page", "render_train"),
-    "inside": ("placeholder_pages", "render_inside"),
+    "inside": ("inside_page", "render_inside"),
     "classify": ("classify_page", "render_classify"),
     "compare": ("placeholder_pages", "render_compare"),
     "models": ("models_page", "render_models"),

@@ -7,13 +7,20 @@ from components.state import TRAIN_JOB
 from fashion_lab.training import JobState
 
 TRAIN_PAGE = "from components.train_page import render_train\nrender_train()\n"
-LOCKABLE = ["train_architecture", "train_epochs", "train_subset", "train_batch_size",
-            "train_learning_rate", "train_cosine", "train_augment", "train_seed"]
+LOCKABLE = [
+    "train_architecture",
+    "train_epochs",
+    "train_subset",
+    "train_batch_size",
+    "train_learning_rate",
+    "train_cosine",
+    "train_augment",
+    "train_seed",
+]
 
 
 def open_train_page() -> AppTest:
     return AppTest.from_string(TRAIN_PAGE, default_timeout=60).run()
-
 
 
 def _find(app: AppTest, key: str):

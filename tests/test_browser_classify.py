@@ -58,8 +58,15 @@ def test_uploaded_test_image_gets_its_true_label(page: Page, server, dataset):
     index = int((dataset.test_labels == 8).nonzero()[0][0])  # a bag
     open_classify(page, server, "Upload a photo")
     upload = page.get_by_test_id("stFileUploaderDropzoneInput")
-    upload.set_input_files(files=[{"name": "bag.png", "mimeType": "image/png",
-                                   "buffer": encode(Image.fromarray(dataset.test_images[index]))}])
+    upload.set_input_files(
+        files=[
+            {
+                "name": "bag.png",
+                "mimeType": "image/png",
+                "buffer": encode(Image.fromarray(dataset.test_images[index])),
+            }
+        ]
+    )
     expect(answer_of(page, "cnn-20k")).to_have_text("Bag", timeout=30_000)
 
 

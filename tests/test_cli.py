@@ -23,7 +23,11 @@ def run_cli(*args: str, models: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
     return subprocess.run(
         [sys.executable, "-m", "fashion_lab", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -31,8 +35,19 @@ def run_cli(*args: str, models: Path) -> subprocess.CompletedProcess:
 def trained(tmp_path_factory, dataset):
     """One CLI training run shared by the tests of this module: (models folder, its JSON)."""
     models = tmp_path_factory.mktemp("cli") / "models"
-    done = run_cli("train", "--arch", "dense", "--epochs", "1", "--limit", "3000",
-                   "--name", "cli-dense", "--json", models=models)
+    done = run_cli(
+        "train",
+        "--arch",
+        "dense",
+        "--epochs",
+        "1",
+        "--limit",
+        "3000",
+        "--name",
+        "cli-dense",
+        "--json",
+        models=models,
+    )
     assert done.returncode == 0, done.stderr
     return models, json.loads(done.stdout)
 

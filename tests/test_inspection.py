@@ -46,8 +46,10 @@ def test_classic_cnn_has_one_stage_with_pooling(trained_cnn):
 def test_deeper_cnn_stages_find_relu_and_pooling():
     stages = conv_stages(build_model("cnn_deep"))
     assert [(s.conv, s.activation, s.pool) for s in stages] == [
-        ("conv1", "relu1", None), ("conv2", "relu2", "pool1"),
-        ("conv3", "relu3", None), ("conv4", "relu4", "pool2"),
+        ("conv1", "relu1", None),
+        ("conv2", "relu2", "pool1"),
+        ("conv3", "relu3", None),
+        ("conv4", "relu4", "pool2"),
     ]
 
 

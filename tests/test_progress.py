@@ -33,8 +33,11 @@ def test_batch_losses_are_smoothed_and_placed_on_the_epoch_axis():
 
 
 def test_epoch_rows_and_outcome():
-    events = [epoch_event(1, val_accuracy=0.81), epoch_event(2, val_accuracy=0.85),
-              {"kind": "finished", "test_accuracy": 0.85, "epochs_completed": 2}]
+    events = [
+        epoch_event(1, val_accuracy=0.81),
+        epoch_event(2, val_accuracy=0.85),
+        {"kind": "finished", "test_accuracy": 0.85, "epochs_completed": 2},
+    ]
     progress = summarize_events(events, epochs=2, elapsed=9.0)
     assert [r["val_accuracy"] for r in progress.epoch_rows] == [0.81, 0.85]
     assert progress.outcome == "finished" and progress.done and progress.fraction == 1.0

@@ -41,10 +41,23 @@ class Row:
 def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
     """Training seconds of a headless CLI run (the job publishes events; nobody watches them)."""
     done = subprocess.run(
-        [sys.executable, "-m", "fashion_lab", "train", "--arch", architecture, "--epochs", str(epochs),
-         "--quiet", "--json"],
-        cwd=ROOT, env={**os.environ, "FASHION_LAB_MODELS": str(models)},
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "fashion_lab",
+            "train",
+            "--arch",
+            architecture,
+            "--epochs",
+            str(epochs),
+            "--quiet",
+            "--json",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "FASHION_LAB_MODELS": str(models)},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(done.stdout)["seconds"]
 
@@ -76,7 +89,10 @@ def bench_live_reporting(repeats: int, epochs: int = 2, architecture: str = "cnn
     overhead = ours / baseline - 1
     return Row(
         name=f"live reporting overhead ({architecture}, {epochs} epochs, watched in Chromium)",
-        ours=ours, baseline=baseline, unit="s", target="< 5% over the CLI",
+        ours=ours,
+        baseline=baseline,
+        unit="s",
+        target="< 5% over the CLI",
         passed=overhead < 0.05,
         note=f"overhead {overhead:+.1%}; app {[round(s, 2) for s in app]}, CLI {[round(s, 2) for s in cli]}",
     )
@@ -133,9 +149,17 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
                 if i >= 5:  # the first calls build TensorFlow's kernels
                     times.append((time.perf_counter() - start) * 1000)
             median, p95 = float(np.median(times)), float(np.percentile(times, 95))
-            rows.append(Row(f"prediction latency, {architecture}, {source} (preprocessing included)",
-                            ours=median, baseline=None, unit="ms", target="<= 30 ms median",
-                            passed=median <= 30, note=f"p95 {p95:.1f} ms over {runs} runs"))
+            rows.append(
+                Row(
+                    f"prediction latency, {architecture}, {source} (preprocessing included)",
+                    ours=median,
+                    baseline=None,
+                    unit="ms",
+                    target="<= 30 ms median",
+                    passed=median <= 30,
+                    note=f"p95 {p95:.1f} ms over {runs} runs",
+                )
+            )
     return rows
 
 

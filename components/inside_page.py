@@ -1,0 +1,60 @@
+"""Inside the CNN: what each convolution extracts, what pooling keeps, the kernels, the shift test."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.classify_inputs import test_image_input
+from components.inside_views import render_channel_detail, render_dense_view, render_kernels, render_maps
+from components.prediction_view import default_models
+from components.shift_view import render_shift_test
+from components.state import CLASSIFY_INPUT, get_store, load_stored_model
+
+
+def _conv_models(models):
+    from fashion_lab.architectures import ARCHITECTURES
+
+    return [
+        m for m in models if m.architecture in ARCHITECTURES and ARCHITECTURES[m.architecture].convolutional
+    ]
+
+
+def _pick_input():
+    source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key="inside_source")
+    if source == "Test image":
+        result, truth = test_image_input(key_prefix="inside")
+        return result.pixels, f"test image, true label {truth}"
+    pixels = st.session_state.get(CLASSIFY_INPUT)
+    if pixels is None:
+        st.info("Nothing drawn or uploaded yet: do it on the Classify page, then come back.")
+    return pixels, "your drawing or upload"
+
+
+def render_inside() -> None:
+    st.title("Inside the CNN")
+    st.caption(
+        "A convolution slides small 3x3 filters (kernels) over the image; each filter lights up "
+        "where its pattern appears (an edge, a line, a blob), giving one feature map per filter. "
+        "Max pooling keeps the strongest response of each 2x2 window: the map shrinks and a "
+        "feature may move a little without changing the result."
+    )
+    models = get_store().models()
+    conv_models = _conv_models(models)
+    if not conv_models:
+        st.info("No convolutional model in the store yet: train a CNN on the Train page first.")
+        return
+    picks, pick_model = st.columns([3, 2])
+    with picks:
+        pixels, described = _pick_input()
+    chosen = pick_model.selectbox("CNN", [m.name for m in conv_models], key="inside_model")
+    entry = next(m for m in conv_models if m.name == chosen)
+    if pixels is None:
+        return
+    model = load_stored_model(entry)
+    render_maps(model, pixels, described)
+    render_channel_detail(model, pixels)
+    render_kernels(model)
+    dense = next((m for m in models if m.name in default_models(models) and m not in conv_models), None)
+    render_dense_view(load_stored_model(dense) if dense else None, pixels)
+    others = {m.architecture: m for m in reversed(conv_models) if m.architecture != entry.architecture}
+    render_shift_test([e for e in (dense, entry, *others.values()) if e is not None], pixels)

@@ -1,0 +1,121 @@
+"""The views of the Inside the CNN page: maps beside pooled maps, one channel in numbers,
+the kernels, and the dense network for contrast."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components.map_images import KERNEL_COLOURS, colour_bar, coloured, kernel_scale, pair_tile
+
+DETAIL_CHANNEL = "inside_channel"
+
+
+def render_maps(model, pixels: np.ndarray, described: str) -> None:
+    """All channels of the chosen convolution, each feature map beside its pooled map."""
+    from fashion_lab.inspection import conv_stages, feature_maps
+
+    stages = {s.conv: s for s in conv_stages(model)}
+    conv = st.selectbox("Convolution layer", list(stages), key="inside_layer")
+    maps = feature_maps(model, pixels, stages[conv])
+    st.session_state["inside_maps"] = maps
+    high = float(maps.maps.max()) or 1.0
+    st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")
+    st.caption(
+        "Each filter's map (bright: strong response) and, right of it, the map after 2x2 max "
+        "pooling: half the size, the strong responses kept. One colour scale for all."
+    )
+    st.image(colour_bar(0.0, high), caption=f"colour scale: 0 (dark) to {high:.2f} (bright)")
+    tiles = [
+        pair_tile(maps.maps[..., c], None if maps.pooled is None else maps.pooled[..., c], high)
+        for c in range(maps.maps.shape[-1])
+    ]
+    suffix = " | pooled" if maps.pooled is not None else ""
+    st.image(tiles, caption=[f"filter {c}: map{suffix}" for c in range(len(tiles))])
+
+
+def render_channel_detail(model, pixels: np.ndarray) -> None:
+    """One channel large, with its kernel and one output value computed by hand."""
+    from fashion_lab.inspection import explain_conv_step, kernels, pooling_window
+
+    maps = st.session_state["inside_maps"]
+    channels = maps.maps.shape[-1]
+    st.subheader("One filter, step by step")
+    channel = st.number_input("Filter", 0, channels - 1, 0, key=DETAIL_CHANNEL)
+    values = maps.maps[..., channel]
+    row, col = np.unravel_index(int(np.argmax(values)), values.shape)
+    high = float(maps.maps.max()) or 1.0
+    large, pooled, kernel_view = st.columns(3)
+    large.image(coloured(values, 0, high, side=252), caption=f"map {channel} (28x28)")
+    if maps.pooled is not None:
+        pooled.image(
+            coloured(maps.pooled[..., channel], 0, high, side=252), caption=f"pooled {channel} (14x14)"
+        )
+    kernel, _ = kernels(model, maps.stage.conv)
+    if kernel.shape[2] != 1:
+        st.caption("The numbers of one step are shown for the first convolution, whose input is the image.")
+        return
+    k = kernel[:, :, 0, channel]
+    kernel_view.image(
+        coloured(k, -kernel_scale(kernel), kernel_scale(kernel), KERNEL_COLOURS, side=252),
+        caption=f"kernel {channel} (3x3): red adds, blue subtracts",
+    )
+    step = explain_conv_step(model, pixels, maps.stage.conv, channel, int(row), int(col))
+    st.markdown(
+        f"At its strongest point, row {row}, column {col}: **input patch x kernel**, summed, "
+        f"plus bias {step.bias:+.3f} = {step.total:.3f}; relu keeps it: **{step.value:.3f}**."
+    )
+    patch_col, kernel_col, window_col = st.columns(3)
+    patch_col.dataframe(pd.DataFrame(step.patch).style.format("{:.2f}"), hide_index=True)
+    patch_col.caption("input patch (pixels / 255)")
+    kernel_col.dataframe(pd.DataFrame(step.kernel).style.format("{:+.3f}"), hide_index=True)
+    kernel_col.caption("kernel weights")
+    if maps.pooled is not None:
+        window = pooling_window(maps.maps, channel, int(row) // 2, int(col) // 2)
+        window_col.dataframe(pd.DataFrame(window).style.format("{:.3f}"), hide_index=True)
+        window_col.caption(f"the 2x2 window -> max pooling keeps {window.max():.3f}")
+
+
+def render_kernels(model) -> None:
+    """The first convolution's kernels as 3x3 pictures on one colour scale."""
+    from fashion_lab.inspection import conv_stages, kernels
+
+    kernel, _ = kernels(model, conv_stages(model)[0].conv)
+    limit = kernel_scale(kernel)
+    st.subheader("The kernels of the first convolution")
+    st.caption(
+        "Each 3x3 filter the network learned. Red weights add the pixel, blue ones subtract it: "
+        "a red row above a blue row finds horizontal edges."
+    )
+    st.image(colour_bar(-limit, limit, KERNEL_COLOURS), caption=f"colour scale: -{limit:.2f} to +{limit:.2f}")
+    st.image(
+        [
+            coloured(kernel[:, :, 0, c], -limit, limit, KERNEL_COLOURS, side=54)
+            for c in range(kernel.shape[-1])
+        ],
+        caption=[f"{c}" for c in range(kernel.shape[-1])],
+        width=54,
+    )
+
+
+def render_dense_view(dense_model, pixels: np.ndarray) -> None:
+    """What the dense network does with the same image, for contrast."""
+    from fashion_lab.inspection import dense_activations
+
+    st.subheader("The dense network, for contrast")
+    if dense_model is None:
+        st.info("No dense model in the store: train one to compare.")
+        return
+    activations = dense_activations(dense_model, pixels)
+    columns = st.columns(len(activations))
+    for column, (name, values) in zip(columns, activations.items(), strict=True):
+        column.image(
+            coloured(values, 0, float(values.max()) or 1.0, side=256),
+            caption=f"{name}: {values.shape[0]} rows x {values.shape[1]} units",
+        )
+    st.caption(
+        "Each dense layer looks at one whole row of pixels at a time, then Flatten lines all "
+        "the numbers up: a sleeve two pixels lower lands on other weights entirely, so the "
+        "network has to learn every position separately."
+    )

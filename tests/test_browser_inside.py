@@ -1,0 +1,54 @@
+"""Inside the CNN in a real browser: 32 maps and 32 pooled maps, one filter's detail, the shift slider."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from fashion_lab.training import run_metadata
+from model_store import ModelStore
+from tools.app_driver import choose
+from tools.app_server import streamlit_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, small_jobs):
+    models = tmp_path_factory.mktemp("inside") / "models"
+    store = ModelStore(models)
+    for architecture, job in small_jobs.items():
+        store.save(f"inside-{architecture}", job.model, run_metadata(job))
+    with streamlit_server(models) as url:
+        yield url
+
+
+def test_maps_detail_and_shift_slider(page: Page, server):
+    page.set_viewport_size({"width": 1400, "height": 1200})
+    page.goto(f"{server}/inside")
+    expect(page.get_by_role("heading", name="Inside the CNN")).to_be_visible(timeout=30_000)
+    choose(page, "Class", "Sneaker")
+    choose(page, "CNN", "inside-cnn")
+    captions = page.get_by_text("filter", exact=False).filter(has_text="map | pooled")
+    expect(captions).to_have_count(32, timeout=30_000)
+    for filter_number in (0, 31):
+        expect(page.get_by_text(f"filter {filter_number}: map | pooled", exact=True)).to_be_visible()
+    detail = page.get_by_role("spinbutton", name="Filter")
+    detail.fill("5")
+    detail.press("Enter")
+    expect(page.get_by_text("map 5 (28x28)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("kernel 5 (3x3)", exact=False)).to_be_visible()
+    expect(page.get_by_text("relu keeps it", exact=False)).to_be_visible()
+    expect(page.get_by_text("Shifted by 4 pixels", exact=False)).to_be_visible(timeout=120_000)
+    answers = page.get_by_test_id("stMetric")
+    expect(answers).to_have_count(2)
+    before = answers.all_inner_texts()
+    slider = page.get_by_role("slider", name="Move right")
+    slider.focus()
+    for _ in range(6):
+        slider.press("ArrowRight")
+    expect(page.get_by_text("your image moved (+6, +0)")).to_be_visible(timeout=30_000)
+    expect(answers).to_have_count(2)
+    expect(answers.first).not_to_have_text(before[0], timeout=30_000)  # the confidence moved
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path="test-results/inside.png", full_page=True)
