@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from fashion_lab.training import run_metadata
 from model_store import ModelStore
-from tools.app_driver import choose
+from tools.app_driver import draw_trousers
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -39,16 +39,7 @@ def answer_of(page: Page, model: str):
 
 def test_two_tall_rectangles_drawn_with_the_mouse_are_trousers(page: Page, server):
     open_classify(page, server, "Draw")
-    canvas = page.locator("canvas.upper-canvas")
-    expect(canvas).to_be_visible(timeout=30_000)
-    choose(page, "Tool", "Rectangle")
-    for left in (80, 150):  # two legs side by side, 45 px wide, 210 px tall
-        box = canvas.bounding_box()
-        page.mouse.move(box["x"] + left, box["y"] + 40)
-        page.mouse.down()
-        page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
-        page.mouse.up()
-        page.wait_for_timeout(500)
+    draw_trousers(page)
     expect(answer_of(page, "cnn-20k")).to_have_text("Trouser", timeout=30_000)
     expect(page.get_by_text("centred 28x28")).to_be_visible()
     page.screenshot(path="test-results/classify-trousers.png", full_page=True)

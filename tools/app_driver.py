@@ -41,3 +41,17 @@ def start_training(page: Page, architecture: str, epochs: int, subset: str = QUI
 def saved_model_name(page: Page) -> str:
     """The store name in the Train page's success message."""
     return page.get_by_test_id("stAlertContentSuccess").locator("code").inner_text()
+
+
+def draw_trousers(page: Page) -> None:
+    """Two filled, tall rectangles side by side on the Classify canvas, drawn with the mouse."""
+    canvas = page.locator("canvas.upper-canvas")
+    expect(canvas).to_be_visible(timeout=30_000)
+    choose(page, "Tool", "Rectangle")
+    for left in (80, 150):  # two legs, 45 px wide and 210 px tall
+        box = canvas.bounding_box()
+        page.mouse.move(box["x"] + left, box["y"] + 40)
+        page.mouse.down()
+        page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
+        page.mouse.up()
+        page.wait_for_timeout(500)

@@ -163,6 +163,39 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
     return rows
 
 
+def bench_feature_maps(runs: int = 30) -> Row:
+    """Feature maps of the classic CNN for one image, computed and drawn as the page's tiles."""
+    import numpy as np
+
+    from components.map_images import pair_tile
+    from fashion_lab.config import TrainingConfig
+    from fashion_lab.data import load_dataset
+    from fashion_lab.inspection import conv_stages, feature_maps
+    from fashion_lab.training import TrainingJob
+
+    job = TrainingJob(TrainingConfig("cnn", epochs=1, limit=2000))
+    job.run()
+    stage, image = conv_stages(job.model)[0], load_dataset().test_images[0]
+    times = []
+    for i in range(runs + 3):
+        start = time.perf_counter()
+        maps = feature_maps(job.model, image, stage)
+        high = float(maps.maps.max()) or 1.0
+        [pair_tile(maps.maps[..., c], maps.pooled[..., c], high) for c in range(maps.maps.shape[-1])]
+        if i >= 3:
+            times.append((time.perf_counter() - start) * 1000)
+    median, p95 = float(np.median(times)), float(np.percentile(times, 95))
+    return Row(
+        "feature maps + pooled maps of one image, 32 tiles drawn (cnn)",
+        ours=median,
+        baseline=None,
+        unit="ms",
+        target="<= 200 ms median",
+        passed=median <= 200,
+        note=f"p95 {p95:.1f} ms",
+    )
+
+
 def machine_description() -> dict[str, str]:
     """CPU model, cores and library versions, so numbers can be compared across machines."""
     cpu = "unknown"
@@ -190,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
-    rows = bench_prediction_latency() + [bench_live_reporting(args.repeats)]
+    rows = bench_prediction_latency() + [bench_feature_maps(), bench_live_reporting(args.repeats)]
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))

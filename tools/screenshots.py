@@ -8,7 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tools.app_driver import ALL_IMAGES, open_train_page, start_training
+from model_store import ModelStore
+from tools.app_driver import ALL_IMAGES, choose, draw_trousers, open_train_page, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
 OUT = ROOT / "docs" / "screenshots"
@@ -27,13 +28,49 @@ def shoot_train_page(page: Page, url: str) -> Path:
     return path
 
 
+def shoot_classify_page(page: Page, url: str) -> Path:
+    """Trousers drawn as two filled rectangles, and what the models say."""
+    page.goto(f"{url}/classify")
+    draw_trousers(page)
+    expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=30_000)
+    page.wait_for_timeout(1500)
+    path = OUT / "classify.png"
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+def shoot_inside_page(page: Page, url: str) -> Path:
+    """The feature maps of a test sneaker, and the shift test."""
+    page.goto(f"{url}/inside")
+    expect(page.get_by_role("heading", name="Inside the CNN")).to_be_visible(timeout=30_000)
+    choose(page, "Class", "Sneaker")
+    expect(page.get_by_text("Shifted by 4 pixels", exact=False)).to_be_visible(timeout=300_000)
+    page.wait_for_timeout(1500)
+    path = OUT / "inside.png"
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+def train_demo_models(models: Path) -> None:
+    """A dense network and a CNN, briefly trained, so the pages have something to show."""
+    from fashion_lab.config import TrainingConfig
+    from fashion_lab.training import TrainingJob, store_saver
+
+    for architecture, epochs in (("dense", 3), ("cnn", 2)):
+        TrainingJob(TrainingConfig(architecture, epochs=epochs), save=store_saver(ModelStore(models))).run()
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        with streamlit_server(Path(folder) / "models") as url:
-            page = browser.new_page(viewport=VIEWPORT)
-            print("saved", shoot_train_page(page, url).relative_to(ROOT))
+        models = Path(folder) / "models"
+        train_demo_models(models)
+        with streamlit_server(models) as url:
+            for shoot in (shoot_train_page, shoot_classify_page, shoot_inside_page):
+                page = browser.new_page(viewport=VIEWPORT)
+                print("saved", shoot(page, url).relative_to(ROOT))
+                page.close()
         browser.close()
     return 0
 
