@@ -97,7 +97,8 @@ def render_train() -> None:
 
 
 def _start(config: TrainingConfig) -> None:
-    from fashion_lab.training import TrainingJob, store_saver
+    from fashion_lab.metadata import store_saver
+    from fashion_lab.training import TrainingJob
 
     registry = get_job_registry()
     job = TrainingJob(config, save=store_saver(get_store()))

@@ -14,38 +14,17 @@ from typing import Any
 from fashion_lab.config import SCHEDULES, TrainingConfig
 from fashion_lab.data import CLASS_NAMES, DatasetError
 from fashion_lab.preprocessing import ImageError
+from fashion_lab.progress import describe_epoch, render_progress
 from model_store import BrokenEntry, ModelStore, StoreError, validate_name
-
-PROGRESS_WIDTH = 30
 
 
 def print_json(document: Any) -> None:
     print(json.dumps(document, indent=1))
 
 
-def render_progress(event: dict[str, Any], epochs: int) -> str:
-    """One progress-bar line for a batch event."""
-    done = ((event["epoch"] - 1) + event["step"] / event["steps"]) / epochs
-    filled = round(done * PROGRESS_WIDTH)
-    bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
-    return (
-        f"\r[{bar}] {done:6.1%} epoch {event['epoch']}/{epochs} "
-        f"batch {event['step']}/{event['steps']} loss {event['loss']:.4f} "
-        f"acc {event['accuracy']:.4f} {event['elapsed']:5.0f}s"
-    )
-
-
-def describe_epoch(event: dict[str, Any]) -> str:
-    partial = " (stopped mid-epoch)" if event["partial"] else ""
-    return (
-        f"\repoch {event['epoch']}: loss {event['loss']:.4f} accuracy {event['accuracy']:.4f} "
-        f"val_loss {event['val_loss']:.4f} val_accuracy {event['val_accuracy']:.4f} "
-        f"({event['seconds']:.1f}s){partial}" + " " * 20
-    )
-
-
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.training import TrainingJob, store_saver
+    from fashion_lab.metadata import store_saver
+    from fashion_lab.training import TrainingJob
 
     config = TrainingConfig(
         architecture=args.arch,

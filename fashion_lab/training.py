@@ -11,7 +11,6 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -282,56 +281,3 @@ class TrainingJob:
             samples=len(x),
             stopped=callback.stopped_early or epochs_done == 0,
         )
-
-
-def library_versions() -> dict[str, str]:
-    """Versions that decide whether a stored model can be reproduced."""
-    import platform
-
-    import tensorflow as tf
-
-    return {
-        "python": platform.python_version(),
-        "tensorflow": tf.__version__,
-        "keras": keras.__version__,
-        "numpy": np.__version__,
-    }
-
-
-def default_model_name(config: TrainingConfig, when: datetime | None = None) -> str:
-    """A readable store name: architecture, epochs, time (e.g. ``cnn-5ep-20261127-181530``)."""
-    when = when or datetime.now()
-    return f"{config.architecture}-{config.epochs}ep-{when:%Y%m%d-%H%M%S}"
-
-
-def store_saver(store, name: str | None = None) -> Callable[[TrainingJob], str]:
-    """A ``save`` hook for TrainingJob: store the model under ``name`` (or a default), unique."""
-
-    def save(job: TrainingJob) -> str:
-        base = name or default_model_name(job.config)
-        return store.save_unique(base, job.model, run_metadata(job)).name
-
-    return save
-
-
-def run_metadata(job: TrainingJob) -> dict[str, Any]:
-    """Everything the store keeps about a finished or stopped job."""
-    if job.result is None or job.model is None:
-        raise ValueError("the job has no result to describe (did it fail?)")
-    result = job.result
-    data = job._dataset or load_dataset()
-    return {
-        "architecture": job.config.architecture,
-        "config": job.config.to_dict(),
-        "params": int(job.model.count_params()),
-        "epochs_completed": result.epochs_completed,
-        "stopped": result.stopped,
-        "samples": result.samples,
-        "history": result.history,
-        "test_accuracy": result.test_accuracy,
-        "test_loss": result.test_loss,
-        "confusion": result.confusion,
-        "train_seconds": round(result.train_seconds, 3),
-        "versions": library_versions(),
-        "dataset_checksum": data.checksum,
-    }

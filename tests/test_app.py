@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from fashion_lab.training import run_metadata
+from fashion_lab.metadata import run_metadata
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them

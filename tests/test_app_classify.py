@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.state import CLASSIFY_INPUT
 from fashion_lab.data import CLASS_NAMES
-from fashion_lab.training import run_metadata
+from fashion_lab.metadata import run_metadata
 
 PAGE = "from components.classify_page import render_classify\nrender_classify()\n"
 

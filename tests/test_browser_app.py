@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from fashion_lab.training import run_metadata
+from fashion_lab.metadata import run_metadata
 from model_store import ModelStore
 from tools.app_server import streamlit_server
 

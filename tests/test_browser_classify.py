@@ -8,7 +8,7 @@ from conftest import train_small
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from fashion_lab.training import run_metadata
+from fashion_lab.metadata import run_metadata
 from model_store import ModelStore
 from tools.app_driver import draw_trousers
 from tools.app_server import streamlit_server

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from fashion_lab.evaluation import predict_images
-from fashion_lab.training import run_metadata
+from fashion_lab.metadata import run_metadata
 from model_store import BrokenEntry, ModelStore, StoredModel, StoreError, validate_name
 from model_store.store import META_FILE, WEIGHTS_FILE
 

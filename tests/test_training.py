@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from conftest import SUBSET, train_small
 
-from fashion_lab.training import JobState, TrainingConfig, TrainingJob, run_metadata, select_subset
+from fashion_lab.metadata import run_metadata
+from fashion_lab.training import JobState, TrainingConfig, TrainingJob, select_subset
 
 
 def test_one_epoch_on_a_subset_is_well_above_chance(small_jobs):

@@ -204,7 +204,7 @@ def machine_description() -> dict[str, str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    from fashion_lab.training import library_versions
+    from fashion_lab.metadata import library_versions
 
     return {"cpu": cpu, "cores": str(os.cpu_count()), "platform": platform.platform(), **library_versions()}
 

@@ -54,7 +54,8 @@ def shoot_inside_page(page: Page, url: str) -> Path:
 def train_demo_models(models: Path) -> None:
     """A dense network and a CNN, briefly trained, so the pages have something to show."""
     from fashion_lab.config import TrainingConfig
-    from fashion_lab.training import TrainingJob, store_saver
+    from fashion_lab.metadata import store_saver
+    from fashion_lab.training import TrainingJob
 
     for architecture, epochs in (("dense", 3), ("cnn", 2)):
         TrainingJob(TrainingConfig(architecture, epochs=epochs), save=store_saver(ModelStore(models))).run()
