@@ -9,7 +9,7 @@ DATASET_DIR := /usr/share/datasets/fashion-mnist
 PORT ?= 8501
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: run test bench screenshots dataset browser clean
+.PHONY: run test bench models screenshots dataset browser clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(STAMP) dataset browser
 
 bench: $(STAMP) dataset browser
 	$(PY) -m tools.bench
+
+# Retrain the bundled models (model_store/bundled, committed) with the project's own CLI.
+models: $(STAMP) dataset
+	$(PY) -m tools.bundle_models
 
 screenshots: $(STAMP) dataset browser
 	$(PY) -m tools.screenshots

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import classify_page, inside_page, models_page, placeholder_pages, train_page
+from components import classify_page, compare_page, inside_page, models_page, train_page
 from components.runtime_fixes import keep_keras_session
 from components.training_status import render_training_status
 
@@ -14,7 +14,7 @@ PAGES = [  # (render function, title, material icon, url path)
     (train_page.render_train, "Train", "model_training", "train"),
     (inside_page.render_inside, "Inside the CNN", "biotech", "inside"),
     (classify_page.render_classify, "Classify", "draw", "classify"),
-    (placeholder_pages.render_compare, "Compare", "compare", "compare"),
+    (compare_page.render_compare, "Compare", "compare", "compare"),
     (models_page.render_models, "Models", "inventory_2", "models"),
 ]
 navigation = st.navigation(

@@ -1,6 +1,7 @@
 """Persistence of trained models and their metadata (no Streamlit, no TensorFlow at import)."""
 
 from model_store.store import (
+    BUNDLED_ROOT,
     DEFAULT_ROOT,
     BrokenEntry,
     ModelStore,
@@ -11,6 +12,7 @@ from model_store.store import (
 )
 
 __all__ = [
+    "BUNDLED_ROOT",
     "DEFAULT_ROOT",
     "BrokenEntry",
     "ModelStore",

@@ -24,6 +24,7 @@ FORMAT_VERSION = 1
 META_FILE = "meta.json"
 WEIGHTS_FILE = "weights.npz"
 DEFAULT_ROOT = Path(__file__).resolve().parent / "saved"
+BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # committed, read-only, made by `make models`
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 _REQUIRED_META = {
     "format": int,
@@ -47,6 +48,7 @@ class StoredModel:
     name: str
     path: Path
     meta: dict[str, Any]
+    bundled: bool = False  # shipped with the app (model_store/bundled): read-only
 
     @property
     def architecture(self) -> str:
@@ -72,6 +74,12 @@ def default_root() -> Path:
     return Path(env).expanduser() if env else DEFAULT_ROOT
 
 
+def bundled_root() -> Path:
+    """``$FASHION_LAB_BUNDLED`` if set (tests point it elsewhere), else ``model_store/bundled``."""
+    env = os.environ.get("FASHION_LAB_BUNDLED")
+    return Path(env).expanduser() if env else BUNDLED_ROOT
+
+
 def validate_name(name: str) -> str:
     """Return ``name`` if it is a safe entry name, else raise StoreError saying what is allowed."""
     if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name) or ".." in name:
@@ -93,7 +101,7 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def read_entry(path: Path) -> StoredModel | BrokenEntry:
+def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
     """Validate one entry folder; never raises for a bad entry."""
     name = path.name
     try:
@@ -116,21 +124,35 @@ def read_entry(path: Path) -> StoredModel | BrokenEntry:
         return BrokenEntry(name, path, f"{WEIGHTS_FILE} is missing")
     if _sha256(weights) != meta["weights_sha256"]:
         return BrokenEntry(name, path, f"{WEIGHTS_FILE} does not match its checksum (corrupt)")
-    return StoredModel(name, path, meta)
+    return StoredModel(name, path, meta, bundled)
+
+
+def _scan(folder: Path, bundled: bool) -> list[StoredModel | BrokenEntry]:
+    if not folder.is_dir():
+        return []
+    return [read_entry(p, bundled) for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
 
 
 class ModelStore:
-    """A folder of trained models: save, list, load, delete."""
+    """The user's folder of trained models (save, list, load, delete) beside the bundled ones
+    (list and load only)."""
 
-    def __init__(self, root: Path | str | None = None) -> None:
+    def __init__(self, root: Path | str | None = None, bundled: Path | str | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
+        self.bundled_root = Path(bundled) if bundled is not None else bundled_root()
 
     def entries(self) -> list[StoredModel | BrokenEntry]:
         """Every entry, valid or broken, newest first; unfinished temporary folders are hidden."""
-        if not self.root.is_dir():
-            return []
-        found = [read_entry(p) for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        found = _scan(self.root, bundled=False)
+        mine = {e.name for e in found}
+        found += [e for e in _scan(self.bundled_root, bundled=True) if e.name not in mine]
         return sorted(found, key=_created, reverse=True)
+
+    def _locate(self, name: str) -> tuple[Path, bool] | None:
+        for folder, bundled in ((self.root, False), (self.bundled_root, True)):
+            if (folder / validate_name(name)).is_dir():
+                return folder / name, bundled
+        return None
 
     def models(self) -> list[StoredModel]:
         """The valid entries, newest first."""
@@ -138,10 +160,10 @@ class ModelStore:
 
     def get(self, name: str) -> StoredModel:
         """The valid entry ``name``, or StoreError saying why not."""
-        path = self.root / validate_name(name)
-        if not path.is_dir():
+        found = self._locate(name)
+        if found is None:
             raise StoreError(f"no model named {name!r} in {self.root}")
-        entry = read_entry(path)
+        entry = read_entry(*found)
         if isinstance(entry, BrokenEntry):
             raise StoreError(f"model {name!r} is broken: {entry.reason}")
         return entry
@@ -170,6 +192,8 @@ class ModelStore:
         """Write weights and metadata atomically (temp folder, then rename)."""
         validate_name(name)
         final = self.root / name
+        if (self.bundled_root / name).is_dir():
+            raise StoreError(f"{name!r} is the name of a bundled model; choose another")
         if final.exists() and not overwrite:
             raise StoreError(f"a model named {name!r} already exists")
         self.root.mkdir(parents=True, exist_ok=True)
@@ -207,9 +231,11 @@ class ModelStore:
         raise StoreError(f"could not find a free name like {base!r}")
 
     def delete(self, name: str) -> None:
-        """Remove an entry (valid or broken)."""
+        """Remove an entry (valid or broken) of the user's folder; bundled models are read-only."""
         path = self.root / validate_name(name)
         if not path.is_dir():
+            if (self.bundled_root / name).is_dir():
+                raise StoreError(f"{name!r} is a bundled model: it comes with the app and cannot be deleted")
             raise StoreError(f"no model named {name!r} in {self.root}")
         self._remove(path)
 
@@ -223,7 +249,7 @@ class ModelStore:
         """``base``, or ``base-2``, ``base-3``... whichever is free."""
         validate_name(base)
         name, n = base, 1
-        while (self.root / name).exists():
+        while (self.root / name).exists() or (self.bundled_root / name).exists():
             n += 1
             name = f"{base}-{n}"
         return name

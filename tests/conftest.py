@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from fashion_lab.data import DatasetError, load_dataset
@@ -10,6 +12,19 @@ from model_store import ModelStore
 from tools.app_server import CHROMIUM_ARGS, chromium_path
 
 SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well above chance
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_bundled_models(tmp_path_factory):
+    """Tests, and the servers they start, see only the models they save, unless they ask for the
+    bundled ones (model_store/bundled) by path."""
+    previous = os.environ.get("FASHION_LAB_BUNDLED")
+    os.environ["FASHION_LAB_BUNDLED"] = str(tmp_path_factory.mktemp("no-bundled-models"))
+    yield
+    if previous is None:
+        del os.environ["FASHION_LAB_BUNDLED"]
+    else:
+        os.environ["FASHION_LAB_BUNDLED"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ PAGES = {  # url path -> (module, render function), as streamlit_app.py register
     "train": ("train_page", "render_train"),
     "inside": ("inside_page", "render_inside"),
     "classify": ("classify_page", "render_classify"),
-    "compare": ("placeholder_pages", "render_compare"),
+    "compare": ("compare_page", "render_compare"),
     "models": ("models_page", "render_models"),
 }
 

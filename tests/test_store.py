@@ -122,3 +122,19 @@ def test_unsafe_names_are_refused(name):
 
 def test_missing_store_folder_lists_nothing(tmp_path):
     assert ModelStore(tmp_path / "nowhere").entries() == []
+
+
+def test_bundled_models_are_listed_loaded_and_read_only(tmp_path, small_jobs):
+    bundled = ModelStore(tmp_path / "bundled", bundled=tmp_path / "nothing")
+    bundled.save("shipped", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+    store = ModelStore(tmp_path / "mine", bundled=tmp_path / "bundled")
+    store.save("mine", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    entries = {e.name: e for e in store.entries()}
+    assert entries["shipped"].bundled and not entries["mine"].bundled
+    store.load("shipped")
+    with pytest.raises(StoreError, match="bundled model"):
+        store.delete("shipped")
+    with pytest.raises(StoreError, match="bundled model"):
+        store.save("shipped", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    assert store.unique_name("shipped") == "shipped-2"
+    assert store.get("shipped").bundled

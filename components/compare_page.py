@@ -1,0 +1,112 @@
+"""The Compare page: any stored models side by side (default: the bundled dense and CNN)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components.compare_charts import confusion_chart, curves_chart, per_class_chart
+from components.image_views import tile
+from components.prediction_view import default_models
+from components.state import get_store, load_stored_model, test_images
+from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_and_wrong, row_normalised
+from fashion_lab.data import CLASS_NAMES
+
+GALLERY = 8
+
+
+@st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
+def test_probabilities(name: str, weights_sha256: str, _entry) -> np.ndarray:
+    from fashion_lab.evaluation import predict_images
+
+    return predict_images(load_stored_model(_entry), test_images()[0])
+
+
+def _defaults(models) -> list[str]:
+    bundled = [m.name for m in models if m.bundled and m.name in ("bundled-dense", "bundled-cnn")]
+    return sorted(bundled, reverse=True) if len(bundled) == 2 else default_models(models)
+
+
+def _table(entries) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "model": e.name,
+                "architecture": e.architecture,
+                "parameters": e.meta.get("params"),
+                "epochs": e.meta.get("epochs_completed"),
+                "seconds per epoch": e.meta.get("train_seconds", 0)
+                / max(1, e.meta.get("epochs_completed") or 1),
+                "train accuracy": 100 * e.meta["history"].get("accuracy", [float("nan")])[-1],
+                "test accuracy": 100 * e.test_accuracy,
+            }
+            for e in entries
+        ]
+    )
+
+
+def render_compare() -> None:
+    st.title("Compare")
+    models = get_store().models()
+    if len(models) < 2:
+        st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
+        return
+    names = st.multiselect(
+        "Models", [m.name for m in models], default=_defaults(models), key="compare_models"
+    )
+    entries = [m for m in models if m.name in names]
+    if not entries:
+        return
+    left, right = st.columns(2)
+    left.vega_lite_chart(*curves_chart(entries, "val_accuracy"), width="stretch")
+    right.vega_lite_chart(*curves_chart(entries, "val_loss"), width="stretch")
+    st.dataframe(
+        _table(entries),
+        hide_index=True,
+        column_config={
+            "parameters": st.column_config.NumberColumn(format="localized"),
+            "seconds per epoch": st.column_config.NumberColumn(format="%.1f"),
+            "train accuracy": st.column_config.NumberColumn(format="%.2f %%"),
+            "test accuracy": st.column_config.NumberColumn(format="%.2f %%"),
+        },
+    )
+    st.subheader("Where the mistakes go")
+    normalised = st.toggle("Share of each true class (row-normalised)", True, key="compare_normalised")
+    for column, entry in zip(st.columns(min(len(entries), 3)), entries[:3], strict=True):
+        confusion = np.array(entry.meta["confusion"])
+        shown = row_normalised(confusion) if normalised else confusion
+        column.vega_lite_chart(*confusion_chart(shown, entry.name, normalised))
+    st.vega_lite_chart(
+        *per_class_chart({e.name: per_class_accuracy(np.array(e.meta["confusion"])) for e in entries}),
+        width="stretch",
+    )
+    if len(entries) >= 2:
+        _render_gallery(entries[0], entries[1])
+
+
+def _render_gallery(first, second) -> None:
+    images, labels = test_images()
+    p1 = test_probabilities(first.name, first.meta["weights_sha256"], first)
+    p2 = test_probabilities(second.name, second.meta["weights_sha256"], second)
+    for title, indices in (
+        (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
+        (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),
+        (f"{first.name}: most confidently wrong", confidently_wrong(p1, labels, GALLERY)),
+        (f"{second.name}: most confidently wrong", confidently_wrong(p2, labels, GALLERY)),
+    ):
+        st.markdown(f"**{title}**")
+        if len(indices) == 0:
+            st.caption("none")
+            continue
+        captions = [
+            f"true {CLASS_NAMES[labels[i]]} · {first.architecture}: {_answer(p1[i])} · "
+            f"{second.architecture}: {_answer(p2[i])}"
+            for i in indices
+        ]
+        st.image([tile(images[i], side=112) for i in indices], caption=captions, width=112)
+
+
+def _answer(probabilities: np.ndarray) -> str:
+    top = int(np.argmax(probabilities))
+    return f"{CLASS_NAMES[top]} {probabilities[top]:.0%}"

@@ -1,0 +1,37 @@
+"""The bundled models (made by `make models`, committed): present, honest and the classics exact."""
+
+import pytest
+
+from fashion_lab.evaluation import evaluate_model
+from model_store import BUNDLED_ROOT, ModelStore
+from tools.bundle_models import RECIPES
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    return ModelStore(tmp_path_factory.mktemp("empty"), bundled=BUNDLED_ROOT)
+
+
+@pytest.mark.parametrize("name", list(RECIPES))
+def test_bundled_model_scores_what_its_metadata_says(bundled, dataset, name):
+    entry = bundled.get(name)
+    assert entry.bundled
+    accuracy = evaluate_model(bundled.load(name), dataset).accuracy
+    assert accuracy == pytest.approx(entry.test_accuracy, abs=0.002)
+    assert entry.meta["dataset_checksum"] == dataset.checksum
+
+
+@pytest.mark.parametrize("name, params", [("bundled-dense", 29_898), ("bundled-cnn", 804_554)])
+def test_bundled_classics_have_the_classic_parameter_counts(bundled, name, params):
+    entry = bundled.get(name)
+    assert entry.meta["params"] == params
+    assert bundled.load(name).count_params() == params
+
+
+def test_bundled_classics_were_trained_the_classic_length(bundled):
+    assert bundled.get("bundled-dense").meta["epochs_completed"] == 10
+    assert bundled.get("bundled-cnn").meta["epochs_completed"] == 5
+
+
+def test_stronger_cnn_reaches_its_target(bundled):
+    assert bundled.get("bundled-cnn-deep").test_accuracy >= 0.925

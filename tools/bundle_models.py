@@ -1,0 +1,54 @@
+"""`make models`: train the bundled models with the project's own CLI, then install them.
+
+The classics the classic way (dense 10 epochs, CNN 5 epochs), a stronger CNN, and the same
+stronger CNN trained with augmentation for real photos. Each is trained into a temporary store,
+then moved into model_store/bundled/ (committed, read-only in the app).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from model_store import BUNDLED_ROOT
+
+ROOT = Path(__file__).resolve().parents[1]
+RECIPES = {  # bundled name -> the CLI's train arguments
+    "bundled-dense": ["--arch", "dense", "--epochs", "10"],
+    "bundled-cnn": ["--arch", "cnn", "--epochs", "5"],
+    "bundled-cnn-deep": ["--arch", "cnn_deep", "--epochs", "15"],
+    "bundled-cnn-deep-photos": ["--arch", "cnn_deep", "--epochs", "20", "--augment"],
+}
+
+
+def train(name: str, arguments: list[str], store: Path) -> None:
+    command = [sys.executable, "-m", "fashion_lab", "train", *arguments, "--seed", "0", "--name", name]
+    print("$", " ".join(command[1:]), flush=True)
+    env = {**os.environ, "FASHION_LAB_MODELS": str(store), "FASHION_LAB_BUNDLED": str(store / "none")}
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def main(names: list[str]) -> int:
+    unknown = set(names) - set(RECIPES)
+    if unknown:
+        print(f"unknown bundled model(s): {', '.join(sorted(unknown))}; choose from {', '.join(RECIPES)}")
+        return 2
+    BUNDLED_ROOT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Path(folder)
+        for name in names or list(RECIPES):
+            train(name, RECIPES[name], store)
+            target = BUNDLED_ROOT / name
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(store / name, target)
+            print(f"installed {target.relative_to(ROOT)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
