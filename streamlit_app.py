@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import classify_page, compare_page, inside_page, models_page, train_page
 from components.runtime_fixes import keep_keras_session
+from components.talk_mode import render_talk_switch
 from components.training_status import render_training_status
 
 keep_keras_session()
@@ -23,6 +24,7 @@ navigation = st.navigation(
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
 )
+render_talk_switch()
 if navigation.url_path != "":  # the Train page (the default, at "/") shows the run itself
     with st.sidebar:
         render_training_status()

@@ -9,7 +9,8 @@ import streamlit as st
 from components.compare_charts import confusion_chart, curves_chart, per_class_chart
 from components.image_views import tile
 from components.prediction_view import default_models
-from components.state import get_store, load_stored_model, test_images
+from components.race_panel import render_race
+from components.state import get_store, load_stored_model, talk_mode, test_images
 from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_and_wrong, row_normalised
 from fashion_lab.data import CLASS_NAMES
 
@@ -48,7 +49,14 @@ def _table(entries) -> pd.DataFrame:
 
 def render_compare() -> None:
     st.title("Compare")
-    models = get_store().models()
+    side_by_side, race = st.tabs(["Side by side", "Race"])
+    with side_by_side:
+        _render_side_by_side(get_store().models())
+    with race:
+        render_race()
+
+
+def _render_side_by_side(models) -> None:
     if len(models) < 2:
         st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
         return
@@ -92,8 +100,14 @@ def _render_gallery(first, second) -> None:
     for title, indices in (
         (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
         (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),
-        (f"{first.name}: most confidently wrong", confidently_wrong(p1, labels, GALLERY)),
-        (f"{second.name}: most confidently wrong", confidently_wrong(p2, labels, GALLERY)),
+        *(
+            []
+            if talk_mode()
+            else [
+                (f"{first.name}: most confidently wrong", confidently_wrong(p1, labels, GALLERY)),
+                (f"{second.name}: most confidently wrong", confidently_wrong(p2, labels, GALLERY)),
+            ]
+        ),
     ):
         st.markdown(f"**{title}**")
         if len(indices) == 0:

@@ -8,7 +8,7 @@ from components.classify_inputs import test_image_input
 from components.inside_views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.prediction_view import default_models
 from components.shift_view import render_shift_test
-from components.state import CLASSIFY_INPUT, get_store, load_stored_model
+from components.state import CLASSIFY_INPUT, get_store, load_stored_model, talk_mode
 
 
 def _conv_models(models):
@@ -52,7 +52,8 @@ def render_inside() -> None:
         return
     model = load_stored_model(entry)
     render_maps(model, pixels, described)
-    render_channel_detail(model, pixels)
+    if not talk_mode():
+        render_channel_detail(model, pixels)
     render_kernels(model)
     dense = next((m for m in models if m.name in default_models(models) and m not in conv_models), None)
     render_dense_view(load_stored_model(dense) if dense else None, pixels)

@@ -13,9 +13,16 @@ from model_store import ModelStore
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
 LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
+TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)
+RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
 CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
+
+
+def talk_mode() -> bool:
+    """Whether this tab presents to an audience."""
+    return bool(st.session_state.get(TALK_MODE, False))
 
 
 def get_store() -> ModelStore:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from components.state import get_job_registry, get_store, get_train_job, session_id, set_train_job
+from components.state import get_job_registry, get_store, get_train_job, session_id, set_train_job, talk_mode
 from components.train_progress import render_training_panel
 from fashion_lab.config import TrainingConfig
 
@@ -43,42 +45,8 @@ def render_train() -> None:
         st.caption(ARCHITECTURES[architecture].description)
         epochs = st.slider("Epochs", 1, 50, defaults.epochs, key="train_epochs", disabled=locked)
         subset = st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
-        with st.expander("More settings"):
-            batch_size = st.select_slider(
-                "Batch size", BATCH_SIZES, defaults.batch_size, key="train_batch_size", disabled=locked
-            )
-            learning_rate = st.select_slider(
-                "Learning rate (peak)",
-                LEARNING_RATES,
-                defaults.learning_rate,
-                key="train_learning_rate",
-                disabled=locked,
-            )
-            cosine = st.toggle(
-                "Cosine learning-rate decay",
-                True,
-                key="train_cosine",
-                disabled=locked,
-                help="Lower the learning rate smoothly to 0 by the last batch.",
-            )
-            augment = st.toggle(
-                "Augment the training images",
-                defaults.augment,
-                key="train_augment",
-                disabled=locked,
-                help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
-            )
-            seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
-        config = TrainingConfig(
-            architecture=architecture,
-            epochs=epochs,
-            batch_size=batch_size,
-            learning_rate=learning_rate,
-            seed=int(seed),
-            limit=SUBSETS[subset],
-            schedule="cosine" if cosine else "constant",
-            augment=augment,
-        )
+        more = _more_settings(locked, defaults) if not talk_mode() else {}
+        config = replace(defaults, architecture=architecture, epochs=epochs, limit=SUBSETS[subset], **more)
         start = st.button(
             "Train", type="primary", key="train_start", disabled=locked, icon=":material/play_arrow:"
         )
@@ -94,6 +62,43 @@ def render_train() -> None:
             column_config={"parameters": st.column_config.NumberColumn(format="localized")},
         )
     render_training_panel()
+
+
+def _more_settings(locked: bool, defaults: TrainingConfig) -> dict:
+    """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
+    with st.expander("More settings"):
+        batch_size = st.select_slider(
+            "Batch size", BATCH_SIZES, defaults.batch_size, key="train_batch_size", disabled=locked
+        )
+        learning_rate = st.select_slider(
+            "Learning rate (peak)",
+            LEARNING_RATES,
+            defaults.learning_rate,
+            key="train_learning_rate",
+            disabled=locked,
+        )
+        cosine = st.toggle(
+            "Cosine learning-rate decay",
+            True,
+            key="train_cosine",
+            disabled=locked,
+            help="Lower the learning rate smoothly to 0 by the last batch.",
+        )
+        augment = st.toggle(
+            "Augment the training images",
+            defaults.augment,
+            key="train_augment",
+            disabled=locked,
+            help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
+        )
+        seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
+    return {
+        "batch_size": batch_size,
+        "learning_rate": learning_rate,
+        "seed": int(seed),
+        "schedule": "cosine" if cosine else "constant",
+        "augment": augment,
+    }
 
 
 def _start(config: TrainingConfig) -> None:

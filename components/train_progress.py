@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import accuracy_chart, loss_chart
-from components.state import LOSS_SMOOTHING, get_train_job
+from components.state import LOSS_SMOOTHING, get_train_job, talk_mode
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
 REFRESH_SECONDS = 1.0
@@ -50,6 +50,9 @@ def _draw(job) -> None:
     loss, accuracy = st.columns(2)
     loss.vega_lite_chart(*loss_chart(progress), width="stretch")
     accuracy.vega_lite_chart(*accuracy_chart(progress), width="stretch")
+    if talk_mode():  # the audience needs the curves, not the knobs and the numbers
+        _render_outcome(progress, job)
+        return
     loss.slider(
         "Smoothing of the batch loss",
         0.0,

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 QUICK_SUBSET = "3,000 images (demo in seconds)"
 ALL_IMAGES = "all 60,000 images"
 
 
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
+def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label`` (a rerun that lands while
+    the list is open closes it: then open it again)."""
+    box, item = page.get_by_role("combobox", name=label), page.get_by_role("option", name=option, exact=True)
+    for attempt in range(attempts):
+        box.click()
+        try:
+            item.click(timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
 
 
 def set_slider(page: Page, label: str, value: int, minimum: int) -> None:

@@ -1,0 +1,117 @@
+"""Race mode: two architectures train at once on the same data; their curves race on one chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.state import RACE_JOBS, get_job_registry, get_store, session_id
+from components.train_page import SUBSETS
+from fashion_lab.progress import summarize_events
+
+RACE_COLOURS = {
+    "field": "model",
+    "type": "nominal",
+    "legend": {"orient": "bottom"},
+    "scale": {"scheme": "category10"},
+}
+
+
+def render_race() -> None:
+    """Settings and Start while idle; the live race chart and one Stop while it runs."""
+    from fashion_lab.architectures import ARCHITECTURES
+
+    st.caption(
+        "Two networks learn side by side on the same images for the same epochs: "
+        "watch their accuracy on the test images race."
+    )
+    jobs = st.session_state.get(RACE_JOBS)
+    running = bool(jobs) and not all(job.state.done for job in jobs)
+    names = list(ARCHITECTURES)
+    first, second, epochs, subset = st.columns(4)
+    a = first.selectbox("Runner 1", names, index=0, key="race_first", disabled=running)
+    b = second.selectbox("Runner 2", names, index=1, key="race_second", disabled=running)
+    n = epochs.slider("Epochs", 1, 20, 3, key="race_epochs", disabled=running)
+    images = subset.selectbox("Training images", list(SUBSETS), index=1, key="race_subset", disabled=running)
+    if st.button("Start the race", key="race_start", disabled=running, icon=":material/flag:"):
+        _start([a, b], n, SUBSETS[images])
+    if jobs:
+        (_live if running else _draw)(jobs)
+
+
+def _start(architectures: list[str], epochs: int, limit: int | None) -> None:
+    from fashion_lab.config import TrainingConfig
+    from fashion_lab.metadata import store_saver
+    from fashion_lab.training import TrainingJob
+
+    registry = get_job_registry()
+    if registry.limit - registry.active() < 2:
+        st.error(
+            f"A race needs 2 free training slots; the server allows {registry.limit} at once "
+            f"and {registry.active()} are busy. Try again when a run has finished."
+        )
+        return
+    jobs = [
+        TrainingJob(TrainingConfig(a, epochs=epochs, limit=limit), save=store_saver(get_store()))
+        for a in architectures
+    ]
+    for job in jobs:
+        registry.try_start(job, session_id())
+    st.session_state[RACE_JOBS] = jobs
+    st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def _live(jobs) -> None:
+    _draw(jobs)
+    if all(job.state.done for job in jobs):
+        st.rerun()
+
+
+def _draw(jobs) -> None:
+    rows, status = [], []
+    for number, job in enumerate(jobs, start=1):
+        label = f"{number}. {job.config.architecture}"
+        progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+        rows += [
+            {"model": label, "epoch": r["epoch"], "val_accuracy": r["val_accuracy"]}
+            for r in progress.epoch_rows
+        ]
+        where = progress.outcome or f"epoch {max(progress.epoch, 1)}/{progress.epochs}"
+        final = (
+            f", test accuracy {progress.final['test_accuracy']:.2%}"
+            if progress.final.get("test_accuracy")
+            else ""
+        )
+        status.append(f"**{label}**: {where}{final}")
+    st.markdown(" · ".join(status))
+    epochs = jobs[0].config.epochs
+    spec = {
+        "height": 280,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "mark": {"type": "line", "point": {"size": 60}},
+        "encoding": {
+            "x": {
+                "field": "epoch",
+                "type": "quantitative",
+                "scale": {"domain": [0, epochs]},
+                "axis": {"tickMinStep": 1},
+            },
+            "y": {
+                "field": "val_accuracy",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "axis": {"format": "%"},
+            },
+            "color": RACE_COLOURS,
+            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
+        },
+    }
+    st.vega_lite_chart(pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec, width="stretch")
+    if not all(job.state.done for job in jobs):
+        st.button(
+            "Stop both",
+            key="race_stop",
+            icon=":material/stop:",
+            on_click=lambda: [job.stop() for job in jobs],
+        )

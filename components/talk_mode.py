@@ -1,0 +1,34 @@
+"""Talk mode: a sidebar switch that enlarges everything and keeps the URL in step (?talk=1)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.state import TALK_MODE, talk_mode
+
+LARGE_TEXT = """<style>
+html { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+</style>"""
+
+
+def _sync_url() -> None:
+    if st.session_state.get(TALK_MODE):
+        st.query_params["talk"] = "1"
+    elif "talk" in st.query_params:
+        del st.query_params["talk"]
+
+
+def render_talk_switch() -> None:
+    """The switch (on when the URL says ?talk=1); while on, large text and a full-width page."""
+    if TALK_MODE not in st.session_state:
+        st.session_state[TALK_MODE] = st.query_params.get("talk") == "1"
+    st.sidebar.toggle(
+        "Talk mode",
+        key=TALK_MODE,
+        on_change=_sync_url,
+        help="Large text, just the essentials. Bookmark the page with it on: ?talk=1",
+    )
+    if talk_mode():
+        st.query_params["talk"] = "1"  # page switches drop query parameters: put it back
+        st.html(LARGE_TEXT)

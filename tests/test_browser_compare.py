@@ -1,0 +1,73 @@
+"""Compare in a real browser: a fresh install shows the bundled models at once; a race; talk mode."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from model_store import BUNDLED_ROOT
+from tools.app_driver import QUICK_SUBSET, choose
+from tools.app_server import streamlit_server
+
+pytestmark = pytest.mark.browser
+TALK_URL = re.compile(r"[?&]talk=1")
+
+
+@pytest.fixture(scope="module")
+def fresh_install(tmp_path_factory, dataset):
+    """No model of the user's: only what ships in model_store/bundled."""
+    models = tmp_path_factory.mktemp("fresh") / "models"
+    with streamlit_server(models, FASHION_LAB_BUNDLED=str(BUNDLED_ROOT)) as url:
+        yield url
+
+
+def test_fresh_install_compares_the_bundled_models_without_training(page: Page, fresh_install):
+    page.set_viewport_size({"width": 1400, "height": 1100})
+    page.goto(f"{fresh_install}/compare")
+    expect(page.get_by_role("heading", name="Compare")).to_be_visible(timeout=30_000)
+    chosen = page.get_by_test_id("stMultiSelect")
+    expect(chosen).to_contain_text("bundled-dense", timeout=30_000)
+    expect(chosen).to_contain_text("bundled-cnn")
+    table = page.get_by_test_id("stDataFrame").locator("table")
+    expect(table).to_contain_text("804554", timeout=30_000)  # the grid's accessible copy: raw numbers
+    expect(table).to_contain_text("29898")
+    expect(page.get_by_text("bundled-cnn right, bundled-dense wrong")).to_be_visible(timeout=120_000)
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(5)  # two curves, two confusion matrices, per-class bars
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.screenshot(path="test-results/compare.png")
+
+
+def test_race_draws_two_curves_and_finishes(page: Page, fresh_install):
+    page.goto(f"{fresh_install}/compare")
+    page.get_by_role("tab", name="Race").click()
+    choose(page, "Training images", QUICK_SUBSET)
+    page.get_by_role("button", name="Start the race").click()
+    expect(page.get_by_role("button", name="Stop both")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("1. dense: finished", exact=False)).to_be_visible(timeout=180_000)
+    expect(page.get_by_text("2. cnn: finished", exact=False)).to_be_visible(timeout=180_000)
+    race_chart = page.get_by_role("tabpanel", name="Race").get_by_test_id("stVegaLiteChart")
+    expect(race_chart).to_be_visible()
+    expect(race_chart).to_contain_text("1. dense")  # the legend names both runners
+    expect(race_chart).to_contain_text("2. cnn")
+    expect(page.get_by_role("button", name="Stop both")).to_have_count(0)
+
+
+def test_talk_mode_survives_a_reload_through_the_url(page: Page, fresh_install):
+    page.goto(f"{fresh_install}/compare")
+    switch = page.get_by_role("switch", name="Talk mode")
+    expect(switch).not_to_be_checked(timeout=30_000)
+    page.get_by_text("Talk mode", exact=True).click()
+    expect(page).to_have_url(TALK_URL, timeout=30_000)
+    page.reload()
+    expect(page.get_by_role("switch", name="Talk mode")).to_be_checked(timeout=30_000)
+    size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert size == "22px"
+    page.get_by_role("link", name="Train").click()
+    expect(page.get_by_text("More settings")).to_have_count(0, timeout=30_000)  # settings hidden
+    expect(page).to_have_url(TALK_URL)
+    page.get_by_text("Talk mode", exact=True).click()
+    expect(page).not_to_have_url(TALK_URL, timeout=30_000)
+    expect(page.get_by_text("More settings")).to_be_visible()
