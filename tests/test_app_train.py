@@ -1,5 +1,7 @@
 """The Train page headless (AppTest): controls, layer table, locked settings, outcome."""
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -85,3 +87,14 @@ def test_a_finished_run_is_saved_and_reported(store, dataset):
     assert entry.meta["config"]["limit"] == 3000
     assert any(f"{entry.test_accuracy:.2%}" in s.value for s in app.success)
     assert len(app.table) == 1  # the epoch table, one row per epoch
+
+
+def test_talk_mode_from_the_url_hides_the_settings(store):
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "streamlit_app.py"))
+    app.query_params["talk"] = "1"
+    app.run(timeout=60)
+    assert not app.exception, app.exception
+    assert app.toggle(key="talk_mode").value is True
+    assert not app.expander  # "More settings" is out of sight
+    app.toggle(key="talk_mode").set_value(False).run(timeout=60)
+    assert [e.label for e in app.expander] == ["More settings"]
