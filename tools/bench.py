@@ -9,93 +9,17 @@ import argparse
 import json
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from model_store import ModelStore
-from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
-from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+from tools.app_server import ROOT
+from tools.bench_app import bench_app
+from tools.bench_rows import Row
+from tools.bench_training import bench_training_speed
 
 RESULTS = ROOT / "bench-results" / "bench.json"
-
-
-@dataclass
-class Row:
-    """One line of the table: what we measured, against what, and the target it must meet."""
-
-    name: str
-    ours: float
-    baseline: float | None
-    unit: str
-    target: str
-    passed: bool
-    note: str = ""
-
-
-def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
-    """Training seconds of a headless CLI run (the job publishes events; nobody watches them)."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "fashion_lab",
-            "train",
-            "--arch",
-            architecture,
-            "--epochs",
-            str(epochs),
-            "--quiet",
-            "--json",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "FASHION_LAB_MODELS": str(models)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout)["seconds"]
-
-
-def app_train_seconds(page, url: str, store: ModelStore, architecture: str, epochs: int) -> float:
-    """Training seconds of the same run started and watched live on the Train page."""
-    open_train_page(page, url)
-    start_training(page, architecture, epochs, subset=ALL_IMAGES)
-    page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=600_000)
-    return store.get(saved_model_name(page)).meta["train_seconds"]
-
-
-def bench_live_reporting(repeats: int, epochs: int = 2, architecture: str = "cnn") -> Row:
-    """The Train page's live progress against the same training run headless from the CLI."""
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        models = Path(folder) / "models"
-        store = ModelStore(models)
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        cli, app = [], []
-        with streamlit_server(models) as url:
-            for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
-                cli.append(cli_train_seconds(architecture, epochs, models))
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                app.append(app_train_seconds(page, url, store, architecture, epochs))
-                page.close()
-        browser.close()
-    # The fastest of several runs: noise on a shared machine only ever adds time.
-    ours, baseline = min(app), min(cli)
-    overhead = ours / baseline - 1
-    return Row(
-        name=f"live reporting overhead ({architecture}, {epochs} epochs, watched in Chromium)",
-        ours=ours,
-        baseline=baseline,
-        unit="s",
-        target="< 5% over the CLI",
-        passed=overhead < 0.05,
-        note=f"overhead {overhead:+.1%}; app {[round(s, 2) for s in app]}, CLI {[round(s, 2) for s in cli]}",
-    )
 
 
 PHOTOS = ROOT.parent / "shared" / "data" / "clothing-photos" / "validation"
@@ -223,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
-    rows = bench_prediction_latency() + [bench_feature_maps(), bench_live_reporting(args.repeats)]
+    rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps()]
+    rows += bench_app(args.repeats)
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))

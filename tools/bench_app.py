@@ -1,0 +1,130 @@
+"""The app measured in Chromium: start-up, live-reporting overhead against the CLI, memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from model_store import ModelStore
+from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
+from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+from tools.bench_rows import Row
+
+
+def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
+    """Training seconds of a headless CLI run (the job publishes events; nobody watches them)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fashion_lab",
+            "train",
+            "--arch",
+            architecture,
+            "--epochs",
+            str(epochs),
+            "--quiet",
+            "--json",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "FASHION_LAB_MODELS": str(models)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)["seconds"]
+
+
+def app_train_seconds(page, url: str, store: ModelStore, architecture: str, epochs: int) -> float:
+    """Training seconds of the same run started and watched live on the Train page."""
+    open_train_page(page, url)
+    start_training(page, architecture, epochs, subset=ALL_IMAGES)
+    page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=600_000)
+    return store.get(saved_model_name(page)).meta["train_seconds"]
+
+
+def _rounded(values: list[float]) -> list[float]:
+    return [round(v, 2) for v in values]
+
+
+def server_pid(url: str) -> int:
+    """The PID of the `streamlit run` serving ``url`` (found by its port)."""
+    port = url.rsplit(":", 1)[1]
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit_app.py" in command and port.encode() in command:
+            return int(entry.name)
+    raise RuntimeError(f"no streamlit process for {url}")
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc status")
+
+
+def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[Row]:
+    """Start-up to the first rendered page; the Train page watched live against the same run
+    headless from the CLI; the app's peak memory after training the CNN."""
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        models = Path(folder) / "models"
+        store = ModelStore(models)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        cli, app = [], []
+        begin = time.perf_counter()
+        with streamlit_server(models) as url:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            open_train_page(page, url)
+            start_seconds = time.perf_counter() - begin
+            page.close()
+            for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
+                cli.append(cli_train_seconds(architecture, epochs, models))
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                app.append(app_train_seconds(page, url, store, architecture, epochs))
+                page.close()
+            memory = peak_memory_mb(server_pid(url))
+        browser.close()
+    # The fastest of several runs: noise on a shared machine only ever adds time.
+    ours, baseline = min(app), min(cli)
+    overhead = ours / baseline - 1
+    return [
+        Row(
+            "app start to the first rendered page (Chromium)",
+            ours=start_seconds,
+            baseline=None,
+            unit="s",
+            target="<= 5 s",
+            passed=start_seconds <= 5,
+            note="server start, imports, first page drawn",
+        ),
+        Row(
+            f"live reporting overhead ({architecture}, {epochs} epochs, watched in Chromium)",
+            ours=ours,
+            baseline=baseline,
+            unit="s",
+            target="< 5% over the CLI",
+            passed=overhead < 0.05,
+            note=f"overhead {overhead:+.1%}; app {_rounded(app)}, CLI {_rounded(cli)}",
+        ),
+        Row(
+            "peak app memory after training the CNN (VmHWM)",
+            ours=memory,
+            baseline=None,
+            unit="MB",
+            target="<= 1,200 MB",
+            passed=memory <= 1200,
+            note=f"{repeats} CNN runs of {epochs} epochs",
+        ),
+    ]

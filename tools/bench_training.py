@@ -1,0 +1,103 @@
+"""Training speed: the classic Keras code against the app's default recipe, in one process."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from tools.bench_rows import Row
+
+CLASSIC_EPOCHS = {"dense": 10, "cnn": 5}
+
+
+@dataclass
+class ClassicRun:
+    architecture: str
+    seconds: float  # model.fit wall time
+    test_accuracy: float
+
+
+def run_classic(architecture: str) -> ClassicRun:
+    """The tutorial's code exactly: Sequential, batch 32, raw pixels for the dense network and
+    /255.0 floats for the CNN, Adam, sparse categorical cross-entropy."""
+    import tensorflow as tf
+
+    from fashion_lab.data import load_dataset
+
+    data = load_dataset()
+    train_x, train_y, test_x, test_y = (
+        data.train_images,
+        data.train_labels,
+        data.test_images,
+        data.test_labels,
+    )
+    layers = tf.keras.layers
+    if architecture == "dense":
+        model = tf.keras.Sequential(
+            [
+                layers.Input((28, 28)),
+                layers.Dense(128, activation="relu"),
+                layers.Dense(64, activation="relu"),
+                layers.Flatten(),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
+        fit_args = {"x": train_x, "y": train_y}
+    else:
+        train_x = (train_x / 255.0).reshape((-1, 28, 28, 1))
+        test_x = (test_x / 255.0).reshape((-1, 28, 28, 1))
+        model = tf.keras.Sequential(
+            [
+                layers.Input((28, 28, 1)),
+                layers.Conv2D(32, (3, 3), padding="same", activation="relu"),
+                layers.MaxPooling2D((2, 2)),
+                layers.Flatten(),
+                layers.Dense(128, activation="relu"),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
+        fit_args = {"x": train_x, "y": train_y, "validation_data": (test_x, test_y)}
+    model.compile(loss="sparse_categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+    start = time.perf_counter()
+    model.fit(**fit_args, epochs=CLASSIC_EPOCHS[architecture], verbose=0)
+    seconds = time.perf_counter() - start
+    _, accuracy = model.evaluate(test_x, test_y, verbose=0)
+    return ClassicRun(architecture, seconds, float(accuracy))
+
+
+def time_to_accuracy(architecture: str, target: float) -> tuple[float | None, list[float]]:
+    """Seconds until the default recipe's test accuracy first reaches ``target`` (validation on
+    the test set after each epoch, its time included), and the accuracy of every epoch."""
+    from fashion_lab.config import TrainingConfig
+    from fashion_lab.training import TrainingJob
+
+    job = TrainingJob(TrainingConfig(architecture, epochs=CLASSIC_EPOCHS[architecture]))
+    job.run()
+    epochs = [e for e in job.events() if e["kind"] == "epoch"]
+    reached = next((e["elapsed"] for e in epochs if e["val_accuracy"] >= target), None)
+    return reached, [float(np.round(e["val_accuracy"], 4)) for e in epochs]
+
+
+def bench_training_speed() -> list[Row]:
+    """Classic code vs our default recipe: time until ours reaches the classic final accuracy."""
+    rows = []
+    for architecture in ("cnn", "dense"):
+        classic = run_classic(architecture)
+        target = max(classic.test_accuracy, 0.91) if architecture == "cnn" else classic.test_accuracy
+        ours, accuracies = time_to_accuracy(architecture, target)
+        ratio = classic.seconds / ours if ours else 0.0
+        rows.append(
+            Row(
+                f"time to the classic {architecture} accuracy ({target:.2%}; "
+                f"classic {CLASSIC_EPOCHS[architecture]} epochs)",
+                ours=ours or float("nan"),
+                baseline=classic.seconds,
+                unit="s",
+                target="classic / ours >= 3",
+                passed=ratio >= 3,
+                note=f"{ratio:.1f}x faster; classic {classic.test_accuracy:.2%}; ours by epoch {accuracies}",
+            )
+        )
+    return rows
