@@ -10,7 +10,6 @@ import keras
 import numpy as np
 
 from fashion_lab.config import TrainingConfig
-from fashion_lab.data import load_dataset
 from fashion_lab.training import TrainingJob
 
 
@@ -49,7 +48,7 @@ def run_metadata(job: TrainingJob) -> dict[str, Any]:
     if job.result is None or job.model is None:
         raise ValueError("the job has no result to describe (did it fail?)")
     result = job.result
-    data = job._dataset or load_dataset()
+    data = job.dataset
     return {
         "architecture": job.config.architecture,
         "config": job.config.to_dict(),

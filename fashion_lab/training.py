@@ -177,6 +177,11 @@ class TrainingJob:
         return self._state
 
     @property
+    def dataset(self) -> Dataset:
+        """The data this job trains and validates on."""
+        return self._dataset or load_dataset()
+
+    @property
     def stop_requested(self) -> bool:
         return self._stop.is_set()
 
@@ -240,7 +245,7 @@ class TrainingJob:
 
     def _train(self) -> TrainingResult:
         cfg = self.config
-        data = self._dataset or load_dataset()
+        data = self.dataset
         subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
         x, y = data.train_images[subset], data.train_labels[subset]
         steps = -(-len(x) // cfg.batch_size)
