@@ -51,6 +51,30 @@ def shoot_inside_page(page: Page, url: str) -> Path:
     return path
 
 
+def shoot_compare_page(page: Page, url: str) -> Path:
+    """The bundled dense network and CNN side by side."""
+    page.goto(f"{url}/compare")
+    expect(page.get_by_text("right, bundled-dense wrong", exact=False)).to_be_visible(timeout=300_000)
+    page.wait_for_timeout(1500)
+    path = OUT / "compare.png"
+    page.screenshot(path=path)
+    return path
+
+
+def shoot_race(page: Page, url: str) -> Path:
+    """Race mode, the dense network against the CNN, half-way."""
+    page.goto(f"{url}/compare")
+    page.get_by_role("tab", name="Race").click()
+    choose(page, "Training images", "10,000 images (quick run)")
+    page.get_by_role("button", name="Start the race").click()
+    expect(page.get_by_text("2. cnn: epoch 3/3", exact=False)).to_be_visible(timeout=300_000)
+    page.wait_for_timeout(1500)
+    path = OUT / "race.png"
+    page.screenshot(path=path)
+    page.get_by_role("button", name="Stop both").click()
+    return path
+
+
 def train_demo_models(models: Path) -> None:
     """A dense network and a CNN, briefly trained, so the pages have something to show."""
     from fashion_lab.config import TrainingConfig
@@ -68,7 +92,13 @@ def main() -> int:
         models = Path(folder) / "models"
         train_demo_models(models)
         with streamlit_server(models) as url:
-            for shoot in (shoot_train_page, shoot_classify_page, shoot_inside_page):
+            for shoot in (
+                shoot_train_page,
+                shoot_classify_page,
+                shoot_inside_page,
+                shoot_compare_page,
+                shoot_race,
+            ):
                 page = browser.new_page(viewport=VIEWPORT)
                 print("saved", shoot(page, url).relative_to(ROOT))
                 page.close()
