@@ -1,0 +1,52 @@
+"""The upload path on real phone photos (../shared/data/clothing-photos), and the photos CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from test_cli import run_cli
+
+from fashion_lab.photos import headline, score_photos
+from model_store import BUNDLED_ROOT, ModelStore
+
+PHOTOS = Path(__file__).resolve().parents[2] / "shared" / "data" / "clothing-photos"
+
+
+@pytest.fixture(scope="module")
+def photos_model():
+    if not (PHOTOS / "labels.csv").is_file():
+        pytest.fail(
+            f"the clothing photos are needed at {PHOTOS} (shared/ beside the checkout)", pytrace=False
+        )
+    return ModelStore(Path("/nonexistent"), bundled=BUNDLED_ROOT).load("bundled-cnn-deep-photos")
+
+
+def test_bundled_photo_model_scores_at_least_half_of_the_real_photos(photos_model):
+    ours = score_photos(PHOTOS, photos_model)
+    plain = score_photos(PHOTOS, photos_model, pipeline="plain")
+    assert headline(ours) >= 0.50
+    assert headline(plain) < 0.10  # the naive squash-and-invert pipeline, for scale
+    folders = {s.folder: s for s in ours}
+    assert folders["shoes"].accepted == [5, 7, 9] and folders["hat"].accuracy is None
+    assert sum(s.total for s in ours if s.headline) == 241
+
+
+def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
+    from fashion_lab.metadata import run_metadata
+
+    root = tmp_path / "photos"
+    (root / "validation" / "pants").mkdir(parents=True)
+    (root / "labels.csv").write_text("folder,accepted_labels,headline\npants,1,yes\n")
+    trousers = np.full((120, 90, 3), 230, dtype=np.uint8)
+    trousers[10:110, 20:40] = trousers[10:110, 50:70] = 40
+    Image.fromarray(trousers).save(root / "validation" / "pants" / "a.jpg")
+    ModelStore(tmp_path / "models").save("m", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    done = run_cli("photos", str(root), "--model", "m", "--json", models=tmp_path / "models")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["folders"]["pants"]["total"] == 1
+    assert document["headline"] == document["folders"]["pants"]["accuracy"]
