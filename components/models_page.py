@@ -18,6 +18,7 @@ def _models_table(models) -> pd.DataFrame:
                 "parameters": m.meta.get("params"),
                 "train seconds": m.meta.get("train_seconds"),
                 "created": m.meta["created"][:16].replace("T", " "),
+                "bundled": m.bundled,
             }
             for m in models
         ]
@@ -28,7 +29,10 @@ def render_models() -> None:
     """List stored models, show broken ones with their reason, delete on request."""
     store = get_store()
     st.title("Models")
-    st.caption(f"Stored in `{store.root}` (set FASHION_LAB_MODELS to use another folder).")
+    st.caption(
+        f"Your models are stored in `{store.root}` (set FASHION_LAB_MODELS to use another folder); "
+        "the bundled ones come with the app and are read-only."
+    )
     entries = store.entries()
     models = [e for e in entries if not isinstance(e, BrokenEntry)]
     broken = [e for e in entries if isinstance(e, BrokenEntry)]
@@ -46,8 +50,9 @@ def render_models() -> None:
         )
     for entry in broken:
         st.warning(f"**{entry.name}** cannot be used: {entry.reason}")
-    if entries:
-        _render_delete([e.name for e in entries])
+    deletable = [e.name for e in entries if not getattr(e, "bundled", False)]
+    if deletable:
+        _render_delete(deletable)
 
 
 def _render_delete(names: list[str]) -> None:

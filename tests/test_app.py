@@ -57,3 +57,20 @@ def test_models_page_deletes_a_model(store, small_jobs):
     app.button(key="models_delete_button").click().run()
     assert not app.exception, app.exception
     assert store.entries() == []
+
+
+def test_models_page_marks_bundled_models_and_offers_only_yours_for_deletion(
+    tmp_path, monkeypatch, small_jobs
+):
+    from model_store import ModelStore
+
+    ModelStore(tmp_path / "bundled", bundled=tmp_path / "x").save(
+        "shipped", small_jobs["dense"].model, run_metadata(small_jobs["dense"])
+    )
+    monkeypatch.setenv("FASHION_LAB_BUNDLED", str(tmp_path / "bundled"))
+    monkeypatch.setenv("FASHION_LAB_MODELS", str(tmp_path / "mine"))
+    ModelStore().save("mine", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    app = open_app("models")
+    table = app.dataframe[0].value
+    assert dict(zip(table["name"], table["bundled"], strict=True)) == {"mine": False, "shipped": True}
+    assert app.selectbox(key="models_delete_name").options == ["mine"]
