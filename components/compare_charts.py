@@ -16,11 +16,11 @@ REFERENCES = pd.DataFrame(
 )
 
 
-MODEL_COLOURS = {
+MODEL_COLOURS = {  # distinct hues (Streamlit's theme would otherwise pick shades of one blue)
     "field": "model",
     "type": "nominal",
     "legend": {"orient": "bottom"},
-    "scale": {"scheme": "category10"},
+    "scale": {"range": ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]},
 }
 
 

@@ -13,7 +13,7 @@ RACE_COLOURS = {
     "field": "model",
     "type": "nominal",
     "legend": {"orient": "bottom"},
-    "scale": {"scheme": "category10"},
+    "scale": {"range": ["#1f77b4", "#ff7f0e"]},
 }
 
 

@@ -71,8 +71,7 @@ def shoot_race(page: Page, url: str) -> Path:
     page.wait_for_timeout(1500)
     path = OUT / "race.png"
     page.screenshot(path=path)
-    page.get_by_role("button", name="Stop both").click()
-    return path
+    return path  # the race may end any moment now: the server's exit stops what is left
 
 
 def train_demo_models(models: Path) -> None:
