@@ -57,10 +57,17 @@ def render_channel_detail(model, pixels: np.ndarray) -> None:
         st.caption("The numbers of one step are shown for the first convolution, whose input is the image.")
         return
     k = kernel[:, :, 0, channel]
+    direct = maps.stage.activation == maps.stage.conv  # relu inside the convolution, nothing between
     kernel_view.image(
         coloured(k, -kernel_scale(kernel), kernel_scale(kernel), KERNEL_COLOURS, side=252),
         caption=f"kernel {channel} (3x3): red adds, blue subtracts",
     )
+    if not direct:
+        st.caption(
+            "This network normalises (batch norm) between the convolution and relu, so the map is "
+            "not simply patch x kernel + bias: the step-by-step numbers are shown for the classic CNN."
+        )
+        return
     step = explain_conv_step(model, pixels, maps.stage.conv, channel, int(row), int(col))
     st.markdown(
         f"At its strongest point, row {row}, column {col}: **input patch x kernel**, summed, "

@@ -84,6 +84,8 @@ def explain_conv_step(
     kernel, bias = kernels(model, conv)
     if kernel.shape[2] != 1:
         raise ValueError("step-by-step numbers are shown for the first convolution only")
+    if model.get_layer(conv).activation is not keras.activations.relu:
+        raise ValueError("step-by-step numbers need relu inside the convolution (no batch norm between)")
     padded = np.pad(np.asarray(pixels, dtype=np.float64) * PIXEL_SCALE, 1)
     patch = padded[row : row + 3, col : col + 3]
     k = kernel[:, :, 0, channel].astype(np.float64)

@@ -96,3 +96,8 @@ def test_shift_accuracy_is_best_unshifted(trained_cnn, dataset):
     assert result["shift"] == [-4, 0, 4]
     unshifted = result["horizontal"][1]
     assert unshifted == result["vertical"][1] > max(result["horizontal"][0], result["vertical"][2])
+
+
+def test_one_step_in_numbers_refuses_a_convolution_followed_by_batch_norm(dataset):
+    with pytest.raises(ValueError, match="no batch norm"):
+        explain_conv_step(build_model("cnn_deep"), dataset.test_images[0], "conv1", 0, 5, 5)
