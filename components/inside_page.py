@@ -11,14 +11,6 @@ from components.shift_view import render_shift_test
 from components.state import CLASSIFY_INPUT, get_store, load_stored_model, talk_mode
 
 
-def _conv_models(models):
-    from fashion_lab.architectures import ARCHITECTURES
-
-    return [
-        m for m in models if m.architecture in ARCHITECTURES and ARCHITECTURES[m.architecture].convolutional
-    ]
-
-
 def _pick_input():
     source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key="inside_source")
     if source == "Test image":
@@ -39,7 +31,9 @@ def render_inside() -> None:
         "feature may move a little without changing the result."
     )
     models = get_store().models()
-    conv_models = _conv_models(models)
+    from fashion_lab.architectures import is_convolutional
+
+    conv_models = [m for m in models if is_convolutional(m.architecture)]
     if not conv_models:
         st.info("No convolutional model in the store yet: train a CNN on the Train page first.")
         return
@@ -55,7 +49,8 @@ def render_inside() -> None:
     if not talk_mode():
         render_channel_detail(model, pixels)
     render_kernels(model)
-    dense = next((m for m in models if m.name in default_models(models) and m not in conv_models), None)
+    dense_name = next(iter(default_models(models)), None)  # the newest dense model comes first
+    dense = next((m for m in models if m.name == dense_name and m not in conv_models), None)
     render_dense_view(load_stored_model(dense) if dense else None, pixels)
     others = {m.architecture: m for m in reversed(conv_models) if m.architecture != entry.architecture}
     render_shift_test([e for e in (dense, entry, *others.values()) if e is not None], pixels)

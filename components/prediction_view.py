@@ -12,22 +12,13 @@ from fashion_lab.data import CLASS_NAMES
 
 def default_models(models) -> list[str]:
     """The newest dense model and the newest convolutional one, side by side."""
-    from fashion_lab.architectures import ARCHITECTURES
+    from fashion_lab.architectures import ARCHITECTURES, is_convolutional
 
-    picks = []
-    for convolutional in (False, True):
-        newest = next(
-            (
-                m
-                for m in models
-                if ARCHITECTURES.get(m.architecture)
-                and ARCHITECTURES[m.architecture].convolutional == convolutional
-            ),
-            None,
-        )
-        if newest:
-            picks.append(newest.name)
-    return picks
+    newest = {}
+    for m in models:  # newest first: keep the first of each kind; unknown architectures cannot load
+        if m.architecture in ARCHITECTURES:
+            newest.setdefault(is_convolutional(m.architecture), m.name)
+    return [newest[kind] for kind in (False, True) if kind in newest]
 
 
 def choose_models(key: str) -> list:

@@ -59,11 +59,6 @@ def set_train_job(job) -> None:
     st.session_state[TRAIN_JOB] = job
 
 
-def training_running() -> bool:
-    job = get_train_job()
-    return job is not None and not job.state.done
-
-
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _load_model(root: str, name: str, weights_sha256: str):
     return ModelStore(root).load(name)

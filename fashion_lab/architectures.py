@@ -114,6 +114,11 @@ def get_architecture(name: str) -> Architecture:
         raise ValueError(f"unknown architecture {name!r}; choose one of: {choices}") from None
 
 
+def is_convolutional(name: str) -> bool:
+    """Whether the named architecture has convolutions (False for unknown names)."""
+    return name in ARCHITECTURES and ARCHITECTURES[name].convolutional
+
+
 def build_model(name: str) -> keras.Model:
     """Build a fresh, uncompiled model of the named architecture."""
     return get_architecture(name).build()

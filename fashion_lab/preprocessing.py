@@ -110,7 +110,7 @@ def _preprocess_photo(result: Preprocessed, image: Image.Image, light_background
         gray = result.add("negated", 255 - gray)
     mask = foreground_mask(rgb)
     if mask is None:  # one object on a plain background, as in product shots: trim by intensity
-        background = np.median(np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]]))
+        background = _border_median(gray)
         garment = np.clip(np.abs(gray.astype(np.int16) - background), 0, 255).astype(np.uint8)
         result.add("background removed", garment)
     else:

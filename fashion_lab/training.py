@@ -21,6 +21,7 @@ from fashion_lab.architectures import build_model
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 from fashion_lab.evaluation import evaluate_model
+from fashion_lab.progress import EPOCH_METRICS
 
 VALIDATION_BATCH_SIZE = 1000  # only for speed: validation results do not depend on it
 _SEED_LOCK = threading.Lock()  # Keras seeds are process-wide: seed and build one model at a time
@@ -116,11 +117,8 @@ class _ReportingCallback(keras.callbacks.Callback):
             partial=self.last_step < self.steps_per_epoch - 1,
             seconds=time.perf_counter() - self.epoch_start,
             elapsed=time.perf_counter() - self.job.started_at,
-            **{k: float(v) for k, v in logs.items() if k in _EPOCH_METRICS},
+            **{k: float(v) for k, v in logs.items() if k in EPOCH_METRICS},
         )
-
-
-_EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
 
 
 def compile_model(

@@ -223,11 +223,12 @@ class ModelStore:
     def save_unique(self, base: str, model, meta: dict[str, Any], attempts: int = 20) -> StoredModel:
         """Save under ``base`` or the first free ``base-N`` (safe when two saves race)."""
         for _ in range(attempts):
+            name = self.unique_name(base)
             try:
-                return self.save(self.unique_name(base), model, meta)
+                return self.save(name, model, meta)
             except (StoreError, OSError):
-                if not self.root.is_dir():
-                    raise
+                if not (self.root / name).exists():
+                    raise  # a real failure (disk full, unreadable weights), not a name taken meanwhile
         raise StoreError(f"could not find a free name like {base!r}")
 
     def delete(self, name: str) -> None:

@@ -138,3 +138,15 @@ def test_bundled_models_are_listed_loaded_and_read_only(tmp_path, small_jobs):
         store.save("shipped", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     assert store.unique_name("shipped") == "shipped-2"
     assert store.get("shipped").bundled
+
+
+def test_save_unique_takes_the_next_free_name_and_does_not_mask_real_failures(store, small_jobs):
+    job = small_jobs["dense"]
+    assert [store.save_unique("run", job.model, run_metadata(job)).name for _ in range(2)] == ["run", "run-2"]
+
+    class FullDisk:
+        def get_weights(self):
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        store.save_unique("run", FullDisk(), {})

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from model_store import BUNDLED_ROOT
+from tools.app_server import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 RECIPES = {  # bundled name -> the CLI's train arguments
     "bundled-dense": ["--arch", "dense", "--epochs", "10"],
     "bundled-cnn": ["--arch", "cnn", "--epochs", "5"],
