@@ -40,7 +40,9 @@ def render_inside() -> None:
     picks, pick_model = st.columns([3, 2])
     with picks:
         pixels, described = _pick_input()
-    chosen = pick_model.selectbox("CNN", [m.name for m in conv_models], key="inside_model")
+    # The classic CNN first: one convolution and one pooling is what the page explains best.
+    classic = next((i for i, m in enumerate(conv_models) if m.architecture == "cnn"), 0)
+    chosen = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key="inside_model")
     entry = next(m for m in conv_models if m.name == chosen)
     if pixels is None:
         return
