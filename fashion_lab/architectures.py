@@ -15,6 +15,7 @@ from keras import layers
 from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES
 
 PIXEL_SCALE = 1.0 / 255.0
+OUTPUT_DTYPE = "float32"  # softmax and the loss in float32 even when a model trains in mixed bf16
 
 
 def _scaled_input() -> tuple[keras.KerasTensor, keras.KerasTensor]:
@@ -28,7 +29,7 @@ def build_dense() -> keras.Model:
     x = layers.Dense(128, activation="relu", name="dense1")(x)  # (n, 28, 128)
     x = layers.Dense(64, activation="relu", name="dense2")(x)  # (n, 28, 64)
     x = layers.Flatten(name="flatten")(x)  # (n, 1792)
-    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
     return keras.Model(inputs, outputs, name="dense")
 
 
@@ -40,7 +41,7 @@ def build_cnn() -> keras.Model:
     x = layers.MaxPooling2D(2, name="pool1")(x)  # (n, 14, 14, 32)
     x = layers.Flatten(name="flatten")(x)  # (n, 6272)
     x = layers.Dense(128, activation="relu", name="dense1")(x)
-    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
     return keras.Model(inputs, outputs, name="cnn")
 
 
@@ -64,7 +65,7 @@ def build_cnn_deep() -> keras.Model:
     x = layers.Flatten(name="flatten")(x)
     x = layers.Dense(256, activation="relu", name="dense1")(x)
     x = layers.Dropout(0.5, name="drop3")(x)
-    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
     return keras.Model(inputs, outputs, name="cnn_deep")
 
 

@@ -11,6 +11,8 @@ import numpy as np
 import tensorflow as tf
 from keras import layers
 
+from fashion_lab.batches import training_batches
+
 
 def build_augmenter(seed: int) -> tf.keras.Sequential:
     """Random geometric and intensity changes of (n, 28, 28, 1) float images in 0-255."""
@@ -26,7 +28,7 @@ def build_augmenter(seed: int) -> tf.keras.Sequential:
 
 
 def augmented_dataset(images: np.ndarray, labels: np.ndarray, batch_size: int, seed: int) -> tf.data.Dataset:
-    """Shuffled, batched, augmented uint8 batches (n, 28, 28) for Model.fit."""
+    """Shuffled, augmented uint8 batches (n, 28, 28) for Model.fit."""
     augmenter = build_augmenter(seed)
     generator = tf.random.Generator.from_seed(seed)
 
@@ -37,6 +39,5 @@ def augmented_dataset(images: np.ndarray, labels: np.ndarray, batch_size: int, s
         x = tf.clip_by_value(tf.round(x * gain), 0, 255)
         return tf.cast(x[..., 0], tf.uint8), batch_labels
 
-    dataset = tf.data.Dataset.from_tensor_slices((images, labels))
-    dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True).batch(batch_size)
-    return dataset.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    batches = training_batches(images, labels, batch_size, seed)
+    return batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)

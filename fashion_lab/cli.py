@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fashion_lab.config import SCHEDULES, TrainingConfig
+from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
 from fashion_lab.data import CLASS_NAMES, DatasetError
 from fashion_lab.preprocessing import ImageError
 from fashion_lab.progress import describe_epoch, render_progress
@@ -35,6 +35,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         limit=args.limit,
         schedule=args.schedule,
         augment=args.augment,
+        precision=args.precision,
     )
     config.validate()
     if args.name:
@@ -222,6 +223,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--augment",
         action="store_true",
         help="random shifts, zoom, flips and contrast of the training images",
+    )
+    train.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        default=defaults.precision,
+        help="auto: mixed bfloat16 for CNNs where the CPU has native bf16 (faster), else float32",
     )
     train.add_argument("--limit", type=int, default=None, help="train on N images only")
     train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")

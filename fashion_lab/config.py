@@ -7,6 +7,7 @@ from typing import Any
 
 ARCHITECTURE_NAMES = ("dense", "cnn", "cnn_deep")  # fashion_lab.architectures registers a builder for each
 SCHEDULES = ("cosine", "constant")
+PRECISIONS = ("auto", "float32", "mixed_bfloat16")  # see fashion_lab/precision.py
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class TrainingConfig:
     limit: int | None = None  # train on this many images (a seeded random subset); None: all
     schedule: str = "cosine"  # learning rate: "cosine" decays to 0 by the last batch; "constant"
     augment: bool = False  # random shifts, zoom, flips and contrast of the training images
+    precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
 
     def validate(self) -> None:
         """Raise ValueError with a clear message for a setting out of range."""
@@ -34,6 +36,7 @@ class TrainingConfig:
             (self.seed >= 0, f"seed must be >= 0, got {self.seed}"),
             (self.limit is None or self.limit >= 1, f"limit must be >= 1, got {self.limit}"),
             (self.schedule in SCHEDULES, f"schedule must be one of {SCHEDULES}, got {self.schedule!r}"),
+            (self.precision in PRECISIONS, f"precision must be one of {PRECISIONS}, got {self.precision!r}"),
         ]
         for ok, message in checks:
             if not ok:

@@ -53,6 +53,7 @@ def run_metadata(job: TrainingJob) -> dict[str, Any]:
         "architecture": job.config.architecture,
         "config": job.config.to_dict(),
         "params": int(job.model.count_params()),
+        "precision": job.precision,  # the dtype policy of training; stored weights are float32
         "epochs_completed": result.epochs_completed,
         "stopped": result.stopped,
         "samples": result.samples,

@@ -17,13 +17,18 @@ from typing import Any
 import keras
 import numpy as np
 
-from fashion_lab.architectures import build_model
+from fashion_lab.architectures import build_model, is_convolutional
+from fashion_lab.batches import training_batches
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 from fashion_lab.evaluation import evaluate_model
+from fashion_lab.precision import FLOAT32, dtype_policy, resolve_precision
 from fashion_lab.progress import EPOCH_METRICS
 
 VALIDATION_BATCH_SIZE = 1000  # only for speed: validation results do not depend on it
+# Batches per call into TensorFlow: one Python round trip per 16 batches instead of per batch
+# (the CNN epoch 5.1 s -> 3.3 s on 2 cores). Batch events and stop checks come every 16 batches.
+STEPS_PER_EXECUTION = 16
 _SEED_LOCK = threading.Lock()  # Keras seeds are process-wide: seed and build one model at a time
 
 
@@ -93,6 +98,8 @@ class _ReportingCallback(keras.callbacks.Callback):
             self.stopped_early = True
 
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        # Keras reports the end of a call of STEPS_PER_EXECUTION batches, unclipped at the epoch's end.
+        batch = min(batch, self.steps_per_epoch - 1)
         self.last_step = batch
         now = time.perf_counter()
         last_batch = batch == self.steps_per_epoch - 1
@@ -131,8 +138,24 @@ def compile_model(
         optimizer=keras.optimizers.Adam(learning_rate),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
+        steps_per_execution=STEPS_PER_EXECUTION,
     )
     return model
+
+
+def _input_batches(images: np.ndarray, labels: np.ndarray, cfg: TrainingConfig):
+    if cfg.augment:
+        from fashion_lab.augmentation import augmented_dataset
+
+        return augmented_dataset(images, labels, cfg.batch_size, cfg.seed)
+    return training_batches(images, labels, cfg.batch_size, cfg.seed).prefetch(2)
+
+
+def _float32_twin(model: keras.Model, architecture: str) -> keras.Model:
+    """The same weights in a float32 model: what is evaluated, stored and used for predictions."""
+    twin = build_model(architecture)
+    twin.set_weights(model.get_weights())  # mixed precision keeps its weights in float32
+    return twin
 
 
 def select_subset(count: int, limit: int | None, seed: int) -> np.ndarray:
@@ -160,6 +183,7 @@ class TrainingJob:
         self.result: TrainingResult | None = None
         self.error: str | None = None
         self.saved_as: str | None = None
+        self.precision = FLOAT32  # the dtype policy the run trains in, once it starts
         self.save_error: str | None = None
         self.started_at = 0.0
         self.finished_at: float | None = None
@@ -247,7 +271,8 @@ class TrainingJob:
         subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
         x, y = data.train_images[subset], data.train_labels[subset]
         steps = -(-len(x) // cfg.batch_size)
-        with _SEED_LOCK:
+        self.precision = resolve_precision(cfg.precision, is_convolutional(cfg.architecture))
+        with _SEED_LOCK, dtype_policy(self.precision):
             keras.utils.set_random_seed(cfg.seed)
             model = build_model(cfg.architecture)
             self.model = compile_model(model, cfg.learning_rate, cfg.schedule, steps * cfg.epochs)
@@ -256,14 +281,9 @@ class TrainingJob:
         begin = time.perf_counter()
         history = {}
         if not self.stop_requested:
-            if cfg.augment:
-                from fashion_lab.augmentation import augmented_dataset
-
-                inputs = {"x": augmented_dataset(x, y, cfg.batch_size, cfg.seed), "shuffle": False}
-            else:
-                inputs = {"x": x, "y": y, "batch_size": cfg.batch_size}
             fit = self.model.fit(
-                **inputs,
+                _input_batches(x, y, cfg),
+                shuffle=False,  # the batches come shuffled, in a new order every epoch
                 epochs=cfg.epochs,
                 validation_data=(data.test_images, data.test_labels),
                 validation_batch_size=VALIDATION_BATCH_SIZE,
@@ -272,6 +292,8 @@ class TrainingJob:
             )
             history = {k: [float(v) for v in vals] for k, vals in fit.history.items()}
         seconds = time.perf_counter() - begin
+        if self.precision != FLOAT32:
+            self.model = _float32_twin(self.model, cfg.architecture)
         evaluation = evaluate_model(self.model, data)
         epochs_done = len(history.get("loss", []))
         return TrainingResult(

@@ -122,3 +122,32 @@ def test_augmented_training_learns_and_keeps_pixels_in_range(dataset):
     assert not np.array_equal(np.sort(batch.numpy().ravel()), np.sort(images.ravel()))  # changed
     job = train_small("cnn", dataset, augment=True)
     assert job.result.test_accuracy > 0.5
+
+
+def test_auto_precision_is_mixed_bfloat16_only_for_cnns_on_a_bf16_cpu(tmp_path):
+    from fashion_lab.precision import has_native_bfloat16, resolve_precision
+
+    with_bf16, without = tmp_path / "bf16", tmp_path / "plain"
+    with_bf16.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx512f avx512_bf16 avx512_vnni\n")
+    without.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx2 fma\n")
+    assert has_native_bfloat16(with_bf16) and not has_native_bfloat16(without)
+    assert not has_native_bfloat16(tmp_path / "missing")  # no /proc/cpuinfo (macOS): float32
+    expected = "mixed_bfloat16" if has_native_bfloat16() else "float32"
+    assert resolve_precision("auto", convolutional=True) == expected
+    assert resolve_precision("auto", convolutional=False) == "float32"
+    assert resolve_precision("float32", convolutional=True) == "float32"
+
+
+def test_a_cnn_trained_in_mixed_bfloat16_is_kept_and_scored_in_float32(dataset):
+    import keras
+
+    config = TrainingConfig("cnn", epochs=1, limit=2000, precision="mixed_bfloat16")
+    job = TrainingJob(config, dataset=dataset)
+    job.run()
+    assert job.state is JobState.FINISHED, job.error
+    assert job.precision == "mixed_bfloat16"
+    assert job.model.dtype_policy.name == "float32"
+    assert all(w.dtype == np.float32 for w in job.model.get_weights())
+    assert job.result.test_accuracy >= 0.70  # chance is 0.10
+    assert run_metadata(job)["precision"] == "mixed_bfloat16"
+    assert keras.config.dtype_policy().name == "float32"  # the caller's thread is left as it was

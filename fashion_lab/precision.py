@@ -1,0 +1,50 @@
+"""Training precision: mixed bfloat16 where the CPU computes bf16 natively, float32 elsewhere.
+
+Mixed bfloat16 keeps the weights in float32 and computes in bf16: the classic CNN's epoch
+takes about 30% less time on a CPU with AVX512-BF16 or AMX, with the same accuracy. The dense
+network's small row-wise products gain nothing (its epoch is ~15% slower), and without native
+bf16 it is emulated and slower, so ``auto`` picks it only for convolutional networks on such a
+CPU. Trained models are always stored, evaluated and used in float32.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import keras
+
+FLOAT32 = "float32"
+MIXED_BFLOAT16 = "mixed_bfloat16"
+NATIVE_BF16_FLAGS = {"avx512_bf16", "amx_bf16"}
+
+
+@functools.cache
+def has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """Whether this CPU has bf16 instructions (read from /proc/cpuinfo; False where there is none)."""
+    try:
+        text = cpuinfo.read_text()
+    except OSError:
+        return False
+    flag_lines = [line.split(":", 1)[1] for line in text.splitlines() if line.startswith("flags")]
+    return bool(flag_lines) and bool(NATIVE_BF16_FLAGS & set(flag_lines[0].split()))
+
+
+def resolve_precision(setting: str, convolutional: bool) -> str:
+    """The Keras dtype policy for a precision setting ("auto": decided by the CPU and the model)."""
+    if setting == "auto":
+        return MIXED_BFLOAT16 if convolutional and has_native_bfloat16() else FLOAT32
+    return setting
+
+
+@contextmanager
+def dtype_policy(policy: str) -> Iterator[None]:
+    """Build models under ``policy`` in this thread only (Keras keeps the policy per thread)."""
+    previous = keras.config.dtype_policy()
+    keras.config.set_dtype_policy(policy)
+    try:
+        yield
+    finally:
+        keras.config.set_dtype_policy(previous)
