@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from statistics import median
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -122,7 +123,8 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
             unit="s",
             target="< 5% over the CLI",
             passed=overhead < 0.05,
-            note=f"overhead {overhead:+.1%}; app {_rounded(app)}, CLI {_rounded(cli)}",
+            note=f"overhead {overhead:+.1%} (medians: {median(app) / median(cli) - 1:+.1%}); "
+            f"app {_rounded(app)}, CLI {_rounded(cli)}",
         ),
         Row(
             "peak app memory while training the CNN (VmHWM)",
