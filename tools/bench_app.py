@@ -8,8 +8,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 from playwright.sync_api import sync_playwright
 
