@@ -27,7 +27,7 @@ def render_training_panel() -> None:
     else:
         _live(job)
     if not talk_mode():  # outside the fragment: not redrawn every second
-        st.slider(
+        st.columns(2)[0].slider(
             "Smoothing of the batch loss",
             0.0,
             0.99,
