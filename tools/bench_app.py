@@ -103,9 +103,11 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
                 page.close()
                 memory.append(peak_memory_mb(server_pid(url)))
         browser.close()
-    # The fastest of several runs: noise on a shared machine only ever adds time.
-    ours, baseline = min(app), min(cli)
-    overhead = ours / baseline - 1
+    # Each app run against the CLI run just before it, the median of those ratios: this machine's
+    # speed drifts by tens of percent from minute to minute (shared host), so comparing the fastest
+    # run of each would compare different moments; the fastest-run ratio is in the note.
+    overhead = median(a / c for a, c in zip(app, cli, strict=True)) - 1
+    ours, baseline = median(app), median(cli)
     return [
         Row(
             "app start to the first rendered page (Chromium)",
@@ -123,8 +125,8 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
             unit="s",
             target="< 5% over the CLI",
             passed=overhead < 0.05,
-            note=f"overhead {overhead:+.1%} (medians: {median(app) / median(cli) - 1:+.1%}); "
-            f"app {_rounded(app)}, CLI {_rounded(cli)}",
+            note=f"median of {repeats} paired ratios {overhead:+.1%} (fastest runs: "
+            f"{min(app) / min(cli) - 1:+.1%}); app {_rounded(app)}, CLI {_rounded(cli)}",
         ),
         Row(
             "peak app memory while training the CNN (VmHWM)",
