@@ -74,7 +74,7 @@ def _draw(job) -> None:
 
 def _progress_text(progress: TrainingProgress, job) -> str:
     if job.stop_requested and not progress.done:
-        return "stopping after this batch and its validation pass..."
+        return "stopping after these few batches and their validation pass..."
     if progress.outcome:
         return f"{progress.outcome} after {format_duration(progress.elapsed)}"
     if not progress.epoch:

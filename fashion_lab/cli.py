@@ -46,7 +46,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         while not job.join(timeout=0.2):
             seen = _show_events(job, seen, config.epochs, args.quiet)
     except KeyboardInterrupt:
-        print("\nstopping after the current batch...", file=sys.stderr)
+        print("\nstopping after the current few batches...", file=sys.stderr)
         job.stop()
         job.join()
     _show_events(job, seen, config.epochs, args.quiet)
