@@ -183,7 +183,6 @@ class TrainingJob:
         self.result: TrainingResult | None = None
         self.error: str | None = None
         self.saved_as: str | None = None
-        self.precision = FLOAT32  # the dtype policy the run trains in, once it starts
         self.save_error: str | None = None
         self.started_at = 0.0
         self.finished_at: float | None = None
@@ -202,6 +201,11 @@ class TrainingJob:
     def dataset(self) -> Dataset:
         """The data this job trains and validates on."""
         return self._dataset or load_dataset()
+
+    @property
+    def precision(self) -> str:
+        """The dtype policy this run trains in (its models are stored and used in float32)."""
+        return resolve_precision(self.config.precision, is_convolutional(self.config.architecture))
 
     @property
     def stop_requested(self) -> bool:
@@ -271,7 +275,6 @@ class TrainingJob:
         subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
         x, y = data.train_images[subset], data.train_labels[subset]
         steps = -(-len(x) // cfg.batch_size)
-        self.precision = resolve_precision(cfg.precision, is_convolutional(cfg.architecture))
         with _SEED_LOCK, dtype_policy(self.precision):
             keras.utils.set_random_seed(cfg.seed)
             model = build_model(cfg.architecture)

@@ -43,15 +43,21 @@ def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
     return json.loads(done.stdout)["seconds"]
 
 
+def saved_names(store: ModelStore) -> set[str]:
+    """Names of the finished saves in the user's folder, read from the listing alone: listing the
+    store validates every entry by its weights' checksum, work that would compete with the run."""
+    return {p.parent.name for p in store.root.glob("*/meta.json") if not p.parent.name.startswith(".")}
+
+
 def app_train_seconds(page, url: str, store: ModelStore, architecture: str, epochs: int) -> float:
     """Training seconds of the same run started and watched live on the Train page."""
     open_train_page(page, url)
-    before = {m.name for m in store.models()}
+    before = saved_names(store)
     start_training(page, architecture, epochs, subset=ALL_IMAGES)
-    # Wait on the store, not on the page: Playwright's text queries run inside the page and would
-    # add their own cost to what the browser does while it watches.
+    # Wait on the store's folder, not on the page: Playwright's text queries run inside the page
+    # and would add their own cost to what the browser does while it watches.
     deadline = time.monotonic() + 600
-    while not {m.name for m in store.models()} - before and time.monotonic() < deadline:
+    while not saved_names(store) - before and time.monotonic() < deadline:
         time.sleep(0.25)
     page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=30_000)
     return store.get(saved_model_name(page)).meta["train_seconds"]
@@ -96,12 +102,13 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
             open_train_page(page, url)
             start_seconds = time.perf_counter() - begin
             page.close()
+            pid = server_pid(url)
             for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
                 cli.append(cli_train_seconds(architecture, epochs, models))
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 app.append(app_train_seconds(page, url, store, architecture, epochs))
                 page.close()
-                memory.append(peak_memory_mb(server_pid(url)))
+                memory.append(peak_memory_mb(pid))
         browser.close()
     # Each app run against the CLI run just before it, the median of those ratios: this machine's
     # speed drifts by tens of percent from minute to minute (shared host), so comparing the fastest
