@@ -47,9 +47,22 @@ def sample_inputs() -> dict[str, object]:
     return {"drawing": drawing, "photo": photo}
 
 
+def time_calls_ms(call, runs: int, warmup: int) -> tuple[float, float]:
+    """Median and p95 milliseconds of ``runs`` calls, after ``warmup`` calls that build TensorFlow's
+    kernels and are not counted."""
+    import numpy as np
+
+    times = []
+    for i in range(warmup + runs):
+        start = time.perf_counter()
+        call()
+        if i >= warmup:
+            times.append((time.perf_counter() - start) * 1000)
+    return float(np.median(times)), float(np.percentile(times, 95))
+
+
 def bench_prediction_latency(runs: int = 60) -> list[Row]:
     """Server-side time from the input to the 10 probabilities, preprocessing included."""
-    import numpy as np
 
     from fashion_lab.config import TrainingConfig
     from fashion_lab.evaluation import predict_images
@@ -66,13 +79,11 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
         job = TrainingJob(TrainingConfig(architecture, epochs=1, limit=2000))  # weights do not matter
         job.run()
         for source, prepare in paths.items():
-            times = []
-            for i in range(runs + 5):
-                start = time.perf_counter()
-                predict_images(job.model, [prepare()])
-                if i >= 5:  # the first calls build TensorFlow's kernels
-                    times.append((time.perf_counter() - start) * 1000)
-            median, p95 = float(np.median(times)), float(np.percentile(times, 95))
+
+            def classify(model=job.model, prepare=prepare) -> None:
+                predict_images(model, [prepare()])
+
+            median, p95 = time_calls_ms(classify, runs, warmup=5)
             rows.append(
                 Row(
                     f"prediction latency, {architecture}, {source} (preprocessing included)",
@@ -89,7 +100,6 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
 
 def bench_feature_maps(runs: int = 30) -> Row:
     """Feature maps of the classic CNN for one image, computed and drawn as the page's tiles."""
-    import numpy as np
 
     from components.map_images import pair_tile
     from fashion_lab.config import TrainingConfig
@@ -100,15 +110,13 @@ def bench_feature_maps(runs: int = 30) -> Row:
     job = TrainingJob(TrainingConfig("cnn", epochs=1, limit=2000))
     job.run()
     stage, image = conv_stages(job.model)[0], load_dataset().test_images[0]
-    times = []
-    for i in range(runs + 3):
-        start = time.perf_counter()
+
+    def draw_maps() -> None:
         maps = feature_maps(job.model, image, stage)
         high = float(maps.maps.max()) or 1.0
         [pair_tile(maps.maps[..., c], maps.pooled[..., c], high) for c in range(maps.maps.shape[-1])]
-        if i >= 3:
-            times.append((time.perf_counter() - start) * 1000)
-    median, p95 = float(np.median(times)), float(np.percentile(times, 95))
+
+    median, p95 = time_calls_ms(draw_maps, runs, warmup=3)
     return Row(
         "feature maps + pooled maps of one image, 32 tiles drawn (cnn)",
         ours=median,
