@@ -1,8 +1,8 @@
 """Vega-Lite charts of training curves (interactive: hover a point for its value).
 
-Each chart is a fixed spec plus a data frame: while a run goes on only the data changes, so the
-browser swaps the dataset inside the chart it has instead of building a new chart every second
-(measured: rebuilding two charts a second kept a core of a 2-core machine busy in Chromium).
+Each chart is a fixed spec plus its rows: Streamlit draws a finished run's curves with them, and
+the live panel (components/live_feed.py) embeds the same specs once and inserts new rows as a run
+goes on (measured: rebuilding two charts a second kept a core of a 2-core machine busy).
 """
 
 from __future__ import annotations
@@ -20,12 +20,22 @@ LOSS_COLOURS = {BATCH_SERIES: "#9ecae9", "loss": "#1f77b4", "val_loss": "#ff7f0e
 ACCURACY_COLOURS = {"accuracy": "#1f77b4", "val_accuracy": "#ff7f0e"}
 
 
-def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Smoothed training loss per reported batch, with loss and val_loss per epoch."""
+def chart_rows(progress: TrainingProgress) -> dict[str, list[list[dict[str, Any]]]]:
+    """Each chart's rows in parts that only grow as a run goes on: loss (batch points, epoch
+    points) and accuracy (epoch points). The live panel inserts only what is new in each."""
     batches = [
         {"x": r["position"], "value": r["smoothed"], "series": BATCH_SERIES} for r in progress.batch_rows
     ]
-    data = pd.DataFrame(batches + _epoch_points(progress, ("loss", "val_loss")), columns=COLUMNS)
+    return {
+        "loss": [batches, _epoch_points(progress, ("loss", "val_loss"))],
+        "accuracy": [_epoch_points(progress, ("accuracy", "val_accuracy"))],
+    }
+
+
+def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Smoothed training loss per reported batch, with loss and val_loss per epoch."""
+    batches, epochs = chart_rows(progress)["loss"]
+    data = pd.DataFrame(batches + epochs, columns=COLUMNS)
     spec = _spec(progress.epochs, "Loss", "loss (cross-entropy)", LOSS_COLOURS, value_format=".4f")
     batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
     batch_layer["transform"] = [{"filter": {"field": "series", "equal": BATCH_SERIES}}]
@@ -36,12 +46,33 @@ def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]
 
 def accuracy_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Training accuracy and val_accuracy (the 10,000 test images) per epoch."""
-    data = pd.DataFrame(_epoch_points(progress, ("accuracy", "val_accuracy")), columns=COLUMNS)
+    data = pd.DataFrame(chart_rows(progress)["accuracy"][0], columns=COLUMNS)
     spec = _spec(progress.epochs, "Accuracy", "accuracy", ACCURACY_COLOURS, value_format=".2%")
     spec["layer"] = spec["layer"][1:]
     spec["encoding"]["y"]["scale"] = {"zero": False}
     spec["encoding"]["y"]["axis"] = {"format": "%"}
     return data, spec
+
+
+def panel_config(talk: bool) -> dict[str, Any]:
+    """Vega config for the live panel's charts, close to Streamlit's own chart theme."""
+    size, grey, line = (18, 22) if talk else (12, 16), "#808495", "#e6eaf1"
+    return {
+        "font": '"Source Sans Pro", "Source Sans 3", sans-serif',
+        "axis": {
+            "labelFontSize": size[0],
+            "titleFontSize": size[0],
+            "labelColor": grey,
+            "titleColor": grey,
+            "titleFontWeight": "normal",
+            "gridColor": line,
+            "domainColor": line,
+            "tickColor": line,
+        },
+        "legend": {"labelFontSize": size[0], "labelColor": grey},
+        "title": {"fontSize": size[1], "anchor": "start", "color": "#31333f", "fontWeight": 600},
+        "view": {"stroke": None},
+    }
 
 
 def _epoch_points(progress: TrainingProgress, metrics: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from fashion_lab.jobs import JobRegistry
 from model_store import ModelStore
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
+LIVE_FEED = "live_feed"  # the LiveFeed of this tab's running job, fetched by its live panel
 LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
 TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)
 RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
@@ -57,6 +58,19 @@ def get_train_job():
 
 def set_train_job(job) -> None:
     st.session_state[TRAIN_JOB] = job
+
+
+def get_live_feed():
+    """The feed of this tab's training job, or None."""
+    return st.session_state.get(LIVE_FEED)
+
+
+def set_live_feed(feed) -> None:
+    """Keep ``feed`` for this tab; the one it replaces stops and removes its file."""
+    old = st.session_state.get(LIVE_FEED)
+    if old is not None:
+        old.close()
+    st.session_state[LIVE_FEED] = feed
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -7,7 +7,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.state import get_job_registry, get_store, get_train_job, session_id, set_train_job, talk_mode
+from components.live_feed import start_live_feed
+from components.state import (
+    get_job_registry,
+    get_store,
+    get_train_job,
+    session_id,
+    set_live_feed,
+    set_train_job,
+    talk_mode,
+)
 from components.train_progress import render_training_panel
 from fashion_lab.config import TrainingConfig
 
@@ -114,4 +123,5 @@ def _start(config: TrainingConfig) -> None:
         )
         return
     set_train_job(job)
+    set_live_feed(start_live_feed(job))
     st.rerun()

@@ -1,4 +1,4 @@
-"""Live progress of this tab's training job: progress bar, curves, Stop, outcome."""
+"""This tab's training job on the Train page: the live panel while it runs, then the outcome."""
 
 from __future__ import annotations
 
@@ -6,27 +6,41 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import accuracy_chart, loss_chart
-from components.state import LOSS_SMOOTHING, get_train_job, talk_mode
-from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
+from components.live_feed import describe_progress, render_live_panel
+from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, talk_mode
+from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
 
-REFRESH_SECONDS = 1.0
-# Streamlit's progress bar slides to each new value; with a new value every second the browser
-# composited frames without a pause (about 4% of a core, which the training felt). Jump instead.
+# Streamlit's progress bar slides to each new value; the finished run's bar should just be full.
 STILL_PROGRESS_BAR = "<style>[data-testid='stProgress'] * {transition: none !important}</style>"
 
 
 def render_training_panel() -> None:
-    """Redraw every second while the job runs (a fragment); draw once when it has ended."""
+    """While the job runs: the live panel and Stop (the panel reruns the page when the job
+    ends); after: the run's bar, curves, epoch table and outcome, drawn once."""
     job = get_train_job()
+    feed = get_live_feed()
+    running = job is not None and not job.state.done and feed is not None and feed.job is job
+    smoothing = st.session_state.get(LOSS_SMOOTHING, SMOOTHING)
+    if running:
+        feed.smoothing = smoothing
+    # Always on the page, so its scripts are loaded before Train is pressed; empty when idle.
+    render_live_panel(feed if running else None, talk_mode())
     if job is None:
         return
-    st.divider()
-    st.html(STILL_PROGRESS_BAR)
-    if job.state.done:
-        _draw(job)
+    if running:
+        st.button(
+            "Stop",
+            key="train_stop",
+            on_click=job.stop,
+            icon=":material/stop:",
+            disabled=job.stop_requested,
+            help="The run ends after the current call of 16 batches and a last validation pass.",
+        )
     else:
-        _live(job)
-    if not talk_mode():  # outside the fragment: not redrawn every second
+        st.divider()
+        st.html(STILL_PROGRESS_BAR)
+        _draw(job, smoothing)
+    if not talk_mode():
         st.columns(2)[0].slider(
             "Smoothing of the batch loss",
             0.0,
@@ -38,29 +52,10 @@ def render_training_panel() -> None:
         )
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def _live(job) -> None:
-    _draw(job)
-    if job.state.done:
-        st.rerun()  # the whole page: unlock the settings and stop polling
-
-
-def _draw(job) -> None:
-    smoothing = st.session_state.get(LOSS_SMOOTHING, SMOOTHING)
+def _draw(job, smoothing: float) -> None:
     progress = summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
     name = job.config.architecture
-    status, stop = st.columns([5, 1], vertical_alignment="bottom")
-    with status:
-        st.progress(progress.fraction, text=f"**{name}** · {_progress_text(progress, job)}")
-    if not progress.done:
-        stop.button(
-            "Stop",
-            key="train_stop",
-            on_click=job.stop,
-            icon=":material/stop:",
-            disabled=job.stop_requested,
-            width="stretch",
-        )
+    st.progress(progress.fraction, text=f"**{name}** · {describe_progress(progress, job)}")
     loss, accuracy = st.columns(2)
     loss.vega_lite_chart(*loss_chart(progress), width="stretch")
     accuracy.vega_lite_chart(*accuracy_chart(progress), width="stretch")
@@ -70,20 +65,6 @@ def _draw(job) -> None:
     if progress.epoch_rows:
         st.table(_epoch_table(progress), hide_index=True)
     _render_outcome(progress, job)
-
-
-def _progress_text(progress: TrainingProgress, job) -> str:
-    if job.stop_requested and not progress.done:
-        return "stopping after these few batches and their validation pass..."
-    if progress.outcome:
-        return f"{progress.outcome} after {format_duration(progress.elapsed)}"
-    if not progress.epoch:
-        return "preparing..."
-    eta = f" · about {format_duration(progress.eta)} left" if progress.eta is not None else ""
-    return (
-        f"epoch {progress.epoch}/{progress.epochs} · batch {progress.step}/{progress.steps} · "
-        f"{format_duration(progress.elapsed)} elapsed{eta}"
-    )
 
 
 def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:

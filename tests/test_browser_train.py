@@ -6,7 +6,15 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from model_store import ModelStore
-from tools.app_driver import ALL_IMAGES, choose, open_train_page, saved_model_name, start_training
+from tools.app_driver import (
+    ALL_IMAGES,
+    choose,
+    live_panel,
+    live_points,
+    open_train_page,
+    saved_model_name,
+    start_training,
+)
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -40,6 +48,28 @@ def test_train_dense_two_epochs_end_to_end(page: Page, server):
     expect(page.get_by_test_id("stDataFrame").locator("table")).to_contain_text(name, timeout=30_000)
 
 
+def test_the_live_panel_draws_the_curves_without_rerunning_the_page(page: Page, server):
+    url, store = server
+    sent = []  # what the page sends the server: every rerun request is a websocket frame
+    page.on("websocket", lambda socket: socket.on("framesent", lambda frame: sent.append(frame)))
+    open_train_page(page, url)
+    start_training(page, "cnn", 5, subset=ALL_IMAGES)
+    panel = live_panel(page)
+    expect(panel.get_by_text("epoch 2/5 · batch")).to_be_visible(timeout=LONG_WAIT)
+    expect(panel.get_by_role("progressbar")).not_to_have_attribute("aria-valuenow", "0")
+    points = live_points(page)
+    assert points["accuracy"] == 2  # accuracy and val_accuracy of epoch 1
+    assert points["loss"] > 2 + 5  # loss and val_loss of epoch 1, and its batch points
+    before = len(sent)
+    page.wait_for_timeout(3_000)
+    assert len(sent) == before, "the page asked for a rerun while the run went on"
+    assert live_points(page)["loss"] > points["loss"]  # new points came from the feed alone
+    page.get_by_role("button", name="Stop").click()
+    outcome = page.get_by_test_id("stAlertContentSuccess")
+    expect(outcome).to_contain_text("Stopped after", timeout=LONG_WAIT)
+    expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)  # drawn by Streamlit now
+
+
 def test_run_survives_widgets_and_page_switches(page: Page, server):
     url, store = server
     open_train_page(page, url)
@@ -62,7 +92,7 @@ def test_stop_mid_run_saves_a_stopped_model(page: Page, server):
     url, store = server
     open_train_page(page, url)
     start_training(page, "cnn", 5, subset=ALL_IMAGES)
-    expect(page.get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
+    expect(live_panel(page).get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_text("Stopped after 1 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
     expect(epoch_rows(page)).to_have_count(1)
@@ -93,7 +123,7 @@ def test_a_closed_tab_stops_its_job(browser: Browser, server):
     page = context.new_page()
     open_train_page(page, url)
     start_training(page, "cnn", 5, subset=ALL_IMAGES)
-    expect(page.get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
+    expect(live_panel(page).get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
     context.close()
     page = browser.new_page()
     for _ in range(120):  # the watchdog stops it 2 s after the session is gone; then it saves

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 QUICK_SUBSET = "3,000 images (demo in seconds)"
@@ -46,6 +46,19 @@ def start_training(page: Page, architecture: str, epochs: int, subset: str = QUI
     choose(page, "Training images", subset)
     page.get_by_role("button", name="Train").click()
     expect(page.get_by_role("button", name="Stop")).to_be_visible(timeout=30_000)
+
+
+def live_panel(page: Page) -> FrameLocator:
+    """The Train page's live panel (our component's frame) of a running job."""
+    return page.frame_locator("iframe[title='components.live_feed.live_panel']")
+
+
+def live_points(page: Page) -> dict[str, int]:
+    """How many points each chart of the live panel holds now (read from its Vega views)."""
+    frame = next(f for f in page.frames if "live_feed.live_panel" in f.url)
+    return frame.evaluate(
+        "() => Object.fromEntries(Object.entries(panel.views).map(([k, v]) => [k, v.data('rows').length]))"
+    )
 
 
 def saved_model_name(page: Page) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect, sync_playwright
 
 from model_store import ModelStore
-from tools.app_driver import ALL_IMAGES, choose, draw_trousers, open_train_page, start_training
+from tools.app_driver import ALL_IMAGES, choose, draw_trousers, live_panel, open_train_page, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
 OUT = ROOT / "docs" / "screenshots"
@@ -20,7 +20,7 @@ def shoot_train_page(page: Page, url: str) -> Path:
     """The Train page mid-way through training the CNN on all 60,000 images."""
     open_train_page(page, url)
     start_training(page, "cnn", 5, subset=ALL_IMAGES)
-    expect(page.get_by_text("epoch 3/5 · batch")).to_be_visible(timeout=300_000)
+    expect(live_panel(page).get_by_text("epoch 3/5 · batch")).to_be_visible(timeout=300_000)
     page.wait_for_timeout(1500)  # let the charts take the latest points
     path = OUT / "train.png"
     page.screenshot(path=path)

@@ -1,0 +1,134 @@
+"""A running job's live panel: its progress as a JSON feed, drawn by a small page in the browser.
+
+Redrawing the panel through Streamlit (a fragment rerun every second: progress bar, two Vega
+charts) kept Chromium busy 9-10% of a core, and on a 2-core machine a model training next to the
+browser lost about as much of its speed. Here the page does not rerun while a model trains: a
+thread writes the job's progress to a file every half second and our component
+(components/live_frontend) fetches it each second and inserts the new points into its Vega views.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import secrets
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+import streamlit.components.v1 as st_components
+
+from components.charts import accuracy_chart, chart_rows, loss_chart, panel_config
+from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
+
+FRONTEND = Path(__file__).parent / "live_frontend"
+WRITE_SECONDS = 0.5
+
+
+@st.cache_resource(show_spinner=False)
+def _served_folder() -> tuple[Path, Any]:
+    """A folder of this server's own, served as the component (its page plus the feeds), so
+    feeds are never written into the source tree; removed when the server exits."""
+    folder = Path(tempfile.mkdtemp(prefix="fashion-lab-live-"))
+    shutil.copytree(FRONTEND, folder, dirs_exist_ok=True)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder, st_components.declare_component("live_panel", path=str(folder))
+
+
+def describe_progress(progress: TrainingProgress, job) -> str:
+    """The line under a run's name: where it stands, or how it ended."""
+    if job.stop_requested and not progress.done:
+        return "stopping after these few batches and their validation pass..."
+    if progress.outcome:
+        return f"{progress.outcome} after {format_duration(progress.elapsed)}"
+    if not progress.epoch:
+        return "preparing..."
+    eta = f" · about {format_duration(progress.eta)} left" if progress.eta is not None else ""
+    return (
+        f"epoch {progress.epoch}/{progress.epochs} · batch {progress.step}/{progress.steps} · "
+        f"{format_duration(progress.elapsed)} elapsed{eta}"
+    )
+
+
+class LiveFeed:
+    """Writes ``job``'s progress to ``folder``/feed-<random token>.json until the job has ended.
+
+    The token is the only way to the file: another tab cannot guess its way to this run.
+    ``smoothing`` (of the batch-loss curve) may be changed at any time; the next write then
+    carries a new revision and the browser replaces its points instead of adding to them.
+    """
+
+    def __init__(self, job, folder: Path, interval: float = WRITE_SECONDS) -> None:
+        self.job = job
+        self.name = f"feed-{secrets.token_urlsafe(16)}.json"
+        self.path = folder / self.name
+        self.interval = interval
+        self.smoothing = SMOOTHING
+        self._revision, self._written_smoothing = 0, SMOOTHING
+        self._ended = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="live-feed", daemon=True)
+
+    def start(self) -> LiveFeed:
+        self._thread.start()
+        return self
+
+    def close(self) -> None:
+        """Stop writing and remove the file (a new run of this tab replaces it)."""
+        self._ended.set()
+        self._thread.join(timeout=5)
+        self.path.unlink(missing_ok=True)
+
+    def _run(self) -> None:
+        while not self._ended.is_set():
+            ended = self.job.state.done  # read before the events: they then hold the outcome
+            self.write(ended)
+            if ended:
+                return
+            self._ended.wait(self.interval)
+
+    def write(self, ended: bool) -> None:
+        """Replace the feed file at once (write aside, then rename): a reader never sees half."""
+        smoothing = self.smoothing
+        if smoothing != self._written_smoothing:
+            self._revision, self._written_smoothing = self._revision + 1, smoothing
+        job = self.job
+        progress = summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
+        payload = {
+            "revision": self._revision,
+            "name": job.config.architecture,
+            "text": describe_progress(progress, job),
+            "fraction": progress.fraction,
+            "outcome": progress.outcome if ended else None,
+            "charts": chart_rows(progress),
+        }
+        aside = self.path.with_suffix(".writing")
+        aside.write_text(json.dumps(payload))
+        os.replace(aside, self.path)
+
+
+def start_live_feed(job) -> LiveFeed:
+    """A feed for ``job`` in this server's served folder, writing from now on."""
+    folder, _ = _served_folder()
+    return LiveFeed(job, folder).start()
+
+
+def render_live_panel(feed: LiveFeed | None, talk: bool) -> None:
+    """The component: it polls ``feed`` and, once its job has ended, reruns the page. With no
+    feed it is an empty frame that keeps its scripts loaded for the next run."""
+    _, live_panel = _served_folder()
+    if feed is None:
+        live_panel(feed=None, key="live_panel", default=None)
+        return
+    empty = TrainingProgress(epochs=feed.job.config.epochs)
+    live_panel(
+        feed=feed.name,
+        specs={"loss": loss_chart(empty)[1], "accuracy": accuracy_chart(empty)[1]},
+        config=panel_config(talk),
+        talk=talk,
+        key="live_panel",
+        default=None,
+    )

@@ -1,0 +1,87 @@
+// Draws a running job's progress and curves from its JSON feed (components/live_feed.py),
+// fetched every second, so the Streamlit page does not rerun while a model trains. New points
+// are inserted into the Vega views; a new feed revision (the smoothing changed) replaces them.
+"use strict";
+
+const POLL_MS = 1000;
+const panel = { layout: null, feed: null, views: {}, counts: {}, revision: null, timer: null, ended: false };
+
+function send(type, fields) {
+  window.parent.postMessage({ isStreamlitMessage: true, type, ...fields }, "*");
+}
+
+function fitFrame() {
+  const height = document.body.hidden ? 0 : document.documentElement.scrollHeight;
+  send("streamlit:setFrameHeight", { height });
+}
+
+async function render(args) {
+  document.body.classList.toggle("talk", Boolean(args.talk));
+  const layout = JSON.stringify(args);
+  if (layout === panel.layout) return;
+  panel.layout = layout;
+  clearInterval(panel.timer);
+  for (const view of Object.values(panel.views)) view.finalize();
+  Object.assign(panel, { feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
+  document.body.hidden = !args.feed; // no run: an empty frame, its scripts ready for the next
+  for (const chart of document.querySelectorAll("#charts > div")) chart.replaceChildren();
+  if (!args.feed) return fitFrame();
+  for (const [name, spec] of Object.entries(args.specs)) {
+    const full = { ...spec, data: { name: "rows" }, width: "container" };
+    const embedded = await vegaEmbed(`#${name}`, full, { actions: false, config: args.config });
+    panel.views[name] = embedded.view;
+  }
+  fitFrame();
+  await poll();
+  panel.timer = setInterval(poll, POLL_MS);
+}
+
+async function poll() {
+  let feed;
+  try {
+    const response = await fetch(panel.feed, { cache: "no-store" });
+    if (!response.ok) return; // not written yet: the next poll will find it
+    feed = await response.json();
+  } catch (error) {
+    return; // the server is busy or restarting: try again in a second
+  }
+  showStatus(feed);
+  for (const [name, parts] of Object.entries(feed.charts)) {
+    await update(name, parts, feed.revision !== panel.revision);
+  }
+  panel.revision = feed.revision;
+  if (feed.outcome && !panel.ended) {
+    panel.ended = true; // Streamlit reruns the page, which then draws the finished run itself
+    clearInterval(panel.timer);
+    send("streamlit:setComponentValue", { value: `${feed.outcome} ${panel.feed}`, dataType: "json" });
+  }
+}
+
+function showStatus(feed) {
+  document.getElementById("name").textContent = feed.name;
+  document.getElementById("text").textContent = feed.text;
+  const percent = Math.round(100 * feed.fraction);
+  document.getElementById("fill").style.width = `${percent}%`;
+  document.getElementById("track").setAttribute("aria-valuenow", String(percent));
+}
+
+// parts: lists of rows that only ever grow (batch points, epoch points); insert what is new.
+async function update(name, parts, replace) {
+  const view = panel.views[name];
+  const counts = panel.counts[name];
+  panel.counts[name] = parts.map((rows) => rows.length);
+  if (replace || !counts) {
+    view.data("rows", parts.flat());
+  } else {
+    const fresh = parts.flatMap((rows, i) => rows.slice(counts[i]));
+    if (fresh.length === 0) return;
+    view.change("rows", vega.changeset().insert(fresh));
+  }
+  await view.resize().runAsync(); // relayout: wider axis labels must not be cut off
+}
+
+window.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "streamlit:render") render(event.data.args);
+});
+new ResizeObserver(fitFrame).observe(document.body);
+send("streamlit:componentReady", { apiVersion: 1 });

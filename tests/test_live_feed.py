@@ -1,0 +1,138 @@
+"""The live panel's feed: what the browser fetches while a job runs, and the promises it relies on
+(parts only grow, a smoothing change is a new revision, the outcome only once the job is done)."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from components.live_feed import LiveFeed
+from fashion_lab.config import TrainingConfig
+from fashion_lab.training import JobState
+
+
+class ScriptedJob:
+    """A job whose events the test appends by hand."""
+
+    def __init__(self) -> None:
+        self.config = TrainingConfig(architecture="cnn", epochs=2)
+        self.state = JobState.RUNNING
+        self.stop_requested = False
+        self._events = [{"kind": "started", "steps": 10}]
+        self._lock = threading.Lock()
+
+    def events(self):
+        with self._lock:
+            return list(self._events)
+
+    def elapsed(self) -> float:
+        return 3.0
+
+    def add_batch(self, epoch: int, step: int, loss: float) -> None:
+        event = {"kind": "batch", "epoch": epoch, "step": step, "steps": 10, "loss": loss, "accuracy": 0.5}
+        with self._lock:
+            self._events.append(event)
+
+    def add_epoch(self, epoch: int) -> None:
+        metrics = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.6, "val_accuracy": 0.7}
+        event = {"kind": "epoch", "epoch": epoch, "seconds": 1.0, "partial": False, **metrics}
+        with self._lock:
+            self._events.append(event)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._events.append({"kind": "finished", "test_accuracy": 0.7, "epochs_completed": 2})
+        self.state = JobState.FINISHED
+
+
+def read(feed: LiveFeed) -> dict:
+    return json.loads(feed.path.read_text())
+
+
+def test_a_write_holds_status_and_each_charts_growing_parts(tmp_path):
+    job = ScriptedJob()
+    job.add_batch(1, 5, 2.0)
+    job.add_batch(1, 10, 1.0)
+    job.add_epoch(1)
+    feed = LiveFeed(job, tmp_path)
+    feed.write(ended=False)
+    payload = read(feed)
+    assert payload["name"] == "cnn" and payload["text"].startswith("epoch 1/2 · batch 10/10")
+    assert payload["fraction"] == 0.5 and payload["outcome"] is None
+    batches, epochs = payload["charts"]["loss"]
+    assert [r["x"] for r in batches] == [0.5, 1.0]
+    assert {r["series"] for r in epochs} == {"loss", "val_loss"}
+    assert {r["series"] for r in payload["charts"]["accuracy"][0]} == {"accuracy", "val_accuracy"}
+    assert not list(tmp_path.glob("*.writing"))  # written aside, then renamed into place
+
+
+def test_later_writes_only_add_to_each_part(tmp_path):
+    job = ScriptedJob()
+    job.add_batch(1, 5, 2.0)
+    feed = LiveFeed(job, tmp_path)
+    feed.write(ended=False)
+    first = read(feed)
+    job.add_batch(1, 10, 1.0)
+    job.add_epoch(1)
+    job.add_batch(2, 5, 0.8)
+    feed.write(ended=False)
+    second = read(feed)
+    assert second["revision"] == first["revision"]
+    for chart, parts in first["charts"].items():
+        for old, new in zip(parts, second["charts"][chart], strict=True):
+            assert new[: len(old)] == old  # the browser inserts only new[len(old):]
+    assert len(second["charts"]["loss"][0]) == 3
+
+
+def test_a_new_smoothing_is_a_new_revision_with_every_point_redrawn(tmp_path):
+    job = ScriptedJob()
+    job.add_batch(1, 5, 2.0)
+    job.add_batch(1, 10, 1.0)
+    feed = LiveFeed(job, tmp_path)
+    feed.write(ended=False)
+    before = read(feed)
+    feed.smoothing = 0.0
+    feed.write(ended=False)
+    after = read(feed)
+    assert after["revision"] == before["revision"] + 1
+    assert [r["value"] for r in after["charts"]["loss"][0]] == [2.0, 1.0]  # no smoothing: raw losses
+    assert before["charts"]["loss"][0][1]["value"] != 1.0
+
+
+def test_the_thread_writes_until_the_job_ends_then_reports_the_outcome(tmp_path):
+    job = ScriptedJob()
+    feed = LiveFeed(job, tmp_path, interval=0.02).start()
+    job.add_batch(1, 10, 1.0)
+    job.add_epoch(1)
+    job.finish()
+    feed._thread.join(timeout=10)
+    assert not feed._thread.is_alive()
+    payload = read(feed)
+    assert payload["outcome"] == "finished" and payload["fraction"] == 1.0
+    assert payload["text"].startswith("finished after")
+
+
+def test_no_outcome_is_published_before_the_job_is_done(tmp_path):
+    job = ScriptedJob()
+    job.finish()
+    job.state = JobState.RUNNING  # its last event is logged a moment before its state changes
+    feed = LiveFeed(job, tmp_path)
+    feed.write(ended=job.state.done)
+    assert read(feed)["outcome"] is None
+
+
+def test_close_stops_the_thread_and_removes_the_file(tmp_path):
+    job = ScriptedJob()
+    feed = LiveFeed(job, tmp_path, interval=0.02).start()
+    for _ in range(500):
+        if feed.path.exists():
+            break
+        threading.Event().wait(0.01)
+    feed.close()
+    assert not feed._thread.is_alive() and not feed.path.exists()
+
+
+def test_feed_names_are_unguessable_and_distinct(tmp_path):
+    names = {LiveFeed(ScriptedJob(), tmp_path).name for _ in range(20)}
+    assert len(names) == 20
+    assert all(len(name) > len("feed-.json") + 20 for name in names)
