@@ -4,6 +4,21 @@
 "use strict";
 
 const POLL_MS = 1000;
+const PRELOAD_MS = 3000; // after the app's first page is drawn, before Train is likely pressed
+const VEGA = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"];
+let vegaLoaded = null;
+
+function loadVega() {
+  vegaLoaded ??= (async () => {
+    for (const src of VEGA) {
+      await new Promise((resolve, reject) => {
+        document.head.append(Object.assign(document.createElement("script"), { src, onload: resolve, onerror: reject }));
+      });
+    }
+  })();
+  return vegaLoaded;
+}
+
 const panel = { layout: null, feed: null, views: {}, counts: {}, revision: null, timer: null, ended: false };
 
 function send(type, fields) {
@@ -26,11 +41,15 @@ async function render(args) {
   document.body.hidden = !args.feed; // no run: an empty frame, its scripts ready for the next
   for (const chart of document.querySelectorAll("#charts > div")) chart.replaceChildren();
   if (!args.feed) return fitFrame();
+  await loadVega();
+  if (panel.layout !== layout) return; // newer arguments came while the scripts loaded
+  const views = {};
   for (const [name, spec] of Object.entries(args.specs)) {
     const full = { ...spec, data: { name: "rows" }, width: "container" };
-    const embedded = await vegaEmbed(`#${name}`, full, { actions: false, config: args.config });
-    panel.views[name] = embedded.view;
+    views[name] = (await vegaEmbed(`#${name}`, full, { actions: false, config: args.config })).view;
   }
+  if (panel.layout !== layout) return Object.values(views).forEach((view) => view.finalize());
+  panel.views = views;
   fitFrame();
   await poll();
   panel.timer = setInterval(poll, POLL_MS);
@@ -85,3 +104,4 @@ window.addEventListener("message", (event) => {
 });
 new ResizeObserver(fitFrame).observe(document.body);
 send("streamlit:componentReady", { apiVersion: 1 });
+setTimeout(loadVega, PRELOAD_MS);
