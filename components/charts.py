@@ -69,7 +69,7 @@ def panel_config(talk: bool) -> dict[str, Any]:
             "domainColor": line,
             "tickColor": line,
         },
-        "legend": {"labelFontSize": size[0], "labelColor": grey},
+        "legend": {"labelFontSize": size[0], "labelColor": grey, "labelLimit": 0},  # never cut
         "title": {"fontSize": size[1], "anchor": "start", "color": "#31333f", "fontWeight": 600},
         "view": {"stroke": None},
     }
