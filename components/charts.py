@@ -32,26 +32,38 @@ def chart_rows(progress: TrainingProgress) -> dict[str, list[list[dict[str, Any]
     }
 
 
+def chart_specs(epochs: int) -> dict[str, dict[str, Any]]:
+    """Both charts' Vega-Lite specs for a run of ``epochs``: fixed while it runs."""
+    return {"loss": _loss_spec(epochs), "accuracy": _accuracy_spec(epochs)}
+
+
 def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Smoothed training loss per reported batch, with loss and val_loss per epoch."""
     batches, epochs = chart_rows(progress)["loss"]
-    data = pd.DataFrame(batches + epochs, columns=COLUMNS)
-    spec = _spec(progress.epochs, "Loss", "loss (cross-entropy)", LOSS_COLOURS, value_format=".4f")
-    batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
-    batch_layer["transform"] = [{"filter": {"field": "series", "equal": BATCH_SERIES}}]
-    epoch_layer["transform"] = [{"filter": {"not": {"field": "series", "equal": BATCH_SERIES}}}]
-    batch_layer["mark"] = {"type": "line"}
-    return data, spec
+    return pd.DataFrame(batches + epochs, columns=COLUMNS), _loss_spec(progress.epochs)
 
 
 def accuracy_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Training accuracy and val_accuracy (the 10,000 test images) per epoch."""
-    data = pd.DataFrame(chart_rows(progress)["accuracy"][0], columns=COLUMNS)
-    spec = _spec(progress.epochs, "Accuracy", "accuracy", ACCURACY_COLOURS, value_format=".2%")
+    (epochs,) = chart_rows(progress)["accuracy"]
+    return pd.DataFrame(epochs, columns=COLUMNS), _accuracy_spec(progress.epochs)
+
+
+def _loss_spec(epochs: int) -> dict[str, Any]:
+    spec = _spec(epochs, "Loss", "loss (cross-entropy)", LOSS_COLOURS, value_format=".4f")
+    batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
+    batch_layer["transform"] = [{"filter": {"field": "series", "equal": BATCH_SERIES}}]
+    epoch_layer["transform"] = [{"filter": {"not": {"field": "series", "equal": BATCH_SERIES}}}]
+    batch_layer["mark"] = {"type": "line"}
+    return spec
+
+
+def _accuracy_spec(epochs: int) -> dict[str, Any]:
+    spec = _spec(epochs, "Accuracy", "accuracy", ACCURACY_COLOURS, value_format=".2%")
     spec["layer"] = spec["layer"][1:]
     spec["encoding"]["y"]["scale"] = {"zero": False}
     spec["encoding"]["y"]["axis"] = {"format": "%"}
-    return data, spec
+    return spec
 
 
 def panel_config(talk: bool) -> dict[str, Any]:

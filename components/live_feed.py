@@ -22,11 +22,15 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as st_components
 
-from components.charts import accuracy_chart, chart_rows, loss_chart, panel_config
+from components.charts import chart_rows, chart_specs, panel_config
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
 FRONTEND = Path(__file__).parent / "live_frontend"
 WRITE_SECONDS = 0.5
+# The empty frame (height 0) still took a line and a gap of the page; out of the flow it takes none.
+EMPTY_PANEL_OUT_OF_FLOW = (
+    "<style>.st-key-live_panel:has(iframe[height='0']) {position: absolute; visibility: hidden}</style>"
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -122,13 +126,13 @@ def render_live_panel(feed: LiveFeed | None, talk: bool) -> None:
     _, live_panel = _served_folder()
     if feed is None:
         live_panel(feed=None, key="live_panel", default=None)
-        return
-    empty = TrainingProgress(epochs=feed.job.config.epochs)
-    live_panel(
-        feed=feed.name,
-        specs={"loss": loss_chart(empty)[1], "accuracy": accuracy_chart(empty)[1]},
-        config=panel_config(talk),
-        talk=talk,
-        key="live_panel",
-        default=None,
-    )
+    else:
+        live_panel(
+            feed=feed.name,
+            specs=chart_specs(feed.job.config.epochs),
+            config=panel_config(talk),
+            talk=talk,
+            key="live_panel",
+            default=None,
+        )
+    st.html(EMPTY_PANEL_OUT_OF_FLOW)

@@ -10,9 +10,6 @@ from components.live_feed import describe_progress, render_live_panel
 from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, talk_mode
 from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
 
-# Streamlit's progress bar slides to each new value; the finished run's bar should just be full.
-STILL_PROGRESS_BAR = "<style>[data-testid='stProgress'] * {transition: none !important}</style>"
-
 
 def render_training_panel() -> None:
     """While the job runs: the live panel and Stop (the panel reruns the page when the job
@@ -38,7 +35,6 @@ def render_training_panel() -> None:
         )
     else:
         st.divider()
-        st.html(STILL_PROGRESS_BAR)
         _draw(job, smoothing)
     if not talk_mode():
         st.columns(2)[0].slider(

@@ -19,7 +19,9 @@ function loadVega() {
   return vegaLoaded;
 }
 
-const panel = { layout: null, feed: null, views: {}, counts: {}, revision: null, timer: null, ended: false };
+const panel = {
+  layout: null, feed: null, views: {}, counts: {}, revision: null, timer: null, ended: false, polling: false,
+};
 
 function send(type, fields) {
   window.parent.postMessage({ isStreamlitMessage: true, type, ...fields }, "*");
@@ -56,14 +58,25 @@ async function render(args) {
 }
 
 async function poll() {
+  if (panel.polling) return; // the last one is still waiting for a busy server
+  panel.polling = true;
+  try {
+    await fetchAndDraw(panel.feed, panel.views);
+  } finally {
+    panel.polling = false;
+  }
+}
+
+async function fetchAndDraw(feedName, views) {
   let feed;
   try {
-    const response = await fetch(panel.feed, { cache: "no-store" });
+    const response = await fetch(feedName, { cache: "no-store" });
     if (!response.ok) return; // not written yet: the next poll will find it
     feed = await response.json();
   } catch (error) {
     return; // the server is busy or restarting: try again in a second
   }
+  if (feedName !== panel.feed || views !== panel.views) return; // a new run took the panel meanwhile
   showStatus(feed);
   for (const [name, parts] of Object.entries(feed.charts)) {
     await update(name, parts, feed.revision !== panel.revision);
