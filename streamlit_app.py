@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import classify_page, compare_page, inside_page, models_page, train_page
-from components.runtime_fixes import keep_keras_session
+from components.runtime_fixes import keep_keras_session, load_keras_in_background
 from components.talk_mode import render_talk_switch
 from components.training_status import render_training_status
 
@@ -29,3 +29,4 @@ if navigation.url_path != "":  # the Train page (the default, at "/") shows the 
     with st.sidebar:
         render_training_status()
 navigation.run()
+load_keras_in_background()

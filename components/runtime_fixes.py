@@ -1,12 +1,17 @@
-"""Streamlit's after-run clean-up, made safe for a server that trains in background threads."""
+"""Fixes for a Streamlit server that trains in background threads: Streamlit's after-run
+clean-up made safe, and Keras loaded in the background after the first page."""
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 
 from streamlit.runtime.scriptrunner import script_runner
 
 STREAMLIT_CLEANUP = script_runner._clean_problem_modules  # the original, kept for the tests
+_KERAS_IMPORT_LOCK = threading.Lock()
+_keras_import: threading.Thread | None = None
 
 
 def _close_matplotlib_figures() -> None:
@@ -24,3 +29,22 @@ def keep_keras_session() -> None:
     progress fragment redrew every second). Matplotlib figures are still closed.
     """
     script_runner._clean_problem_modules = _close_matplotlib_figures
+
+
+def load_keras_in_background() -> threading.Thread:
+    """Import Keras (and TensorFlow with it) in a background thread, once per process.
+
+    The first page needs neither (fashion_lab.architectures lists the models without them), and
+    the import takes 2-4 s here: called after the page is drawn, it lets a new visitor see the
+    page that much sooner, and the first Train press or prediction finds Keras loaded. In a
+    thread, so the page answers widgets meanwhile (a tool picked on the canvas while the script
+    still ran would apply only to later strokes). It imports ``keras`` alone, as every app module
+    does before anything of TensorFlow: threads then take the import locks in one order, and a
+    script run that needs Keras meanwhile waits for this import instead of racing it.
+    """
+    global _keras_import
+    with _KERAS_IMPORT_LOCK:
+        if _keras_import is None:
+            _keras_import = threading.Thread(target=importlib.import_module, args=("keras",), daemon=True)
+            _keras_import.start()
+        return _keras_import

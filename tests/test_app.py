@@ -1,5 +1,7 @@
 """The app headless (AppTest): every page renders without an exception."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from fashion_lab.metadata import run_metadata
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
     "train": ("train_page", "render_train"),
     "inside": ("inside_page", "render_inside"),
@@ -74,3 +77,20 @@ def test_models_page_marks_bundled_models_and_offers_only_yours_for_deletion(
     table = app.dataframe[0].value
     assert dict(zip(table["name"], table["bundled"], strict=True)) == {"mine": False, "shipped": True}
     assert app.selectbox(key="models_delete_name").options == ["mine"]
+
+
+def test_the_first_page_is_drawn_before_keras_is_imported(store):
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "import components.runtime_fixes as fixes\n"
+        "fixes.load_keras_in_background = lambda: None\n"
+        f"app = AppTest.from_file({APP!r}, default_timeout=60).run()\n"
+        "assert not app.exception, app.exception\n"
+        "from fashion_lab.architectures import layer_table\n"
+        "shown = app.selectbox(key='train_architecture').value\n"
+        "assert list(app.dataframe[0].value['layer']) == [r['layer'] for r in layer_table(shown)]\n"
+        "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture
+from fashion_lab.model_builders import BUILDERS, summarize_layers
 
 
 @pytest.mark.parametrize("name, params", [("dense", 29_898), ("cnn", 804_554)])
@@ -60,3 +61,14 @@ def test_config_knows_the_same_names_as_the_registry():
     from fashion_lab.config import ARCHITECTURE_NAMES
 
     assert tuple(ARCHITECTURES) == ARCHITECTURE_NAMES
+
+
+@pytest.mark.parametrize("name", list(ARCHITECTURES))
+def test_the_written_layer_tables_are_what_keras_builds(name):
+    built = summarize_layers(build_model(name))
+    written = list(ARCHITECTURES[name].layers)
+    assert written == built, f"architectures.py lists other layers for {name}; Keras builds:\n{built}"
+
+
+def test_the_registry_and_the_builders_know_the_same_names():
+    assert set(BUILDERS) == set(ARCHITECTURES)

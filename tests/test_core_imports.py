@@ -21,3 +21,13 @@ def test_store_listing_does_not_need_tensorflow():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_model_registry_does_not_need_keras():
+    code = (
+        "import sys; from fashion_lab.architectures import layer_table; "
+        "assert sum(row['parameters'] for row in layer_table('cnn')) == 804_554; "
+        "assert 'keras' not in sys.modules, 'keras was imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,5 +1,7 @@
 """Streamlit must not clear Keras's session after a rerun: it would hit a model in training."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import keras
@@ -8,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.runtime_fixes import STREAMLIT_CLEANUP
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "streamlit_app.py")
 
 
 def test_app_turns_off_streamlits_keras_clear_session(monkeypatch, store):
@@ -22,3 +25,14 @@ def test_app_turns_off_streamlits_keras_clear_session(monkeypatch, store):
     assert not app.exception, app.exception
     app.run()
     assert len(calls) == 1  # ...but not after the app's reruns
+
+
+def test_keras_is_loaded_once_in_a_background_thread():
+    code = (
+        "import sys, threading; from components.runtime_fixes import load_keras_in_background; "
+        "first = load_keras_in_background(); assert load_keras_in_background() is first; "
+        "assert first is not threading.current_thread(); first.join(120); "
+        "assert 'keras' in sys.modules and 'tensorflow' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -10,18 +10,26 @@ ALL_IMAGES = "all 60,000 images"
 
 
 def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label`` (a rerun that lands while
-    the list is open closes it: then open it again)."""
+    """Pick ``option`` in the Streamlit selectbox labelled ``label`` and wait for the rerun that
+    applies it (a rerun that lands while the list is open closes it: then open it again)."""
     box, item = page.get_by_role("combobox", name=label), page.get_by_role("option", name=option, exact=True)
     for attempt in range(attempts):
         box.click()
         try:
             item.click(timeout=5_000)
-            return
+            break
         except PlaywrightTimeoutError:
             if attempt == attempts - 1:
                 raise
             page.keyboard.press("Escape")
+    wait_for_the_script(page)
+
+
+def wait_for_the_script(page: Page) -> None:
+    """Wait until no script run is going on or asked for: what the user chose is now applied
+    (a canvas draws with the tool picked only once the rerun has passed it on)."""
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
 
 
 def set_slider(page: Page, label: str, value: int, minimum: int) -> None:
