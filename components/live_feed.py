@@ -3,8 +3,9 @@
 Redrawing the panel through Streamlit (a fragment rerun every second: progress bar, two Vega
 charts) kept Chromium busy 9-10% of a core, and on a 2-core machine a model training next to the
 browser lost about as much of its speed. Here the page does not rerun while a model trains: a
-thread writes the job's progress to a file every half second and our component
-(components/live_frontend) fetches it each second and inserts the new points into its Vega views.
+thread writes the job's progress to a file every second and our component
+(components/live_frontend) fetches it every 2 seconds and inserts the new points into its Vega
+views (every second cost the browser twice as much: ~3% of a core against ~1.5%).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from components.charts import chart_rows, chart_specs, panel_config
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
 FRONTEND = Path(__file__).parent / "live_frontend"
-WRITE_SECONDS = 0.5
+WRITE_SECONDS = 1.0
 # The empty frame (height 0) still took a line and a gap of the page; out of the flow it takes none.
 EMPTY_PANEL_OUT_OF_FLOW = (
     "<style>.st-key-live_panel:has(iframe[height='0']) {position: absolute; visibility: hidden}</style>"

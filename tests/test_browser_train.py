@@ -61,7 +61,7 @@ def test_the_live_panel_draws_the_curves_without_rerunning_the_page(page: Page, 
     assert points["accuracy"] == 2  # accuracy and val_accuracy of epoch 1
     assert points["loss"] > 2 + 5  # loss and val_loss of epoch 1, and its batch points
     before = len(sent)
-    page.wait_for_timeout(3_000)
+    page.wait_for_timeout(4_000)  # two of the panel's polls
     assert len(sent) == before, "the page asked for a rerun while the run went on"
     assert live_points(page)["loss"] > points["loss"]  # new points came from the feed alone
     page.get_by_role("button", name="Stop").click()
