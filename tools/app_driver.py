@@ -43,8 +43,12 @@ def set_slider(page: Page, label: str, value: int, minimum: int) -> None:
 
 
 def open_train_page(page: Page, url: str) -> None:
+    """Open the app and return once the Train page is drawn: its controls and layer table, not
+    only their placeholders (Streamlit shows those while the widgets' scripts load)."""
     page.goto(url)
-    expect(page.get_by_text("Layers of")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Train")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
 
 
 def start_training(page: Page, architecture: str, epochs: int, subset: str = QUICK_SUBSET) -> None:
