@@ -1,6 +1,6 @@
 """TrainingJob: Keras ``fit`` in a worker thread that publishes events and can be stopped.
 
-The job never touches a UI. Readers (the Streamlit fragment, the CLI progress bar) poll
+The job never touches a UI. Readers (the app's live feed and pages, the CLI progress bar) poll
 ``job.events()`` for a copy of what happened so far.
 """
 
