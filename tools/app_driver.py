@@ -83,6 +83,8 @@ def draw_trousers(page: Page) -> None:
     canvas = page.locator("canvas.upper-canvas")
     expect(canvas).to_be_visible(timeout=30_000)
     choose(page, "Tool", "Rectangle")
+    page.wait_for_timeout(1_000)  # the rerun may not have been asked for yet when choose checked
+    wait_for_the_script(page)  # the canvas draws rectangles only once the rerun passed the tool on
     for left in (80, 150):  # two legs, 45 px wide and 210 px tall
         box = canvas.bounding_box()
         page.mouse.move(box["x"] + left, box["y"] + 40)
