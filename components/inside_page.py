@@ -9,6 +9,7 @@ from components.inside_views import render_channel_detail, render_dense_view, re
 from components.prediction_view import default_models
 from components.shift_view import render_shift_test
 from components.state import CLASSIFY_INPUT, get_store, load_stored_model, talk_mode
+from fashion_lab.architectures import is_convolutional
 
 
 def _pick_input():
@@ -31,8 +32,6 @@ def render_inside() -> None:
         "feature may move a little without changing the result."
     )
     models = get_store().models()
-    from fashion_lab.architectures import is_convolutional
-
     conv_models = [m for m in models if is_convolutional(m.architecture)]
     if not conv_models:
         st.info("No convolutional model in the store yet: train a CNN on the Train page first.")

@@ -7,13 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from components.state import get_store, load_stored_model
+from fashion_lab.architectures import ARCHITECTURES, is_convolutional
 from fashion_lab.data import CLASS_NAMES
 
 
 def default_models(models) -> list[str]:
     """The newest dense model and the newest convolutional one, side by side."""
-    from fashion_lab.architectures import ARCHITECTURES, is_convolutional
-
     newest = {}
     for m in models:  # newest first: keep the first of each kind; unknown architectures cannot load
         if m.architecture in ARCHITECTURES:

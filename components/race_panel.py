@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.state import RACE_JOBS, get_job_registry, get_store, session_id
 from components.train_page import SUBSETS
+from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import summarize_events
 
 RACE_COLOURS = {
@@ -19,8 +20,6 @@ RACE_COLOURS = {
 
 def render_race() -> None:
     """Settings and Start while idle; the live race chart and one Stop while it runs."""
-    from fashion_lab.architectures import ARCHITECTURES
-
     st.caption(
         "Two networks learn side by side on the same images for the same epochs: "
         "watch their accuracy on the test images race."

@@ -18,6 +18,7 @@ from components.state import (
     talk_mode,
 )
 from components.train_progress import render_training_panel
+from fashion_lab.architectures import ARCHITECTURES, layer_table
 from fashion_lab.config import TrainingConfig
 
 SUBSETS = {  # label -> training images (None: all 60,000)
@@ -29,17 +30,8 @@ BATCH_SIZES = [32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
 
 
-@st.cache_data(show_spinner=False)
-def cached_layer_table(architecture: str) -> pd.DataFrame:
-    from fashion_lab.architectures import layer_table
-
-    return pd.DataFrame(layer_table(architecture))
-
-
 def render_train() -> None:
     """Controls and layer table, the Train button, then the live progress of this tab's job."""
-    from fashion_lab.architectures import ARCHITECTURES
-
     st.title("Train")
     st.caption(
         "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
@@ -62,7 +54,7 @@ def render_train() -> None:
         if start:
             _start(config)
     with layers:
-        table = cached_layer_table(architecture)
+        table = pd.DataFrame(layer_table(architecture))
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
         st.dataframe(
             table,

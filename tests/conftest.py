@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,7 @@ from fashion_lab.training import TrainingConfig, TrainingJob
 from model_store import ModelStore
 from tools.app_server import CHROMIUM_ARGS, chromium_path
 
+ROOT = Path(__file__).resolve().parents[1]
 SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well above chance
 
 
@@ -63,3 +67,10 @@ def browser_type_launch_args():
         return {"executable_path": chromium_path(), "args": CHROMIUM_ARGS}
     except RuntimeError as error:
         pytest.fail(str(error), pytrace=False)
+
+
+def run_python(code: str) -> None:
+    """Run ``code`` in a fresh interpreter at the repository root (what gets imported is then
+    the code's own doing); the test fails with its error output if it fails."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-4000:]

@@ -1,15 +1,11 @@
 """The app headless (AppTest): every page renders without an exception."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import ROOT, run_python
 from streamlit.testing.v1 import AppTest
 
 from fashion_lab.metadata import run_metadata
 
-ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
     "train": ("train_page", "render_train"),
@@ -92,5 +88,4 @@ def test_the_first_page_is_drawn_before_keras_is_imported(store):
         "assert list(app.dataframe[0].value['layer']) == [r['layer'] for r in layer_table(shown)]\n"
         "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_python(code)

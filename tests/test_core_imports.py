@@ -1,7 +1,6 @@
 """The ML core and the store never import Streamlit (arrows point down only)."""
 
-import subprocess
-import sys
+from conftest import run_python
 
 
 def test_core_imports_without_streamlit():
@@ -10,8 +9,7 @@ def test_core_imports_without_streamlit():
         "fashion_lab.evaluation, model_store; "
         "assert 'streamlit' not in sys.modules, 'streamlit was imported'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    run_python(code)
 
 
 def test_store_listing_does_not_need_tensorflow():
@@ -19,8 +17,7 @@ def test_store_listing_does_not_need_tensorflow():
         "import sys, model_store; model_store.ModelStore('/nonexistent').entries(); "
         "assert 'tensorflow' not in sys.modules, 'tensorflow was imported'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    run_python(code)
 
 
 def test_the_model_registry_does_not_need_keras():
@@ -29,5 +26,4 @@ def test_the_model_registry_does_not_need_keras():
         "assert sum(row['parameters'] for row in layer_table('cnn')) == 804_554; "
         "assert 'keras' not in sys.modules, 'keras was imported'"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    run_python(code)

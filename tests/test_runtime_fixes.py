@@ -1,16 +1,12 @@
 """Streamlit must not clear Keras's session after a rerun: it would hit a model in training."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import keras
+from conftest import ROOT, run_python
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 from components.runtime_fixes import STREAMLIT_CLEANUP
 
-ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
 
 
@@ -34,5 +30,4 @@ def test_keras_is_loaded_once_in_a_background_thread():
         "assert first is not threading.current_thread(); first.join(120); "
         "assert 'keras' in sys.modules and 'tensorflow' in sys.modules"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_python(code)
