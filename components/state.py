@@ -12,6 +12,7 @@ from fashion_lab.jobs import JobRegistry
 from model_store import ModelStore
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
+TRAIN_REFUSAL = "train_refusal"  # why the last Train press started nothing (shown once)
 LIVE_FEED = "live_feed"  # the LiveFeed of this tab's running job, fetched by its live panel
 LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
 TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.live_feed import start_live_feed
 from components.state import (
+    TRAIN_REFUSAL,
     get_job_registry,
     get_store,
     get_train_job,
@@ -45,14 +46,22 @@ def render_train() -> None:
         architecture = st.selectbox("Model", list(ARCHITECTURES), key="train_architecture", disabled=locked)
         st.caption(ARCHITECTURES[architecture].description)
         epochs = st.slider("Epochs", 1, 50, defaults.epochs, key="train_epochs", disabled=locked)
-        subset = st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
-        more = _more_settings(locked, defaults) if not talk_mode() else {}
-        config = replace(defaults, architecture=architecture, epochs=epochs, limit=SUBSETS[subset], **more)
-        start = st.button(
-            "Train", type="primary", key="train_start", disabled=locked, icon=":material/play_arrow:"
+        st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
+        if not talk_mode():
+            _more_settings(locked, defaults)
+        # A callback runs before the page is drawn again: this one run draws the settings locked
+        # and the live panel (starting the job and then rerunning drew the page twice, work that
+        # the browser and the server did while the model began to train).
+        st.button(
+            "Train",
+            type="primary",
+            key="train_start",
+            disabled=locked,
+            icon=":material/play_arrow:",
+            on_click=_start,
         )
-        if start:
-            _start(config)
+        if refusal := st.session_state.pop(TRAIN_REFUSAL, None):
+            st.error(refusal)
     with layers:
         table = pd.DataFrame(layer_table(architecture))
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
@@ -62,58 +71,73 @@ def render_train() -> None:
             width="stretch",
             column_config={"parameters": st.column_config.NumberColumn(format="localized")},
         )
-    render_training_panel()
+    render_training_panel(epochs)
 
 
-def _more_settings(locked: bool, defaults: TrainingConfig) -> dict:
+def _more_settings(locked: bool, defaults: TrainingConfig) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
     with st.expander("More settings"):
-        batch_size = st.select_slider(
+        st.select_slider(
             "Batch size", BATCH_SIZES, defaults.batch_size, key="train_batch_size", disabled=locked
         )
-        learning_rate = st.select_slider(
+        st.select_slider(
             "Learning rate (peak)",
             LEARNING_RATES,
             defaults.learning_rate,
             key="train_learning_rate",
             disabled=locked,
         )
-        cosine = st.toggle(
+        st.toggle(
             "Cosine learning-rate decay",
-            True,
+            defaults.schedule == "cosine",
             key="train_cosine",
             disabled=locked,
             help="Lower the learning rate smoothly to 0 by the last batch.",
         )
-        augment = st.toggle(
+        st.toggle(
             "Augment the training images",
             defaults.augment,
             key="train_augment",
             disabled=locked,
             help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
         )
-        seed = st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
-    return {
-        "batch_size": batch_size,
-        "learning_rate": learning_rate,
-        "seed": int(seed),
-        "schedule": "cosine" if cosine else "constant",
-        "augment": augment,
-    }
+        st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
 
 
-def _start(config: TrainingConfig) -> None:
+def chosen_config() -> TrainingConfig:
+    """The run the Train page's settings describe (read from their widgets' state); in talk mode
+    the settings out of sight keep their defaults."""
+    state, defaults = st.session_state, TrainingConfig()
+    config = replace(
+        defaults,
+        architecture=state["train_architecture"],
+        epochs=state["train_epochs"],
+        limit=SUBSETS[state["train_subset"]],
+    )
+    if talk_mode():
+        return config
+    return replace(
+        config,
+        batch_size=state["train_batch_size"],
+        learning_rate=state["train_learning_rate"],
+        seed=int(state["train_seed"]),
+        schedule="cosine" if state["train_cosine"] else "constant",
+        augment=state["train_augment"],
+    )
+
+
+def _start() -> None:
+    """The Train button's callback: start this tab's job and its live feed, or say why not."""
     from fashion_lab.metadata import store_saver
     from fashion_lab.training import TrainingJob
 
     registry = get_job_registry()
-    job = TrainingJob(config, save=store_saver(get_store()))
+    job = TrainingJob(chosen_config(), save=store_saver(get_store()))
     if not registry.try_start(job, session_id()):
-        st.error(
+        st.session_state[TRAIN_REFUSAL] = (
             f"The server is already training {registry.limit} models, its limit. "
             "Press Train again when one of them has finished."
         )
         return
     set_train_job(job)
     set_live_feed(start_live_feed(job))
-    st.rerun()

@@ -1,11 +1,13 @@
 """The Train page headless (AppTest): controls, layer table, locked settings, outcome."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.state import TRAIN_JOB
+from components.state import TALK_MODE, TRAIN_JOB
+from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
 TRAIN_PAGE = "from components.train_page import render_train\nrender_train()\n"
@@ -57,10 +59,13 @@ def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset
     app = open_train_page()
     _find(app, "train_architecture").select("cnn")
     _find(app, "train_epochs").set_value(3)
-    _find(app, "train_start").click().run()
+    _find(app, "train_batch_size").set_value(64)
+    _find(app, "train_seed").set_value(7)
+    _find(app, "train_start").click().run()  # one run: the job starts in the button's callback
     job = app.session_state[TRAIN_JOB]
     assert job.state in (JobState.PENDING, JobState.RUNNING)
-    assert job.config.architecture == "cnn" and job.config.epochs == 3
+    assert (job.config.architecture, job.config.epochs) == ("cnn", 3)
+    assert (job.config.batch_size, job.config.seed) == (64, 7)
     assert all(_find(app, key).disabled for key in LOCKABLE + ["train_start"])
     _find(app, "train_stop").click().run()
     assert job.stop_requested
@@ -98,3 +103,17 @@ def test_talk_mode_from_the_url_hides_the_settings(store):
     assert not app.expander  # "More settings" is out of sight
     app.toggle(key="talk_mode").set_value(False).run(timeout=60)
     assert [e.label for e in app.expander] == ["More settings"]
+
+
+def test_in_talk_mode_train_uses_the_default_for_every_hidden_setting(store, dataset):
+    app = open_train_page()
+    _find(app, "train_batch_size").set_value(64).run()  # then hidden by talk mode
+    app.session_state[TALK_MODE] = True
+    app.run()
+    _find(app, "train_architecture").select("dense")
+    _find(app, "train_subset").select("3,000 images (demo in seconds)")
+    _find(app, "train_start").click().run()
+    job = app.session_state[TRAIN_JOB]
+    assert job.config == replace(TrainingConfig(), architecture="dense", limit=3000)
+    job.stop()
+    assert job.join(timeout=120)
