@@ -28,9 +28,11 @@ from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, s
 
 FRONTEND = Path(__file__).parent / "live_frontend"
 WRITE_SECONDS = 1.0
-# The empty frame (height 0) still took a line and a gap of the page; out of the flow it takes none.
-EMPTY_PANEL_OUT_OF_FLOW = (
-    "<style>.st-key-live_panel:has(iframe[height='0']) {position: absolute; visibility: hidden}</style>"
+# The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
+# charts inside are laid out for it) but no height, and a negative margin takes back the gap.
+EMPTY_PANEL_TAKES_NO_ROOM = (
+    "<style>.st-key-live_panel:has(iframe[height='0']) "
+    "{height: 0; overflow: hidden; visibility: hidden; margin-bottom: -1rem}</style>"
 )
 
 
@@ -121,19 +123,17 @@ def start_live_feed(job) -> LiveFeed:
     return LiveFeed(job, folder).start()
 
 
-def render_live_panel(feed: LiveFeed | None, talk: bool) -> None:
+def render_live_panel(feed: LiveFeed | None, epochs: int, talk: bool) -> None:
     """The component: it polls ``feed`` and, once its job has ended, reruns the page. With no
-    feed it is an empty frame that keeps its scripts loaded for the next run."""
+    feed it is an empty frame holding the charts of a run of ``epochs`` ready to be filled, so
+    pressing Train costs the browser no chart building while the model begins to train."""
     _, live_panel = _served_folder()
-    if feed is None:
-        live_panel(feed=None, key="live_panel", default=None)
-    else:
-        live_panel(
-            feed=feed.name,
-            specs=chart_specs(feed.job.config.epochs),
-            config=panel_config(talk),
-            talk=talk,
-            key="live_panel",
-            default=None,
-        )
-    st.html(EMPTY_PANEL_OUT_OF_FLOW)
+    live_panel(
+        feed=feed.name if feed else None,
+        specs=chart_specs(feed.job.config.epochs if feed else epochs),
+        config=panel_config(talk),
+        talk=talk,
+        key="live_panel",
+        default=None,
+    )
+    st.html(EMPTY_PANEL_TAKES_NO_ROOM)

@@ -11,17 +11,18 @@ from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, talk_
 from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
 
 
-def render_training_panel() -> None:
+def render_training_panel(epochs: int) -> None:
     """While the job runs: the live panel and Stop (the panel reruns the page when the job
-    ends); after: the run's bar, curves, epoch table and outcome, drawn once."""
+    ends); after: the run's bar, curves, epoch table and outcome, drawn once. ``epochs``: those
+    of the run the settings describe, whose charts the idle panel prepares."""
     job = get_train_job()
     feed = get_live_feed()
     running = job is not None and not job.state.done and feed is not None and feed.job is job
     smoothing = st.session_state.get(LOSS_SMOOTHING, SMOOTHING)
     if running:
         feed.smoothing = smoothing
-    # Always on the page, so its scripts are loaded before Train is pressed; empty when idle.
-    render_live_panel(feed if running else None, talk_mode())
+    # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
+    render_live_panel(feed if running else None, epochs, talk_mode())
     if job is None:
         return
     if running:

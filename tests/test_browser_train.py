@@ -8,11 +8,14 @@ from playwright.sync_api import Browser, Page, expect
 from model_store import ModelStore
 from tools.app_driver import (
     ALL_IMAGES,
+    QUICK_SUBSET,
     choose,
     live_panel,
+    live_panel_frame,
     live_points,
     open_train_page,
     saved_model_name,
+    set_slider,
     start_training,
 )
 from tools.app_server import streamlit_server
@@ -68,6 +71,27 @@ def test_the_live_panel_draws_the_curves_without_rerunning_the_page(page: Page, 
     outcome = page.get_by_test_id("stAlertContentSuccess")
     expect(outcome).to_contain_text("Stopped after", timeout=LONG_WAIT)
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(2)  # drawn by Streamlit now
+
+
+def test_the_idle_panel_has_the_charts_ready_and_takes_no_room(page: Page, server):
+    url, _ = server
+    open_train_page(page, url)
+    choose(page, "Model", "dense")
+    choose(page, "Training images", QUICK_SUBSET)
+    set_slider(page, "Epochs", 3, minimum=1)
+    frame = page.locator("iframe[title='components.live_feed.live_panel']")
+    expect(frame).to_have_attribute("height", "0")
+    panel = live_panel_frame(page)
+    x_domain = "() => panel.views.loss && panel.views.loss.scale('x').domain()"
+    panel.wait_for_function(f"({x_domain})()?.[1] === 3", timeout=30_000)  # built for 3 epochs
+    panel.evaluate("() => { window.builtWhileIdle = panel.views; }")
+    page.get_by_role("button", name="Train").click()
+    expect(live_panel(page).get_by_text("dense · ")).to_be_visible(timeout=30_000)
+    assert panel.evaluate("() => panel.views === window.builtWhileIdle"), "the run built its own charts"
+    expect(page.get_by_text("Finished after 3 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
+    expect(frame).to_have_attribute("height", "0")
+    panel.wait_for_function("() => panel.views.loss.data('rows').length === 0", timeout=10_000)
+    assert panel.evaluate("() => panel.views === window.builtWhileIdle")  # emptied, kept
 
 
 def test_run_survives_widgets_and_page_switches(page: Page, server):

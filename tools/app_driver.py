@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import Frame, FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 QUICK_SUBSET = "3,000 images (demo in seconds)"
@@ -65,10 +65,14 @@ def live_panel(page: Page) -> FrameLocator:
     return page.frame_locator("iframe[title='components.live_feed.live_panel']")
 
 
+def live_panel_frame(page: Page) -> Frame:
+    """The live panel's frame, to read its script's state."""
+    return next(f for f in page.frames if "live_feed.live_panel" in f.url)
+
+
 def live_points(page: Page) -> dict[str, int]:
     """How many points each chart of the live panel holds now (read from its Vega views)."""
-    frame = next(f for f in page.frames if "live_feed.live_panel" in f.url)
-    return frame.evaluate(
+    return live_panel_frame(page).evaluate(
         "() => Object.fromEntries(Object.entries(panel.views).map(([k, v]) => [k, v.data('rows').length]))"
     )
 

@@ -1,12 +1,18 @@
 // Draws a running job's progress and curves from its JSON feed (components/live_feed.py),
-// fetched every 2 seconds, so the Streamlit page does not rerun while a model trains. New points
-// are inserted into the Vega views; a new feed revision (the smoothing changed) replaces them.
+// fetched every 2 seconds while the tab is in sight, so the Streamlit page does not rerun while a
+// model trains. New points are inserted into the Vega views, which were built while the page was
+// idle; a new feed revision (the smoothing changed) replaces them.
 "use strict";
 
 const POLL_MS = 2000; // each update costs the browser ~15 ms of CPU, which training on 2 cores loses
 const PRELOAD_MS = 3000; // after the app's first page is drawn, before Train is likely pressed
 const VEGA = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"];
 let vegaLoaded = null;
+let preloadNow; // called when a run needs the charts before the preload time
+const preloadTime = new Promise((resolve) => {
+  preloadNow = resolve;
+  setTimeout(resolve, PRELOAD_MS);
+});
 
 function loadVega() {
   vegaLoaded ??= (async () => {
@@ -20,45 +26,72 @@ function loadVega() {
 }
 
 const panel = {
-  layout: null, feed: null, views: {}, counts: {}, revision: null, timer: null, ended: false, polling: false,
+  charts: null, ready: Promise.resolve({}), feed: null, views: {}, counts: {}, drawn: false,
+  revision: null, timer: null, ended: false, polling: false,
 };
+let generation = 0; // of the latest render call: an older one still waiting gives way
 
 function send(type, fields) {
   window.parent.postMessage({ isStreamlitMessage: true, type, ...fields }, "*");
 }
 
 function fitFrame() {
-  const height = document.body.hidden ? 0 : document.documentElement.scrollHeight;
+  const height = panel.feed ? document.documentElement.scrollHeight : 0;
   send("streamlit:setFrameHeight", { height });
 }
 
+// With no feed the panel is an empty, zero-height frame whose charts are built and wait for the
+// next run: building them (Vega-Lite compile, first render) is the costly part, and done at the
+// Train press it took the browser's CPU just as the model began to train.
 async function render(args) {
   document.body.classList.toggle("talk", Boolean(args.talk));
-  const layout = JSON.stringify(args);
-  if (layout === panel.layout) return;
-  panel.layout = layout;
-  clearInterval(panel.timer);
-  for (const view of Object.values(panel.views)) view.finalize();
-  Object.assign(panel, { feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
-  document.body.hidden = !args.feed; // no run: an empty frame, its scripts ready for the next
-  for (const chart of document.querySelectorAll("#charts > div")) chart.replaceChildren();
-  if (!args.feed) return fitFrame();
-  await loadVega();
-  if (panel.layout !== layout) return; // newer arguments came while the scripts loaded
-  const views = {};
-  for (const [name, spec] of Object.entries(args.specs)) {
-    const full = { ...spec, data: { name: "rows" }, width: "container" };
-    views[name] = (await vegaEmbed(`#${name}`, full, { actions: false, config: args.config })).view;
-  }
-  if (panel.layout !== layout) return Object.values(views).forEach((view) => view.finalize());
-  panel.views = views;
+  const charts = JSON.stringify([args.specs, args.config]);
+  if (charts === panel.charts && args.feed === panel.feed) return;
+  const mine = ++generation;
+  stopPolling();
+  if (args.feed) preloadNow();
+  if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
+  Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
+  showStatus({ name: "", text: "preparing...", fraction: 0 });
   fitFrame();
+  const views = await panel.ready;
+  if (mine !== generation) return; // newer arguments came meanwhile
+  panel.views = views;
+  if (panel.drawn) {
+    panel.drawn = false; // a past run's points: gone before the next run shows
+    for (const view of Object.values(views)) await view.data("rows", []).runAsync();
+  }
+  if (!args.feed) return;
   await poll();
-  panel.timer = setInterval(poll, POLL_MS);
+  if (mine === generation && !panel.ended) panel.timer = setInterval(poll, POLL_MS);
+}
+
+// The views of the given specs, once the views built before them are gone.
+async function buildViews(specs, config, before) {
+  for (const view of Object.values(await before)) view.finalize();
+  for (const chart of document.querySelectorAll("#charts > div")) chart.replaceChildren();
+  try {
+    await preloadTime; // not while the app's first page is still being drawn
+    await loadVega();
+  } catch (error) {
+    return {}; // the scripts did not load: no curves, the status line still shows the run
+  }
+  const views = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const full = { ...spec, data: { name: "rows" }, width: "container" };
+    views[name] = (await vegaEmbed(`#${name}`, full, { actions: false, config })).view;
+  }
+  return views;
+}
+
+function stopPolling() {
+  clearInterval(panel.timer);
+  panel.timer = null;
 }
 
 async function poll() {
-  if (panel.polling) return; // the last one is still waiting for a busy server
+  // Not while the last one waits for a busy server, nor while the tab is out of sight.
+  if (panel.polling || document.hidden) return;
   panel.polling = true;
   try {
     await fetchAndDraw(panel.feed, panel.views);
@@ -79,12 +112,12 @@ async function fetchAndDraw(feedName, views) {
   if (feedName !== panel.feed || views !== panel.views) return; // a new run took the panel meanwhile
   showStatus(feed);
   for (const [name, parts] of Object.entries(feed.charts)) {
-    await update(name, parts, feed.revision !== panel.revision);
+    if (views[name]) await update(views[name], name, parts, feed.revision !== panel.revision);
   }
   panel.revision = feed.revision;
   if (feed.outcome && !panel.ended) {
     panel.ended = true; // Streamlit reruns the page, which then draws the finished run itself
-    clearInterval(panel.timer);
+    stopPolling();
     send("streamlit:setComponentValue", { value: `${feed.outcome} ${panel.feed}`, dataType: "json" });
   }
 }
@@ -98,8 +131,8 @@ function showStatus(feed) {
 }
 
 // parts: lists of rows that only ever grow (batch points, epoch points); insert what is new.
-async function update(name, parts, replace) {
-  const view = panel.views[name];
+async function update(view, name, parts, replace) {
+  panel.drawn = true;
   const counts = panel.counts[name];
   panel.counts[name] = parts.map((rows) => rows.length);
   if (replace || !counts) {
@@ -115,6 +148,6 @@ async function update(name, parts, replace) {
 window.addEventListener("message", (event) => {
   if (event.data && event.data.type === "streamlit:render") render(event.data.args);
 });
+document.addEventListener("visibilitychange", () => panel.timer && poll()); // back in sight: now
 new ResizeObserver(fitFrame).observe(document.body);
 send("streamlit:componentReady", { apiVersion: 1 });
-setTimeout(loadVega, PRELOAD_MS);
