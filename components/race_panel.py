@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from components.state import RACE_JOBS, get_job_registry, get_store, session_id
+from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
 from components.train_page import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import summarize_events
@@ -28,39 +30,42 @@ def render_race() -> None:
     running = bool(jobs) and not all(job.state.done for job in jobs)
     names = list(ARCHITECTURES)
     first, second, epochs, subset = st.columns(4)
-    a = first.selectbox("Runner 1", names, index=0, key="race_first", disabled=running)
-    b = second.selectbox("Runner 2", names, index=1, key="race_second", disabled=running)
-    n = epochs.slider("Epochs", 1, 20, 3, key="race_epochs", disabled=running)
-    images = subset.selectbox("Training images", list(SUBSETS), index=1, key="race_subset", disabled=running)
-    if st.button("Start the race", key="race_start", disabled=running, icon=":material/flag:"):
-        _start([a, b], n, SUBSETS[images])
+    first.selectbox("Runner 1", names, index=0, key="race_first", disabled=running)
+    second.selectbox("Runner 2", names, index=1, key="race_second", disabled=running)
+    epochs.slider("Epochs", 1, 20, 3, key="race_epochs", disabled=running)
+    subset.selectbox("Training images", list(SUBSETS), index=1, key="race_subset", disabled=running)
+    # Started in the callback, so one script run draws the locked settings and the race.
+    st.button("Start the race", key="race_start", disabled=running, icon=":material/flag:", on_click=_start)
+    if refusal := st.session_state.pop(RACE_REFUSAL, None):
+        st.error(refusal)
     if jobs:
         (_live if running else _draw)(jobs)
 
 
-def _start(architectures: list[str], epochs: int, limit: int | None) -> None:
+def _start() -> None:
+    """The Start button's callback: both jobs from the settings on screen, or why not."""
     from fashion_lab.config import TrainingConfig
     from fashion_lab.metadata import store_saver
     from fashion_lab.training import TrainingJob
 
-    registry = get_job_registry()
+    state, registry = st.session_state, get_job_registry()
     if registry.limit - registry.active() < 2:
-        st.error(
+        state[RACE_REFUSAL] = (
             f"A race needs 2 free training slots; the server allows {registry.limit} at once "
             f"and {registry.active()} are busy. Try again when a run has finished."
         )
         return
+    config = TrainingConfig(epochs=state["race_epochs"], limit=SUBSETS[state["race_subset"]])
     jobs = [
-        TrainingJob(TrainingConfig(a, epochs=epochs, limit=limit), save=store_saver(get_store()))
-        for a in architectures
+        TrainingJob(replace(config, architecture=state[key]), save=store_saver(get_store()))
+        for key in ("race_first", "race_second")
     ]
     for job in jobs:
         registry.try_start(job, session_id())
-    st.session_state[RACE_JOBS] = jobs
-    st.rerun()
+    state[RACE_JOBS] = jobs
 
 
-@st.fragment(run_every=1.0)
+@st.fragment(run_every=2.0)  # its chart changes once an epoch; each redraw costs the browser
 def _live(jobs) -> None:
     _draw(jobs)
     if all(job.state.done for job in jobs):

@@ -17,6 +17,7 @@ LIVE_FEED = "live_feed"  # the LiveFeed of this tab's running job, fetched by it
 LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
 TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)
 RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
+RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)
 CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab

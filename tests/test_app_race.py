@@ -1,0 +1,52 @@
+"""The Compare page's race headless (AppTest): both jobs from the settings, a full server says so."""
+
+from streamlit.testing.v1 import AppTest
+from test_jobs import FakeJob
+
+from components.state import RACE_JOBS, get_job_registry
+
+RACE = "from components.race_panel import render_race\nrender_race()\n"
+SETTINGS = ["race_first", "race_second", "race_epochs", "race_subset"]
+
+
+def open_race() -> AppTest:
+    return AppTest.from_string(RACE, default_timeout=60).run()
+
+
+def _widget(app: AppTest, key: str):
+    return next(w for kind in ("selectbox", "slider", "button") for w in getattr(app, kind) if w.key == key)
+
+
+def test_start_runs_both_runners_on_the_chosen_settings_and_locks_them(store, dataset):
+    app = open_race()
+    _widget(app, "race_first").select("dense")
+    _widget(app, "race_second").select("cnn")
+    _widget(app, "race_epochs").set_value(1)
+    _widget(app, "race_subset").select("3,000 images (demo in seconds)")
+    _widget(app, "race_start").click().run()  # one run: the jobs start in the button's callback
+    jobs = app.session_state[RACE_JOBS]
+    assert [(j.config.architecture, j.config.epochs, j.config.limit) for j in jobs] == [
+        ("dense", 1, 3000),
+        ("cnn", 1, 3000),
+    ]
+    assert all(_widget(app, key).disabled for key in SETTINGS + ["race_start"])
+    for job in jobs:
+        job.stop()
+        assert job.join(timeout=120)
+
+
+def test_a_race_needs_two_free_slots(store):
+    registry = get_job_registry()
+    busy = [FakeJob() for _ in range(registry.limit - 1)]  # one slot left
+    try:
+        assert all(registry.try_start(job, "another-tab") for job in busy)
+        app = open_race()
+        _widget(app, "race_start").click().run()
+        assert not app.exception, app.exception
+        assert RACE_JOBS not in app.session_state
+        assert "A race needs 2 free training slots" in app.error[0].value
+        app.run()
+        assert not app.error  # said once
+    finally:
+        for job in busy:
+            job.stop()
