@@ -104,7 +104,7 @@ def _more_settings(locked: bool, defaults: TrainingConfig) -> None:
         st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
 
 
-def chosen_config() -> TrainingConfig:
+def _chosen_config() -> TrainingConfig:
     """The run the Train page's settings describe (read from their widgets' state); in talk mode
     the settings out of sight keep their defaults."""
     state, defaults = st.session_state, TrainingConfig()
@@ -132,7 +132,7 @@ def _start() -> None:
     from fashion_lab.training import TrainingJob
 
     registry = get_job_registry()
-    job = TrainingJob(chosen_config(), save=store_saver(get_store()))
+    job = TrainingJob(_chosen_config(), save=store_saver(get_store()))
     if not registry.try_start(job, session_id()):
         st.session_state[TRAIN_REFUSAL] = (
             f"The server is already training {registry.limit} models, its limit. "
