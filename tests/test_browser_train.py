@@ -82,8 +82,8 @@ def test_the_idle_panel_has_the_charts_ready_and_takes_no_room(page: Page, serve
     frame = page.locator("iframe[title='components.live_feed.live_panel']")
     expect(frame).to_have_attribute("height", "0")
     panel = live_panel_frame(page)
-    x_domain = "() => panel.views.loss && panel.views.loss.scale('x').domain()"
-    panel.wait_for_function(f"({x_domain})()?.[1] === 3", timeout=30_000)  # built for 3 epochs
+    built_for_3_epochs = "() => panel.views.loss?.scale('x').domain()[1] === 3"
+    panel.wait_for_function(built_for_3_epochs, timeout=30_000)
     panel.evaluate("() => { window.builtWhileIdle = panel.views; }")
     page.get_by_role("button", name="Train").click()
     expect(live_panel(page).get_by_text("dense · ")).to_be_visible(timeout=30_000)
