@@ -1,19 +1,39 @@
-"""Untrusted image bytes -> a validated 8-bit Pillow image (RGB or L), or one clear ImageError.
+"""Untrusted image bytes -> a small, validated 8-bit Pillow image (RGB or L), or one clear ImageError.
 
-`st.file_uploader(type=...)` checks only the file name: this module decodes to validate."""
+`st.file_uploader(type=...)` checks only the file name: this module decodes to validate. Only the
+promised formats are decoded (Pillow would otherwise open dozens, EPS through Ghostscript), the
+pixels are bounded before anything is decoded, and the image is shrunk to WORKING_SIDE at once:
+the pipeline works at 160 pixels, so full-size copies would only cost memory.
+"""
 
 from __future__ import annotations
 
 import io
-import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
-MAX_PIXELS = 30_000_000  # refuse larger images before decoding them (decompression bombs)
+FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")  # what the upload promises; nothing else is decoded
+FORMAT_NAMES = "PNG, JPEG, WebP, BMP or GIF"
+MAX_PIXELS = 16_000_000  # decoded pixels (Pillow keeps up to 4 bytes each: 64 MB at most)
+MAX_JPEG_PIXELS = 100_000_000  # a baseline JPEG's, decoded at a fraction of its size
+WORKING_SIDE = 1024  # longest side kept once decoded
+BAND_ROWS = 128  # rows of the shrunk image made at a time
 MIN_SIDE = 8  # smaller than this holds no recognisable garment
 MAX_ASPECT = 50  # a 10000x3 strip is no garment photo
+RESIZABLE_MODES = {"L", "LA", "RGB", "RGBA", "CMYK", "I", "I;16", "I;16B", "I;16L", "F"}
+WIDE_MODES = {"I", "I;16", "I;16B", "I;16L", "F"}  # more than 8 bits a pixel: scaled, not clipped
+ORIENTATION_TAG = 0x0112
+TRANSPOSES = {  # EXIF orientation -> the transpose that shows the picture upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 class ImageError(ValueError):
@@ -21,40 +41,76 @@ class ImageError(ValueError):
 
 
 def decode_image(data: bytes) -> Image.Image:
-    """Decode untrusted bytes into an 8-bit image, refusing what is unsafe, broken or unusable."""
+    """Decode untrusted bytes into a small 8-bit image, refusing what is unsafe, broken or unusable."""
     if not data:
         raise ImageError("the file is empty")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-        width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise ImageError(f"the image is too large ({width}x{height} pixels)")
-        image.seek(0)  # first frame of an animation
+        image = _open_bounded(data)
+        orientation = image.getexif().get(ORIENTATION_TAG, 1)
         image.load()
+        image = to_eight_bit(_shrink(image))  # the full-size decode is freed here
     except ImageError:
         raise
     except UnidentifiedImageError:
-        raise ImageError("the file is not an image format we can read") from None
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ImageError(f"the file is not an image format we can read ({FORMAT_NAMES})") from None
+    except Image.DecompressionBombError:
         raise ImageError("the image is too large (a decompression bomb?)") from None
-    except (OSError, SyntaxError, ValueError) as error:
-        raise ImageError(f"the image could not be decoded ({error})") from None
+    except Exception as error:  # noqa: BLE001 - whatever a decoder raises on untrusted bytes is the file's fault
+        raise ImageError(f"the image could not be decoded ({_describe(error)})") from None
+    transpose = TRANSPOSES.get(orientation) if isinstance(orientation, int) else None
+    return image.transpose(transpose) if transpose is not None else image
+
+
+def _open_bounded(data: bytes) -> Image.Image:
+    """Read the header of one of FORMATS and check its size before a single pixel is decoded."""
+    image = Image.open(io.BytesIO(data), formats=FORMATS)
+    width, height = image.size
     if min(width, height) < MIN_SIDE:
         raise ImageError(f"the image is too small ({width}x{height} pixels) to show a garment")
     if max(width, height) / min(width, height) > MAX_ASPECT:
         raise ImageError(f"the image shape {width}x{height} is too thin to hold a garment")
-    try:
-        return to_eight_bit(ImageOps.exif_transpose(image))
-    except (OSError, ValueError) as error:
-        raise ImageError(f"the image could not be decoded ({error})") from None
+    # A baseline JPEG is decoded as it streams, at 1/2, 1/4 or 1/8 of its size if asked (draft);
+    # a progressive one holds all of its coefficients while it decodes.
+    jpeg = image.format in ("JPEG", "MPO")  # MPO: a phone's JPEG with a second picture inside
+    streams = jpeg and not image.info.get("progressive")
+    if width * height > (MAX_JPEG_PIXELS if streams else MAX_PIXELS):
+        raise ImageError(f"the image is too large ({width}x{height} pixels)")
+    if jpeg:
+        image.draft(None, (WORKING_SIDE, WORKING_SIDE))
+    if image.size[0] * image.size[1] > MAX_PIXELS:
+        raise ImageError(f"the image is too large ({width}x{height} pixels)")
+    image.seek(0)  # first frame of an animation
+    return image
+
+
+def _shrink(image: Image.Image) -> Image.Image:
+    """The longest side at most WORKING_SIDE, each pixel the mean of those it covers. Band by band,
+    so no full-size copy is made (converting or resizing the whole image would make one or two)."""
+    factor = -(-max(image.size) // WORKING_SIDE)
+    if factor == 1:
+        return _resizable(image)
+    width, height = image.size
+    size = (-(-width // factor), -(-height // factor))
+    shrunk = None
+    for top in range(0, height, BAND_ROWS * factor):
+        band = _resizable(image.crop((0, top, width, min(height, top + BAND_ROWS * factor))))
+        band = band.resize((size[0], -(-band.height // factor)), Image.Resampling.BOX)
+        shrunk = shrunk or Image.new(band.mode, size)
+        shrunk.paste(band, (0, top // factor))
+    return shrunk
+
+
+def _resizable(image: Image.Image) -> Image.Image:
+    """Palette and 1-bit images as colours or grays: resizing those modes would pick, not average."""
+    if image.mode in RESIZABLE_MODES:
+        return image
+    return image.convert("L" if image.mode == "1" else "RGBA" if image.mode in ("P", "PA") else "RGB")
 
 
 def to_eight_bit(image: Image.Image) -> Image.Image:
     """8-bit RGB or grayscale: transparency onto white, 16-bit scaled (not clipped), CMYK as RGB."""
-    if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        values = np.asarray(image, dtype=np.float64)
+    if image.mode in WIDE_MODES:
+        values = np.asarray(image, dtype=np.float32)
         top = 65535.0 if image.mode.startswith("I;16") or values.max() > 255 else 255.0
         return Image.fromarray(np.clip(values / top * 255.0, 0, 255).astype(np.uint8), "L")
     if image.mode == "P" and "transparency" in image.info or image.mode in ("LA", "PA", "La"):
@@ -65,10 +121,18 @@ def to_eight_bit(image: Image.Image) -> Image.Image:
     return image if image.mode == "L" else image.convert("RGB")
 
 
+def _describe(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+    return text or type(error).__name__
+
+
 def load_image_file(path: Path | str) -> Image.Image:
-    """Read and decode an image file."""
+    """Read and decode an image file; errors name the file."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise ImageError(f"cannot read {path}: {error.strerror or error}") from None
-    return decode_image(data)
+    try:
+        return decode_image(data)
+    except ImageError as error:
+        raise ImageError(f"{path}: {error}") from None

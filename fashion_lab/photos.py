@@ -70,7 +70,7 @@ def score_photos(root: Path, model, pipeline: str = "ours") -> list[FolderScore]
             try:
                 inputs.append(prepare(load_image_file(path)))
             except ImageError as error:
-                score.unreadable.append(f"{path.name}: {error}")
+                score.unreadable.append(str(error))  # it names the file
         if not inputs:
             continue
         score.predicted = [int(p) for p in predict_images(model, inputs).argmax(axis=1)]

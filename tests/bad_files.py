@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import numpy as np
 from PIL import Image
@@ -52,3 +54,49 @@ def oversized_file() -> tuple[str, bytes]:
     """Over the 10 MB upload limit in .streamlit/config.toml: random noise does not compress."""
     noise = np.random.default_rng(0).integers(0, 256, (2000, 2000, 3), dtype=np.uint8)
     return "huge.png", encode(Image.fromarray(noise), compress_level=0)
+
+
+def png_of_zeros(width: int, height: int, bit_depth: int, colour_type: int, channels: int = 1) -> bytes:
+    """A PNG of one colour, written chunk by chunk: a few KB on disk, width x height once decoded."""
+    row = b"\x00" * (1 + (width * channels * bit_depth + 7) // 8)  # filter byte, then the pixels
+    packer = zlib.compressobj(9)
+    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def icon_around(png: bytes) -> bytes:
+    """An ICO whose directory says 256x256 and whose one image is ``png``, whatever its size."""
+    entry = struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(png), 6 + 16)
+    return struct.pack("<HHH", 0, 1, 1) + entry + png
+
+
+POSTSCRIPT = (
+    b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 64\n%%EndComments\n0 0 moveto 64 64 lineto stroke\n"
+)
+
+
+def hostile_files() -> list[tuple[str, bytes, str]]:
+    """Files named .png that are none of the promised formats, and a small file with a huge decode:
+    each must get one clear message (issue 14: Ghostscript ran, decoder errors escaped, memory blew)."""
+    noise = Image.fromarray(np.random.default_rng(1).integers(0, 256, (64, 64), dtype=np.uint8))
+    spider = encode(noise.convert("F"), "SPIDER")
+    dds = bytearray(encode(noise.convert("RGB"), "DDS"))
+    struct.pack_into("<I4s", dds, 80, 0x4, b"ZZZZ")  # pixel format: a FourCC no decoder knows
+    blp = bytearray(encode(noise.convert("P"), "BLP"))
+    blp[8] = 9  # an encoding that does not exist
+    unsupported = "not an image format we can read"
+    return [
+        ("scan.png", encode(garment(), "TIFF"), unsupported),
+        ("favicon.png", encode(garment(), "ICO"), unsupported),
+        ("poster.png", POSTSCRIPT + b"showpage\n%%EOF\n", unsupported),
+        ("stack.png", spider[: len(spider) - 64 * 64 * 4 + 100], unsupported),
+        ("texture.png", bytes(dds), unsupported),
+        ("blizzard.png", bytes(blp), unsupported),
+        ("icon-bomb.png", icon_around(png_of_zeros(9400, 9400, 1, 0)), unsupported),
+        ("deep16.png", png_of_zeros(5470, 5470, 16, 0), "too large"),
+    ]

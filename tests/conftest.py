@@ -69,8 +69,11 @@ def browser_type_launch_args():
         pytest.fail(str(error), pytrace=False)
 
 
-def run_python(code: str) -> None:
+def run_python(code: str, env: dict[str, str] | None = None) -> str:
     """Run ``code`` in a fresh interpreter at the repository root (what gets imported is then
-    the code's own doing); the test fails with its error output if it fails."""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    the code's own doing), with ``env`` added to the environment; the test fails with its error
+    output if it fails. Returns what it printed."""
+    command, environment = [sys.executable, "-c", code], {**os.environ, **(env or {})}
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment)
     assert done.returncode == 0, done.stderr[-4000:]
+    return done.stdout

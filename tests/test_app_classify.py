@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from bad_files import awkward_files, encode
+from bad_files import awkward_files, encode, hostile_files
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
@@ -53,7 +53,7 @@ def test_uploaded_fashion_mnist_png_gets_its_true_label(classify_store, dataset)
     assert cnn.value == "Ankle boot"
 
 
-AWKWARD = awkward_files()
+AWKWARD = awkward_files() + hostile_files()
 
 
 @pytest.mark.parametrize("name, data, message", AWKWARD, ids=[name for name, _, _ in AWKWARD])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from bad_files import hostile_files
 from PIL import Image
 
 from fashion_lab.data import CLASS_NAMES
@@ -118,6 +119,19 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
 def test_errors_are_one_clear_line(trained, args, message):
     models, _ = trained
     done = run_cli(*args, models=models)
+    _assert_one_line(done, message)
+
+
+def test_a_file_no_decoder_may_read_is_named_in_one_line(trained, tmp_path):
+    """A SPIDER stack named .png raised EOFError through Pillow: a traceback, no file name."""
+    models, _ = trained
+    name, data, _ = next(f for f in hostile_files() if f[0] == "stack.png")
+    (tmp_path / name).write_bytes(data)
+    done = run_cli("predict", "cli-dense", str(tmp_path / name), models=models)
+    _assert_one_line(done, f"{tmp_path / name}: the file is not an image format we can read")
+
+
+def _assert_one_line(done: subprocess.CompletedProcess, message: str) -> None:
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
