@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     predict.set_defaults(handler=command_predict)
 
     photos = commands.add_parser("photos", help="score the upload path on a folder of labelled photos")
-    photos.add_argument("folder", help="e.g. ../shared/data/clothing-photos (holds labels.csv)")
+    photos.add_argument("folder", help="e.g. data/clothing-photos (holds labels.csv)")
     photos.add_argument("--model", required=True, help="stored model name")
     photos.add_argument(
         "--pipeline",

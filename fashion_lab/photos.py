@@ -1,4 +1,4 @@
-"""Score the upload path on real phone photos (shared/data/clothing-photos and its labels.csv)."""
+"""Score the upload path on real phone photos (data/clothing-photos and its labels.csv)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The upload path on real phone photos (../shared/data/clothing-photos), and the photos CLI."""
+"""The upload path on real phone photos (data/clothing-photos), and the photos CLI."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from test_cli import run_cli
 from fashion_lab.photos import headline, score_photos
 from model_store import BUNDLED_ROOT, ModelStore
 
-PHOTOS = Path(__file__).resolve().parents[2] / "shared" / "data" / "clothing-photos"
+PHOTOS = Path(__file__).resolve().parents[1] / "data" / "clothing-photos"
 
 
 @pytest.fixture(scope="module")
 def photos_model():
     if not (PHOTOS / "labels.csv").is_file():
         pytest.fail(
-            f"the clothing photos are needed at {PHOTOS} (shared/ beside the checkout)", pytrace=False
+            f"the clothing photos are needed at {PHOTOS} (they are part of the repository)", pytrace=False
         )
     return ModelStore(Path("/nonexistent"), bundled=BUNDLED_ROOT).load("bundled-cnn-deep-photos")
 

@@ -22,7 +22,7 @@ from tools.bench_training import bench_training_speed
 RESULTS = ROOT / "bench-results" / "bench.json"
 
 
-PHOTOS = ROOT.parent / "shared" / "data" / "clothing-photos" / "validation"
+PHOTOS = ROOT / "data" / "clothing-photos" / "validation"
 
 
 def sample_inputs() -> dict[str, object]:
@@ -33,17 +33,7 @@ def sample_inputs() -> dict[str, object]:
     drawing[..., 3] = 255
     drawing[40:250, 80:125, :3] = 255
     drawing[40:250, 150:195, :3] = 255
-    photos = sorted(PHOTOS.glob("t-shirt/*.jpg"))
-    if photos:
-        photo = photos[0].read_bytes()
-    else:  # no shared photos beside the checkout: a synthetic one of the same size
-        import io
-
-        from PIL import Image
-
-        buffer = io.BytesIO()
-        Image.fromarray(np.full((533, 400, 3), 200, dtype=np.uint8)).save(buffer, format="JPEG")
-        photo = buffer.getvalue()
+    photo = min(PHOTOS.glob("t-shirt/*.jpg")).read_bytes()
     return {"drawing": drawing, "photo": photo}
 
 
