@@ -6,7 +6,8 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.state import test_images
+from components.plain_text import plain
+from components.state import available_test_images
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.preprocessing import (
     ImageError,
@@ -70,13 +71,15 @@ def upload_input() -> Preprocessed | None:
     try:
         return preprocess_upload(decode_image(upload.getvalue()))
     except ImageError as error:
-        st.error(f"**{upload.name}** cannot be used: {error}.")
+        st.error(f"**{plain(upload.name)}** cannot be used: {plain(error)}.")
         return None
 
 
-def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str]:
-    """A Fashion-MNIST test image picked by class; returns it with its true label."""
-    images, labels = test_images()
+def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] | None:
+    """A Fashion-MNIST test image picked by class, with its true label; None without the dataset."""
+    if (test_set := available_test_images()) is None:
+        return None
+    images, labels = test_set
     pick_class, pick_index = st.columns(2)
     label = pick_class.selectbox(
         "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=f"{key_prefix}_test_class"

@@ -28,7 +28,7 @@ def render_classify() -> None:
         elif source == "Upload a photo":
             result = upload_input()
         else:
-            result, truth = test_image_input()
+            result, truth = test_image_input() or (None, None)
     st.session_state[CLASSIFY_INPUT] = result.pixels if result else None
     if result is None:
         return

@@ -29,7 +29,7 @@ def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
     rows = [
         {"model": e.name, "epoch": i + 1, "value": v}
         for e in entries
-        for i, v in enumerate(e.meta["history"].get(metric, []))
+        for i, v in enumerate(e.history(metric))
     ]
     line = {
         "mark": {"type": "line", "point": True},

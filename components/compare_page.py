@@ -8,9 +8,17 @@ import streamlit as st
 
 from components.compare_charts import confusion_chart, curves_chart, per_class_chart
 from components.image_views import tile
+from components.plain_text import plain
 from components.prediction_view import default_models
 from components.race_panel import render_race
-from components.state import get_store, load_stored_model, talk_mode, test_images
+from components.state import (
+    available_test_images,
+    get_store,
+    load_stored_model,
+    loadable,
+    talk_mode,
+    test_images,
+)
 from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_and_wrong, row_normalised
 from fashion_lab.data import CLASS_NAMES
 
@@ -39,7 +47,7 @@ def _table(entries) -> pd.DataFrame:
                 "epochs": e.meta.get("epochs_completed"),
                 "seconds per epoch": e.meta.get("train_seconds", 0)
                 / max(1, e.meta.get("epochs_completed") or 1),
-                "train accuracy": 100 * e.meta["history"].get("accuracy", [float("nan")])[-1],
+                "train accuracy": 100 * (e.history("accuracy") or [float("nan")])[-1],
                 "test accuracy": 100 * e.test_accuracy,
             }
             for e in entries
@@ -81,20 +89,24 @@ def _render_side_by_side(models) -> None:
     )
     st.subheader("Where the mistakes go")
     normalised = st.toggle("Share of each true class (row-normalised)", True, key="compare_normalised")
+    counted = [e for e in entries if e.confusion is not None]
     for column, entry in zip(st.columns(min(len(entries), 3)), entries[:3], strict=True):
-        confusion = np.array(entry.meta["confusion"])
-        shown = row_normalised(confusion) if normalised else confusion
+        if entry.confusion is None:
+            column.caption(f"{plain(entry.name)}: no confusion matrix was stored with this model.")
+            continue
+        shown = row_normalised(entry.confusion) if normalised else entry.confusion
         column.vega_lite_chart(*confusion_chart(shown, entry.name, normalised))
-    st.vega_lite_chart(
-        *per_class_chart({e.name: per_class_accuracy(np.array(e.meta["confusion"])) for e in entries}),
-        width="stretch",
-    )
-    if len(entries) >= 2:
-        _render_gallery(entries[0], entries[1])
+    if counted:
+        st.vega_lite_chart(
+            *per_class_chart({e.name: per_class_accuracy(e.confusion) for e in counted}), width="stretch"
+        )
+    pair = loadable(entries[:2])
+    if len(pair) == 2 and (test_set := available_test_images()) is not None:
+        _render_gallery(*pair, test_set)
 
 
-def _render_gallery(first, second) -> None:
-    images, labels = test_images()
+def _render_gallery(first, second, test_set) -> None:
+    images, labels = test_set
     p1 = test_probabilities(first.name, first.meta["weights_sha256"], first)
     p2 = test_probabilities(second.name, second.meta["weights_sha256"], second)
     for title, indices in (
@@ -109,7 +121,7 @@ def _render_gallery(first, second) -> None:
             ]
         ),
     ):
-        st.markdown(f"**{title}**")
+        st.markdown(f"**{plain(title)}**")
         if len(indices) == 0:
             st.caption("none")
             continue

@@ -8,14 +8,17 @@ from components.classify_inputs import test_image_input
 from components.inside_views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.prediction_view import default_models
 from components.shift_view import render_shift_test
-from components.state import CLASSIFY_INPUT, get_store, load_stored_model, talk_mode
+from components.state import CLASSIFY_INPUT, get_store, load_stored_model, loadable, talk_mode
 from fashion_lab.architectures import is_convolutional
 
 
 def _pick_input():
     source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key="inside_source")
     if source == "Test image":
-        result, truth = test_image_input(key_prefix="inside")
+        picked = test_image_input(key_prefix="inside")
+        if picked is None:
+            return None, ""
+        result, truth = picked
         return result.pixels, f"test image, true label {truth}"
     pixels = st.session_state.get(CLASSIFY_INPUT)
     if pixels is None:
@@ -43,7 +46,7 @@ def render_inside() -> None:
     classic = next((i for i, m in enumerate(conv_models) if m.architecture == "cnn"), 0)
     chosen = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key="inside_model")
     entry = next(m for m in conv_models if m.name == chosen)
-    if pixels is None:
+    if pixels is None or not loadable([entry]):
         return
     model = load_stored_model(entry)
     render_maps(model, pixels, described)
@@ -52,6 +55,7 @@ def render_inside() -> None:
     render_kernels(model)
     dense_name = next(iter(default_models(models)), None)  # the newest dense model comes first
     dense = next((m for m in models if m.name == dense_name and m not in conv_models), None)
+    dense = dense if dense and loadable([dense]) else None
     render_dense_view(load_stored_model(dense) if dense else None, pixels)
     others = {m.architecture: m for m in reversed(conv_models) if m.architecture != entry.architecture}
-    render_shift_test([e for e in (dense, entry, *others.values()) if e is not None], pixels)
+    render_shift_test([e for e in (dense, entry) if e is not None] + loadable(list(others.values())), pixels)

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from components.plain_text import plain
 from components.state import get_store
-from model_store import BrokenEntry, StoreError
+from model_store import BrokenEntry, StoreError, is_valid_name
 
 
 def _models_table(models) -> pd.DataFrame:
@@ -49,8 +50,9 @@ def render_models() -> None:
             },
         )
     for entry in broken:
-        st.warning(f"**{entry.name}** cannot be used: {entry.reason}")
-    deletable = [e.name for e in entries if not getattr(e, "bundled", False)]
+        st.warning(f"**{plain(entry.name)}** cannot be used: {plain(entry.reason)}")
+    # A folder whose name the store refuses cannot be deleted by name: its reason says to rename it.
+    deletable = [e.name for e in entries if not getattr(e, "bundled", False) and is_valid_name(e.name)]
     if deletable:
         _render_delete(deletable)
 
@@ -62,7 +64,7 @@ def _render_delete(names: list[str]) -> None:
             try:
                 get_store().delete(name)
             except StoreError as error:
-                st.error(str(error))
+                st.error(plain(error))
             else:
-                st.toast(f"Deleted {name}.")
+                st.toast(f"Deleted {plain(name)}.")
                 st.rerun()

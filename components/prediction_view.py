@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.state import get_store, load_stored_model
+from components.state import get_store, load_stored_model, loadable
 from fashion_lab.architectures import ARCHITECTURES, is_convolutional
 from fashion_lab.data import CLASS_NAMES
 
@@ -64,6 +64,7 @@ def render_predictions(pixels: np.ndarray, entries: list) -> None:
     """One column per model: the top class, its confidence, the bar chart of all classes."""
     from fashion_lab.evaluation import predict_images
 
+    entries = loadable(entries)
     if not entries:
         return
     for column, entry in zip(st.columns(len(entries)), entries, strict=True):

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.state import load_stored_model, test_images
+from components.state import available_test_images, load_stored_model, test_images
 from fashion_lab.data import CLASS_NAMES
 
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
@@ -65,6 +65,8 @@ def render_shift_test(entries: list, pixels: np.ndarray) -> None:
         "Every test image moved left/right or up/down (empty pixels filled with black). "
         "Pooling is meant to make a CNN tolerate small moves; here is what it really does."
     )
+    if available_test_images() is None:
+        return
     curves = _curves(entries)
     spec = {
         "mark": {"type": "line", "point": True},

@@ -8,8 +8,9 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.plain_text import plain
 from fashion_lab.jobs import JobRegistry
-from model_store import ModelStore
+from model_store import ModelStore, StoreError
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
 TRAIN_REFUSAL = "train_refusal"  # why the last Train press started nothing (shown once)
@@ -85,6 +86,20 @@ def load_stored_model(entry):
     return _load_model(str(get_store().root), entry.name, entry.meta["weights_sha256"])
 
 
+def loadable(entries: list) -> list:
+    """The entries whose models load (each loaded once per server), in order; a warning with the
+    reason for any that does not (its files changed since it was listed), and the page goes on."""
+    usable = []
+    for entry in entries:
+        try:
+            load_stored_model(entry)
+        except StoreError as error:
+            st.warning(f"**{plain(entry.name)}** cannot be used: {plain(error)}")
+        else:
+            usable.append(entry)
+    return usable
+
+
 @st.cache_data(show_spinner=False)
 def test_images():
     """The 10,000 test images and their labels (read-only arrays, loaded once per server)."""
@@ -92,3 +107,14 @@ def test_images():
 
     data = load_dataset()
     return data.test_images, data.test_labels
+
+
+def available_test_images():
+    """``test_images()``, or None after one clear message saying how to get the dataset."""
+    from fashion_lab.data import DatasetError
+
+    try:
+        return test_images()
+    except DatasetError as error:
+        st.error(f"The Fashion-MNIST test images are needed here but cannot be read: {plain(error)}")
+        return None

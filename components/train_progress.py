@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.charts import accuracy_chart, loss_chart
 from components.live_feed import describe_progress, render_live_panel
+from components.plain_text import plain
 from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, talk_mode
 from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
 
@@ -77,7 +78,7 @@ def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:
 
 def _render_outcome(progress: TrainingProgress, job) -> None:
     if progress.outcome == "failed":
-        st.error(f"Training failed: {job.error}. Nothing was saved; the app keeps working.")
+        st.error(f"Training failed: {plain(job.error)}. Nothing was saved; the app keeps working.")
         return
     if not progress.done:
         return
@@ -89,4 +90,4 @@ def _render_outcome(progress: TrainingProgress, job) -> None:
     if final.get("saved_as"):
         st.success(f"{summary}. Saved as `{final['saved_as']}`: find it on the Models page.")
     else:
-        st.warning(f"{summary}, but it could not be saved: {final.get('save_error')}")
+        st.warning(f"{summary}, but it could not be saved: {plain(final.get('save_error'))}")

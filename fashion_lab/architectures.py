@@ -109,6 +109,26 @@ def is_convolutional(name: str) -> bool:
     return name in ARCHITECTURES and ARCHITECTURES[name].convolutional
 
 
+def weight_shapes(name: str) -> list[tuple[int, ...]]:
+    """The shapes of the model's weights in Keras's order, read off its layer table (no Keras):
+    what a stored model's weights must hold before they are loaded."""
+    shapes: list[tuple[int, ...]] = []
+    inputs = 0  # the last dimension of the previous layer's output
+    for _, kind, output, params in get_architecture(name).layers:
+        units = int(output.strip("()").split(", ")[-1])
+        if kind == "Dense":
+            shapes += [(inputs, units), (units,)]
+        elif kind == "Conv2D":  # square kernels, with or without a bias
+            side, bias = next(
+                (k, b) for k in range(1, 8) for b in (0, 1) if k * k * inputs * units + b * units == params
+            )
+            shapes += [(side, side, inputs, units)] + [(units,)] * bias
+        elif kind == "BatchNormalization":  # gamma, beta, moving mean, moving variance
+            shapes += [(units,)] * 4
+        inputs = units
+    return shapes
+
+
 def build_model(name: str) -> keras.Model:
     """Build a fresh, uncompiled model of the named architecture (imports Keras the first time)."""
     get_architecture(name)

@@ -8,6 +8,7 @@ from model_store.store import (
     StoredModel,
     StoreError,
     default_root,
+    is_valid_name,
     validate_name,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "StoreError",
     "StoredModel",
     "default_root",
+    "is_valid_name",
     "validate_name",
 ]

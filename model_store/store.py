@@ -20,21 +20,17 @@ from typing import Any
 
 import numpy as np
 
+from fashion_lab.architectures import ARCHITECTURES, build_model, weight_shapes
+from model_store.meta_checks import MAX_META_BYTES, meta_problem
+from model_store.weights import WeightsError, read_weights, weights_problem
+
 FORMAT_VERSION = 1
 META_FILE = "meta.json"
 WEIGHTS_FILE = "weights.npz"
 DEFAULT_ROOT = Path(__file__).resolve().parent / "saved"
 BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # committed, read-only, made by `make models`
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
-_REQUIRED_META = {
-    "format": int,
-    "name": str,
-    "architecture": str,
-    "test_accuracy": float,
-    "history": dict,
-    "weights_sha256": str,
-    "created": str,
-}
+NAME_RULE = "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'"
 
 
 class StoreError(RuntimeError):
@@ -58,6 +54,16 @@ class StoredModel:
     def test_accuracy(self) -> float:
         return self.meta["test_accuracy"]
 
+    @property
+    def confusion(self) -> np.ndarray | None:
+        """(10, 10) test-set counts, true class by row; None if the entry has none."""
+        confusion = self.meta.get("confusion")
+        return None if confusion is None else np.array(confusion)
+
+    def history(self, metric: str) -> list[float]:
+        """The metric's value per epoch (empty if the entry has none)."""
+        return self.meta["history"].get(metric, [])
+
 
 @dataclass(frozen=True)
 class BrokenEntry:
@@ -80,18 +86,21 @@ def bundled_root() -> Path:
     return Path(env).expanduser() if env else BUNDLED_ROOT
 
 
+def is_valid_name(name: object) -> bool:
+    """Whether ``name`` is a safe entry name (NAME_RULE)."""
+    return isinstance(name, str) and _NAME_PATTERN.fullmatch(name) is not None and ".." not in name
+
+
 def validate_name(name: str) -> str:
     """Return ``name`` if it is a safe entry name, else raise StoreError saying what is allowed."""
-    if not isinstance(name, str) or not _NAME_PATTERN.fullmatch(name) or ".." in name:
-        raise StoreError(
-            f"invalid model name {name!r}: use 1-80 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit, without '..'"
-        )
+    if not is_valid_name(name):
+        raise StoreError(f"invalid model name {name!r}: use {NAME_RULE}")
     return name
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _write_synced(path: Path, data: bytes) -> None:
@@ -102,29 +111,45 @@ def _write_synced(path: Path, data: bytes) -> None:
 
 
 def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
-    """Validate one entry folder; never raises for a bad entry."""
+    """Validate one entry folder, its weights included (each file reread only when it has
+    changed): a valid entry loads and every page can read its metadata. Never raises."""
     name = path.name
-    try:
-        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return BrokenEntry(name, path, f"{META_FILE} is missing (an unfinished save?)")
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return BrokenEntry(name, path, f"{META_FILE} is unreadable: {error}")
-    if not isinstance(meta, dict):
-        return BrokenEntry(name, path, f"{META_FILE} does not hold a JSON object")
-    for key, kind in _REQUIRED_META.items():
-        if not isinstance(meta.get(key), kind):
-            return BrokenEntry(name, path, f"{META_FILE}: {key!r} is missing or not a {kind.__name__}")
+    if not is_valid_name(name):
+        return BrokenEntry(name, path, f"the folder name is not a valid model name: rename it to {NAME_RULE}")
+    if path.is_symlink():
+        return BrokenEntry(name, path, "the folder is a symbolic link: the store reads only its own files")
+    meta = _read_meta(path)
+    if isinstance(meta, str):
+        return BrokenEntry(name, path, meta)
+    problem = meta_problem(meta)
+    if problem:
+        return BrokenEntry(name, path, f"{META_FILE}: {problem}")
     if meta["format"] != FORMAT_VERSION:
         return BrokenEntry(name, path, f"unsupported format version {meta['format']}")
     if meta["name"] != name:
         return BrokenEntry(name, path, f"metadata names another model ({meta['name']!r})")
-    weights = path / WEIGHTS_FILE
-    if not weights.is_file():
-        return BrokenEntry(name, path, f"{WEIGHTS_FILE} is missing")
-    if _sha256(weights) != meta["weights_sha256"]:
-        return BrokenEntry(name, path, f"{WEIGHTS_FILE} does not match its checksum (corrupt)")
+    if meta["architecture"] not in ARCHITECTURES:
+        return BrokenEntry(name, path, f"unknown architecture {meta['architecture']!r}")
+    shapes = weight_shapes(meta["architecture"])
+    problem = weights_problem(path / WEIGHTS_FILE, shapes, meta["weights_sha256"])
+    if problem:
+        return BrokenEntry(name, path, problem)
     return StoredModel(name, path, meta, bundled)
+
+
+def _read_meta(path: Path) -> dict[str, Any] | str:
+    """The entry's metadata, or why it cannot be read."""
+    meta_path = path / META_FILE
+    try:
+        if meta_path.is_symlink():
+            return f"{META_FILE} is a symbolic link: the store reads only its own files"
+        if meta_path.stat().st_size > MAX_META_BYTES:
+            return f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes"
+        return json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return f"{META_FILE} is missing (an unfinished save?)"
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        return f"{META_FILE} is unreadable: {error}"
 
 
 def _scan(folder: Path, bundled: bool) -> list[StoredModel | BrokenEntry]:
@@ -170,21 +195,13 @@ class ModelStore:
 
     def load(self, name: str):
         """Rebuild the model from its metadata and load its weights (a compiled-free keras.Model)."""
-        from fashion_lab.architectures import build_model
-
         entry = self.get(name)
+        shapes = weight_shapes(entry.architecture)
         try:
-            model = build_model(entry.architecture)
-        except ValueError as error:
-            raise StoreError(f"model {name!r}: {error}") from error
-        try:
-            with np.load(entry.path / WEIGHTS_FILE, allow_pickle=False) as archive:
-                arrays = [archive[f"arr_{i}"] for i in range(len(archive.files))]
-        except (OSError, ValueError, KeyError) as error:
-            raise StoreError(f"model {name!r}: weights unreadable: {error}") from error
-        expected = [tuple(w.shape) for w in model.weights]
-        if [a.shape for a in arrays] != expected:
-            raise StoreError(f"model {name!r}: weights do not fit architecture {entry.architecture!r}")
+            arrays = read_weights(entry.path / WEIGHTS_FILE, shapes, entry.meta["weights_sha256"])
+        except WeightsError as error:
+            raise StoreError(f"model {name!r} is broken: {error}") from None
+        model = build_model(entry.architecture)
         model.set_weights(arrays)
         return model
 
@@ -201,7 +218,7 @@ class ModelStore:
         temp.mkdir()
         try:
             with open(temp / WEIGHTS_FILE, "wb") as handle:
-                np.savez(handle, *[np.asarray(w) for w in model.get_weights()])
+                np.savez(handle, *[np.asarray(w, dtype=np.float32) for w in model.get_weights()])
                 handle.flush()
                 os.fsync(handle.fileno())
             full_meta = {

@@ -4,6 +4,7 @@ import pytest
 from conftest import ROOT, run_python
 from streamlit.testing.v1 import AppTest
 
+from components.plain_text import plain
 from fashion_lab.metadata import run_metadata
 
 APP = str(ROOT / "streamlit_app.py")
@@ -46,7 +47,7 @@ def test_models_page_lists_models_and_broken_entries(store, small_jobs):
     table = app.dataframe[0].value
     assert list(table["name"]) == ["my-cnn"]
     assert table["parameters"][0] == 804_554
-    assert any("half-saved" in w.value and "missing" in w.value for w in app.warning)
+    assert any(plain("half-saved") in w.value and "missing" in w.value for w in app.warning)
 
 
 def test_models_page_deletes_a_model(store, small_jobs):

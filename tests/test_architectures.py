@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture
+from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture, weight_shapes
 from fashion_lab.model_builders import BUILDERS, summarize_layers
 
 
@@ -68,6 +68,12 @@ def test_the_written_layer_tables_are_what_keras_builds(name):
     built = summarize_layers(build_model(name))
     written = list(ARCHITECTURES[name].layers)
     assert written == built, f"architectures.py lists other layers for {name}; Keras builds:\n{built}"
+
+
+@pytest.mark.parametrize("name", list(ARCHITECTURES))
+def test_weight_shapes_read_off_the_table_are_those_keras_builds(name):
+    """The store checks stored weights against these before loading, without Keras."""
+    assert weight_shapes(name) == [tuple(w.shape) for w in build_model(name).weights]
 
 
 def test_the_registry_and_the_builders_know_the_same_names():

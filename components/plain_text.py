@@ -1,0 +1,23 @@
+"""Text from outside (file and folder names, error messages) shown as it is, never as Markdown.
+
+Streamlit renders the body of st.error, st.warning, st.markdown and friends as Markdown: a file
+named ``![t](http://host/track.png).png`` became an image that every viewer's browser fetched.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CommonMark lets a backslash escape any ASCII punctuation; ':' also starts Streamlit's
+# directives (:red[...], :material/icon:) and '$' its LaTeX.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+LIMIT = 500  # characters of one name or message shown
+
+
+def plain(text: object, limit: int = LIMIT) -> str:
+    """``text`` escaped so that Streamlit's Markdown shows it as it is, on one line, at most
+    ``limit`` characters (longer is cut with an ellipsis)."""
+    line = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in str(text))
+    if len(line) > limit:
+        line = line[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)

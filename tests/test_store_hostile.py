@@ -1,0 +1,143 @@
+"""Entries a hostile or careless hand left in the store: each listed as broken with its reason,
+never offered as a model that then fails to load (issue 14, items 5 to 8)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+
+import numpy as np
+import pytest
+
+from fashion_lab.metadata import run_metadata
+from model_store import BrokenEntry, ModelStore, StoredModel, StoreError
+from model_store import weights as weights_module
+from model_store.store import META_FILE, WEIGHTS_FILE
+
+
+def save_dense(store: ModelStore, small_jobs, name: str) -> StoredModel:
+    return store.save(name, small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+
+
+def rewrite_weights(store: ModelStore, name: str, arrays: list) -> None:
+    """Replace an entry's weights and update its checksum, so only the content is wrong."""
+    weights = store.root / name / WEIGHTS_FILE
+    with open(weights, "wb") as handle:
+        np.savez(handle, *arrays)
+    rewrite_meta(store, name, weights_sha256=hashlib.sha256(weights.read_bytes()).hexdigest())
+
+
+def rewrite_meta(store: ModelStore, folder: str, **changes) -> None:
+    path = store.root / folder / META_FILE
+    meta = {**json.loads(path.read_text()), **changes}
+    path.write_text(json.dumps({k: v for k, v in meta.items() if v is not None}))
+
+
+def broken_reasons(store: ModelStore) -> dict[str, str]:
+    return {e.name: e.reason for e in store.entries() if isinstance(e, BrokenEntry)}
+
+
+def test_weights_that_cannot_load_are_listed_as_broken(store, small_jobs):
+    """Each of these was listed as a valid model, and opening a page that picked it raised."""
+    good = [np.asarray(w) for w in small_jobs["dense"].model.get_weights()]
+    cases = {
+        "old-layout": ([w.T for w in good], "has shape (128, 28); the model needs (28, 128)"),
+        "objects": ([np.empty(good[0].shape, dtype=object), *good[1:]], "holds object values"),
+        "integers": ([w.astype(np.int32) for w in good], "holds int32 values"),
+        "doubles": ([w.astype(np.float64) for w in good], "holds float64 values"),
+        "not-a-number": ([np.full_like(good[0], np.nan), *good[1:]], "NaN or infinite"),
+        "too-few": (good[:-1], "hold 5 arrays; the model has 6"),
+    }
+    for name, (arrays, _) in cases.items():
+        save_dense(store, small_jobs, name)
+        rewrite_weights(store, name, arrays)
+    save_dense(store, small_jobs, "linked")
+    (store.root / "linked" / WEIGHTS_FILE).unlink()
+    (store.root / "linked" / WEIGHTS_FILE).symlink_to(store.root / "integers" / WEIGHTS_FILE)
+
+    reasons = broken_reasons(store)
+    for name, (_, reason) in cases.items():
+        assert reason in reasons[name], (name, reasons[name])
+    assert "symbolic link" in reasons["linked"]
+    assert store.models() == []
+    for name in reasons:
+        with pytest.raises(StoreError, match="broken"):
+            store.load(name)
+
+
+def test_metadata_a_page_reads_is_checked_when_the_entry_is_read(store, small_jobs):
+    wrong = {
+        "string-epochs": {"epochs_completed": "5"},
+        "nine-rows": {"confusion": [[0] * 10] * 9},
+        "negative-counts": {"confusion": [[-1] * 10] * 10},
+        "text-history": {"history": {"accuracy": ["high"]}},
+        "no-date": {"created": "yesterday"},
+        "accuracy-text": {"test_accuracy": "0.9"},
+        "unknown-architecture": {"architecture": "resnet"},
+    }
+    for name, change in wrong.items():
+        save_dense(store, small_jobs, name)
+        rewrite_meta(store, name, **change)
+    save_dense(store, small_jobs, "sparse")
+    rewrite_meta(store, "sparse", confusion=None, history={"accuracy": []}, params=None)
+
+    reasons = broken_reasons(store)
+    assert set(reasons) == set(wrong)
+    assert "'epochs_completed' is not a whole number" in reasons["string-epochs"]
+    assert "'confusion' is not 10x10 counts" in reasons["nine-rows"]
+    assert "unknown architecture 'resnet'" in reasons["unknown-architecture"]
+    sparse = store.get("sparse")  # optional fields may be absent: the pages then do without
+    assert sparse.confusion is None and sparse.history("accuracy") == [] and sparse.history("loss") == []
+
+
+@pytest.mark.parametrize("folder", ["bundled-dense copy", "модель-ü", "-dash", "a..b"])
+def test_folders_with_names_the_store_refuses_say_how_to_fix_them(store, small_jobs, folder):
+    entry = save_dense(store, small_jobs, "model")
+    os.rename(entry.path, store.root / folder)
+    rewrite_meta(store, folder, name=folder)
+    (listed,) = store.entries()
+    assert isinstance(listed, BrokenEntry) and listed.name == folder
+    assert "not a valid model name: rename it" in listed.reason
+
+
+def test_a_huge_weights_file_is_refused_by_its_size_without_reading_it(store, small_jobs):
+    entry = save_dense(store, small_jobs, "huge")
+    os.truncate(entry.path / WEIGHTS_FILE, 2 * 10**9)  # sparse: no disk is used
+    assert "takes 2,000.0 MB; these weights take" in broken_reasons(store)["huge"]
+
+
+def test_a_zip_bomb_is_refused_by_its_headers_before_any_data_is_inflated(store, small_jobs):
+    """256 MB of zeros behind the header of a huge array, deflated to about 250 KB."""
+    entry = save_dense(store, small_jobs, "bomb")
+    weights = entry.path / WEIGHTS_FILE
+    others = [np.asarray(w) for w in small_jobs["dense"].model.get_weights()][1:]
+    with zipfile.ZipFile(weights, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("arr_0.npy", "w", force_zip64=True) as member:
+            np.lib.format.write_array_header_1_0(
+                member, {"descr": "<f4", "fortran_order": False, "shape": (2**13, 2**13)}
+            )
+            for _ in range(2**13 * 2**13 * 4 // 2**22):
+                member.write(bytes(2**22))
+        for number, array in enumerate(others, start=1):
+            with archive.open(f"arr_{number}.npy", "w") as member:
+                np.lib.format.write_array(member, array)
+    assert weights.stat().st_size < 500_000
+    rewrite_meta(store, "bomb", weights_sha256=hashlib.sha256(weights.read_bytes()).hexdigest())
+    assert "has shape (8192, 8192); the model needs (28, 128)" in broken_reasons(store)["bomb"]
+
+
+def test_the_listing_rereads_weights_only_when_they_change(store, small_jobs, monkeypatch):
+    save_dense(store, small_jobs, "steady")
+    reads = []
+    real = weights_module.read_weights
+    monkeypatch.setattr(weights_module, "read_weights", lambda *args: reads.append(args) or real(*args))
+    for _ in range(3):
+        assert [m.name for m in store.models()] == ["steady"]
+    assert len(reads) == 1
+    weights = store.root / "steady" / WEIGHTS_FILE
+    data = bytearray(weights.read_bytes())
+    data[-10] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    assert "checksum" in broken_reasons(store)["steady"]
