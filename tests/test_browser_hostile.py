@@ -1,0 +1,80 @@
+"""Names from outside in a real browser: shown as text, never rendered as Markdown that makes
+every viewer's browser fetch an address (issue 14, item 4)."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_store_hostile import rewrite_meta
+
+from fashion_lab.metadata import run_metadata
+from model_store import ModelStore
+from tools.app_server import streamlit_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def tracker():
+    """A web server on loopback that records every request: (port, paths requested)."""
+    requested: list[str] = []
+
+    class Record(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requested.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Record)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1], requested
+    server.shutdown()
+
+
+def tracking_image(port: int, name: str) -> str:
+    return f"![t](http://127.0.0.1:{port}/{name})"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, small_jobs, tracker):
+    port, _ = tracker
+    models = tmp_path_factory.mktemp("hostile") / "models"
+    store = ModelStore(models)
+    for architecture, job in small_jobs.items():
+        store.save(f"{architecture}-small", job.model, run_metadata(job))
+    store.save("tracker", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+    rewrite_meta(store, "tracker", name=tracking_image(port, "models.png"))  # quoted in its reason
+    with streamlit_server(models) as url:
+        yield url
+
+
+def assert_nothing_fetched(page: Page, tracker) -> None:
+    port, requested = tracker
+    page.wait_for_timeout(1500)  # time for an image to be fetched, were one rendered
+    expect(page.locator(f"img[src*='127.0.0.1:{port}']")).to_have_count(0)
+    assert requested == []
+
+
+def test_an_uploaded_file_name_is_shown_as_text(page: Page, server, tracker):
+    name = tracking_image(tracker[0], "upload.png") + ".png"
+    page.goto(f"{server}/classify")
+    page.get_by_text("Upload a photo", exact=True).click()
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    upload.set_input_files(files=[{"name": name, "mimeType": "image/png", "buffer": b"not a picture"}])
+    alert = page.get_by_test_id("stAlertContentError")
+    expect(alert).to_contain_text(f"{name} cannot be used", timeout=30_000)
+    assert_nothing_fetched(page, tracker)
+
+
+def test_a_broken_entry_and_its_reason_are_shown_as_text(page: Page, server, tracker):
+    page.goto(f"{server}/models")
+    warning = page.get_by_test_id("stAlertContentWarning")
+    expect(warning).to_contain_text(tracking_image(tracker[0], "models.png"), timeout=30_000)
+    expect(warning).to_contain_text("tracker cannot be used: metadata names another model")
+    assert_nothing_fetched(page, tracker)
