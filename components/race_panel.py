@@ -49,19 +49,17 @@ def _start() -> None:
     from fashion_lab.training import TrainingJob
 
     state, registry = st.session_state, get_job_registry()
-    if registry.limit - registry.active() < 2:
-        state[RACE_REFUSAL] = (
-            f"A race needs 2 free training slots; the server allows {registry.limit} at once "
-            f"and {registry.active()} are busy. Try again when a run has finished."
-        )
-        return
     config = TrainingConfig(epochs=state["race_epochs"], limit=SUBSETS[state["race_subset"]])
     jobs = [
         TrainingJob(replace(config, architecture=state[key]), save=store_saver(get_store()))
         for key in ("race_first", "race_second")
     ]
-    for job in jobs:
-        registry.try_start(job, session_id())
+    if not registry.try_start_all(jobs, session_id()):  # both or neither: never one runner left waiting
+        state[RACE_REFUSAL] = (
+            f"A race needs 2 free training slots; the server allows {registry.limit} at once "
+            f"and {registry.active()} are busy. Try again when a run has finished."
+        )
+        return
     state[RACE_JOBS] = jobs
 
 

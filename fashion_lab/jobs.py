@@ -48,12 +48,18 @@ class JobRegistry:
 
     def try_start(self, job: StoppableJob, owner: str) -> bool:
         """Start ``job`` if a slot is free; False (nothing started) when all are taken."""
+        return self.try_start_all([job], owner)
+
+    def try_start_all(self, jobs: list[StoppableJob], owner: str) -> bool:
+        """Start every job of ``jobs`` if there is a slot for each, or none of them (False): one
+        decision under the lock, so no other tab can take a slot between two of them."""
         with self._lock:
             self._forget_done()
-            if len(self._jobs) >= self.limit:
+            if len(self._jobs) + len(jobs) > self.limit:
                 return False
-            self._jobs[job] = owner
-            job.start()
+            for job in jobs:
+                self._jobs[job] = owner
+                job.start()
             if self._watchdog is None or not self._watchdog.is_alive():
                 self._watchdog = threading.Thread(target=self._watch, name="job-watchdog", daemon=True)
                 self._watchdog.start()

@@ -4,6 +4,8 @@ from streamlit.testing.v1 import AppTest
 from test_jobs import FakeJob
 
 from components.state import RACE_JOBS, get_job_registry
+from fashion_lab.jobs import JobRegistry
+from fashion_lab.training import JobState
 
 RACE = "from components.race_panel import render_race\nrender_race()\n"
 SETTINGS = ["race_first", "race_second", "race_epochs", "race_subset"]
@@ -50,3 +52,40 @@ def test_a_race_needs_two_free_slots(store):
     finally:
         for job in busy:
             job.stop()
+
+
+class SlotTakenMeanwhile(JobRegistry):
+    """A server with 3 slots, 1 busy, where another tab takes a slot the moment this tab has
+    counted the free ones (what two races started at once did)."""
+
+    def __init__(self) -> None:
+        super().__init__(limit=3)
+        self.others = [FakeJob()]
+        self.try_start(self.others[0], "another-tab")
+
+    def active(self) -> int:
+        busy = super().active()
+        if len(self.others) == 1:
+            self.others.append(FakeJob())
+            self.try_start(self.others[1], "another-tab")
+        return busy
+
+
+def test_a_slot_taken_meanwhile_never_leaves_a_runner_waiting(store, dataset, monkeypatch):
+    registry = SlotTakenMeanwhile()
+    monkeypatch.setattr("components.race_panel.get_job_registry", lambda: registry)
+    app = open_race()
+    _widget(app, "race_subset").select("3,000 images (demo in seconds)")
+    _widget(app, "race_start").click().run()
+    assert not app.exception, app.exception
+    jobs = app.session_state[RACE_JOBS] if RACE_JOBS in app.session_state else []
+    try:
+        assert all(job.state != JobState.PENDING for job in jobs)  # both started, or no race
+        if not jobs:
+            assert "A race needs 2 free training slots" in app.error[0].value
+            assert not _widget(app, "race_start").disabled
+    finally:
+        for job in jobs + registry.others:
+            job.stop()
+        for job in jobs:
+            assert job.join(timeout=120)

@@ -66,3 +66,35 @@ def test_owner_back_within_grace_keeps_the_job():
 def test_limit_must_be_positive():
     with pytest.raises(ValueError):
         JobRegistry(limit=0)
+
+
+def test_several_jobs_start_all_together_or_not_at_all():
+    registry = JobRegistry(limit=3)
+    assert registry.try_start(FakeJob(), "another-tab")
+    three = [FakeJob() for _ in range(3)]
+    assert not registry.try_start_all(three, "tab")
+    assert all(job.state == JobState.PENDING for job in three) and registry.active() == 1
+    two = three[:2]
+    assert registry.try_start_all(two, "tab")
+    assert all(job.state == JobState.RUNNING for job in two) and registry.active() == 3
+
+
+def test_tabs_starting_pairs_at_the_same_moment_never_split_a_pair():
+    """Eight tabs press Start of a race at once on a server with room for three jobs."""
+    registry = JobRegistry(limit=3)
+    pairs = [[FakeJob(), FakeJob()] for _ in range(8)]
+    barrier = threading.Barrier(len(pairs))
+    started = []
+
+    def press(pair):
+        barrier.wait()
+        if registry.try_start_all(pair, "tab"):
+            started.append(pair)
+
+    threads = [threading.Thread(target=press, args=(pair,)) for pair in pairs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(started) == 1
+    assert all({job.state for job in pair} in ({JobState.RUNNING}, {JobState.PENDING}) for pair in pairs)
