@@ -4,12 +4,14 @@ import streamlit as st
 
 from components import classify_page, compare_page, inside_page, models_page, train_page
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
+from components.state import remove_store_leftovers
 from components.talk_mode import render_talk_switch
 from components.training_status import render_training_status
 
 keep_keras_session()
 
 st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroom:", layout="wide")
+remove_store_leftovers()
 
 PAGES = [  # (render function, title, material icon, url path)
     (train_page.render_train, "Train", "model_training", "train"),

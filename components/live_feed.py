@@ -10,12 +10,9 @@ views (every second cost the browser twice as much: ~3% of a core against ~1.5%)
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
 import secrets
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,9 +21,9 @@ import streamlit as st
 import streamlit.components.v1 as st_components
 
 from components.charts import chart_rows, chart_specs, panel_config
+from components.live_folder import create_served_folder, write_private
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
-FRONTEND = Path(__file__).parent / "live_frontend"
 WRITE_SECONDS = 1.0
 # The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
 # charts inside are laid out for it) but no height, and a negative margin takes back the gap.
@@ -39,10 +36,8 @@ EMPTY_PANEL_TAKES_NO_ROOM = (
 @st.cache_resource(show_spinner=False)
 def _served_folder() -> tuple[Path, Any]:
     """A folder of this server's own, served as the component (its page plus the feeds), so
-    feeds are never written into the source tree; removed when the server exits."""
-    folder = Path(tempfile.mkdtemp(prefix="fashion-lab-live-"))
-    shutil.copytree(FRONTEND, folder, dirs_exist_ok=True)
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    feeds are never written into the source tree (components/live_folder.py)."""
+    folder = create_served_folder()
     return folder, st_components.declare_component("live_panel", path=str(folder))
 
 
@@ -113,7 +108,7 @@ class LiveFeed:
             "charts": chart_rows(progress),
         }
         aside = self.path.with_suffix(".writing")
-        aside.write_text(json.dumps(payload))
+        write_private(aside, json.dumps(payload))
         os.replace(aside, self.path)
 
 

@@ -34,6 +34,12 @@ def get_store() -> ModelStore:
     return ModelStore()
 
 
+@st.cache_resource(show_spinner=False)
+def remove_store_leftovers() -> None:
+    """Once per server, at its start: the half-written saves a killed process left in the store."""
+    get_store().remove_leftovers()
+
+
 def session_id() -> str:
     """This browser tab's Streamlit session."""
     ctx = get_script_run_ctx()

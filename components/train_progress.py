@@ -8,7 +8,7 @@ import streamlit as st
 from components.charts import accuracy_chart, loss_chart
 from components.live_feed import describe_progress, render_live_panel
 from components.plain_text import plain
-from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, talk_mode
+from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, set_live_feed, talk_mode
 from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
 
 
@@ -24,6 +24,8 @@ def render_training_panel(epochs: int) -> None:
         feed.smoothing = smoothing
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
     render_live_panel(feed if running else None, epochs, talk_mode())
+    if feed is not None and not running:
+        set_live_feed(None)  # the run is drawn from the job from now on: its feed file goes
     if job is None:
         return
     if running:

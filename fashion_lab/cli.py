@@ -285,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "list":
             with native_stderr_silenced():
                 import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
-        return args.handler(args, ModelStore())
+        store = ModelStore()
+        store.remove_leftovers()  # what a killed save left behind
+        return args.handler(args, store)
     except (DatasetError, StoreError, ImageError, ValueError, RuntimeError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

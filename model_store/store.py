@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ DEFAULT_ROOT = Path(__file__).resolve().parent / "saved"
 BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # committed, read-only, made by `make models`
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 NAME_RULE = "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'"
+_LEFTOVER = re.compile(r"\.(tmp|trash)-[A-Za-z0-9][A-Za-z0-9._-]{0,79}-[0-9a-f]{8}")  # see save, _remove
+LEFTOVER_SECONDS = 600  # a save or a delete takes well under a second; one older was cut short
 
 
 class StoreError(RuntimeError):
@@ -262,6 +265,24 @@ class ModelStore:
         trash = self.root / f".trash-{path.name}-{uuid.uuid4().hex[:8]}"
         os.replace(path, trash)
         shutil.rmtree(trash, ignore_errors=True)
+
+    def remove_leftovers(self, older_than: float = LEFTOVER_SECONDS) -> list[Path]:
+        """Remove the half-written saves and half-deleted entries that a killed process left in
+        the user's folder: only our own ``.tmp-*`` / ``.trash-*`` folders, untouched for
+        ``older_than`` seconds (a save of another process may be under way)."""
+        removed = []
+        now = time.time()
+        for path in self.root.glob(".*-*") if self.root.is_dir() else []:
+            if not _LEFTOVER.fullmatch(path.name) or path.is_symlink() or not path.is_dir():
+                continue
+            try:
+                touched = max(p.lstat().st_mtime for p in [path, *path.iterdir()])
+            except OSError:  # renamed or removed meanwhile: not a leftover
+                continue
+            if now - touched > older_than:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+        return removed
 
     def unique_name(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3``... whichever is free."""

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.state import TALK_MODE, TRAIN_JOB
+from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
@@ -83,11 +83,13 @@ def test_a_finished_run_is_saved_and_reported(store, dataset):
     _find(app, "train_epochs").set_value(1)
     _find(app, "train_subset").select("3,000 images (demo in seconds)")
     _find(app, "train_start").click().run()
-    job = app.session_state[TRAIN_JOB]
+    job, feed = app.session_state[TRAIN_JOB], app.session_state[LIVE_FEED]
+    assert feed.path.is_file()
     assert job.join(timeout=120)
     app.run()
     assert not app.exception, app.exception
     assert job.state is JobState.FINISHED
+    assert app.session_state[LIVE_FEED] is None and not feed.path.exists()  # drawn: its feed is gone
     entry = store.get(job.saved_as)
     assert entry.meta["config"]["limit"] == 3000
     assert any(f"{entry.test_accuracy:.2%}" in s.value for s in app.success)

@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
 import threading
 
 from components.live_feed import LiveFeed
+from components.live_folder import create_served_folder, remove_stale_folders
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
@@ -136,3 +142,42 @@ def test_feed_names_are_unguessable_and_distinct(tmp_path):
     names = {LiveFeed(ScriptedJob(), tmp_path).name for _ in range(20)}
     assert len(names) == 20
     assert all(len(name) > len("feed-.json") + 20 for name in names)
+
+
+def test_the_served_folder_and_every_feed_are_private(tmp_path, monkeypatch):
+    """Other users of the machine could list and read every tab's feed (0755 / 0644)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = create_served_folder()
+    try:
+        assert folder.parent == tmp_path and folder.name.startswith(f"fashion-lab-live-{os.getpid()}-")
+        modes = {path.relative_to(folder): stat.S_IMODE(path.stat().st_mode) for path in folder.rglob("*")}
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert {mode for path, mode in modes.items() if (folder / path).is_dir()} == {0o700}
+        assert {mode for path, mode in modes.items() if (folder / path).is_file()} == {0o600}
+        assert (folder / "index.html").is_file()
+        job = ScriptedJob()
+        feed = LiveFeed(job, folder)
+        feed.write(ended=False)
+        assert stat.S_IMODE(feed.path.stat().st_mode) == 0o600
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_folders_left_by_killed_servers_are_removed_and_no_other(tmp_path):
+    gone = _pid_of_an_ended_process()
+    dead = tmp_path / f"fashion-lab-live-{gone}-abc123"
+    alive = tmp_path / f"fashion-lab-live-{os.getpid()}-def456"
+    unrelated = [tmp_path / "fashion-lab-live-notapid-x", tmp_path / f"other-{gone}-abc"]
+    for folder in (dead, alive, *unrelated):
+        folder.mkdir()
+        (folder / "feed-x.json").write_text("{}")
+    link = tmp_path / f"fashion-lab-live-{gone}-link"
+    link.symlink_to(alive)
+    assert remove_stale_folders(tmp_path) == [dead]
+    assert not dead.exists() and alive.exists() and all(f.exists() for f in unrelated) and link.exists()
+
+
+def _pid_of_an_ended_process() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid

@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import os
+import time
 
 import numpy as np
 import pytest
@@ -151,3 +153,20 @@ def test_save_unique_takes_the_next_free_name_and_does_not_mask_real_failures(st
 
     with pytest.raises(OSError, match="No space left"):
         store.save_unique("run", FullDisk(), {})
+
+
+def test_leftovers_of_killed_saves_are_removed_once_stale_and_only_ours(store, small_jobs):
+    save_job(store, small_jobs["dense"], "kept")
+    stale = [store.root / ".tmp-kept-0123abcd", store.root / ".trash-old-89abcdef"]
+    fresh = store.root / ".tmp-now-11112222"  # another process may be saving right now
+    foreign = [store.root / ".git-0123abcd", store.root / ".tmp-x-NOTHEX12"]
+    for folder in (*stale, fresh, *foreign):
+        folder.mkdir()
+        (folder / WEIGHTS_FILE).write_bytes(b"half")
+    an_hour_ago = time.time() - 3600
+    for folder in (*stale, *foreign):
+        for path in (folder / WEIGHTS_FILE, folder):
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    assert sorted(store.remove_leftovers()) == sorted(stale)
+    assert fresh.exists() and all(f.exists() for f in foreign)
+    assert [m.name for m in store.models()] == ["kept"]
