@@ -24,12 +24,20 @@ def served_folders(temp) -> list:
     return sorted(temp.glob("fashion-lab-live-*"))
 
 
+def soon(condition, seconds: float = 30) -> bool:
+    """Whether ``condition()`` holds within ``seconds`` (the page's script draws after its title)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return condition()
+
+
 def test_the_next_server_removes_what_a_killed_one_left(page: Page, tmp_path):
     temp, models = tmp_path / "temp", tmp_path / "models"
     temp.mkdir()
     with streamlit_server(models, TMPDIR=str(temp)) as url:
         open_train_page(page, url)
-        page.wait_for_timeout(1000)
+        assert soon(lambda: served_folders(temp))
         (left,) = served_folders(temp)  # fashion-lab-live-<server pid>-<random>
         os.kill(int(left.name.split("-")[3]), signal.SIGKILL)  # no exit handler runs
     half_saved = models / ".tmp-cnn-5ep-20261129-101500-0123abcd"
@@ -40,7 +48,7 @@ def test_the_next_server_removes_what_a_killed_one_left(page: Page, tmp_path):
     assert left.exists()
     with streamlit_server(models, TMPDIR=str(temp)) as url:
         open_train_page(page, url)
-        page.wait_for_timeout(1000)
+        assert soon(lambda: served_folders(temp) and served_folders(temp) != [left])
         (current,) = served_folders(temp)
         assert current != left and not left.exists()
         assert not half_saved.exists()
