@@ -3,6 +3,7 @@ clean-up made safe, and Keras loaded in the background after the first page."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import threading
@@ -45,6 +46,15 @@ def load_keras_in_background() -> threading.Thread:
     global _keras_import
     with _KERAS_IMPORT_LOCK:
         if _keras_import is None:
-            _keras_import = threading.Thread(target=importlib.import_module, args=("keras",), daemon=True)
+            _keras_import = threading.Thread(target=_import_keras_and_freeze, daemon=True)
             _keras_import.start()
         return _keras_import
+
+
+def _import_keras_and_freeze() -> None:
+    """Import Keras, then move every object alive (the libraries' ~400,000) out of the garbage
+    collector's sight: Streamlit's full collection after each script run (runner.postScriptGC)
+    then sweeps only what the app made since, ~2 ms instead of ~190 ms."""
+    importlib.import_module("keras")
+    gc.collect()  # what is garbage now is freed, not frozen
+    gc.freeze()

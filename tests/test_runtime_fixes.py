@@ -1,4 +1,5 @@
-"""Streamlit must not clear Keras's session after a rerun: it would hit a model in training."""
+"""Streamlit must not clear Keras's session after a rerun (it would hit a model in training), and
+its collection after each run must stay cheap and on."""
 
 import keras
 from conftest import ROOT, run_python
@@ -31,3 +32,14 @@ def test_keras_is_loaded_once_in_a_background_thread():
         "assert 'keras' in sys.modules and 'tensorflow' in sys.modules"
     )
     run_python(code)
+
+
+def test_the_libraries_heap_is_frozen_once_keras_is_loaded():
+    """Streamlit's collection after each run (postScriptGC) then skips TensorFlow's objects."""
+    code = (
+        "import gc; from components.runtime_fixes import load_keras_in_background; "
+        "load_keras_in_background().join(120); "
+        "assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()"
+    )
+    run_python(code)
+

@@ -44,8 +44,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(models_dir: Path, timeout: float = 60.0, **settings: str):
-    """Start `streamlit run` on a free port; yield its URL; stop it by its own PID."""
+def streamlit_server(
+    models_dir: Path, timeout: float = 60.0, script: str = "streamlit_app.py", **settings: str
+):
+    """Start `streamlit run` of ``script`` (the app unless a test says otherwise) at the repository
+    root, so with the app's .streamlit/config.toml, on a free port; yield its URL; stop it by its
+    own PID."""
     port = free_port()
     env = {**os.environ, "FASHION_LAB_MODELS": str(models_dir), **settings}
     log = open(models_dir.parent / f"streamlit-{port}.log", "w")
@@ -55,7 +59,7 @@ def streamlit_server(models_dir: Path, timeout: float = 60.0, **settings: str):
             "-m",
             "streamlit",
             "run",
-            "streamlit_app.py",
+            script,
             "--server.headless",
             "true",
             "--server.address",
