@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import struct
-import zlib
 
 import numpy as np
 from PIL import Image
+
+from tools.hostile_files import icon_around, png_of_zeros
 
 
 def encode(image: Image.Image, format: str = "PNG", **options) -> bytes:
@@ -54,25 +55,6 @@ def oversized_file() -> tuple[str, bytes]:
     """Over the 10 MB upload limit in .streamlit/config.toml: random noise does not compress."""
     noise = np.random.default_rng(0).integers(0, 256, (2000, 2000, 3), dtype=np.uint8)
     return "huge.png", encode(Image.fromarray(noise), compress_level=0)
-
-
-def png_of_zeros(width: int, height: int, bit_depth: int, colour_type: int, channels: int = 1) -> bytes:
-    """A PNG of one colour, written chunk by chunk: a few KB on disk, width x height once decoded."""
-    row = b"\x00" * (1 + (width * channels * bit_depth + 7) // 8)  # filter byte, then the pixels
-    packer = zlib.compressobj(9)
-    idat = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-
-
-def icon_around(png: bytes) -> bytes:
-    """An ICO whose directory says 256x256 and whose one image is ``png``, whatever its size."""
-    entry = struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(png), 6 + 16)
-    return struct.pack("<HHH", 0, 1, 1) + entry + png
 
 
 POSTSCRIPT = (

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import zipfile
 
 import numpy as np
 import pytest
@@ -15,6 +14,7 @@ from fashion_lab.metadata import run_metadata
 from model_store import BrokenEntry, ModelStore, StoredModel, StoreError
 from model_store import weights as weights_module
 from model_store.store import META_FILE, WEIGHTS_FILE
+from tools.hostile_files import zip_bomb_weights
 
 
 def save_dense(store: ModelStore, small_jobs, name: str) -> StoredModel:
@@ -113,16 +113,7 @@ def test_a_zip_bomb_is_refused_by_its_headers_before_any_data_is_inflated(store,
     entry = save_dense(store, small_jobs, "bomb")
     weights = entry.path / WEIGHTS_FILE
     others = [np.asarray(w) for w in small_jobs["dense"].model.get_weights()][1:]
-    with zipfile.ZipFile(weights, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("arr_0.npy", "w", force_zip64=True) as member:
-            np.lib.format.write_array_header_1_0(
-                member, {"descr": "<f4", "fortran_order": False, "shape": (2**13, 2**13)}
-            )
-            for _ in range(2**13 * 2**13 * 4 // 2**22):
-                member.write(bytes(2**22))
-        for number, array in enumerate(others, start=1):
-            with archive.open(f"arr_{number}.npy", "w") as member:
-                np.lib.format.write_array(member, array)
+    zip_bomb_weights(weights, (2**13, 2**13), others)
     assert weights.stat().st_size < 500_000
     rewrite_meta(store, "bomb", weights_sha256=hashlib.sha256(weights.read_bytes()).hexdigest())
     assert "has shape (8192, 8192); the model needs (28, 128)" in broken_reasons(store)["bomb"]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tools.app_server import ROOT
 from tools.bench_app import bench_app
+from tools.bench_memory import bench_memory
 from tools.bench_rows import Row
 from tools.bench_training import bench_training_speed
 
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
-    rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps()]
+    rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps()] + bench_memory()
     rows += bench_app(args.repeats)
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
