@@ -2,6 +2,9 @@
 
 Streamlit renders the body of st.error, st.warning, st.markdown and friends as Markdown: a file
 named ``![t](http://host/track.png).png`` became an image that every viewer's browser fetched.
+Backslash escapes stop images, links, emphasis, LaTeX and Streamlit's directives; addresses are
+turned into links after the escapes are read (GitHub's autolinks), so an invisible word joiner
+after each ':' and '@' and after "www" keeps them text.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import re
 # CommonMark lets a backslash escape any ASCII punctuation; ':' also starts Streamlit's
 # directives (:red[...], :material/icon:) and '$' its LaTeX.
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_AUTOLINK_STARTS = re.compile(r"[:@]|\bwww(?=\.)", re.IGNORECASE)  # http://, user@host, www.
+WORD_JOINER = "\N{WORD JOINER}"
 LIMIT = 500  # characters of one name or message shown
 
 
@@ -20,4 +25,5 @@ def plain(text: object, limit: int = LIMIT) -> str:
     line = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in str(text))
     if len(line) > limit:
         line = line[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    line = _AUTOLINK_STARTS.sub(lambda match: match.group(0) + WORD_JOINER, line)
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
