@@ -121,9 +121,9 @@ def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
         return BrokenEntry(name, path, f"the folder name is not a valid model name: rename it to {NAME_RULE}")
     if path.is_symlink():
         return BrokenEntry(name, path, "the folder is a symbolic link: the store reads only its own files")
-    meta = _read_meta(path)
-    if isinstance(meta, str):
-        return BrokenEntry(name, path, meta)
+    meta, problem = _read_meta(path)
+    if problem:
+        return BrokenEntry(name, path, problem)
     problem = meta_problem(meta)
     if problem:
         return BrokenEntry(name, path, f"{META_FILE}: {problem}")
@@ -140,19 +140,19 @@ def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
     return StoredModel(name, path, meta, bundled)
 
 
-def _read_meta(path: Path) -> dict[str, Any] | str:
-    """The entry's metadata, or why it cannot be read."""
+def _read_meta(path: Path) -> tuple[Any, str | None]:
+    """The entry's parsed metadata (not yet checked), or None and why it cannot be read."""
     meta_path = path / META_FILE
     try:
         if meta_path.is_symlink():
-            return f"{META_FILE} is a symbolic link: the store reads only its own files"
+            return None, f"{META_FILE} is a symbolic link: the store reads only its own files"
         if meta_path.stat().st_size > MAX_META_BYTES:
-            return f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes"
-        return json.loads(meta_path.read_text(encoding="utf-8"))
+            return None, f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes"
+        return json.loads(meta_path.read_text(encoding="utf-8")), None
     except FileNotFoundError:
-        return f"{META_FILE} is missing (an unfinished save?)"
+        return None, f"{META_FILE} is missing (an unfinished save?)"
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        return f"{META_FILE} is unreadable: {error}"
+        return None, f"{META_FILE} is unreadable: {error}"
 
 
 def _scan(folder: Path, bundled: bool) -> list[StoredModel | BrokenEntry]:

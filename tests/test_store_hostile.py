@@ -80,11 +80,14 @@ def test_metadata_a_page_reads_is_checked_when_the_entry_is_read(store, small_jo
     for name, change in wrong.items():
         save_dense(store, small_jobs, name)
         rewrite_meta(store, name, **change)
+    save_dense(store, small_jobs, "just-a-string")
+    (store.root / "just-a-string" / META_FILE).write_text('"metadata names another model"')
     save_dense(store, small_jobs, "sparse")
     rewrite_meta(store, "sparse", confusion=None, history={"accuracy": []}, params=None)
 
     reasons = broken_reasons(store)
-    assert set(reasons) == set(wrong)
+    assert set(reasons) == {*wrong, "just-a-string"}
+    assert reasons["just-a-string"] == f"{META_FILE}: it does not hold a JSON object"
     assert "'epochs_completed' is not a whole number" in reasons["string-epochs"]
     assert "'confusion' is not 10x10 counts" in reasons["nine-rows"]
     assert "unknown architecture 'resnet'" in reasons["unknown-architecture"]
