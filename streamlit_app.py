@@ -2,10 +2,14 @@
 
 import streamlit as st
 
-from components import classify_page, compare_page, inside_page, models_page, train_page
+from components.classify.page import render_classify
+from components.compare.page import render_compare
+from components.inside.page import render_inside
+from components.models.page import render_models
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
 from components.state import remove_store_leftovers
 from components.talk_mode import render_talk_switch
+from components.train.page import render_train
 from components.training_status import render_training_status
 
 keep_keras_session()
@@ -14,11 +18,11 @@ st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroo
 remove_store_leftovers()
 
 PAGES = [  # (render function, title, material icon, url path)
-    (train_page.render_train, "Train", "model_training", "train"),
-    (inside_page.render_inside, "Inside the CNN", "biotech", "inside"),
-    (classify_page.render_classify, "Classify", "draw", "classify"),
-    (compare_page.render_compare, "Compare", "compare", "compare"),
-    (models_page.render_models, "Models", "inventory_2", "models"),
+    (render_train, "Train", "model_training", "train"),
+    (render_inside, "Inside the CNN", "biotech", "inside"),
+    (render_classify, "Classify", "draw", "classify"),
+    (render_compare, "Compare", "compare", "compare"),
+    (render_models, "Models", "inventory_2", "models"),
 ]
 navigation = st.navigation(
     [

@@ -9,11 +9,11 @@ from fashion_lab.metadata import run_metadata
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
-    "train": ("train_page", "render_train"),
-    "inside": ("inside_page", "render_inside"),
-    "classify": ("classify_page", "render_classify"),
-    "compare": ("compare_page", "render_compare"),
-    "models": ("models_page", "render_models"),
+    "train": ("train.page", "render_train"),
+    "inside": ("inside.page", "render_inside"),
+    "classify": ("classify.page", "render_classify"),
+    "compare": ("compare.page", "render_compare"),
+    "models": ("models.page", "render_models"),
 }
 
 

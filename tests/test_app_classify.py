@@ -11,7 +11,7 @@ from components.state import CLASSIFY_INPUT
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.metadata import run_metadata
 
-PAGE = "from components.classify_page import render_classify\nrender_classify()\n"
+PAGE = "from components.classify.page import render_classify\nrender_classify()\n"
 
 
 @pytest.fixture

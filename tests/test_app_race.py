@@ -7,7 +7,7 @@ from components.state import RACE_JOBS, get_job_registry
 from fashion_lab.jobs import JobRegistry
 from fashion_lab.training import JobState
 
-RACE = "from components.race_panel import render_race\nrender_race()\n"
+RACE = "from components.compare.race import render_race\nrender_race()\n"
 SETTINGS = ["race_first", "race_second", "race_epochs", "race_subset"]
 
 
@@ -73,7 +73,7 @@ class SlotTakenMeanwhile(JobRegistry):
 
 def test_a_slot_taken_meanwhile_never_leaves_a_runner_waiting(store, dataset, monkeypatch):
     registry = SlotTakenMeanwhile()
-    monkeypatch.setattr("components.race_panel.get_job_registry", lambda: registry)
+    monkeypatch.setattr("components.compare.race.get_job_registry", lambda: registry)
     app = open_race()
     _widget(app, "race_subset").select("3,000 images (demo in seconds)")
     _widget(app, "race_start").click().run()

@@ -10,7 +10,7 @@ from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
-TRAIN_PAGE = "from components.train_page import render_train\nrender_train()\n"
+TRAIN_PAGE = "from components.train.page import render_train\nrender_train()\n"
 LOCKABLE = [
     "train_architecture",
     "train_epochs",

@@ -79,7 +79,7 @@ def test_the_idle_panel_has_the_charts_ready_and_takes_no_room(page: Page, serve
     choose(page, "Model", "dense")
     choose(page, "Training images", QUICK_SUBSET)
     set_slider(page, "Epochs", 3, minimum=1)
-    frame = page.locator("iframe[title='components.live_feed.live_panel']")
+    frame = page.locator("iframe[title='components.train.live_feed.live_panel']")
     expect(frame).to_have_attribute("height", "0")
     panel = live_panel_frame(page)
     built_for_3_epochs = "() => panel.views.loss?.scale('x').domain()[1] === 3"

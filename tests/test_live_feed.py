@@ -11,8 +11,8 @@ import subprocess
 import tempfile
 import threading
 
-from components.live_feed import LiveFeed
-from components.live_folder import create_served_folder, remove_stale_folders
+from components.train.live_feed import LiveFeed
+from components.train.live_folder import create_served_folder, remove_stale_folders
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 

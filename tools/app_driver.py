@@ -62,7 +62,7 @@ def start_training(page: Page, architecture: str, epochs: int, subset: str = QUI
 
 def live_panel(page: Page) -> FrameLocator:
     """The Train page's live panel (our component's frame) of a running job."""
-    return page.frame_locator("iframe[title='components.live_feed.live_panel']")
+    return page.frame_locator("iframe[title='components.train.live_feed.live_panel']")
 
 
 def live_panel_frame(page: Page) -> Frame:

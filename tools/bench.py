@@ -92,7 +92,7 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
 def bench_feature_maps(runs: int = 30) -> Row:
     """Feature maps of the classic CNN for one image, computed and drawn as the page's tiles."""
 
-    from components.map_images import pair_tile
+    from components.inside.map_images import pair_tile
     from fashion_lab.config import TrainingConfig
     from fashion_lab.data import load_dataset
     from fashion_lab.inspection import conv_stages, feature_maps

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.compare_charts import confusion_chart, curves_chart, per_class_chart
+from components.compare.charts import confusion_chart, curves_chart, per_class_chart
+from components.compare.race import render_race
 from components.image_views import tile
+from components.model_picker import default_models
 from components.plain_text import plain
-from components.prediction_view import default_models
-from components.race_panel import render_race
 from components.state import (
     available_test_images,
     get_store,

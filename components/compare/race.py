@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
-from components.train_page import SUBSETS
+from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import summarize_events
 

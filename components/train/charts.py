@@ -1,7 +1,7 @@
 """Vega-Lite charts of training curves (interactive: hover a point for its value).
 
 Each chart is a fixed spec plus its rows: Streamlit draws a finished run's curves with them, and
-the live panel (components/live_feed.py) embeds the same specs once and inserts new rows as a run
+the live panel (components/train/live_feed.py) embeds the same specs once and inserts new rows as a run
 goes on (measured: rebuilding two charts a second kept a core of a 2-core machine busy).
 """
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.map_images import KERNEL_COLOURS, colour_bar, coloured, kernel_scale, pair_tile
+from components.inside.map_images import KERNEL_COLOURS, colour_bar, coloured, kernel_scale, pair_tile
 
 DETAIL_CHANNEL = "inside_channel"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.classify_inputs import test_image_input
-from components.inside_views import render_channel_detail, render_dense_view, render_kernels, render_maps
-from components.prediction_view import default_models
-from components.shift_view import render_shift_test
+from components.inside.shift import render_shift_test
+from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
+from components.model_picker import default_models
 from components.state import CLASSIFY_INPUT, get_store, load_stored_model, loadable, talk_mode
+from components.test_image_picker import test_image_input
 from fashion_lab.architectures import is_convolutional
 
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.live_feed import start_live_feed
 from components.state import (
     TRAIN_REFUSAL,
     get_job_registry,
@@ -18,15 +17,12 @@ from components.state import (
     set_train_job,
     talk_mode,
 )
-from components.train_progress import render_training_panel
+from components.train.live_feed import start_live_feed
+from components.train.progress import render_training_panel
+from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES, layer_table
 from fashion_lab.config import TrainingConfig
 
-SUBSETS = {  # label -> training images (None: all 60,000)
-    "all 60,000 images": None,
-    "10,000 images (quick run)": 10_000,
-    "3,000 images (demo in seconds)": 3_000,
-}
 BATCH_SIZES = [32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
 

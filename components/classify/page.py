@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.classify_inputs import drawing_input, test_image_input, upload_input
+from components.classify.inputs import drawing_input, upload_input
+from components.classify.predictions import render_predictions
 from components.image_views import render_pipeline, render_pixel_grid
-from components.prediction_view import choose_models, render_predictions
+from components.model_picker import choose_models
 from components.state import CLASSIFY_INPUT
+from components.test_image_picker import test_image_input
 
 SOURCES = ["Draw", "Upload a photo", "Test image"]
 

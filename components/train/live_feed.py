@@ -4,7 +4,7 @@ Redrawing the panel through Streamlit (a fragment rerun every second: progress b
 charts) kept Chromium busy 9-10% of a core, and on a 2-core machine a model training next to the
 browser lost about as much of its speed. Here the page does not rerun while a model trains: a
 thread writes the job's progress to a file every second and our component
-(components/live_frontend) fetches it every 2 seconds and inserts the new points into its Vega
+(components/train/live_frontend) fetches it every 2 seconds and inserts the new points into its Vega
 views (every second cost the browser twice as much: ~3% of a core against ~1.5%).
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as st_components
 
-from components.charts import chart_rows, chart_specs, panel_config
-from components.live_folder import create_served_folder, write_private
+from components.train.charts import chart_rows, chart_specs, panel_config
+from components.train.live_folder import create_served_folder, write_private
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
 
 WRITE_SECONDS = 1.0
@@ -36,7 +36,7 @@ EMPTY_PANEL_TAKES_NO_ROOM = (
 @st.cache_resource(show_spinner=False)
 def _served_folder() -> tuple[Path, Any]:
     """A folder of this server's own, served as the component (its page plus the feeds), so
-    feeds are never written into the source tree (components/live_folder.py)."""
+    feeds are never written into the source tree (components/train/live_folder.py)."""
     folder = create_served_folder()
     return folder, st_components.declare_component("live_panel", path=str(folder))
 

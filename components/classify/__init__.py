@@ -1,0 +1,1 @@
+"""The Classify page: draw or upload a garment, see what each model answers."""

@@ -1,0 +1,1 @@
+"""The Compare page: stored models side by side, and the race."""

@@ -1,0 +1,1 @@
+"""The Inside the CNN page: feature maps, pooling, kernels, the shift test."""

@@ -1,0 +1,1 @@
+"""The Models page: the model store, broken entries included."""

@@ -1,0 +1,29 @@
+"""A Fashion-MNIST test image picked by class, for Classify and Inside the CNN."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from components.state import available_test_images
+from fashion_lab.data import CLASS_NAMES
+from fashion_lab.preprocessing import Preprocessed
+
+
+def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] | None:
+    """A Fashion-MNIST test image picked by class, with its true label; None without the dataset."""
+    if (test_set := available_test_images()) is None:
+        return None
+    images, labels = test_set
+    pick_class, pick_index = st.columns(2)
+    label = pick_class.selectbox(
+        "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=f"{key_prefix}_test_class"
+    )
+    indices = np.flatnonzero(labels == label)
+    number = pick_index.number_input(
+        "Image of that class", 1, len(indices), 1, key=f"{key_prefix}_test_number"
+    )
+    index = int(indices[int(number) - 1])
+    result = Preprocessed(images[index])
+    result.add(f"test image #{index}", images[index])
+    return result, CLASS_NAMES[label]

@@ -1,0 +1,1 @@
+"""The Train page: choose a model, train it, watch it learn live."""

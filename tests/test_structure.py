@@ -1,0 +1,38 @@
+"""Where things live: one package per page under components/, and no page imports another."""
+
+from __future__ import annotations
+
+import ast
+
+from conftest import ROOT
+
+COMPONENTS = ROOT / "components"
+PAGES = {"train", "inside", "classify", "compare", "models"}
+
+
+def imported_components(path) -> set[str]:
+    """The components modules that ``path`` imports, as dotted names."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("components."):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("components.")}
+    return found
+
+
+def test_every_page_has_its_package_with_a_page_module():
+    assert {p.name for p in COMPONENTS.iterdir() if (p / "__init__.py").is_file()} == PAGES
+    assert all((COMPONENTS / page / "page.py").is_file() for page in PAGES)
+
+
+def test_no_page_imports_another_page_and_shared_modules_import_none():
+    crossings = []
+    for path in COMPONENTS.rglob("*.py"):
+        parts = path.relative_to(COMPONENTS).parts
+        own = parts[0] if len(parts) > 1 else None  # None: a shared module
+        for module in imported_components(path):
+            package = module.split(".")[1]
+            if package in PAGES and package != own:
+                crossings.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert crossings == []
