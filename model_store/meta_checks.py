@@ -13,14 +13,17 @@ from typing import Any
 
 CLASSES = 10
 MAX_META_BYTES = 1_000_000  # a 50-epoch history takes a few KB
+LARGEST = 2**53  # beyond this a number is no longer exact as a float (and 10**400 overflowed pages)
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) <= LARGEST if isinstance(value, int) else math.isfinite(value) and abs(value) <= LARGEST
 
 
 def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= LARGEST
 
 
 def _fraction(value: Any) -> bool:

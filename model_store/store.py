@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from fashion_lab.architectures import ARCHITECTURES, build_model, weight_shapes
+from model_store.files import UnreadableFile, read_bounded
 from model_store.meta_checks import MAX_META_BYTES, meta_problem
 from model_store.weights import WeightsError, read_weights, weights_problem
 
@@ -116,6 +117,13 @@ def _write_synced(path: Path, data: bytes) -> None:
 def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
     """Validate one entry folder, its weights included (each file reread only when it has
     changed): a valid entry loads and every page can read its metadata. Never raises."""
+    try:
+        return _checked_entry(path, bundled)
+    except Exception as error:  # noqa: BLE001 - whatever a hostile entry makes a check raise, it is broken
+        return BrokenEntry(path.name, path, f"it cannot be read ({type(error).__name__}: {error})")
+
+
+def _checked_entry(path: Path, bundled: bool) -> StoredModel | BrokenEntry:
     name = path.name
     if not is_valid_name(name):
         return BrokenEntry(name, path, f"the folder name is not a valid model name: rename it to {NAME_RULE}")
@@ -142,16 +150,12 @@ def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
 
 def _read_meta(path: Path) -> tuple[Any, str | None]:
     """The entry's parsed metadata (not yet checked), or None and why it cannot be read."""
-    meta_path = path / META_FILE
     try:
-        if meta_path.is_symlink():
-            return None, f"{META_FILE} is a symbolic link: the store reads only its own files"
-        if meta_path.stat().st_size > MAX_META_BYTES:
-            return None, f"{META_FILE} is larger than {MAX_META_BYTES:,} bytes"
-        return json.loads(meta_path.read_text(encoding="utf-8")), None
-    except FileNotFoundError:
-        return None, f"{META_FILE} is missing (an unfinished save?)"
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        return json.loads(read_bounded(path / META_FILE, MAX_META_BYTES).decode("utf-8")), None
+    except UnreadableFile as error:
+        missing = " (an unfinished save?)" if not (path / META_FILE).exists() else ""
+        return None, f"{error}{missing}"
+    except (ValueError, RecursionError) as error:  # bad JSON, UTF-8 or a 5,000-digit number
         return None, f"{META_FILE} is unreadable: {error}"
 
 

@@ -14,10 +14,13 @@ import math
 import os
 import threading
 import zipfile
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 from numpy.lib import format as npy
+
+from model_store.files import UnreadableFile, read_bounded
 
 DTYPE = np.dtype("float32")
 MAX_HEADER = 10_000  # bytes of one array's .npy header (numpy's own default bound)
@@ -38,7 +41,10 @@ def expected_size(shapes: list[tuple[int, ...]]) -> int:
 def read_weights(path: Path, shapes: list[tuple[int, ...]], sha256: str) -> list[np.ndarray]:
     """The arrays of ``path`` if it matches ``sha256`` and holds finite float32 arrays of
     ``shapes``; WeightsError otherwise. The file is read once: what is checked is what loads."""
-    data = _read_bounded(path, shapes)
+    try:
+        data = read_bounded(path, expected_size(shapes))
+    except UnreadableFile as error:
+        raise WeightsError(str(error)) from None
     if hashlib.sha256(data).hexdigest() != sha256:
         raise WeightsError(f"{path.name} does not match its checksum (corrupt)")
     try:
@@ -46,26 +52,8 @@ def read_weights(path: Path, shapes: list[tuple[int, ...]], sha256: str) -> list
             return _arrays(archive, shapes)
     except WeightsError:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise WeightsError(f"{path.name} is unreadable: {error}") from None
-
-
-def _read_bounded(path: Path, shapes: list[tuple[int, ...]]) -> bytes:
-    if path.is_symlink():
-        raise WeightsError(f"{path.name} is a symbolic link: the store reads only its own files")
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > expected_size(shapes):
-                raise WeightsError(
-                    f"{path.name} takes {size / 1e6:,.1f} MB; these weights take "
-                    f"{expected_size(shapes) / 1e6:,.1f} MB at most"
-                )
-            return handle.read(size)
-    except FileNotFoundError:
-        raise WeightsError(f"{path.name} is missing") from None
-    except OSError as error:
-        raise WeightsError(f"{path.name} is unreadable: {error.strerror or error}") from None
+    except Exception as error:  # noqa: BLE001 - zip and its codecs raise a dozen kinds on hostile bytes
+        raise WeightsError(f"{path.name} is unreadable: {error or type(error).__name__}") from None
 
 
 def _arrays(archive: zipfile.ZipFile, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
@@ -96,7 +84,7 @@ def _array(archive: zipfile.ZipFile, name: str, shape: tuple[int, ...]) -> np.nd
     return values.reshape(shape, order="F" if fortran_order else "C")
 
 
-_verdicts: dict[tuple, str | None] = {}
+_verdicts: OrderedDict[tuple, str | None] = OrderedDict()  # least recently used first
 _verdicts_lock = threading.Lock()
 
 
@@ -110,6 +98,7 @@ def weights_problem(path: Path, shapes: list[tuple[int, ...]], sha256: str) -> s
     key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, tuple(shapes), sha256)
     with _verdicts_lock:
         if key in _verdicts:
+            _verdicts.move_to_end(key)
             return _verdicts[key]
     try:
         read_weights(path, shapes, sha256)
@@ -117,7 +106,7 @@ def weights_problem(path: Path, shapes: list[tuple[int, ...]], sha256: str) -> s
     except WeightsError as error:
         verdict = str(error)
     with _verdicts_lock:
-        if len(_verdicts) >= VERDICTS_KEPT:
-            _verdicts.clear()
         _verdicts[key] = verdict
+        while len(_verdicts) > VERDICTS_KEPT:
+            _verdicts.popitem(last=False)
     return verdict

@@ -4,8 +4,11 @@ never offered as a model that then fails to load (issue 14, items 5 to 8)."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import threading
+import zipfile
 
 import numpy as np
 import pytest
@@ -108,7 +111,7 @@ def test_folders_with_names_the_store_refuses_say_how_to_fix_them(store, small_j
 def test_a_huge_weights_file_is_refused_by_its_size_without_reading_it(store, small_jobs):
     entry = save_dense(store, small_jobs, "huge")
     os.truncate(entry.path / WEIGHTS_FILE, 2 * 10**9)  # sparse: no disk is used
-    assert "takes 2,000.0 MB; these weights take" in broken_reasons(store)["huge"]
+    assert "takes 2,000.0 MB; there is room for 0.6 MB" in broken_reasons(store)["huge"]
 
 
 def test_a_zip_bomb_is_refused_by_its_headers_before_any_data_is_inflated(store, small_jobs):
@@ -135,3 +138,73 @@ def test_the_listing_rereads_weights_only_when_they_change(store, small_jobs, mo
     data[-10] ^= 0xFF
     weights.write_bytes(bytes(data))
     assert "checksum" in broken_reasons(store)["steady"]
+
+
+def write_number(store: ModelStore, folder: str, key: str, digits: str) -> None:
+    """Set ``key`` of the entry's metadata to the JSON number ``digits``, however long."""
+    path = store.root / folder / META_FILE
+    meta = {**json.loads(path.read_text()), key: "NUMBER"}
+    path.write_text(json.dumps(meta).replace('"NUMBER"', digits))
+
+
+def listed_within(store: ModelStore, seconds: float = 20) -> dict[str, str]:
+    """The broken entries' reasons, failing (not hanging) if the listing does not return."""
+    found = {}
+    listing = threading.Thread(target=lambda: found.update(broken_reasons(store)), daemon=True)
+    listing.start()
+    listing.join(seconds)
+    assert not listing.is_alive(), "the listing blocked"
+    return found
+
+
+def test_what_made_the_listing_raise_or_hang_makes_an_entry_broken(store, small_jobs):
+    """Found in review: numbers too large for a float, a number of 5,000 digits, zip codecs that
+    raise their own errors, and named pipes (open() waited for a writer for ever)."""
+    for name in ("huge-number", "many-digits", "codec", "method", "pipe-meta", "pipe-weights", "big-count"):
+        save_dense(store, small_jobs, name)
+    write_number(store, "huge-number", "test_accuracy", "1" + "0" * 400)  # OverflowError in isfinite
+    write_number(store, "many-digits", "epochs_completed", "9" * 5000)  # ValueError in json.loads
+    rewrite_meta(store, "big-count", params=10**100)
+    for name, change in (("codec", _corrupt_deflate), ("method", _unknown_compression)):
+        weights = store.root / name / WEIGHTS_FILE
+        weights.write_bytes(change(weights.read_bytes()))
+        rewrite_meta(store, name, weights_sha256=hashlib.sha256(weights.read_bytes()).hexdigest())
+    for name, file in (("pipe-meta", META_FILE), ("pipe-weights", WEIGHTS_FILE)):
+        (store.root / name / file).unlink()
+        os.mkfifo(store.root / name / file)
+
+    reasons = listed_within(store)
+    assert "'test_accuracy' is not a number from 0 to 1" in reasons["huge-number"]
+    assert "unreadable" in reasons["many-digits"]
+    assert "'params' is not a whole number" in reasons["big-count"]
+    assert "unreadable" in reasons["codec"] and "unreadable" in reasons["method"]
+    assert "not a regular file" in reasons["pipe-meta"] and "not a regular file" in reasons["pipe-weights"]
+
+
+def _deflated(data: bytes) -> bytes:
+    """The same arrays in a zip whose members are deflated."""
+    arrays = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in arrays.namelist():
+            archive.writestr(name, arrays.read(name))
+    return out.getvalue()
+
+
+def _corrupt_deflate(data: bytes) -> bytes:
+    """Deflated members with their compressed bytes scrambled (zlib.error, not BadZipFile)."""
+    deflated = bytearray(_deflated(data))
+    first = zipfile.ZipFile(io.BytesIO(bytes(deflated))).infolist()[0]
+    start = first.header_offset + 30 + len(first.filename)
+    deflated[start + 200 : start + 260] = bytes(range(60))
+    return bytes(deflated)
+
+
+def _unknown_compression(data: bytes) -> bytes:
+    """A member compressed by method 99 (NotImplementedError), in both of the zip's headers."""
+    raw = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
+    raw[info.header_offset + 8 : info.header_offset + 10] = (99).to_bytes(2, "little")
+    central = raw.find(b"PK\x01\x02")
+    raw[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    return bytes(raw)
