@@ -69,10 +69,8 @@ def _open_bounded(data: bytes) -> Image.Image:
         raise ImageError(f"the image is too small ({width}x{height} pixels) to show a garment")
     if max(width, height) / min(width, height) > MAX_ASPECT:
         raise ImageError(f"the image shape {width}x{height} is too thin to hold a garment")
-    # A baseline JPEG is decoded as it streams, at 1/2, 1/4 or 1/8 of its size if asked (draft);
-    # a progressive one holds all of its coefficients while it decodes.
     jpeg = image.format in ("JPEG", "MPO")  # MPO: a phone's JPEG with a second picture inside
-    streams = jpeg and not image.info.get("progressive")
+    streams = jpeg and decodes_as_it_streams(data)
     if width * height > (MAX_JPEG_PIXELS if streams else MAX_PIXELS):
         raise ImageError(f"the image is too large ({width}x{height} pixels)")
     if jpeg:
@@ -81,6 +79,29 @@ def _open_bounded(data: bytes) -> Image.Image:
         raise ImageError(f"the image is too large ({width}x{height} pixels)")
     image.seek(0)  # first frame of an animation
     return image
+
+
+def decodes_as_it_streams(jpeg: bytes) -> bool:
+    """Whether libjpeg decodes this JPEG as it streams, at 1/2, 1/4 or 1/8 of its size if asked
+    (Pillow's draft): a sequential Huffman file whose first scan holds every colour component.
+    Otherwise (progressive, lossless or arithmetic coding, or components in separate scans) it
+    keeps the whole image's coefficients while decoding: a 1 MB 10000x10000 file took 580 MB."""
+    position, components = 2, None  # after the start-of-image marker
+    while position + 4 <= len(jpeg) and jpeg[position] == 0xFF:
+        marker = jpeg[position + 1]
+        if marker == 0xFF:  # a fill byte
+            position += 1
+            continue
+        length = int.from_bytes(jpeg[position + 2 : position + 4], "big")
+        body = jpeg[position + 4 : position + 2 + length]
+        if marker in (0xC0, 0xC1) and len(body) > 5:  # start of a sequential Huffman frame
+            components = body[5]
+        elif 0xC2 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # any other kind of frame
+            return False
+        elif marker == 0xDA:  # the first scan
+            return components is not None and len(body) > 0 and body[0] == components
+        position += 2 + length
+    return False
 
 
 def _shrink(image: Image.Image) -> Image.Image:

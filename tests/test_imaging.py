@@ -8,7 +8,7 @@ from bad_files import POSTSCRIPT, encode, garment, hostile_files
 from conftest import run_python
 from PIL import Image
 
-from fashion_lab.imaging import WORKING_SIDE, ImageError, decode_image
+from fashion_lab.imaging import WORKING_SIDE, ImageError, decode_image, decodes_as_it_streams
 from fashion_lab.preprocessing import preprocess_upload
 
 HOSTILE = hostile_files()
@@ -69,3 +69,26 @@ def test_the_band_by_band_shrink_is_the_box_average_of_the_whole():
     whole = np.asarray(Image.fromarray(noise).reduce(3), dtype=int)  # 3x3 blocks, all at once
     assert decoded.shape == whole.shape == (700, 500)
     assert np.abs(decoded - whole).max() <= 1
+
+
+def jpeg_header(width: int, height: int, first_scan_components: int) -> bytes:
+    """A small baseline JPEG whose frame now claims ``width`` x ``height`` and whose first scan
+    holds ``first_scan_components`` of its 3 colour components (what its data then says is moot:
+    the bound is decided on the header)."""
+    data = bytearray(encode(garment(size=(64, 64)), "JPEG"))
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    scan = data.index(b"\xff\xda")
+    length = int.from_bytes(data[scan + 2 : scan + 4], "big")
+    components = data[scan + 5 : scan + 5 + 2 * first_scan_components]
+    body = bytes([first_scan_components]) + components + data[scan + 5 + 6 : scan + 2 + length]
+    rest = bytes(data[scan + 2 + length :])
+    return bytes(data[:scan]) + b"\xff\xda" + (len(body) + 2).to_bytes(2, "big") + body + rest
+
+
+def test_a_jpeg_whose_colours_come_in_separate_scans_is_bounded_like_a_progressive_one():
+    """libjpeg buffers every coefficient of such a file (found in review: +581 MB for 1 MB)."""
+    with pytest.raises(ImageError, match="too large"):
+        decode_image(jpeg_header(10_000, 10_000, first_scan_components=1))
+    interleaved = jpeg_header(10_000, 10_000, first_scan_components=3)  # streams: decoded at 1/8
+    assert decodes_as_it_streams(interleaved) and max(decode_image(interleaved).size) <= WORKING_SIDE
