@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.plain_text import plain
 from components.state import get_store
 from fashion_lab.architectures import ARCHITECTURES, is_convolutional
 
@@ -25,3 +26,9 @@ def choose_models(key: str) -> list:
         return []
     names = st.multiselect("Models", [m.name for m in models], default=default_models(models), key=key)
     return [m for m in models if m.name in names]
+
+
+def model_label(entry) -> str:
+    """How a model is named in a metric's label (Markdown: a model named www.example.com would
+    otherwise become a link)."""
+    return f"{plain(entry.name)} ({entry.architecture})"

@@ -14,7 +14,7 @@ import re
 # CommonMark lets a backslash escape any ASCII punctuation; ':' also starts Streamlit's
 # directives (:red[...], :material/icon:) and '$' its LaTeX.
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_AUTOLINK_STARTS = re.compile(r"[:@]|\bwww(?=\.)", re.IGNORECASE)  # http://, user@host, www.
+_AUTOLINK_STARTS = re.compile(r"[:@]|www(?=\.)", re.IGNORECASE)  # http://, user@host, www. (even _www.)
 WORD_JOINER = "\N{WORD JOINER}"
 LIMIT = 500  # characters of one name or message shown
 

@@ -57,9 +57,18 @@ class JobRegistry:
             self._forget_done()
             if len(self._jobs) + len(jobs) > self.limit:
                 return False
-            for job in jobs:
-                self._jobs[job] = owner
-                job.start()
+            started = []
+            try:
+                for job in jobs:
+                    self._jobs[job] = owner
+                    job.start()
+                    started.append(job)
+            except BaseException:  # one could not start (no thread left?): none of them runs
+                for job in jobs:
+                    self._jobs.pop(job, None)
+                for job in started:
+                    job.stop()
+                raise
             if self._watchdog is None or not self._watchdog.is_alive():
                 self._watchdog = threading.Thread(target=self._watch, name="job-watchdog", daemon=True)
                 self._watchdog.start()

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from test_app import open_app
 from test_store_hostile import rewrite_meta, save_dense
 
+from components.plain_text import plain
 from fashion_lab.data import FILES, load_dataset
 from fashion_lab.metadata import run_metadata
 from model_store.store import WEIGHTS_FILE
@@ -50,6 +51,17 @@ def test_models_page_says_why_and_offers_no_delete_that_cannot_work(trap_store, 
     assert "fake\\-cnn" in warnings and "has shape" in warnings
     assert "bundled\\-dense copy" in warnings and "rename it" in warnings
     assert "bundled-dense copy" not in app.selectbox(key="models_delete_name").options
+
+
+def test_a_model_named_like_an_address_is_no_link_in_the_answers(store, small_jobs):
+    store.save("www.example.com", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
+    store.save("small-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    app = open_app("classify")
+    app.radio(key="classify_source").set_value("Test image").run()
+    assert not app.exception, app.exception
+    labels = [metric.label for metric in app.metric]
+    assert len(labels) == 2 and not any("www.example.com" in label for label in labels)
+    assert any(plain("www.example.com") in label for label in labels)
 
 
 def test_compare_does_without_optional_metadata(store, small_jobs):

@@ -98,3 +98,17 @@ def test_tabs_starting_pairs_at_the_same_moment_never_split_a_pair():
         thread.join()
     assert len(started) == 1
     assert all({job.state for job in pair} in ({JobState.RUNNING}, {JobState.PENDING}) for pair in pairs)
+
+
+class UnstartableJob(FakeJob):
+    def start(self):
+        raise RuntimeError("can't start new thread")
+
+
+def test_a_job_that_cannot_start_leaves_no_slot_taken_and_stops_its_partner():
+    registry = JobRegistry(limit=2)
+    partner = FakeJob()
+    with pytest.raises(RuntimeError, match="new thread"):
+        registry.try_start_all([partner, UnstartableJob()], "tab")
+    assert registry.active() == 0 and partner.state == JobState.STOPPED
+    assert registry.try_start_all([FakeJob(), FakeJob()], "tab")

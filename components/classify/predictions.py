@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.model_picker import model_label
 from components.state import load_stored_model, loadable
 from fashion_lab.data import CLASS_NAMES
 
@@ -52,7 +53,7 @@ def render_predictions(pixels: np.ndarray, entries: list) -> None:
         top = int(np.argmax(probabilities))
         with column:
             st.metric(
-                f"{entry.name} ({entry.architecture})",
+                model_label(entry),
                 CLASS_NAMES[top],
                 f"{probabilities[top]:.1%} sure",
                 delta_color="off",

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.model_picker import model_label
 from components.state import available_test_images, load_stored_model, test_images
 from fashion_lab.data import CLASS_NAMES
 
@@ -92,7 +93,7 @@ def render_shift_test(entries: list, pixels: np.ndarray) -> None:
         probabilities = predict_images(load_stored_model(entry), [moved])[0]
         top = int(np.argmax(probabilities))
         column.metric(
-            f"{entry.name} ({entry.architecture})",
+            model_label(entry),
             CLASS_NAMES[top],
             f"{probabilities[top]:.1%} sure",
             delta_color="off",

@@ -3,7 +3,8 @@
 Private to the server's user (0700, files 0600: the feeds' random names are their only guard
 against other tabs, not against other users of the machine), named after the server's process,
 removed when the server exits; one left by a server that was killed (SIGKILL runs no exit
-handler) is removed when the next server starts.
+handler) is removed when the next server starts. (Servers in separate PID namespaces that share
+one /tmp would see each other as gone: give each its own TMPDIR.)
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def remove_stale_folders(parent: Path | None = None) -> list[Path]:
     removed = []
     for path in parent.glob(f"{PREFIX}*"):
         match = _OURS.fullmatch(path.name)
-        if not match or path.is_symlink() or not path.is_dir() or path.stat().st_uid != os.getuid():
+        try:
+            ours = match and not path.is_symlink() and path.is_dir() and path.stat().st_uid == os.getuid()
+        except OSError:  # another server starting at the same moment removed it first
             continue
-        if not _process_exists(int(match.group(1))):
+        if ours and not _process_exists(int(match.group(1))):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
