@@ -92,18 +92,17 @@ def load_stored_model(entry):
     return _load_model(str(get_store().root), entry.name, entry.meta["weights_sha256"])
 
 
-def loadable(entries: list) -> list:
-    """The entries whose models load (each loaded once per server), in order; a warning with the
-    reason for any that does not (its files changed since it was listed), and the page goes on."""
-    usable = []
+def loaded(entries: list) -> list[tuple]:
+    """(entry, model) for each entry whose model loads (once per server), in order; a warning with
+    the reason for any that does not (its files changed since it was listed), and the page goes
+    on. Pages use these models, not a second load that could meet changed files."""
+    pairs = []
     for entry in entries:
         try:
-            load_stored_model(entry)
+            pairs.append((entry, load_stored_model(entry)))
         except StoreError as error:
             st.warning(f"**{plain(entry.name)}** cannot be used: {plain(error)}")
-        else:
-            usable.append(entry)
-    return usable
+    return pairs
 
 
 @st.cache_data(show_spinner=False)

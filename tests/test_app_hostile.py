@@ -77,10 +77,10 @@ def test_compare_does_without_optional_metadata(store, small_jobs):
 def test_a_model_whose_files_vanish_after_the_listing_gets_a_warning(store, small_jobs):
     store.save("vanishing", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     script = (
-        "from components.state import get_store, loadable\n"
+        "from components.state import get_store, loaded\n"
         "entries = get_store().models()\n"
         f"(entries[0].path / {WEIGHTS_FILE!r}).unlink()\n"
-        "assert loadable(entries) == []\n"
+        "assert loaded(entries) == []\n"
     )
     app = AppTest.from_string(script, default_timeout=60).run()
     assert not app.exception, app.exception

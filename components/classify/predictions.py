@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.model_picker import model_label
-from components.state import load_stored_model, loadable
+from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
 
 
@@ -45,11 +45,11 @@ def render_predictions(pixels: np.ndarray, entries: list) -> None:
     """One column per model: the top class, its confidence, the bar chart of all classes."""
     from fashion_lab.evaluation import predict_images
 
-    entries = loadable(entries)
-    if not entries:
+    pairs = loaded(entries)
+    if not pairs:
         return
-    for column, entry in zip(st.columns(len(entries)), entries, strict=True):
-        probabilities = predict_images(load_stored_model(entry), [pixels])[0]
+    for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
+        probabilities = predict_images(model, [pixels])[0]
         top = int(np.argmax(probabilities))
         with column:
             st.metric(

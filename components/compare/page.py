@@ -14,8 +14,7 @@ from components.plain_text import plain
 from components.state import (
     available_test_images,
     get_store,
-    load_stored_model,
-    loadable,
+    loaded,
     talk_mode,
     test_images,
 )
@@ -26,10 +25,10 @@ GALLERY = 8
 
 
 @st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
-def test_probabilities(name: str, weights_sha256: str, _entry) -> np.ndarray:
+def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
     from fashion_lab.evaluation import predict_images
 
-    return predict_images(load_stored_model(_entry), test_images()[0])
+    return predict_images(_model, test_images()[0])
 
 
 def _defaults(models) -> list[str]:
@@ -100,15 +99,16 @@ def _render_side_by_side(models) -> None:
         st.vega_lite_chart(
             *per_class_chart({e.name: per_class_accuracy(e.confusion) for e in counted}), width="stretch"
         )
-    pair = loadable(entries[:2])
-    if len(pair) == 2 and (test_set := available_test_images()) is not None:
-        _render_gallery(*pair, test_set)
+    pairs = loaded(entries[:2])
+    if len(pairs) == 2 and (test_set := available_test_images()) is not None:
+        _render_gallery(*pairs, test_set)
 
 
-def _render_gallery(first, second, test_set) -> None:
+def _render_gallery(first_pair, second_pair, test_set) -> None:
+    (first, first_model), (second, second_model) = first_pair, second_pair
     images, labels = test_set
-    p1 = test_probabilities(first.name, first.meta["weights_sha256"], first)
-    p2 = test_probabilities(second.name, second.meta["weights_sha256"], second)
+    p1 = test_probabilities(first.name, first.meta["weights_sha256"], first_model)
+    p2 = test_probabilities(second.name, second.meta["weights_sha256"], second_model)
     for title, indices in (
         (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
         (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),

@@ -7,7 +7,7 @@ import streamlit as st
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.model_picker import default_models
-from components.state import CLASSIFY_INPUT, get_store, load_stored_model, loadable, talk_mode
+from components.state import CLASSIFY_INPUT, get_store, loaded, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.architectures import is_convolutional
 
@@ -44,18 +44,19 @@ def render_inside() -> None:
         pixels, described = _pick_input()
     # The classic CNN first: one convolution and one pooling is what the page explains best.
     classic = next((i for i, m in enumerate(conv_models) if m.architecture == "cnn"), 0)
-    chosen = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key="inside_model")
-    entry = next(m for m in conv_models if m.name == chosen)
-    if pixels is None or not loadable([entry]):
+    name = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key="inside_model")
+    entry = next(m for m in conv_models if m.name == name)
+    cnn_pair = loaded([entry]) if pixels is not None else []
+    if not cnn_pair:
         return
-    model = load_stored_model(entry)
+    model = cnn_pair[0][1]
     render_maps(model, pixels, described)
     if not talk_mode():
         render_channel_detail(model, pixels)
     render_kernels(model)
     dense_name = next(iter(default_models(models)), None)  # the newest dense model comes first
     dense = next((m for m in models if m.name == dense_name and m not in conv_models), None)
-    dense = dense if dense and loadable([dense]) else None
-    render_dense_view(load_stored_model(dense) if dense else None, pixels)
+    dense_pair = loaded([dense]) if dense else []
+    render_dense_view(dense_pair[0][1] if dense_pair else None, pixels)
     others = {m.architecture: m for m in reversed(conv_models) if m.architecture != entry.architecture}
-    render_shift_test([e for e in (dense, entry) if e is not None] + loadable(list(others.values())), pixels)
+    render_shift_test(dense_pair + cnn_pair + loaded(list(others.values())), pixels)

@@ -8,24 +8,25 @@ import pandas as pd
 import streamlit as st
 
 from components.model_picker import model_label
-from components.state import available_test_images, load_stored_model, test_images
+from components.plain_text import plain
+from components.state import available_test_images, test_images
 from fashion_lab.data import CLASS_NAMES
 
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
 
 @st.cache_data(show_spinner="Shifting 1,000 test images by -6..+6 pixels...", max_entries=16)
-def cached_shift_accuracy(name: str, weights_sha256: str, _entry) -> dict[str, list[float]]:
+def cached_shift_accuracy(name: str, weights_sha256: str, _model) -> dict[str, list[float]]:
     from fashion_lab.inspection import shift_accuracy
 
     images, labels = test_images()
-    return shift_accuracy(load_stored_model(_entry), images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES])
+    return shift_accuracy(_model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES])
 
 
-def _curves(entries) -> pd.DataFrame:
+def _curves(pairs) -> pd.DataFrame:
     rows = []
-    for entry in entries:
-        result = cached_shift_accuracy(entry.name, entry.meta["weights_sha256"], entry)
+    for entry, model in pairs:
+        result = cached_shift_accuracy(entry.name, entry.meta["weights_sha256"], model)
         for direction in ("horizontal", "vertical"):
             for shift, accuracy in zip(result["shift"], result[direction], strict=True):
                 rows.append(
@@ -44,7 +45,7 @@ def _verdict(curves: pd.DataFrame) -> str:
     at_four = curves[curves["shift"].abs() == 4].groupby("model")["accuracy"].mean()
     centred = curves[curves["shift"] == 0].groupby("model")["accuracy"].mean()
     kept = (at_four / centred).sort_values(ascending=False)
-    parts = [f"{model} keeps {ratio:.0%} of its accuracy" for model, ratio in kept.items()]
+    parts = [f"{plain(model)} keeps {ratio:.0%} of its accuracy" for model, ratio in kept.items()]
     verdict = "Shifted by 4 pixels, " + "; ".join(parts) + "."
     if len(kept) > 1 and kept.iloc[0] - kept.iloc[-1] < 0.05:
         verdict += (
@@ -52,12 +53,12 @@ def _verdict(curves: pd.DataFrame) -> str:
             "what a model has seen in training (shifted images) matters as much."
         )
     else:
-        verdict += f" Most tolerant: {kept.index[0]}."
+        verdict += f" Most tolerant: {plain(kept.index[0])}."
     return verdict
 
 
-def render_shift_test(entries: list, pixels: np.ndarray) -> None:
-    """Accuracy against shift for both models, then the user's image on a shift slider."""
+def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
+    """Accuracy against shift for the (entry, model) pairs, then the user's image on a shift slider."""
     from fashion_lab.evaluation import predict_images
     from fashion_lab.inspection import shift_images
 
@@ -68,7 +69,7 @@ def render_shift_test(entries: list, pixels: np.ndarray) -> None:
     )
     if available_test_images() is None:
         return
-    curves = _curves(entries)
+    curves = _curves(pairs)
     spec = {
         "mark": {"type": "line", "point": True},
         "encoding": {
@@ -87,10 +88,10 @@ def render_shift_test(entries: list, pixels: np.ndarray) -> None:
     dx = dx_col.slider("Move right", -6, 6, 0, key="inside_shift_x")
     dy = dy_col.slider("Move down", -6, 6, 0, key="inside_shift_y")
     moved = shift_images(pixels[None], dx, dy)[0]
-    columns = st.columns(len(entries) + 1)
+    columns = st.columns(len(pairs) + 1)
     columns[0].image(moved, caption=f"your image moved ({dx:+d}, {dy:+d})", width=140, clamp=True)
-    for column, entry in zip(columns[1:], entries, strict=True):
-        probabilities = predict_images(load_stored_model(entry), [moved])[0]
+    for column, (entry, model) in zip(columns[1:], pairs, strict=True):
+        probabilities = predict_images(model, [moved])[0]
         top = int(np.argmax(probabilities))
         column.metric(
             model_label(entry),
