@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import keras
 
-PIXEL_SCALE = 1.0 / 255.0  # every model's first layer multiplies the uint8 pixels by this
 LAYER_COLUMNS = ("layer", "type", "output shape", "parameters")
 
 
@@ -130,11 +129,13 @@ def weight_shapes(name: str) -> list[tuple[int, ...]]:
 
 
 def build_model(name: str) -> keras.Model:
-    """Build a fresh, uncompiled model of the named architecture (imports Keras the first time)."""
+    """Build a fresh, uncompiled model of the named architecture (imports Keras the first time):
+    ``fashion_lab.model_builders.build_<name>``, so adding a model touches this registry and its
+    builder only."""
     get_architecture(name)
-    from fashion_lab.model_builders import BUILDERS
+    from fashion_lab import model_builders
 
-    return BUILDERS[name]()
+    return getattr(model_builders, f"build_{name}")()
 
 
 def layer_table(name: str) -> list[dict[str, object]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ARCHITECTURE_NAMES = ("dense", "cnn", "cnn_deep")  # fashion_lab.architectures registers a builder for each
+from fashion_lab.architectures import get_architecture
+
 SCHEDULES = ("cosine", "constant")
 PRECISIONS = ("auto", "float32", "mixed_bfloat16")  # see fashion_lab/precision.py
 
@@ -26,9 +27,7 @@ class TrainingConfig:
 
     def validate(self) -> None:
         """Raise ValueError with a clear message for a setting out of range."""
-        if self.architecture not in ARCHITECTURE_NAMES:
-            choices = ", ".join(ARCHITECTURE_NAMES)
-            raise ValueError(f"unknown architecture {self.architecture!r}; choose one of: {choices}")
+        get_architecture(self.architecture)  # ValueError naming the choices
         checks = [
             (1 <= self.epochs <= 1000, f"epochs must be 1-1000, got {self.epochs}"),
             (1 <= self.batch_size <= 8192, f"batch size must be 1-8192, got {self.batch_size}"),

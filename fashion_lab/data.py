@@ -25,6 +25,7 @@ CLASS_NAMES = (
     "Ankle boot",
 )
 IMAGE_SHAPE = (28, 28)
+PIXEL_SCALE = 1.0 / 255.0  # every model's first layer multiplies the uint8 pixels by this
 NUM_CLASSES = len(CLASS_NAMES)
 
 FILES = {

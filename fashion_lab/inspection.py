@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import keras
 import numpy as np
 
-from fashion_lab.architectures import PIXEL_SCALE
+from fashion_lab.data import PIXEL_SCALE
 from fashion_lab.evaluation import predict_images
 
 

@@ -1,4 +1,5 @@
-"""Keras builders of the registered architectures (fashion_lab.architectures lists them).
+"""Keras builders of the registered architectures: ``build_<name>`` for each name that
+fashion_lab.architectures lists (its build_model finds them by that name).
 
 Every model takes raw uint8 pixels (n, 28, 28) and scales them itself. The one scaling, shared
 by training and prediction: ``pixels / 255`` by the model's first layer (``scale``), so callers
@@ -7,13 +8,10 @@ always pass 0-255 images and never scale by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import keras
 from keras import layers
 
-from fashion_lab.architectures import PIXEL_SCALE
-from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES
+from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES, PIXEL_SCALE
 
 OUTPUT_DTYPE = "float32"  # softmax and the loss in float32 even when a model trains in mixed bf16
 
@@ -67,13 +65,6 @@ def build_cnn_deep() -> keras.Model:
     x = layers.Dropout(0.5, name="drop3")(x)
     outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
     return keras.Model(inputs, outputs, name="cnn_deep")
-
-
-BUILDERS: dict[str, Callable[[], keras.Model]] = {
-    "dense": build_dense,
-    "cnn": build_cnn,
-    "cnn_deep": build_cnn_deep,
-}
 
 
 def summarize_layers(model: keras.Model) -> list[tuple[str, str, str, int]]:

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
+from fashion_lab import model_builders
 from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture, weight_shapes
-from fashion_lab.model_builders import BUILDERS, summarize_layers
+from fashion_lab.model_builders import summarize_layers
 
 
 @pytest.mark.parametrize("name, params", [("dense", 29_898), ("cnn", 804_554)])
@@ -57,10 +58,12 @@ def test_unknown_architecture_names_the_choices():
         get_architecture("resnet")
 
 
-def test_config_knows_the_same_names_as_the_registry():
-    from fashion_lab.config import ARCHITECTURE_NAMES
+def test_config_checks_names_against_the_registry():
+    from fashion_lab.config import TrainingConfig
 
-    assert tuple(ARCHITECTURES) == ARCHITECTURE_NAMES
+    TrainingConfig(architecture="cnn_deep").validate()
+    with pytest.raises(ValueError, match="choose one of: dense, cnn, cnn_deep"):
+        TrainingConfig(architecture="resnet").validate()
 
 
 @pytest.mark.parametrize("name", list(ARCHITECTURES))
@@ -76,5 +79,6 @@ def test_weight_shapes_read_off_the_table_are_those_keras_builds(name):
     assert weight_shapes(name) == [tuple(w.shape) for w in build_model(name).weights]
 
 
-def test_the_registry_and_the_builders_know_the_same_names():
-    assert set(BUILDERS) == set(ARCHITECTURES)
+def test_every_registered_name_has_a_builder_and_every_builder_a_name():
+    builders = {name.removeprefix("build_") for name in dir(model_builders) if name.startswith("build_")}
+    assert builders == set(ARCHITECTURES)

@@ -1,4 +1,5 @@
-"""Where things live: one package per page under components/, and no page imports another."""
+"""Where things live: one package per page under components/, no page imports another, and no
+import circle in the core."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ COMPONENTS = ROOT / "components"
 PAGES = {"train", "inside", "classify", "compare", "models"}
 
 
-def imported_components(path) -> set[str]:
-    """The components modules that ``path`` imports, as dotted names."""
+def imported(path, package: str = "components") -> set[str]:
+    """The modules of ``package`` that ``path`` imports, as dotted names (``from package import x``
+    counts as ``package.x``)."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("components."):
+        if isinstance(node, ast.ImportFrom) and node.module == package:
+            found |= {f"{package}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(f"{package}."):
             found.add(node.module)
         elif isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names if alias.name.startswith("components.")}
+            found |= {alias.name for alias in node.names if alias.name.startswith(f"{package}.")}
     return found
 
 
@@ -31,8 +35,14 @@ def test_no_page_imports_another_page_and_shared_modules_import_none():
     for path in COMPONENTS.rglob("*.py"):
         parts = path.relative_to(COMPONENTS).parts
         own = parts[0] if len(parts) > 1 else None  # None: a shared module
-        for module in imported_components(path):
+        for module in imported(path):
             package = module.split(".")[1]
             if package in PAGES and package != own:
                 crossings.append(f"{path.relative_to(ROOT)} imports {module}")
     assert crossings == []
+
+
+def test_the_builders_do_not_import_the_registry_that_finds_them():
+    """architectures.build_model imports model_builders; the other way round was a circle."""
+    builders = ROOT / "fashion_lab" / "model_builders.py"
+    assert "fashion_lab.architectures" not in imported(builders, "fashion_lab")
