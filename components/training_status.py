@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.state import get_train_job
-from fashion_lab.progress import summarize_events
+from fashion_lab.progress import job_progress
 
 
 def render_training_status() -> None:
@@ -27,7 +27,7 @@ def _live(job) -> None:
 
 
 def _draw(job) -> None:
-    progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+    progress = job_progress(job)
     name = job.config.architecture
     if progress.outcome is None:
         label = f"Training {name}: epoch {max(progress.epoch, 1)}/{progress.epochs}"

@@ -69,6 +69,11 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def job_progress(job, smoothing: float = SMOOTHING) -> TrainingProgress:
+    """Where ``job`` (a TrainingJob) stands now: the one way every view summarises a run."""
+    return summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
+
+
 def render_progress(event: dict[str, Any], epochs: int) -> str:
     """One progress-bar line of the command line for a batch event."""
     done = ((event["epoch"] - 1) + event["step"] / event["steps"]) / epochs

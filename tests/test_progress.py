@@ -2,7 +2,7 @@
 
 import pytest
 
-from fashion_lab.progress import format_duration, summarize_events
+from fashion_lab.progress import format_duration, job_progress, summarize_events
 
 
 def batch(epoch, step, loss, steps=10):
@@ -52,3 +52,10 @@ def test_nothing_yet():
 @pytest.mark.parametrize("seconds, text", [(0, "0:00"), (61.4, "1:01"), (3725, "1:02:05")])
 def test_format_duration(seconds, text):
     assert format_duration(seconds) == text
+
+
+def test_a_jobs_progress_is_the_summary_of_its_events(small_jobs):
+    job = small_jobs["dense"]
+    progress = job_progress(job)
+    assert progress == summarize_events(job.events(), job.config.epochs, job.elapsed())
+    assert progress.done and progress.outcome == "finished" and len(progress.epoch_rows) == 1

@@ -10,7 +10,7 @@ import streamlit as st
 from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
-from fashion_lab.progress import summarize_events
+from fashion_lab.progress import job_progress
 
 RACE_COLOURS = {
     "field": "model",
@@ -74,7 +74,7 @@ def _draw(jobs) -> None:
     rows, status = [], []
     for number, job in enumerate(jobs, start=1):
         label = f"{number}. {job.config.architecture}"
-        progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+        progress = job_progress(job)
         rows += [
             {"model": label, "epoch": r["epoch"], "val_accuracy": r["val_accuracy"]}
             for r in progress.epoch_rows

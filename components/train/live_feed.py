@@ -22,7 +22,7 @@ import streamlit.components.v1 as st_components
 
 from components.train.charts import chart_rows, chart_specs, panel_config
 from components.train.live_folder import create_served_folder, write_private
-from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, summarize_events
+from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, job_progress
 
 WRITE_SECONDS = 1.0
 # The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
@@ -98,7 +98,7 @@ class LiveFeed:
         if smoothing != self._written_smoothing:
             self._revision, self._written_smoothing = self._revision + 1, smoothing
         job = self.job
-        progress = summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
+        progress = job_progress(job, smoothing)
         payload = {
             "revision": self._revision,
             "name": job.config.architecture,

@@ -9,7 +9,7 @@ from components.plain_text import plain
 from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
-from fashion_lab.progress import SMOOTHING, TrainingProgress, summarize_events
+from fashion_lab.progress import SMOOTHING, TrainingProgress, job_progress
 
 
 def render_training_panel(epochs: int) -> None:
@@ -53,7 +53,7 @@ def render_training_panel(epochs: int) -> None:
 
 
 def _draw(job, smoothing: float) -> None:
-    progress = summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
+    progress = job_progress(job, smoothing)
     name = job.config.architecture
     st.progress(progress.fraction, text=f"**{name}** · {describe_progress(progress, job)}")
     loss, accuracy = st.columns(2)
