@@ -89,7 +89,7 @@ def _load_model(root: str, name: str, weights_sha256: str):
 
 def load_stored_model(entry):
     """A stored model, loaded once per server and reused (keyed by its weights' checksum)."""
-    return _load_model(str(get_store().root), entry.name, entry.meta["weights_sha256"])
+    return _load_model(str(get_store().root), entry.name, entry.weights_sha256)
 
 
 def loaded(entries: list) -> list[tuple]:

@@ -97,10 +97,10 @@ def command_list(args: argparse.Namespace, store: ModelStore) -> int:
         if isinstance(entry, BrokenEntry):
             print(f"{entry.name:32} BROKEN: {entry.reason}")
         else:
-            meta = entry.meta
+            epochs = entry.epochs if entry.epochs is not None else "?"
             print(
-                f"{entry.name:32} {entry.architecture:8} {meta.get('epochs_completed', '?'):>3} ep "
-                f"{entry.test_accuracy:7.2%}  {meta['created']}"
+                f"{entry.name:32} {entry.architecture:8} {epochs:>3} ep "
+                f"{entry.test_accuracy:7.2%}  {entry.created}"
             )
     return 0
 
@@ -108,15 +108,14 @@ def command_list(args: argparse.Namespace, store: ModelStore) -> int:
 def _entry_summary(entry) -> dict[str, Any]:
     if isinstance(entry, BrokenEntry):
         return {"name": entry.name, "broken": True, "reason": entry.reason}
-    meta = entry.meta
     return {
         "name": entry.name,
         "broken": False,
         "architecture": entry.architecture,
-        "epochs_completed": meta.get("epochs_completed"),
+        "epochs_completed": entry.epochs,
         "test_accuracy": entry.test_accuracy,
-        "params": meta.get("params"),
-        "created": meta["created"],
+        "params": entry.params,
+        "created": entry.created,
     }
 
 

@@ -59,6 +59,29 @@ class StoredModel:
         return self.meta["test_accuracy"]
 
     @property
+    def weights_sha256(self) -> str:
+        """The weights' checksum: what a cache of the loaded model is keyed by."""
+        return self.meta["weights_sha256"]
+
+    @property
+    def created(self) -> str:
+        """When it was saved, ISO 8601."""
+        return self.meta["created"]
+
+    @property
+    def params(self) -> int | None:
+        return self.meta.get("params")
+
+    @property
+    def epochs(self) -> int | None:
+        """Epochs completed (a stopped run may end mid-way)."""
+        return self.meta.get("epochs_completed")
+
+    @property
+    def train_seconds(self) -> float | None:
+        return self.meta.get("train_seconds")
+
+    @property
     def confusion(self) -> np.ndarray | None:
         """(10, 10) test-set counts, true class by row; None if the entry has none."""
         confusion = self.meta.get("confusion")

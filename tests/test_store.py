@@ -170,3 +170,11 @@ def test_leftovers_of_killed_saves_are_removed_once_stale_and_only_ours(store, s
     assert sorted(store.remove_leftovers()) == sorted(stale)
     assert fresh.exists() and all(f.exists() for f in foreign)
     assert [m.name for m in store.models()] == ["kept"]
+
+
+def test_a_stored_model_offers_what_the_pages_read_as_typed_fields(store, small_jobs):
+    entry = save_job(store, small_jobs["cnn"], "typed")
+    assert (entry.params, entry.epochs) == (804_554, 1)
+    assert entry.train_seconds > 0 and entry.created.startswith("20")
+    assert entry.weights_sha256 == hashlib.sha256((entry.path / WEIGHTS_FILE).read_bytes()).hexdigest()
+    assert entry.confusion.shape == (10, 10) and len(entry.history("val_accuracy")) == 1

@@ -78,7 +78,7 @@ def app_train_seconds(
         time.sleep(0.25)
     browser_share = (chromium_cpu_seconds() - cpu_before) / (time.monotonic() - began)
     page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=30_000)
-    return store.get(saved_model_name(page)).meta["train_seconds"], browser_share
+    return store.get(saved_model_name(page)).train_seconds, browser_share
 
 
 def _rounded(values: list[float]) -> list[float]:

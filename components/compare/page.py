@@ -42,10 +42,9 @@ def _table(entries) -> pd.DataFrame:
             {
                 "model": e.name,
                 "architecture": e.architecture,
-                "parameters": e.meta.get("params"),
-                "epochs": e.meta.get("epochs_completed"),
-                "seconds per epoch": e.meta.get("train_seconds", 0)
-                / max(1, e.meta.get("epochs_completed") or 1),
+                "parameters": e.params,
+                "epochs": e.epochs,
+                "seconds per epoch": (e.train_seconds or 0) / max(1, e.epochs or 1),
                 "train accuracy": 100 * (e.history("accuracy") or [float("nan")])[-1],
                 "test accuracy": 100 * e.test_accuracy,
             }
@@ -107,8 +106,8 @@ def _render_side_by_side(models) -> None:
 def _render_gallery(first_pair, second_pair, test_set) -> None:
     (first, first_model), (second, second_model) = first_pair, second_pair
     images, labels = test_set
-    p1 = test_probabilities(first.name, first.meta["weights_sha256"], first_model)
-    p2 = test_probabilities(second.name, second.meta["weights_sha256"], second_model)
+    p1 = test_probabilities(first.name, first.weights_sha256, first_model)
+    p2 = test_probabilities(second.name, second.weights_sha256, second_model)
     for title, indices in (
         (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
         (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),

@@ -26,7 +26,7 @@ def cached_shift_accuracy(name: str, weights_sha256: str, _model) -> dict[str, l
 def _curves(pairs) -> pd.DataFrame:
     rows = []
     for entry, model in pairs:
-        result = cached_shift_accuracy(entry.name, entry.meta["weights_sha256"], model)
+        result = cached_shift_accuracy(entry.name, entry.weights_sha256, model)
         for direction in ("horizontal", "vertical"):
             for shift, accuracy in zip(result["shift"], result[direction], strict=True):
                 rows.append(

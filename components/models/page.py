@@ -14,11 +14,11 @@ def _models_table(models) -> pd.DataFrame:
             {
                 "name": m.name,
                 "architecture": m.architecture,
-                "epochs": m.meta.get("epochs_completed"),
+                "epochs": m.epochs,
                 "test accuracy": m.test_accuracy * 100,
-                "parameters": m.meta.get("params"),
-                "train seconds": m.meta.get("train_seconds"),
-                "created": m.meta["created"][:16].replace("T", " "),
+                "parameters": m.params,
+                "train seconds": m.train_seconds,
+                "created": m.created[:16].replace("T", " "),
                 "bundled": m.bundled,
             }
             for m in models
