@@ -50,9 +50,9 @@ def render_inside() -> None:
     if not cnn_pair:
         return
     model = cnn_pair[0][1]
-    render_maps(model, pixels, described)
+    maps = render_maps(model, pixels, described)
     if not talk_mode():
-        render_channel_detail(model, pixels)
+        render_channel_detail(model, pixels, maps)
     render_kernels(model)
     dense_name = next(iter(default_models(models)), None)  # the newest dense model comes first
     dense = next((m for m in models if m.name == dense_name and m not in conv_models), None)

@@ -12,14 +12,14 @@ from components.inside.map_images import KERNEL_COLOURS, colour_bar, coloured, k
 DETAIL_CHANNEL = "inside_channel"
 
 
-def render_maps(model, pixels: np.ndarray, described: str) -> None:
-    """All channels of the chosen convolution, each feature map beside its pooled map."""
+def render_maps(model, pixels: np.ndarray, described: str):
+    """All channels of the chosen convolution, each feature map beside its pooled map; returns
+    those maps (fashion_lab.inspection.FeatureMaps) for the views that look closer."""
     from fashion_lab.inspection import conv_stages, feature_maps
 
     stages = {s.conv: s for s in conv_stages(model)}
     conv = st.selectbox("Convolution layer", list(stages), key="inside_layer")
     maps = feature_maps(model, pixels, stages[conv])
-    st.session_state["inside_maps"] = maps
     high = float(maps.maps.max()) or 1.0
     st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")
     st.caption(
@@ -33,13 +33,14 @@ def render_maps(model, pixels: np.ndarray, described: str) -> None:
     ]
     suffix = " | pooled" if maps.pooled is not None else ""
     st.image(tiles, caption=[f"filter {c}: map{suffix}" for c in range(len(tiles))])
+    return maps
 
 
-def render_channel_detail(model, pixels: np.ndarray) -> None:
-    """One channel large, with its kernel and one output value computed by hand."""
+def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
+    """One channel of ``maps`` (render_maps's) large, with its kernel and one output value
+    computed by hand."""
     from fashion_lab.inspection import explain_conv_step, kernels, pooling_window
 
-    maps = st.session_state["inside_maps"]
     channels = maps.maps.shape[-1]
     st.subheader("One filter, step by step")
     channel = st.number_input("Filter", 0, channels - 1, 0, key=DETAIL_CHANNEL)
