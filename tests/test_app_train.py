@@ -7,20 +7,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
+from components.train.settings import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, SETTINGS, START, SUBSET
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
 TRAIN_PAGE = "from components.train.page import render_train\nrender_train()\n"
-LOCKABLE = [
-    "train_architecture",
-    "train_epochs",
-    "train_subset",
-    "train_batch_size",
-    "train_learning_rate",
-    "train_cosine",
-    "train_augment",
-    "train_seed",
-]
+LOCKABLE = list(SETTINGS)
 
 
 def open_train_page() -> AppTest:
@@ -38,17 +30,17 @@ def _find(app: AppTest, key: str):
 def test_controls_offer_every_architecture_and_the_documented_ranges(store):
     app = open_train_page()
     assert not app.exception, app.exception
-    assert _find(app, "train_architecture").options == ["dense", "cnn", "cnn_deep"]
-    epochs = _find(app, "train_epochs")
+    assert _find(app, ARCHITECTURE).options == ["dense", "cnn", "cnn_deep"]
+    epochs = _find(app, EPOCHS)
     assert (epochs.min, epochs.max, epochs.value) == (1, 50, 5)
-    assert "all 60,000 images" in _find(app, "train_subset").options
+    assert "all 60,000 images" in _find(app, SUBSET).options
     assert not any(_find(app, key).disabled for key in LOCKABLE)
 
 
 @pytest.mark.parametrize("architecture, total", [("dense", "29,898"), ("cnn", "804,554")])
 def test_layer_table_shows_the_parameter_count(store, architecture, total):
     app = open_train_page()
-    _find(app, "train_architecture").select(architecture).run()
+    _find(app, ARCHITECTURE).select(architecture).run()
     assert any(total in md.value for md in app.markdown)
     table = app.dataframe[0].value
     assert "output shape" in table.columns
@@ -57,32 +49,32 @@ def test_layer_table_shows_the_parameter_count(store, architecture, total):
 
 def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset):
     app = open_train_page()
-    _find(app, "train_architecture").select("cnn")
-    _find(app, "train_epochs").set_value(3)
-    _find(app, "train_batch_size").set_value(64)
-    _find(app, "train_seed").set_value(7)
-    _find(app, "train_start").click().run()  # one run: the job starts in the button's callback
+    _find(app, ARCHITECTURE).select("cnn")
+    _find(app, EPOCHS).set_value(3)
+    _find(app, BATCH_SIZE).set_value(64)
+    _find(app, SEED).set_value(7)
+    _find(app, START).click().run()  # one run: the job starts in the button's callback
     job = app.session_state[TRAIN_JOB]
     assert job.state in (JobState.PENDING, JobState.RUNNING)
     assert (job.config.architecture, job.config.epochs) == ("cnn", 3)
     assert (job.config.batch_size, job.config.seed) == (64, 7)
-    assert all(_find(app, key).disabled for key in LOCKABLE + ["train_start"])
+    assert all(_find(app, key).disabled for key in LOCKABLE + [START])
     _find(app, "train_stop").click().run()
     assert job.stop_requested
     assert job.join(timeout=120)
     app.run()
     assert job.state is JobState.STOPPED
-    assert not any(_find(app, key).disabled for key in LOCKABLE + ["train_start"])
+    assert not any(_find(app, key).disabled for key in LOCKABLE + [START])
     assert any("Stopped after" in s.value and job.saved_as in s.value for s in app.success)
     assert store.get(job.saved_as).meta["stopped"] is True
 
 
 def test_a_finished_run_is_saved_and_reported(store, dataset):
     app = open_train_page()
-    _find(app, "train_architecture").select("dense")
-    _find(app, "train_epochs").set_value(1)
-    _find(app, "train_subset").select("3,000 images (demo in seconds)")
-    _find(app, "train_start").click().run()
+    _find(app, ARCHITECTURE).select("dense")
+    _find(app, EPOCHS).set_value(1)
+    _find(app, SUBSET).select("3,000 images (demo in seconds)")
+    _find(app, START).click().run()
     job, feed = app.session_state[TRAIN_JOB], app.session_state[LIVE_FEED]
     assert feed.path.is_file()
     assert job.join(timeout=120)
@@ -109,13 +101,33 @@ def test_talk_mode_from_the_url_hides_the_settings(store):
 
 def test_in_talk_mode_train_uses_the_default_for_every_hidden_setting(store, dataset):
     app = open_train_page()
-    _find(app, "train_batch_size").set_value(64).run()  # then hidden by talk mode
+    _find(app, BATCH_SIZE).set_value(64).run()  # then hidden by talk mode
     app.session_state[TALK_MODE] = True
     app.run()
-    _find(app, "train_architecture").select("dense")
-    _find(app, "train_subset").select("3,000 images (demo in seconds)")
-    _find(app, "train_start").click().run()
+    _find(app, ARCHITECTURE).select("dense")
+    _find(app, SUBSET).select("3,000 images (demo in seconds)")
+    _find(app, START).click().run()
     job = app.session_state[TRAIN_JOB]
     assert job.config == replace(TrainingConfig(), architecture="dense", limit=3000)
     job.stop()
     assert job.join(timeout=120)
+
+
+def test_each_setting_sets_its_config_field_and_talk_mode_keeps_the_hidden_ones_default():
+    from components.train.settings import AUGMENT, COSINE, LEARNING_RATE, config_from
+
+    values = {
+        ARCHITECTURE: "dense",
+        EPOCHS: 7,
+        SUBSET: "3,000 images (demo in seconds)",
+        BATCH_SIZE: 64,
+        LEARNING_RATE: 0.001,
+        COSINE: False,
+        AUGMENT: True,
+        SEED: 9.0,  # number_input may hand a float
+    }
+    assert config_from(values, talk=False) == TrainingConfig(
+        "dense", 7, batch_size=64, learning_rate=0.001, seed=9, limit=3000, schedule="constant", augment=True
+    )
+    talk_config = config_from(values, talk=True)
+    assert talk_config == replace(TrainingConfig(), architecture="dense", epochs=7, limit=3000)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +17,18 @@ from components.state import (
 )
 from components.train.live_feed import start_live_feed
 from components.train.progress import render_training_panel
+from components.train.settings import (
+    ARCHITECTURE,
+    AUGMENT,
+    BATCH_SIZE,
+    COSINE,
+    EPOCHS,
+    LEARNING_RATE,
+    SEED,
+    START,
+    SUBSET,
+    config_from,
+)
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES, layer_table
 from fashion_lab.config import TrainingConfig
@@ -39,10 +49,10 @@ def render_train() -> None:
     defaults = TrainingConfig()
     settings, layers = st.columns([2, 3], gap="large")
     with settings:
-        architecture = st.selectbox("Model", list(ARCHITECTURES), key="train_architecture", disabled=locked)
+        architecture = st.selectbox("Model", list(ARCHITECTURES), key=ARCHITECTURE, disabled=locked)
         st.caption(ARCHITECTURES[architecture].description)
-        epochs = st.slider("Epochs", 1, 50, defaults.epochs, key="train_epochs", disabled=locked)
-        st.selectbox("Training images", list(SUBSETS), key="train_subset", disabled=locked)
+        epochs = st.slider("Epochs", 1, 50, defaults.epochs, key=EPOCHS, disabled=locked)
+        st.selectbox("Training images", list(SUBSETS), key=SUBSET, disabled=locked)
         if not talk_mode():
             _more_settings(locked, defaults)
         # A callback runs before the page is drawn again: this one run draws the settings locked
@@ -51,7 +61,7 @@ def render_train() -> None:
         st.button(
             "Train",
             type="primary",
-            key="train_start",
+            key=START,
             disabled=locked,
             icon=":material/play_arrow:",
             on_click=_start,
@@ -74,52 +84,30 @@ def _more_settings(locked: bool, defaults: TrainingConfig) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
     with st.expander("More settings"):
         st.select_slider(
-            "Batch size", BATCH_SIZES, defaults.batch_size, key="train_batch_size", disabled=locked
+            "Batch size", BATCH_SIZES, defaults.batch_size, key=BATCH_SIZE, disabled=locked
         )
         st.select_slider(
             "Learning rate (peak)",
             LEARNING_RATES,
             defaults.learning_rate,
-            key="train_learning_rate",
+            key=LEARNING_RATE,
             disabled=locked,
         )
         st.toggle(
             "Cosine learning-rate decay",
             defaults.schedule == "cosine",
-            key="train_cosine",
+            key=COSINE,
             disabled=locked,
             help="Lower the learning rate smoothly to 0 by the last batch.",
         )
         st.toggle(
             "Augment the training images",
             defaults.augment,
-            key="train_augment",
+            key=AUGMENT,
             disabled=locked,
             help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
         )
-        st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key="train_seed", disabled=locked)
-
-
-def _chosen_config() -> TrainingConfig:
-    """The run the Train page's settings describe (read from their widgets' state); in talk mode
-    the settings out of sight keep their defaults."""
-    state, defaults = st.session_state, TrainingConfig()
-    config = replace(
-        defaults,
-        architecture=state["train_architecture"],
-        epochs=state["train_epochs"],
-        limit=SUBSETS[state["train_subset"]],
-    )
-    if talk_mode():
-        return config
-    return replace(
-        config,
-        batch_size=state["train_batch_size"],
-        learning_rate=state["train_learning_rate"],
-        seed=int(state["train_seed"]),
-        schedule="cosine" if state["train_cosine"] else "constant",
-        augment=state["train_augment"],
-    )
+        st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key=SEED, disabled=locked)
 
 
 def _start() -> None:
@@ -128,7 +116,7 @@ def _start() -> None:
     from fashion_lab.training import TrainingJob
 
     registry = get_job_registry()
-    job = TrainingJob(_chosen_config(), save=store_saver(get_store()))
+    job = TrainingJob(config_from(st.session_state, talk_mode()), save=store_saver(get_store()))
     if not registry.try_start(job, session_id()):
         st.session_state[TRAIN_REFUSAL] = (
             f"The server is already training {registry.limit} models, its limit. "

@@ -1,0 +1,34 @@
+"""The Train page's settings: each widget's key, once, with the TrainingConfig field it sets and
+how the widget's value becomes that field's value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from components.training_subsets import SUBSETS
+from fashion_lab.config import TrainingConfig
+
+ARCHITECTURE, EPOCHS, SUBSET = "train_architecture", "train_epochs", "train_subset"
+BATCH_SIZE, LEARNING_RATE, COSINE = "train_batch_size", "train_learning_rate", "train_cosine"
+AUGMENT, SEED = "train_augment", "train_seed"
+START = "train_start"
+
+SETTINGS: dict[str, tuple[str, Callable]] = {  # widget key -> (config field, widget value -> field value)
+    ARCHITECTURE: ("architecture", str),
+    EPOCHS: ("epochs", int),
+    SUBSET: ("limit", SUBSETS.__getitem__),
+    BATCH_SIZE: ("batch_size", int),
+    LEARNING_RATE: ("learning_rate", float),
+    COSINE: ("schedule", lambda on: "cosine" if on else "constant"),
+    AUGMENT: ("augment", bool),
+    SEED: ("seed", int),
+}
+SHOWN_IN_TALK_MODE = (ARCHITECTURE, EPOCHS, SUBSET)  # talk mode hides the others
+
+
+def config_from(values: Mapping[str, object], talk: bool) -> TrainingConfig:
+    """The run that the widgets' ``values`` describe; in talk mode the settings out of sight keep
+    their defaults."""
+    shown = [key for key in SETTINGS if not talk or key in SHOWN_IN_TALK_MODE]
+    return replace(TrainingConfig(), **{SETTINGS[key][0]: SETTINGS[key][1](values[key]) for key in shown})
