@@ -10,6 +10,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.plain_text import plain
 from fashion_lab.jobs import JobRegistry
+from fashion_lab.stored_models import open_store
 from model_store import ModelStore, StoreError
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
@@ -31,7 +32,7 @@ def talk_mode() -> bool:
 
 def get_store() -> ModelStore:
     """The model store (FASHION_LAB_MODELS or the default folder); cheap, so built per call."""
-    return ModelStore()
+    return open_store()
 
 
 @st.cache_resource(show_spinner=False)
@@ -84,7 +85,7 @@ def set_live_feed(feed) -> None:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _load_model(root: str, name: str, weights_sha256: str):
-    return ModelStore(root).load(name)
+    return open_store(root).load(name)
 
 
 def load_stored_model(entry):

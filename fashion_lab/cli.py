@@ -15,6 +15,7 @@ from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
 from fashion_lab.data import CLASS_NAMES, DatasetError
 from fashion_lab.preprocessing import ImageError
 from fashion_lab.progress import describe_epoch, render_progress
+from fashion_lab.stored_models import open_store
 from model_store import BrokenEntry, ModelStore, StoreError, validate_name
 
 
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "list":
             with native_stderr_silenced():
                 import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
-        store = ModelStore()
+        store = open_store()
         store.remove_leftovers()  # what a killed save left behind
         return args.handler(args, store)
     except (DatasetError, StoreError, ImageError, ValueError, RuntimeError, OSError) as error:

@@ -17,11 +17,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-from fashion_lab.architectures import ARCHITECTURES, build_model, weight_shapes
 from model_store.files import UnreadableFile, read_bounded
 from model_store.meta_checks import MAX_META_BYTES, meta_problem
 from model_store.weights import WeightsError, read_weights, weights_problem
@@ -35,6 +34,17 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 NAME_RULE = "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'"
 _LEFTOVER = re.compile(r"\.(tmp|trash)-[A-Za-z0-9][A-Za-z0-9._-]{0,79}-[0-9a-f]{8}")  # see save, _remove
 LEFTOVER_SECONDS = 600  # a save or a delete takes well under a second; one older was cut short
+
+
+class Registry(Protocol):
+    """What the store needs of a model registry to check and rebuild what it stores; the store
+    imports none (fashion_lab.stored_models hands it fashion_lab.architectures)."""
+
+    ARCHITECTURES: dict[str, Any]
+
+    def weight_shapes(self, name: str) -> list[tuple[int, ...]]: ...
+
+    def build_model(self, name: str) -> Any: ...
 
 
 class StoreError(RuntimeError):
@@ -137,16 +147,16 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def read_entry(path: Path, bundled: bool = False) -> StoredModel | BrokenEntry:
+def read_entry(path: Path, registry: Registry, bundled: bool = False) -> StoredModel | BrokenEntry:
     """Validate one entry folder, its weights included (each file reread only when it has
     changed): a valid entry loads and every page can read its metadata. Never raises."""
     try:
-        return _checked_entry(path, bundled)
+        return _checked_entry(path, registry, bundled)
     except Exception as error:  # noqa: BLE001 - whatever a hostile entry makes a check raise, it is broken
         return BrokenEntry(path.name, path, f"it cannot be read ({type(error).__name__}: {error})")
 
 
-def _checked_entry(path: Path, bundled: bool) -> StoredModel | BrokenEntry:
+def _checked_entry(path: Path, registry: Registry, bundled: bool) -> StoredModel | BrokenEntry:
     name = path.name
     if not is_valid_name(name):
         return BrokenEntry(name, path, f"the folder name is not a valid model name: rename it to {NAME_RULE}")
@@ -162,9 +172,9 @@ def _checked_entry(path: Path, bundled: bool) -> StoredModel | BrokenEntry:
         return BrokenEntry(name, path, f"unsupported format version {meta['format']}")
     if meta["name"] != name:
         return BrokenEntry(name, path, f"metadata names another model ({meta['name']!r})")
-    if meta["architecture"] not in ARCHITECTURES:
+    if meta["architecture"] not in registry.ARCHITECTURES:
         return BrokenEntry(name, path, f"unknown architecture {meta['architecture']!r}")
-    shapes = weight_shapes(meta["architecture"])
+    shapes = registry.weight_shapes(meta["architecture"])
     problem = weights_problem(path / WEIGHTS_FILE, shapes, meta["weights_sha256"])
     if problem:
         return BrokenEntry(name, path, problem)
@@ -182,25 +192,29 @@ def _read_meta(path: Path) -> tuple[Any, str | None]:
         return None, f"{META_FILE} is unreadable: {error}"
 
 
-def _scan(folder: Path, bundled: bool) -> list[StoredModel | BrokenEntry]:
+def _scan(folder: Path, registry: Registry, bundled: bool) -> list[StoredModel | BrokenEntry]:
     if not folder.is_dir():
         return []
-    return [read_entry(p, bundled) for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    entries = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return [read_entry(p, registry, bundled) for p in entries]
 
 
 class ModelStore:
     """The user's folder of trained models (save, list, load, delete) beside the bundled ones
     (list and load only)."""
 
-    def __init__(self, root: Path | str | None = None, bundled: Path | str | None = None) -> None:
+    def __init__(
+        self, root: Path | str | None = None, bundled: Path | str | None = None, *, registry: Registry
+    ) -> None:
         self.root = Path(root) if root is not None else default_root()
         self.bundled_root = Path(bundled) if bundled is not None else bundled_root()
+        self.registry = registry
 
     def entries(self) -> list[StoredModel | BrokenEntry]:
         """Every entry, valid or broken, newest first; unfinished temporary folders are hidden."""
-        found = _scan(self.root, bundled=False)
+        found = _scan(self.root, self.registry, bundled=False)
         mine = {e.name for e in found}
-        found += [e for e in _scan(self.bundled_root, bundled=True) if e.name not in mine]
+        found += [e for e in _scan(self.bundled_root, self.registry, bundled=True) if e.name not in mine]
         return sorted(found, key=_created, reverse=True)
 
     def _locate(self, name: str) -> tuple[Path, bool] | None:
@@ -218,7 +232,7 @@ class ModelStore:
         found = self._locate(name)
         if found is None:
             raise StoreError(f"no model named {name!r} in {self.root}")
-        entry = read_entry(*found)
+        entry = read_entry(found[0], self.registry, found[1])
         if isinstance(entry, BrokenEntry):
             raise StoreError(f"model {name!r} is broken: {entry.reason}")
         return entry
@@ -226,12 +240,12 @@ class ModelStore:
     def load(self, name: str):
         """Rebuild the model from its metadata and load its weights (a compiled-free keras.Model)."""
         entry = self.get(name)
-        shapes = weight_shapes(entry.architecture)
+        shapes = self.registry.weight_shapes(entry.architecture)
         try:
             arrays = read_weights(entry.path / WEIGHTS_FILE, shapes, entry.meta["weights_sha256"])
         except WeightsError as error:
             raise StoreError(f"model {name!r} is broken: {error}") from None
-        model = build_model(entry.architecture)
+        model = self.registry.build_model(entry.architecture)
         model.set_weights(arrays)
         return model
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fashion_lab.data import DatasetError, load_dataset
+from fashion_lab.stored_models import open_store
 from fashion_lab.training import TrainingConfig, TrainingJob
 from model_store import ModelStore
 from tools.app_server import CHROMIUM_ARGS, chromium_path
@@ -57,7 +58,7 @@ def small_jobs(dataset) -> dict[str, TrainingJob]:
 def store(tmp_path, monkeypatch) -> ModelStore:
     """An empty store in a temp folder, also the default for code that builds its own."""
     monkeypatch.setenv("FASHION_LAB_MODELS", str(tmp_path / "models"))
-    return ModelStore(tmp_path / "models")
+    return open_store(tmp_path / "models")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.plain_text import plain
 from fashion_lab.metadata import run_metadata
+from fashion_lab.stored_models import open_store
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
@@ -62,14 +63,13 @@ def test_models_page_deletes_a_model(store, small_jobs):
 def test_models_page_marks_bundled_models_and_offers_only_yours_for_deletion(
     tmp_path, monkeypatch, small_jobs
 ):
-    from model_store import ModelStore
 
-    ModelStore(tmp_path / "bundled", bundled=tmp_path / "x").save(
+    open_store(tmp_path / "bundled", bundled=tmp_path / "x").save(
         "shipped", small_jobs["dense"].model, run_metadata(small_jobs["dense"])
     )
     monkeypatch.setenv("FASHION_LAB_BUNDLED", str(tmp_path / "bundled"))
     monkeypatch.setenv("FASHION_LAB_MODELS", str(tmp_path / "mine"))
-    ModelStore().save("mine", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    open_store().save("mine", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     app = open_app("models")
     table = app.dataframe[0].value
     assert dict(zip(table["name"], table["bundled"], strict=True)) == {"mine": False, "shipped": True}

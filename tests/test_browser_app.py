@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from fashion_lab.metadata import run_metadata
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -14,7 +14,7 @@ SCREENSHOTS = "test-results"
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, small_jobs):
     models = tmp_path_factory.mktemp("browser") / "models"
-    ModelStore(models).save("browser-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    open_store(models).save("browser-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     (models / "half-saved").mkdir()
     with streamlit_server(models) as url:
         yield url

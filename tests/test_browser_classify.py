@@ -9,7 +9,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from fashion_lab.metadata import run_metadata
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_driver import draw_trousers
 from tools.app_server import streamlit_server
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, dataset, small_jobs):
     models = tmp_path_factory.mktemp("classify") / "models"
-    store = ModelStore(models)
+    store = open_store(models)
     store.save("dense-small", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
     cnn = train_small("cnn", dataset, limit=20_000)  # one epoch on 20,000 images: about 88%
     store.save("cnn-20k", cnn.model, run_metadata(cnn))

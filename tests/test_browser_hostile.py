@@ -12,7 +12,7 @@ from test_store_hostile import rewrite_meta
 
 from components.plain_text import WORD_JOINER
 from fashion_lab.metadata import run_metadata
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -46,7 +46,7 @@ def tracking_image(port: int, name: str) -> str:
 def server(tmp_path_factory, small_jobs, tracker):
     port, _ = tracker
     models = tmp_path_factory.mktemp("hostile") / "models"
-    store = ModelStore(models)
+    store = open_store(models)
     for architecture, job in small_jobs.items():
         store.save(f"{architecture}-small", job.model, run_metadata(job))
     store.save("tracker", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from fashion_lab.metadata import run_metadata
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_driver import choose
 from tools.app_server import streamlit_server
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, small_jobs):
     models = tmp_path_factory.mktemp("inside") / "models"
-    store = ModelStore(models)
+    store = open_store(models)
     for architecture, job in small_jobs.items():
         store.save(f"inside-{architecture}", job.model, run_metadata(job))
     with streamlit_server(models) as url:

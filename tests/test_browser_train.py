@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_driver import (
     ALL_IMAGES,
     QUICK_SUBSET,
@@ -28,7 +28,7 @@ LONG_WAIT = 120_000  # ms: a shared 2-core machine can be slow
 def server(tmp_path_factory, dataset):
     models = tmp_path_factory.mktemp("train") / "models"
     with streamlit_server(models, FASHION_LAB_ORPHAN_GRACE="2") as url:
-        yield url, ModelStore(models)
+        yield url, open_store(models)
 
 
 def epoch_rows(page: Page):

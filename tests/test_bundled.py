@@ -3,13 +3,14 @@
 import pytest
 
 from fashion_lab.evaluation import evaluate_model
-from model_store import BUNDLED_ROOT, ModelStore
+from fashion_lab.stored_models import open_store
+from model_store import BUNDLED_ROOT
 from tools.bundle_models import RECIPES
 
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
-    return ModelStore(tmp_path_factory.mktemp("empty"), bundled=BUNDLED_ROOT)
+    return open_store(tmp_path_factory.mktemp("empty"), bundled=BUNDLED_ROOT)
 
 
 @pytest.mark.parametrize("name", list(RECIPES))

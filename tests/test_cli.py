@@ -15,7 +15,7 @@ from PIL import Image
 
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.evaluation import predict_images
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +58,7 @@ def test_train_json_and_progress(trained):
     assert document["name"] == "cli-dense" and document["state"] == "finished"
     assert document["test_accuracy"] > 0.6 and document["seconds"] > 0
     assert len(document["history"]["val_accuracy"]) == 1
-    assert ModelStore(models).get("cli-dense").test_accuracy == document["test_accuracy"]
+    assert open_store(models).get("cli-dense").test_accuracy == document["test_accuracy"]
 
 
 def test_train_shows_a_progress_bar_and_summary(tmp_path):
@@ -97,7 +97,7 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
     done = run_cli("predict", "cli-dense", *paths, "--json", models=models)
     assert done.returncode == 0, done.stderr
     predictions = json.loads(done.stdout)["predictions"]
-    expected = predict_images(ModelStore(models).load("cli-dense"), dataset.test_images[:3])
+    expected = predict_images(open_store(models).load("cli-dense"), dataset.test_images[:3])
     for prediction, probabilities in zip(predictions, expected, strict=True):
         assert prediction["label"] == int(probabilities.argmax())
         assert prediction["class_name"] == CLASS_NAMES[prediction["label"]]

@@ -14,7 +14,7 @@ def test_core_imports_without_streamlit():
 
 def test_store_listing_does_not_need_tensorflow():
     code = (
-        "import sys, model_store; model_store.ModelStore('/nonexistent').entries(); "
+        "import sys; from fashion_lab.stored_models import open_store; open_store('/nonexistent').entries(); "
         "assert 'tensorflow' not in sys.modules, 'tensorflow was imported'"
     )
     run_python(code)

@@ -11,7 +11,8 @@ from PIL import Image
 from test_cli import run_cli
 
 from fashion_lab.photos import headline, score_photos
-from model_store import BUNDLED_ROOT, ModelStore
+from fashion_lab.stored_models import open_store
+from model_store import BUNDLED_ROOT
 
 PHOTOS = Path(__file__).resolve().parents[1] / "data" / "clothing-photos"
 
@@ -22,7 +23,7 @@ def photos_model():
         pytest.fail(
             f"the clothing photos are needed at {PHOTOS} (they are part of the repository)", pytrace=False
         )
-    return ModelStore(Path("/nonexistent"), bundled=BUNDLED_ROOT).load("bundled-cnn-deep-photos")
+    return open_store(Path("/nonexistent"), bundled=BUNDLED_ROOT).load("bundled-cnn-deep-photos")
 
 
 def test_bundled_photo_model_scores_at_least_half_of_the_real_photos(photos_model):
@@ -44,7 +45,7 @@ def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
     trousers = np.full((120, 90, 3), 230, dtype=np.uint8)
     trousers[10:110, 20:40] = trousers[10:110, 50:70] = 40
     Image.fromarray(trousers).save(root / "validation" / "pants" / "a.jpg")
-    ModelStore(tmp_path / "models").save("m", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    open_store(tmp_path / "models").save("m", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     done = run_cli("photos", str(root), "--model", "m", "--json", models=tmp_path / "models")
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)

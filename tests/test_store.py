@@ -10,6 +10,7 @@ import pytest
 
 from fashion_lab.evaluation import predict_images
 from fashion_lab.metadata import run_metadata
+from fashion_lab.stored_models import open_store
 from model_store import BrokenEntry, ModelStore, StoredModel, StoreError, validate_name
 from model_store.store import META_FILE, WEIGHTS_FILE
 
@@ -124,13 +125,13 @@ def test_unsafe_names_are_refused(name):
 
 
 def test_missing_store_folder_lists_nothing(tmp_path):
-    assert ModelStore(tmp_path / "nowhere").entries() == []
+    assert open_store(tmp_path / "nowhere").entries() == []
 
 
 def test_bundled_models_are_listed_loaded_and_read_only(tmp_path, small_jobs):
-    bundled = ModelStore(tmp_path / "bundled", bundled=tmp_path / "nothing")
+    bundled = open_store(tmp_path / "bundled", bundled=tmp_path / "nothing")
     bundled.save("shipped", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
-    store = ModelStore(tmp_path / "mine", bundled=tmp_path / "bundled")
+    store = open_store(tmp_path / "mine", bundled=tmp_path / "bundled")
     store.save("mine", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     entries = {e.name: e for e in store.entries()}
     assert entries["shipped"].bundled and not entries["mine"].bundled

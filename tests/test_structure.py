@@ -46,3 +46,13 @@ def test_the_builders_do_not_import_the_registry_that_finds_them():
     """architectures.build_model imports model_builders; the other way round was a circle."""
     builders = ROOT / "fashion_lab" / "model_builders.py"
     assert "fashion_lab.architectures" not in imported(builders, "fashion_lab")
+
+
+def test_the_store_imports_nothing_of_the_core():
+    """fashion_lab.stored_models hands the store its registry: one direction, no circle."""
+    crossings = [
+        f"{path.relative_to(ROOT)} imports {module}"
+        for path in (ROOT / "model_store").glob("*.py")
+        for module in imported(path, "fashion_lab")
+    ]
+    assert crossings == []

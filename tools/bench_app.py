@@ -13,6 +13,7 @@ from statistics import median
 
 from playwright.sync_api import sync_playwright
 
+from fashion_lab.stored_models import open_store
 from model_store import ModelStore
 from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
@@ -111,7 +112,7 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
     headless from the CLI; the app's peak memory after training the CNN."""
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         models = Path(folder) / "models"
-        store = ModelStore(models)
+        store = open_store(models)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         cli, app, memory, browser_shares = [], [], [], []
         begin = time.perf_counter()

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from fashion_lab.stored_models import open_store
 from tools.app_server import ROOT
 from tools.bench_rows import Row
 
@@ -52,9 +53,9 @@ def measure_upload(path: str) -> dict:
 
 def measure_listing(root: str) -> dict:
     """Peak MB added by listing the store at ``root``, and the reasons of its broken entries."""
-    from model_store import BrokenEntry, ModelStore
+    from model_store import BrokenEntry
 
-    store = ModelStore(root, bundled=Path(root) / "no-bundled")
+    store = open_store(root, bundled=Path(root) / "no-bundled")
     before = _reset_peak()
     reasons = [e.reason for e in store.entries() if isinstance(e, BrokenEntry)]
     return {"added_mb": _peak_mb() - before, "outcome": "; ".join(reasons)}

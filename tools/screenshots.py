@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
 
-from model_store import ModelStore
+from fashion_lab.stored_models import open_store
 from tools.app_driver import ALL_IMAGES, choose, draw_trousers, live_panel, open_train_page, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
@@ -81,7 +81,7 @@ def train_demo_models(models: Path) -> None:
     from fashion_lab.training import TrainingJob
 
     for architecture, epochs in (("dense", 3), ("cnn", 2)):
-        TrainingJob(TrainingConfig(architecture, epochs=epochs), save=store_saver(ModelStore(models))).run()
+        TrainingJob(TrainingConfig(architecture, epochs=epochs), save=store_saver(open_store(models))).run()
 
 
 def main() -> int:
