@@ -6,15 +6,14 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.state import get_store
-from fashion_lab.architectures import ARCHITECTURES, is_convolutional
+from fashion_lab.architectures import is_convolutional
 
 
 def default_models(models) -> list[str]:
     """The newest dense model and the newest convolutional one, side by side."""
     newest = {}
-    for m in models:  # newest first: keep the first of each kind; unknown architectures cannot load
-        if m.architecture in ARCHITECTURES:
-            newest.setdefault(is_convolutional(m.architecture), m.name)
+    for m in models:  # newest first: keep the first of each kind (a listed model's architecture is known)
+        newest.setdefault(is_convolutional(m.architecture), m.name)
     return [newest[kind] for kind in (False, True) if kind in newest]
 
 

@@ -143,8 +143,9 @@ def to_eight_bit(image: Image.Image) -> Image.Image:
 
 
 def _describe(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
-    return text or type(error).__name__
+    """The first line of a decoder's message (or its kind), short enough for one clear message."""
+    text = str(error).strip()
+    return text.splitlines()[0][:200] if text else type(error).__name__
 
 
 def load_image_file(path: Path | str) -> Image.Image:

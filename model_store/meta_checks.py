@@ -19,7 +19,8 @@ LARGEST = 2**53  # beyond this a number is no longer exact as a float (and 10**4
 def _number(value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
-    return abs(value) <= LARGEST if isinstance(value, int) else math.isfinite(value) and abs(value) <= LARGEST
+    finite = isinstance(value, int) or math.isfinite(value)  # isfinite overflows on a huge int
+    return finite and abs(value) <= LARGEST
 
 
 def _count(value: Any) -> bool:
