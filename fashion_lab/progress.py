@@ -7,7 +7,6 @@ from typing import Any
 
 SMOOTHING = 0.8  # default weight of the past in the moving average of reported batch losses
 EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
-PROGRESS_WIDTH = 30  # characters of the command line's progress bar
 
 
 @dataclass
@@ -72,25 +71,3 @@ def format_duration(seconds: float) -> str:
 def job_progress(job, smoothing: float = SMOOTHING) -> TrainingProgress:
     """Where ``job`` (a TrainingJob) stands now: the one way every view summarises a run."""
     return summarize_events(job.events(), job.config.epochs, job.elapsed(), smoothing)
-
-
-def render_progress(event: dict[str, Any], epochs: int) -> str:
-    """One progress-bar line of the command line for a batch event."""
-    done = ((event["epoch"] - 1) + event["step"] / event["steps"]) / epochs
-    filled = round(done * PROGRESS_WIDTH)
-    bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
-    return (
-        f"\r[{bar}] {done:6.1%} epoch {event['epoch']}/{epochs} "
-        f"batch {event['step']}/{event['steps']} loss {event['loss']:.4f} "
-        f"acc {event['accuracy']:.4f} {event['elapsed']:5.0f}s"
-    )
-
-
-def describe_epoch(event: dict[str, Any]) -> str:
-    """One line of the command line for an epoch event."""
-    partial = " (stopped mid-epoch)" if event["partial"] else ""
-    return (
-        f"\repoch {event['epoch']}: loss {event['loss']:.4f} accuracy {event['accuracy']:.4f} "
-        f"val_loss {event['val_loss']:.4f} val_accuracy {event['val_accuracy']:.4f} "
-        f"({event['seconds']:.1f}s){partial}" + " " * 20
-    )

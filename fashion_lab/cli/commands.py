@@ -1,0 +1,123 @@
+"""The command line's commands that read the store: list, evaluate, predict, photos."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from fashion_lab.cli.output import print_json
+from fashion_lab.data import CLASS_NAMES
+from model_store import BrokenEntry, ModelStore
+
+
+def command_list(args: argparse.Namespace, store: ModelStore) -> int:
+    entries = store.entries()
+    if args.json:
+        print_json([_entry_summary(e) for e in entries])
+        return 0
+    if not entries:
+        print(f"no models in {store.root}")
+    for entry in entries:
+        if isinstance(entry, BrokenEntry):
+            print(f"{entry.name:32} BROKEN: {entry.reason}")
+        else:
+            epochs = entry.epochs if entry.epochs is not None else "?"
+            print(
+                f"{entry.name:32} {entry.architecture:8} {epochs:>3} ep "
+                f"{entry.test_accuracy:7.2%}  {entry.created}"
+            )
+    return 0
+
+
+def _entry_summary(entry) -> dict[str, Any]:
+    if isinstance(entry, BrokenEntry):
+        return {"name": entry.name, "broken": True, "reason": entry.reason}
+    return {
+        "name": entry.name,
+        "broken": False,
+        "architecture": entry.architecture,
+        "epochs_completed": entry.epochs,
+        "test_accuracy": entry.test_accuracy,
+        "params": entry.params,
+        "created": entry.created,
+    }
+
+
+def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.evaluation import evaluate_model
+
+    entry = store.get(args.name)
+    evaluation = evaluate_model(store.load(args.name))
+    document = {
+        "name": entry.name,
+        "architecture": entry.architecture,
+        "test_accuracy": evaluation.accuracy,
+        "test_loss": evaluation.loss,
+        "stored_test_accuracy": entry.test_accuracy,
+    }
+    if args.json:
+        print_json(document)
+    else:
+        print(
+            f"{entry.name}: test accuracy {evaluation.accuracy:.2%} (stored "
+            f"{entry.test_accuracy:.2%}), loss {evaluation.loss:.4f}"
+        )
+    return 0
+
+
+def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.evaluation import predict_images
+    from fashion_lab.preprocessing import load_image_file, preprocess_upload
+
+    model = store.load(args.name)
+    pixels = [preprocess_upload(load_image_file(path)).pixels for path in args.images]
+    probabilities = predict_images(model, pixels)
+    results = []
+    for path, probs in zip(args.images, probabilities, strict=True):
+        label = int(probs.argmax())
+        results.append(
+            {
+                "image": path,
+                "label": label,
+                "class_name": CLASS_NAMES[label],
+                "probabilities": [round(float(p), 6) for p in probs],
+            }
+        )
+    if args.json:
+        print_json({"model": args.name, "predictions": results})
+    for result in results if not args.json else []:
+        confidence = result["probabilities"][result["label"]]
+        print(f"{result['image']}: {result['class_name']} ({confidence:.1%})")
+    return 0
+
+
+def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.photos import headline, score_photos
+
+    scores = score_photos(Path(args.folder), store.load(args.model), args.pipeline)
+    document = {
+        "model": args.model,
+        "pipeline": args.pipeline,
+        "headline": headline(scores),
+        "folders": {
+            s.folder: {
+                "accuracy": s.accuracy,
+                "correct": s.correct,
+                "total": s.total,
+                "headline": s.headline,
+                "unreadable": s.unreadable,
+                "predicted": {CLASS_NAMES[k]: s.predicted.count(k) for k in set(s.predicted)},
+            }
+            for s in scores
+        },
+    }
+    if args.json:
+        print_json(document)
+        return 0
+    print(f"{args.model} ({args.pipeline} pipeline): headline {document['headline']:.1%}")
+    for s in scores:
+        accuracy = f"{s.accuracy:6.1%}" if s.accuracy is not None else "   n/a"
+        aside = "" if s.headline else "  not in headline"
+        print(f"  {s.folder:12} {accuracy} ({s.correct}/{s.total}){aside}")
+    return 0

@@ -1,0 +1,113 @@
+"""The command line: ``python -m fashion_lab train|list|evaluate|predict|photos``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from contextlib import contextmanager
+
+from fashion_lab.cli.commands import command_evaluate, command_list, command_photos, command_predict
+from fashion_lab.cli.train import command_train
+from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
+from fashion_lab.data import DatasetError
+from fashion_lab.preprocessing import ImageError
+from fashion_lab.stored_models import open_store
+from model_store import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m fashion_lab", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    train = commands.add_parser("train", help="train a model and save it in the store")
+    train.add_argument("--arch", default="cnn", help="architecture name (dense, cnn, ...)")
+    defaults = TrainingConfig()
+    train.add_argument("--epochs", type=int, default=defaults.epochs)
+    train.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    train.add_argument(
+        "--learning-rate", type=float, default=defaults.learning_rate, help="peak learning rate of Adam"
+    )
+    train.add_argument(
+        "--schedule",
+        choices=SCHEDULES,
+        default=defaults.schedule,
+        help="cosine: decay the learning rate to 0 by the last batch",
+    )
+    train.add_argument("--seed", type=int, default=defaults.seed)
+    train.add_argument(
+        "--augment",
+        action="store_true",
+        help="random shifts, zoom, flips and contrast of the training images",
+    )
+    train.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        default=defaults.precision,
+        help="auto: mixed bfloat16 for CNNs where the CPU has native bf16 (faster), else float32",
+    )
+    train.add_argument("--limit", type=int, default=None, help="train on N images only")
+    train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.set_defaults(handler=command_train)
+
+    listing = commands.add_parser("list", help="list stored models")
+    listing.set_defaults(handler=command_list)
+
+    evaluate = commands.add_parser("evaluate", help="re-evaluate a stored model on the test set")
+    evaluate.add_argument("name")
+    evaluate.set_defaults(handler=command_evaluate)
+
+    predict = commands.add_parser("predict", help="classify image files with a stored model")
+    predict.add_argument("name")
+    predict.add_argument("images", nargs="+")
+    predict.set_defaults(handler=command_predict)
+
+    photos = commands.add_parser("photos", help="score the upload path on a folder of labelled photos")
+    photos.add_argument("folder", help="e.g. data/clothing-photos (holds labels.csv)")
+    photos.add_argument("--model", required=True, help="stored model name")
+    photos.add_argument(
+        "--pipeline",
+        choices=("ours", "plain"),
+        default="ours",
+        help="plain: squash to 28x28 and invert, to compare",
+    )
+    photos.set_defaults(handler=command_photos)
+
+    for sub in (train, listing, evaluate, predict, photos):
+        sub.add_argument("--json", action="store_true", help="print one JSON document")
+    return parser
+
+
+@contextmanager
+def native_stderr_silenced():
+    """Hide file descriptor 2: TensorFlow's C++ start-up notes ignore every log-level setting."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; errors print one line and return a non-zero exit code."""
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        if args.command != "list":
+            with native_stderr_silenced():
+                import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
+        store = open_store()
+        store.remove_leftovers()  # what a killed save left behind
+        return args.handler(args, store)
+    except (DatasetError, StoreError, ImageError, ValueError, RuntimeError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\ninterrupted after {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        return 130

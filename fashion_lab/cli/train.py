@@ -1,0 +1,74 @@
+"""The command line's ``train`` command: a run in the foreground with a progress bar on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fashion_lab.cli.output import describe_epoch, print_json, render_progress
+from fashion_lab.config import TrainingConfig
+from model_store import ModelStore, StoreError, validate_name
+
+
+def command_train(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.metadata import store_saver
+    from fashion_lab.training import TrainingJob
+
+    config = TrainingConfig(
+        architecture=args.arch,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        learning_rate=args.learning_rate,
+        seed=args.seed,
+        limit=args.limit,
+        schedule=args.schedule,
+        augment=args.augment,
+        precision=args.precision,
+    )
+    config.validate()
+    if args.name:
+        validate_name(args.name)
+    job = TrainingJob(config, save=store_saver(store, args.name)).start()
+    seen = 0
+    try:
+        while not job.join(timeout=0.2):
+            seen = _show_events(job, seen, config.epochs, args.quiet)
+    except KeyboardInterrupt:
+        print("\nstopping after the current few batches...", file=sys.stderr)
+        job.stop()
+        job.join()
+    _show_events(job, seen, config.epochs, args.quiet)
+    if job.error:
+        raise RuntimeError(f"training failed: {job.error}")
+    if job.save_error:
+        raise StoreError(f"training ended but saving failed: {job.save_error}")
+    result = job.result
+    if args.json:
+        print_json(
+            {
+                "name": job.saved_as,
+                "architecture": config.architecture,
+                "state": job.state.value,
+                "test_accuracy": result.test_accuracy,
+                "seconds": result.train_seconds,
+                "epochs_completed": result.epochs_completed,
+                "history": result.history,
+            }
+        )
+    else:
+        print(
+            f"{job.state.value}: {config.architecture}, {result.epochs_completed} epoch(s) in "
+            f"{result.train_seconds:.1f}s, test accuracy {result.test_accuracy:.2%}, "
+            f"saved as {job.saved_as!r} in {store.root}"
+        )
+    return 0
+
+
+def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
+    events = job.events(seen)
+    for event in events if not quiet else []:
+        if event["kind"] == "batch":
+            print(render_progress(event, epochs), end="", file=sys.stderr, flush=True)
+        elif event["kind"] == "epoch":
+            print(describe_epoch(event), file=sys.stderr, flush=True)
+    return seen + len(events)
