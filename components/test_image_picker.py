@@ -9,6 +9,8 @@ from components.state import available_test_images
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.preprocessing import Preprocessed
 
+CLASS, NUMBER = "{}_test_class", "{}_test_number"  # widget keys, formatted with the page's prefix
+
 
 def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] | None:
     """A Fashion-MNIST test image picked by class, with its true label; None without the dataset."""
@@ -17,12 +19,10 @@ def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] |
     images, labels = test_set
     pick_class, pick_index = st.columns(2)
     label = pick_class.selectbox(
-        "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=f"{key_prefix}_test_class"
+        "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=CLASS.format(key_prefix)
     )
     indices = np.flatnonzero(labels == label)
-    number = pick_index.number_input(
-        "Image of that class", 1, len(indices), 1, key=f"{key_prefix}_test_number"
-    )
+    number = pick_index.number_input("Image of that class", 1, len(indices), 1, key=NUMBER.format(key_prefix))
     index = int(indices[int(number) - 1])
     result = Preprocessed(images[index])
     result.add(f"test image #{index}", images[index])

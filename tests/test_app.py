@@ -4,6 +4,7 @@ import pytest
 from conftest import ROOT, run_python
 from streamlit.testing.v1 import AppTest
 
+from components.models.page import DELETE_BUTTON, DELETE_NAME
 from components.plain_text import plain
 from fashion_lab.metadata import run_metadata
 from fashion_lab.stored_models import open_store
@@ -54,8 +55,8 @@ def test_models_page_lists_models_and_broken_entries(store, small_jobs):
 def test_models_page_deletes_a_model(store, small_jobs):
     store.save("doomed", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
     app = open_app("models")
-    app.selectbox(key="models_delete_name").select("doomed")
-    app.button(key="models_delete_button").click().run()
+    app.selectbox(key=DELETE_NAME).select("doomed")
+    app.button(key=DELETE_BUTTON).click().run()
     assert not app.exception, app.exception
     assert store.entries() == []
 
@@ -73,7 +74,7 @@ def test_models_page_marks_bundled_models_and_offers_only_yours_for_deletion(
     app = open_app("models")
     table = app.dataframe[0].value
     assert dict(zip(table["name"], table["bundled"], strict=True)) == {"mine": False, "shipped": True}
-    assert app.selectbox(key="models_delete_name").options == ["mine"]
+    assert app.selectbox(key=DELETE_NAME).options == ["mine"]
 
 
 def test_the_first_page_is_drawn_before_keras_is_imported(store):

@@ -6,8 +6,10 @@ from bad_files import awkward_files, encode, hostile_files
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from components.classify.keys import MODELS, SOURCE, UPLOAD
 from components.plain_text import plain
 from components.state import CLASSIFY_INPUT
+from components.test_image_picker import CLASS
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.metadata import run_metadata
 
@@ -23,20 +25,20 @@ def classify_store(store, small_jobs):
 
 def open_page(source: str) -> AppTest:
     app = AppTest.from_string(PAGE, default_timeout=60).run()
-    app.radio(key="classify_source").set_value(source).run()
+    app.radio(key=SOURCE).set_value(source).run()
     return app
 
 
 def test_default_compares_newest_dense_and_cnn(classify_store):
     app = open_page("Test image")
     assert not app.exception, app.exception
-    assert app.multiselect(key="classify_models").value == ["small-dense", "small-cnn"]
+    assert app.multiselect(key=MODELS).value == ["small-dense", "small-cnn"]
     assert len(app.metric) == 2
 
 
 def test_test_image_shows_its_true_label_and_the_models_answers(classify_store, dataset):
     app = open_page("Test image")
-    app.selectbox(key="classify_test_class").set_value(1).run()  # Trouser
+    app.selectbox(key=CLASS.format("classify")).set_value(1).run()  # Trouser
     assert any("True label: **Trouser**" in md.value for md in app.markdown)
     first_trouser = dataset.test_images[np.flatnonzero(dataset.test_labels == 1)[0]]
     np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT], first_trouser)
@@ -47,7 +49,7 @@ def test_uploaded_fashion_mnist_png_gets_its_true_label(classify_store, dataset)
     index = int(np.flatnonzero(dataset.test_labels == 9)[0])  # an ankle boot
     app = open_page("Upload a photo")
     png = encode(Image.fromarray(dataset.test_images[index]))
-    app.file_uploader(key="classify_upload").set_value(("boot.png", png, "image/png")).run()
+    app.file_uploader(key=UPLOAD).set_value(("boot.png", png, "image/png")).run()
     assert not app.exception and not app.error
     np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT], dataset.test_images[index])
     cnn = next(m for m in app.metric if "cnn" in m.label)
@@ -60,7 +62,7 @@ AWKWARD = awkward_files() + hostile_files()
 @pytest.mark.parametrize("name, data, message", AWKWARD, ids=[name for name, _, _ in AWKWARD])
 def test_awkward_uploads_get_one_clear_message_or_an_answer(classify_store, name, data, message):
     app = open_page("Upload a photo")
-    app.file_uploader(key="classify_upload").set_value((name, data, "application/octet-stream")).run()
+    app.file_uploader(key=UPLOAD).set_value((name, data, "application/octet-stream")).run()
     assert not app.exception, app.exception
     if message:
         assert len(app.error) == 1 and message in app.error[0].value and plain(name) in app.error[0].value

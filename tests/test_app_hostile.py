@@ -11,6 +11,9 @@ from streamlit.testing.v1 import AppTest
 from test_app import open_app
 from test_store_hostile import rewrite_meta, save_dense
 
+from components.classify import keys as classify_keys
+from components.inside import page as inside_page
+from components.models.page import DELETE_NAME
 from components.plain_text import plain
 from fashion_lab.data import FILES, load_dataset
 from fashion_lab.metadata import run_metadata
@@ -34,10 +37,10 @@ def trap_store(store, small_jobs):
 def test_a_model_that_cannot_load_is_never_offered(trap_store, page):
     app = open_app(page)
     if page == "classify":
-        app.radio(key="classify_source").set_value("Test image").run()
+        app.radio(key=classify_keys.SOURCE).set_value("Test image").run()
     assert not app.exception, app.exception
     offered = [option for box in app.multiselect for option in box.options]
-    offered += [option for box in app.selectbox if box.key == "inside_model" for option in box.options]
+    offered += [option for box in app.selectbox if box.key == inside_page.MODEL for option in box.options]
     assert offered and "fake-cnn" not in offered
 
 
@@ -50,14 +53,14 @@ def test_models_page_says_why_and_offers_no_delete_that_cannot_work(trap_store, 
     warnings = " ".join(w.value for w in app.warning)
     assert "fake\\-cnn" in warnings and "has shape" in warnings
     assert "bundled\\-dense copy" in warnings and "rename it" in warnings
-    assert "bundled-dense copy" not in app.selectbox(key="models_delete_name").options
+    assert "bundled-dense copy" not in app.selectbox(key=DELETE_NAME).options
 
 
 def test_a_model_named_like_an_address_is_no_link_in_the_answers(store, small_jobs):
     store.save("www.example.com", small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
     store.save("small-cnn", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     app = open_app("classify")
-    app.radio(key="classify_source").set_value("Test image").run()
+    app.radio(key=classify_keys.SOURCE).set_value("Test image").run()
     assert not app.exception, app.exception
     labels = [metric.label for metric in app.metric]
     assert len(labels) == 2 and not any("www.example.com" in label for label in labels)

@@ -3,12 +3,13 @@
 from streamlit.testing.v1 import AppTest
 from test_jobs import FakeJob
 
+from components.compare import race
 from components.state import RACE_JOBS, get_job_registry
 from fashion_lab.jobs import JobRegistry
 from fashion_lab.training import JobState
 
 RACE = "from components.compare.race import render_race\nrender_race()\n"
-SETTINGS = ["race_first", "race_second", "race_epochs", "race_subset"]
+SETTINGS = [*race.RUNNERS, race.EPOCHS, race.SUBSET]
 
 
 def open_race() -> AppTest:
@@ -21,17 +22,17 @@ def _widget(app: AppTest, key: str):
 
 def test_start_runs_both_runners_on_the_chosen_settings_and_locks_them(store, dataset):
     app = open_race()
-    _widget(app, "race_first").select("dense")
-    _widget(app, "race_second").select("cnn")
-    _widget(app, "race_epochs").set_value(1)
-    _widget(app, "race_subset").select("3,000 images (demo in seconds)")
-    _widget(app, "race_start").click().run()  # one run: the jobs start in the button's callback
+    _widget(app, race.RUNNERS[0]).select("dense")
+    _widget(app, race.RUNNERS[1]).select("cnn")
+    _widget(app, race.EPOCHS).set_value(1)
+    _widget(app, race.SUBSET).select("3,000 images (demo in seconds)")
+    _widget(app, race.START).click().run()  # one run: the jobs start in the button's callback
     jobs = app.session_state[RACE_JOBS]
     assert [(j.config.architecture, j.config.epochs, j.config.limit) for j in jobs] == [
         ("dense", 1, 3000),
         ("cnn", 1, 3000),
     ]
-    assert all(_widget(app, key).disabled for key in SETTINGS + ["race_start"])
+    assert all(_widget(app, key).disabled for key in SETTINGS + [race.START])
     for job in jobs:
         job.stop()
         assert job.join(timeout=120)
@@ -43,7 +44,7 @@ def test_a_race_needs_two_free_slots(store):
     try:
         assert all(registry.try_start(job, "another-tab") for job in busy)
         app = open_race()
-        _widget(app, "race_start").click().run()
+        _widget(app, race.START).click().run()
         assert not app.exception, app.exception
         assert RACE_JOBS not in app.session_state
         assert "A race needs 2 free training slots" in app.error[0].value
@@ -84,8 +85,8 @@ def test_a_slot_taken_meanwhile_never_leaves_a_runner_waiting(store, dataset, mo
     registry = SlotTakenMeanwhile()
     monkeypatch.setattr("components.compare.race.get_job_registry", lambda: registry)
     app = open_race()
-    _widget(app, "race_subset").select("3,000 images (demo in seconds)")
-    _widget(app, "race_start").click().run()
+    _widget(app, race.SUBSET).select("3,000 images (demo in seconds)")
+    _widget(app, race.START).click().run()
     assert not app.exception, app.exception
     jobs = app.session_state[RACE_JOBS] if RACE_JOBS in app.session_state else []
     try:
@@ -93,7 +94,7 @@ def test_a_slot_taken_meanwhile_never_leaves_a_runner_waiting(store, dataset, mo
         assert all(job.state != JobState.PENDING for job in jobs)  # both started, or no race
         if not jobs:
             assert "A race needs 2 free training slots" in app.error[0].value
-            assert not _widget(app, "race_start").disabled
+            assert not _widget(app, race.START).disabled
     finally:
         for job in jobs + registry.others:
             job.stop()

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
-from components.train.settings import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, SETTINGS, START, SUBSET
+from components.train.settings import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, SETTINGS, START, STOP, SUBSET
 from fashion_lab.config import TrainingConfig
 from fashion_lab.training import JobState
 
@@ -59,7 +59,7 @@ def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset
     assert (job.config.architecture, job.config.epochs) == ("cnn", 3)
     assert (job.config.batch_size, job.config.seed) == (64, 7)
     assert all(_find(app, key).disabled for key in LOCKABLE + [START])
-    _find(app, "train_stop").click().run()
+    _find(app, STOP).click().run()
     assert job.stop_requested
     assert job.join(timeout=120)
     app.run()

@@ -42,4 +42,3 @@ def test_the_libraries_heap_is_frozen_once_keras_is_loaded():
         "assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()"
     )
     run_python(code)
-

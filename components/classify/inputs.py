@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
+from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from fashion_lab.preprocessing import (
     ImageError,
@@ -32,10 +33,10 @@ def drawing_input() -> Preprocessed | None:
     mode = tool.selectbox(
         "Tool",
         list(TOOLS),
-        key="classify_tool",
+        key=TOOL,
         help="Filled shapes draw a garment solid, as in Fashion-MNIST.",
     )
-    width = brush.slider("Brush size", 2, 40, 18, key="classify_brush")
+    width = brush.slider("Brush size", 2, 40, 18, key=BRUSH)
     canvas = st_canvas(
         fill_color="white",
         stroke_width=width,
@@ -45,7 +46,7 @@ def drawing_input() -> Preprocessed | None:
         width=CANVAS_SIDE,
         drawing_mode=TOOLS[mode],
         return_image_data=True,
-        key="classify_canvas",
+        key=CANVAS,
     )
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
     pixels = canvas.image_data
@@ -60,7 +61,7 @@ def upload_input() -> Preprocessed | None:
     upload = st.file_uploader(
         "Photo of a garment",
         type=UPLOAD_TYPES,
-        key="classify_upload",
+        key=UPLOAD,
         help="PNG, JPEG, WebP, BMP or GIF (first frame), up to 10 MB.",
     )
     if upload is None:

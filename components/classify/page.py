@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.classify.inputs import drawing_input, upload_input
+from components.classify.keys import MODELS, SOURCE
 from components.classify.predictions import render_predictions
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
@@ -21,7 +22,7 @@ def render_classify() -> None:
         "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
         "network's last 10 numbers into probabilities that add up to 1."
     )
-    source = st.radio("Input", SOURCES, horizontal=True, key="classify_source", label_visibility="collapsed")
+    source = st.radio("Input", SOURCES, horizontal=True, key=SOURCE, label_visibility="collapsed")
     left, right = st.columns([1, 1], gap="large")
     truth = None
     with left:
@@ -42,4 +43,4 @@ def render_classify() -> None:
         st.subheader("How the picture was made")
         render_pipeline(result)
     st.subheader("What the models say")
-    render_predictions(result.pixels, choose_models("classify_models"))
+    render_predictions(result.pixels, choose_models(MODELS))

@@ -22,6 +22,7 @@ from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_
 from fashion_lab.data import CLASS_NAMES
 
 GALLERY = 8
+MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
 
 @st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
@@ -66,9 +67,7 @@ def _render_side_by_side(models) -> None:
     if len(models) < 2:
         st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
         return
-    names = st.multiselect(
-        "Models", [m.name for m in models], default=_defaults(models), key="compare_models"
-    )
+    names = st.multiselect("Models", [m.name for m in models], default=_defaults(models), key=MODELS)
     entries = [m for m in models if m.name in names]
     if not entries:
         return
@@ -86,7 +85,7 @@ def _render_side_by_side(models) -> None:
         },
     )
     st.subheader("Where the mistakes go")
-    normalised = st.toggle("Share of each true class (row-normalised)", True, key="compare_normalised")
+    normalised = st.toggle("Share of each true class (row-normalised)", True, key=NORMALISED)
     counted = [e for e in entries if e.confusion is not None]
     for column, entry in zip(st.columns(min(len(entries), 3)), entries[:3], strict=True):
         if entry.confusion is None:

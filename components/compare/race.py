@@ -12,6 +12,9 @@ from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import job_progress
 
+RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
+EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
+
 RACE_COLOURS = {
     "field": "model",
     "type": "nominal",
@@ -30,12 +33,12 @@ def render_race() -> None:
     running = bool(jobs) and not all(job.state.done for job in jobs)
     names = list(ARCHITECTURES)
     first, second, epochs, subset = st.columns(4)
-    first.selectbox("Runner 1", names, index=0, key="race_first", disabled=running)
-    second.selectbox("Runner 2", names, index=1, key="race_second", disabled=running)
-    epochs.slider("Epochs", 1, 20, 3, key="race_epochs", disabled=running)
-    subset.selectbox("Training images", list(SUBSETS), index=1, key="race_subset", disabled=running)
+    first.selectbox("Runner 1", names, index=0, key=RUNNERS[0], disabled=running)
+    second.selectbox("Runner 2", names, index=1, key=RUNNERS[1], disabled=running)
+    epochs.slider("Epochs", 1, 20, 3, key=EPOCHS, disabled=running)
+    subset.selectbox("Training images", list(SUBSETS), index=1, key=SUBSET, disabled=running)
     # Started in the callback, so one script run draws the locked settings and the race.
-    st.button("Start the race", key="race_start", disabled=running, icon=":material/flag:", on_click=_start)
+    st.button("Start the race", key=START, disabled=running, icon=":material/flag:", on_click=_start)
     if refusal := st.session_state.pop(RACE_REFUSAL, None):
         st.error(refusal)
     if jobs:
@@ -49,10 +52,10 @@ def _start() -> None:
     from fashion_lab.training import TrainingJob
 
     state, registry = st.session_state, get_job_registry()
-    config = TrainingConfig(epochs=state["race_epochs"], limit=SUBSETS[state["race_subset"]])
+    config = TrainingConfig(epochs=state[EPOCHS], limit=SUBSETS[state[SUBSET]])
     jobs = [
         TrainingJob(replace(config, architecture=state[key]), save=store_saver(get_store()))
-        for key in ("race_first", "race_second")
+        for key in RUNNERS
     ]
     if not registry.try_start_all(jobs, session_id()):  # both or neither: never one runner left waiting
         state[RACE_REFUSAL] = (
@@ -113,7 +116,7 @@ def _draw(jobs) -> None:
     if not all(job.state.done for job in jobs):
         st.button(
             "Stop both",
-            key="race_stop",
+            key=STOP,
             icon=":material/stop:",
             on_click=lambda: [job.stop() for job in jobs],
         )

@@ -11,9 +11,11 @@ from components.state import CLASSIFY_INPUT, get_store, loaded, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.architectures import is_convolutional
 
+SOURCE, MODEL = "inside_source", "inside_model"  # widget keys
+
 
 def _pick_input():
-    source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key="inside_source")
+    source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key=SOURCE)
     if source == "Test image":
         picked = test_image_input(key_prefix="inside")
         if picked is None:
@@ -44,7 +46,7 @@ def render_inside() -> None:
         pixels, described = _pick_input()
     # The classic CNN first: one convolution and one pooling is what the page explains best.
     classic = next((i for i, m in enumerate(conv_models) if m.architecture == "cnn"), 0)
-    name = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key="inside_model")
+    name = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key=MODEL)
     entry = next(m for m in conv_models if m.name == name)
     cnn_pair = loaded([entry]) if pixels is not None else []
     if not cnn_pair:

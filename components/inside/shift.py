@@ -12,6 +12,7 @@ from components.plain_text import plain
 from components.state import available_test_images, test_images
 from fashion_lab.data import CLASS_NAMES
 
+SHIFT_RIGHT, SHIFT_DOWN = "inside_shift_x", "inside_shift_y"  # widget keys
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
 
@@ -85,8 +86,8 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
     st.vega_lite_chart(curves, spec)
     st.markdown(_verdict(curves))
     dx_col, dy_col = st.columns(2)
-    dx = dx_col.slider("Move right", -6, 6, 0, key="inside_shift_x")
-    dy = dy_col.slider("Move down", -6, 6, 0, key="inside_shift_y")
+    dx = dx_col.slider("Move right", -6, 6, 0, key=SHIFT_RIGHT)
+    dy = dy_col.slider("Move down", -6, 6, 0, key=SHIFT_DOWN)
     moved = shift_images(pixels[None], dx, dy)[0]
     columns = st.columns(len(pairs) + 1)
     columns[0].image(moved, caption=f"your image moved ({dx:+d}, {dy:+d})", width=140, clamp=True)

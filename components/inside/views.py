@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.inside.map_images import KERNEL_COLOURS, colour_bar, coloured, kernel_scale, pair_tile
 
-DETAIL_CHANNEL = "inside_channel"
+DETAIL_CHANNEL, LAYER = "inside_channel", "inside_layer"  # widget keys
 
 
 def render_maps(model, pixels: np.ndarray, described: str):
@@ -18,7 +18,7 @@ def render_maps(model, pixels: np.ndarray, described: str):
     from fashion_lab.inspection import conv_stages, feature_maps
 
     stages = {s.conv: s for s in conv_stages(model)}
-    conv = st.selectbox("Convolution layer", list(stages), key="inside_layer")
+    conv = st.selectbox("Convolution layer", list(stages), key=LAYER)
     maps = feature_maps(model, pixels, stages[conv])
     high = float(maps.maps.max()) or 1.0
     st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")

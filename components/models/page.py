@@ -7,6 +7,8 @@ from components.plain_text import plain
 from components.state import get_store
 from model_store import BrokenEntry, StoreError, is_valid_name
 
+DELETE_NAME, DELETE_BUTTON = "models_delete_name", "models_delete_button"  # widget keys
+
 
 def _models_table(models) -> pd.DataFrame:
     return pd.DataFrame(
@@ -59,8 +61,8 @@ def render_models() -> None:
 
 def _render_delete(names: list[str]) -> None:
     with st.expander("Delete a model"):
-        name = st.selectbox("Model", names, key="models_delete_name")
-        if st.button("Delete", key="models_delete_button"):
+        name = st.selectbox("Model", names, key=DELETE_NAME)
+        if st.button("Delete", key=DELETE_BUTTON):
             try:
                 get_store().delete(name)
             except StoreError as error:

@@ -83,9 +83,7 @@ def render_train() -> None:
 def _more_settings(locked: bool, defaults: TrainingConfig) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
     with st.expander("More settings"):
-        st.select_slider(
-            "Batch size", BATCH_SIZES, defaults.batch_size, key=BATCH_SIZE, disabled=locked
-        )
+        st.select_slider("Batch size", BATCH_SIZES, defaults.batch_size, key=BATCH_SIZE, disabled=locked)
         st.select_slider(
             "Learning rate (peak)",
             LEARNING_RATES,

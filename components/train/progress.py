@@ -9,6 +9,7 @@ from components.plain_text import plain
 from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
+from components.train.settings import STOP
 from fashion_lab.progress import SMOOTHING, TrainingProgress, job_progress
 
 
@@ -31,7 +32,7 @@ def render_training_panel(epochs: int) -> None:
     if running:
         st.button(
             "Stop",
-            key="train_stop",
+            key=STOP,
             on_click=job.stop,
             icon=":material/stop:",
             disabled=job.stop_requested,
