@@ -1,30 +1,46 @@
-"""The stored models a page offers, and which it picks by default (Classify, Inside, Compare)."""
+"""The stored models a page offers and which it picks: one choice for Classify, Inside and Compare,
+the classic dense network and CNN until the presenter picks others, kept for the whole session."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import get_store
+from components.state import CHOSEN_MODELS, get_store, keep_widget
 from fashion_lab.architectures import is_convolutional
+
+CLASSICS = ("dense", "cnn")  # the two architectures the app is about
 
 
 def default_models(models) -> list[str]:
-    """The newest dense model and the newest convolutional one, side by side."""
-    newest = {}
-    for m in models:  # newest first: keep the first of each kind (a listed model's architecture is known)
-        newest.setdefault(is_convolutional(m.architecture), m.name)
-    return [newest[kind] for kind in (False, True) if kind in newest]
+    """One dense and one convolutional model: the bundled classics when present, else the newest
+    model of each classic architecture, else the newest of each family (``models`` newest first)."""
+    picks = []
+    for architecture in CLASSICS:
+        family = [m for m in models if is_convolutional(m.architecture) == is_convolutional(architecture)]
+        ranked = sorted(family, key=lambda m: (m.architecture != architecture, not m.bundled))  # stable
+        picks += [ranked[0].name] if ranked else []
+    return picks
 
 
-def choose_models(key: str) -> list:
-    """A multiselect of the stored models (newest first); returns the chosen entries."""
-    models = get_store().models()
+def chosen_models(models) -> list:
+    """The entries of this session's choice that still exist (the defaults until one is made)."""
+    names = {m.name for m in models}
+    kept = [n for n in st.session_state.get(CHOSEN_MODELS, default_models(models)) if n in names]
+    return [m for n in kept for m in models if m.name == n]
+
+
+def choose_models(key: str, models=None) -> list:
+    """A multiselect of the stored models (newest first) showing this session's choice; a change
+    is the choice of every page. Returns the chosen entries."""
+    models = get_store().models() if models is None else models
     if not models:
         st.info("No trained model yet: train one on the Train page first.")
         return []
-    names = st.multiselect("Models", [m.name for m in models], default=default_models(models), key=key)
-    return [m for m in models if m.name in names]
+    st.session_state[CHOSEN_MODELS] = [m.name for m in chosen_models(models)]
+    keep = keep_widget(key, None, kept=CHOSEN_MODELS)
+    names = st.multiselect("Models", [m.name for m in models], key=key, on_change=keep)
+    return [m for n in names for m in models if m.name == n]
 
 
 def model_label(entry) -> str:

@@ -21,6 +21,8 @@ TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the 
 RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
 RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)
 CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
+CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify, Compare or Inside, for all three
+KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
 
@@ -28,6 +30,16 @@ ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its clos
 def talk_mode() -> bool:
     """Whether this tab presents to an audience."""
     return bool(st.session_state.get(TALK_MODE, False))
+
+
+def keep_widget(key: str, default, kept: str | None = None):
+    """Give the widget ``key``, before it is drawn, the value it had last in this tab (or
+    ``default``) and return its on_change callback that keeps the new value. Streamlit forgets a
+    widget's value on every run that does not draw it (another page, a branch not taken); this
+    keeps it for the session. ``kept`` names the kept value when widgets share it."""
+    state, kept = st.session_state, kept or KEPT.format(key)
+    state[key] = state.get(kept, default)
+    return lambda: state.__setitem__(kept, state[key])
 
 
 def get_store() -> ModelStore:

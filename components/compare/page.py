@@ -9,7 +9,7 @@ import streamlit as st
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.race import render_race
 from components.image_views import tile
-from components.model_picker import default_models
+from components.model_picker import choose_models
 from components.plain_text import plain
 from components.state import (
     available_test_images,
@@ -30,11 +30,6 @@ def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
     from fashion_lab.evaluation import predict_images
 
     return predict_images(_model, test_images()[0])
-
-
-def _defaults(models) -> list[str]:
-    bundled = [m.name for m in models if m.bundled and m.name in ("bundled-dense", "bundled-cnn")]
-    return sorted(bundled, reverse=True) if len(bundled) == 2 else default_models(models)
 
 
 def _table(entries) -> pd.DataFrame:
@@ -67,8 +62,7 @@ def _render_side_by_side(models) -> None:
     if len(models) < 2:
         st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
         return
-    names = st.multiselect("Models", [m.name for m in models], default=_defaults(models), key=MODELS)
-    entries = [m for m in models if m.name in names]
+    entries = choose_models(MODELS, models)
     if not entries:
         return
     left, right = st.columns(2)

@@ -6,8 +6,8 @@ import streamlit as st
 
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
-from components.model_picker import default_models
-from components.state import CLASSIFY_INPUT, get_store, loaded, talk_mode
+from components.model_picker import chosen_models
+from components.state import CLASSIFY_INPUT, get_store, keep_widget, loaded, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.architectures import is_convolutional
 
@@ -44,9 +44,13 @@ def render_inside() -> None:
     picks, pick_model = st.columns([3, 2])
     with picks:
         pixels, described = _pick_input()
-    # The classic CNN first: one convolution and one pooling is what the page explains best.
-    classic = next((i for i, m in enumerate(conv_models) if m.architecture == "cnn"), 0)
-    name = pick_model.selectbox("CNN", [m.name for m in conv_models], index=classic, key=MODEL)
+    chosen = chosen_models(models)  # the session's choice (the classic CNN until another is picked)
+    first_cnn = next((m.name for m in chosen if m in conv_models), conv_models[0].name)
+    names = [m.name for m in conv_models]
+    keep = keep_widget(MODEL, first_cnn)
+    if st.session_state[MODEL] not in names:  # the kept CNN was deleted since
+        st.session_state[MODEL] = first_cnn
+    name = pick_model.selectbox("CNN", names, key=MODEL, on_change=keep)
     entry = next(m for m in conv_models if m.name == name)
     cnn_pair = loaded([entry]) if pixels is not None else []
     if not cnn_pair:
@@ -56,9 +60,8 @@ def render_inside() -> None:
     if not talk_mode():
         render_channel_detail(model, pixels, maps)
     render_kernels(model)
-    dense_name = next(iter(default_models(models)), None)  # the newest dense model comes first
-    dense = next((m for m in models if m.name == dense_name and m not in conv_models), None)
+    dense = next((m for m in chosen if m not in conv_models), None)
     dense_pair = loaded([dense]) if dense else []
     render_dense_view(dense_pair[0][1] if dense_pair else None, pixels)
-    others = {m.architecture: m for m in reversed(conv_models) if m.architecture != entry.architecture}
-    render_shift_test(dense_pair + cnn_pair + loaded(list(others.values())), pixels)
+    others = [m for m in chosen if m not in (dense, entry)]  # the shift test follows the choice
+    render_shift_test(dense_pair + cnn_pair + loaded(others), pixels)
