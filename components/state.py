@@ -16,7 +16,6 @@ from model_store import ModelStore, StoreError
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
 TRAIN_REFUSAL = "train_refusal"  # why the last Train press started nothing (shown once)
 LIVE_FEED = "live_feed"  # the LiveFeed of this tab's running job, fetched by its live panel
-LOSS_SMOOTHING = "train_smoothing"  # the loss chart's smoothing slider
 TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)
 RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
 RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)

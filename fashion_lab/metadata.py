@@ -1,4 +1,5 @@
-"""What the model store keeps about a training run, and the save hook that writes it."""
+"""What the model store keeps about a training run, and the save hook that writes it
+(model_store/meta_checks.py is what the store checks when it reads it back)."""
 
 from __future__ import annotations
 

@@ -14,17 +14,8 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from fashion_lab.data import IMAGE_SHAPE
-from fashion_lab.imaging import ImageError, decode_image, load_image_file
+from fashion_lab.imaging import ImageError
 from fashion_lab.segmentation import foreground_mask
-
-__all__ = [
-    "ImageError",
-    "Preprocessed",
-    "decode_image",
-    "load_image_file",
-    "preprocess_drawing",
-    "preprocess_upload",
-]
 
 SIDE = IMAGE_SHAPE[0]
 TRIM_TOLERANCE = 0.05  # "within 5% of max intensity" of the background

@@ -11,7 +11,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -24,7 +24,7 @@ from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 from fashion_lab.evaluation import evaluate_model
 from fashion_lab.precision import FLOAT32, dtype_policy, resolve_precision
-from fashion_lab.progress import EPOCH_METRICS
+from fashion_lab.training_events import EventLog, ReportingCallback
 
 VALIDATION_BATCH_SIZE = 250  # as fast as 1000, a quarter of the memory (see PREDICT_BATCH_SIZE)
 # Batches per call into TensorFlow: one Python round trip per 16 batches instead of per batch
@@ -57,76 +57,6 @@ class TrainingResult:
     train_seconds: float
     samples: int
     stopped: bool
-
-
-@dataclass
-class _EventLog:
-    events: list[dict[str, Any]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, kind: str, **values: Any) -> None:
-        with self.lock:
-            self.events.append({"kind": kind, **values})
-
-    def copy(self, since: int) -> list[dict[str, Any]]:
-        with self.lock:
-            return list(self.events[since:])
-
-
-class _ReportingCallback(keras.callbacks.Callback):
-    """Publishes batch and epoch events; turns a stop request into ``stop_training``."""
-
-    async_safe = True  # on_train_batch_end only reads logs: Keras may keep dispatching async
-
-    def __init__(self, job: TrainingJob, steps_per_epoch: int) -> None:
-        super().__init__()
-        self.job = job
-        self.steps_per_epoch = steps_per_epoch
-        self.epoch = 0
-        self.epoch_start = 0.0
-        self.last_report = 0.0
-        self.last_step = -1
-        self.stopped_early = False
-
-    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
-        self.epoch = epoch
-        self.epoch_start = time.perf_counter()
-
-    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
-        # Keras clears stop_training when fit starts, so it must be set from inside.
-        if self.job.stop_requested:
-            self.model.stop_training = True
-            self.stopped_early = True
-
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        # Keras reports the end of a call of STEPS_PER_EXECUTION batches, unclipped at the epoch's end.
-        batch = min(batch, self.steps_per_epoch - 1)
-        self.last_step = batch
-        now = time.perf_counter()
-        last_batch = batch == self.steps_per_epoch - 1
-        if (now - self.last_report < self.job.report_interval and not last_batch) or not logs:
-            return  # throttled: converting tensors to floats is the costly part
-        self.last_report = now
-        self.job._log.add(
-            "batch",
-            epoch=self.epoch + 1,
-            step=batch + 1,
-            steps=self.steps_per_epoch,
-            loss=float(logs["loss"]),
-            accuracy=float(logs["accuracy"]),
-            elapsed=now - self.job.started_at,
-        )
-
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        logs = logs or {}
-        self.job._log.add(
-            "epoch",
-            epoch=epoch + 1,
-            partial=self.last_step < self.steps_per_epoch - 1,
-            seconds=time.perf_counter() - self.epoch_start,
-            elapsed=time.perf_counter() - self.job.started_at,
-            **{k: float(v) for k, v in logs.items() if k in EPOCH_METRICS},
-        )
 
 
 def compile_model(
@@ -191,7 +121,7 @@ class TrainingJob:
         self._dataset = dataset
         self._state = JobState.PENDING
         self._stop = threading.Event()
-        self._log = _EventLog()
+        self._log = EventLog()
         self._thread: threading.Thread | None = None
 
     @property
@@ -285,7 +215,7 @@ class TrainingJob:
             model = build_model(cfg.architecture)
             self.model = compile_model(model, cfg.learning_rate, cfg.schedule, steps * cfg.epochs)
         self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
-        callback = _ReportingCallback(self, steps)
+        callback = ReportingCallback(self, steps)
         begin = time.perf_counter()
         history = {}
         if not self.stop_requested:

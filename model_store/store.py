@@ -14,13 +14,13 @@ import re
 import shutil
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from model_store.entries import NAME_RULE, BrokenEntry, StoredModel, StoreError, is_valid_name, validate_name
 from model_store.files import UnreadableFile, read_bounded
 from model_store.meta_checks import MAX_META_BYTES, meta_problem
 from model_store.weights import WeightsError, read_weights, weights_problem
@@ -30,8 +30,6 @@ META_FILE = "meta.json"
 WEIGHTS_FILE = "weights.npz"
 DEFAULT_ROOT = Path(__file__).resolve().parent / "saved"
 BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # committed, read-only, made by `make models`
-_NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
-NAME_RULE = "1-80 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'"
 _LEFTOVER = re.compile(r"\.(tmp|trash)-[A-Za-z0-9][A-Za-z0-9._-]{0,79}-[0-9a-f]{8}")  # see save, _remove
 LEFTOVER_SECONDS = 600  # a save or a delete takes well under a second; one older was cut short
 
@@ -47,70 +45,6 @@ class Registry(Protocol):
     def build_model(self, name: str) -> Any: ...
 
 
-class StoreError(RuntimeError):
-    """A store operation failed; the message is meant for the user."""
-
-
-@dataclass(frozen=True)
-class StoredModel:
-    """A valid entry: its folder and metadata."""
-
-    name: str
-    path: Path
-    meta: dict[str, Any]
-    bundled: bool = False  # shipped with the app (model_store/bundled): read-only
-
-    @property
-    def architecture(self) -> str:
-        return self.meta["architecture"]
-
-    @property
-    def test_accuracy(self) -> float:
-        return self.meta["test_accuracy"]
-
-    @property
-    def weights_sha256(self) -> str:
-        """The weights' checksum: what a cache of the loaded model is keyed by."""
-        return self.meta["weights_sha256"]
-
-    @property
-    def created(self) -> str:
-        """When it was saved, ISO 8601."""
-        return self.meta["created"]
-
-    @property
-    def params(self) -> int | None:
-        return self.meta.get("params")
-
-    @property
-    def epochs(self) -> int | None:
-        """Epochs completed (a stopped run may end mid-way)."""
-        return self.meta.get("epochs_completed")
-
-    @property
-    def train_seconds(self) -> float | None:
-        return self.meta.get("train_seconds")
-
-    @property
-    def confusion(self) -> np.ndarray | None:
-        """(10, 10) test-set counts, true class by row; None if the entry has none."""
-        confusion = self.meta.get("confusion")
-        return None if confusion is None else np.array(confusion)
-
-    def history(self, metric: str) -> list[float]:
-        """The metric's value per epoch (empty if the entry has none)."""
-        return self.meta["history"].get(metric, [])
-
-
-@dataclass(frozen=True)
-class BrokenEntry:
-    """An entry that cannot be used, and why."""
-
-    name: str
-    path: Path
-    reason: str
-
-
 def default_root() -> Path:
     """``$FASHION_LAB_MODELS`` if set, else ``model_store/saved`` in the project."""
     env = os.environ.get("FASHION_LAB_MODELS")
@@ -121,18 +55,6 @@ def bundled_root() -> Path:
     """``$FASHION_LAB_BUNDLED`` if set (tests point it elsewhere), else ``model_store/bundled``."""
     env = os.environ.get("FASHION_LAB_BUNDLED")
     return Path(env).expanduser() if env else BUNDLED_ROOT
-
-
-def is_valid_name(name: object) -> bool:
-    """Whether ``name`` is a safe entry name (NAME_RULE)."""
-    return isinstance(name, str) and _NAME_PATTERN.fullmatch(name) is not None and ".." not in name
-
-
-def validate_name(name: str) -> str:
-    """Return ``name`` if it is a safe entry name, else raise StoreError saying what is allowed."""
-    if not is_valid_name(name):
-        raise StoreError(f"invalid model name {name!r}: use {NAME_RULE}")
-    return name
 
 
 def _sha256(path: Path) -> str:

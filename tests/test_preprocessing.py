@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fashion_lab.preprocessing import ImageError, decode_image, preprocess_drawing, preprocess_upload
+from fashion_lab.imaging import ImageError, decode_image
+from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
 
 
 def encode(image: Image.Image, **options) -> bytes:

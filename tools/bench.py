@@ -57,7 +57,8 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
 
     from fashion_lab.config import TrainingConfig
     from fashion_lab.evaluation import predict_images
-    from fashion_lab.preprocessing import decode_image, preprocess_drawing, preprocess_upload
+    from fashion_lab.imaging import decode_image
+    from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
     from fashion_lab.training import TrainingJob
 
     inputs = sample_inputs()

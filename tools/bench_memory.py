@@ -38,8 +38,8 @@ def _reset_peak() -> float:
 
 def measure_upload(path: str) -> dict:
     """Peak MB added by decoding and preprocessing one uploaded file, and what the user is told."""
-    from fashion_lab.imaging import ImageError
-    from fashion_lab.preprocessing import decode_image, preprocess_upload
+    from fashion_lab.imaging import ImageError, decode_image
+    from fashion_lab.preprocessing import preprocess_upload
 
     data = Path(path).read_bytes()
     before = _reset_peak()

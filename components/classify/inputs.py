@@ -8,13 +8,8 @@ from streamlit_drawable_canvas import st_canvas
 
 from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
-from fashion_lab.preprocessing import (
-    ImageError,
-    Preprocessed,
-    decode_image,
-    preprocess_drawing,
-    preprocess_upload,
-)
+from fashion_lab.imaging import ImageError, decode_image
+from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 
 CANVAS_SIDE = 280
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp", "bmp", "gif"]

@@ -25,10 +25,11 @@ from components.train.live_folder import create_served_folder, write_private
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, job_progress
 
 WRITE_SECONDS = 1.0
+PANEL = "live_panel"  # the component's widget key (Streamlit marks its element .st-key-live_panel)
 # The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
 # charts inside are laid out for it) but no height, and a negative margin takes back the gap.
 EMPTY_PANEL_TAKES_NO_ROOM = (
-    "<style>.st-key-live_panel:has(iframe[height='0']) "
+    f"<style>.st-key-{PANEL}:has(iframe[height='0']) "
     "{height: 0; overflow: hidden; visibility: hidden; margin-bottom: -1rem}</style>"
 )
 
@@ -128,7 +129,7 @@ def render_live_panel(feed: LiveFeed | None, epochs: int, talk: bool) -> None:
         specs=chart_specs(feed.job.config.epochs if feed else epochs),
         config=panel_config(talk),
         talk=talk,
-        key="live_panel",
+        key=PANEL,
         default=None,
     )
     st.html(EMPTY_PANEL_TAKES_NO_ROOM)

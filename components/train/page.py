@@ -16,7 +16,7 @@ from components.state import (
     talk_mode,
 )
 from components.train.live_feed import start_live_feed
-from components.train.progress import render_training_panel
+from components.train.run_panel import render_training_panel
 from components.train.settings import (
     ARCHITECTURE,
     AUGMENT,

@@ -12,7 +12,7 @@ from fashion_lab.config import TrainingConfig
 ARCHITECTURE, EPOCHS, SUBSET = "train_architecture", "train_epochs", "train_subset"
 BATCH_SIZE, LEARNING_RATE, COSINE = "train_batch_size", "train_learning_rate", "train_cosine"
 AUGMENT, SEED = "train_augment", "train_seed"
-START, STOP = "train_start", "train_stop"
+START, STOP, LOSS_SMOOTHING = "train_start", "train_stop", "train_smoothing"  # the run panel's
 
 SETTINGS: dict[str, tuple[str, Callable]] = {  # widget key -> (config field, widget value -> field value)
     ARCHITECTURE: ("architecture", str),

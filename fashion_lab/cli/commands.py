@@ -68,7 +68,8 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.evaluation import predict_images
-    from fashion_lab.preprocessing import load_image_file, preprocess_upload
+    from fashion_lab.imaging import load_image_file
+    from fashion_lab.preprocessing import preprocess_upload
 
     model = store.load(args.name)
     pixels = [preprocess_upload(load_image_file(path)).pixels for path in args.images]

@@ -12,7 +12,7 @@ from fashion_lab.cli.commands import command_evaluate, command_list, command_pho
 from fashion_lab.cli.train import command_train
 from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
 from fashion_lab.data import DatasetError
-from fashion_lab.preprocessing import ImageError
+from fashion_lab.imaging import ImageError
 from fashion_lab.stored_models import open_store
 from model_store import StoreError
 

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import LOSS_SMOOTHING, get_live_feed, get_train_job, set_live_feed, talk_mode
+from components.state import get_live_feed, get_train_job, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
-from components.train.settings import STOP
+from components.train.settings import LOSS_SMOOTHING, STOP
 from fashion_lab.progress import SMOOTHING, TrainingProgress, job_progress
 
 
