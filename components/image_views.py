@@ -25,10 +25,10 @@ def tile(pixels: np.ndarray, side: int = STRIP_SIDE) -> Image.Image:
 
 
 def render_pipeline(result: Preprocessed) -> None:
-    """Every step, named, left to right, ending in what the model sees."""
-    columns = st.columns(max(len(result.steps), 6))
-    for column, (name, pixels) in zip(columns, result.steps, strict=False):
-        column.image(tile(pixels), caption=name)
+    """Every step, named, left to right, ending in what the model sees (wrapping into rows on a
+    narrow screen)."""
+    names = [name for name, _ in result.steps]
+    st.image([tile(pixels) for _, pixels in result.steps], caption=names, width=STRIP_SIDE)
 
 
 def render_pixel_grid(pixels: np.ndarray, title: str = "What the model sees: 28x28") -> None:

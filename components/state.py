@@ -37,7 +37,8 @@ def keep_widget(key: str, default, kept: str | None = None):
     widget's value on every run that does not draw it (another page, a branch not taken); this
     keeps it for the session. ``kept`` names the kept value when widgets share it."""
     state, kept = st.session_state, kept or KEPT.format(key)
-    state[key] = state.get(kept, default)
+    if key not in state:  # only then: setting a drawn widget's value overrides what the user does
+        state[key] = state.get(kept, default)
     return lambda: state.__setitem__(kept, state[key])
 
 

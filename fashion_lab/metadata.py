@@ -10,7 +10,6 @@ from typing import Any
 import keras
 import numpy as np
 
-from fashion_lab.config import TrainingConfig
 from fashion_lab.training import TrainingJob
 
 
@@ -28,17 +27,19 @@ def library_versions() -> dict[str, str]:
     }
 
 
-def default_model_name(config: TrainingConfig, when: datetime | None = None) -> str:
-    """A readable store name: architecture, epochs, time (e.g. ``cnn-5ep-20261127-181530``)."""
-    when = when or datetime.now()
-    return f"{config.architecture}-{config.epochs}ep-{when:%Y%m%d-%H%M%S}"
+def default_model_name(job: TrainingJob, when: datetime | None = None) -> str:
+    """A readable store name: architecture, the epochs it trained, time (``cnn-5ep-20261127-181530``);
+    a stopped run says so and counts the epochs it completed (``cnn-3ep-stopped-...``, not 20)."""
+    when, result = when or datetime.now(), job.result
+    run = f"{result.epochs_completed}ep-stopped" if result.stopped else f"{job.config.epochs}ep"
+    return f"{job.config.architecture}-{run}-{when:%Y%m%d-%H%M%S}"
 
 
 def store_saver(store, name: str | None = None) -> Callable[[TrainingJob], str]:
     """A ``save`` hook for TrainingJob: store the model under ``name`` (or a default), unique."""
 
     def save(job: TrainingJob) -> str:
-        base = name or default_model_name(job.config)
+        base = name or default_model_name(job)
         return store.save_unique(base, job.model, run_metadata(job)).name
 
     return save

@@ -55,6 +55,11 @@ class StoredModel:
         return self.meta.get("epochs_completed")
 
     @property
+    def stopped(self) -> bool:
+        """Whether the run was stopped before its last epoch (its weights are those it reached)."""
+        return self.meta.get("stopped", False)
+
+    @property
     def train_seconds(self) -> float | None:
         return self.meta.get("train_seconds")
 

@@ -63,8 +63,8 @@ def test_talk_mode_survives_a_reload_through_the_url(page: Page, fresh_install):
     expect(page).to_have_url(TALK_URL, timeout=30_000)
     page.reload()
     expect(page.get_by_role("switch", name="Talk mode")).to_be_checked(timeout=30_000)
-    size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
-    assert size == "22px"
+    # The switch can be drawn before the style that follows it in the same script run arrives.
+    page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '22px'", timeout=30_000)
     page.get_by_role("link", name="Train").click()
     expect(page.get_by_text("More settings")).to_have_count(0, timeout=30_000)  # settings hidden
     expect(page).to_have_url(TALK_URL)

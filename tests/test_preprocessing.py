@@ -131,3 +131,30 @@ def test_bad_files_get_a_clear_message(data, message):
 def test_blank_image_is_refused():
     with pytest.raises(ImageError, match="blank"):
         preprocess_drawing(np.zeros((50, 50), dtype=np.uint8))
+
+
+def _outline(gap: int = 0) -> np.ndarray:
+    """A 280x280 drawing of a T-shirt-sized box drawn as an 8 px outline, with a ``gap`` in its base."""
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:250, 60:68] = drawing[40:250, 200:208] = drawing[40:48, 60:208] = 255
+    drawing[242:250, 60:208] = 255
+    drawing[242:250, 130 : 130 + gap] = 0
+    return drawing
+
+
+@pytest.mark.parametrize("gap", [0, 4])
+def test_a_closed_outline_reaches_the_model_solid(gap):
+    result = preprocess_drawing(_outline(gap))
+    assert "outlines filled" in step_names(result)
+    inside = result.pixels[6:22, 8:20]  # well inside the box's 28x28 image
+    assert inside.min() == 255
+
+
+def test_an_open_outline_and_a_solid_shape_are_left_as_drawn():
+    open_shape = _outline()
+    open_shape[40:48, 60:208] = 0  # no top: a U, nothing enclosed
+    solid = np.zeros((280, 280), np.uint8)
+    solid[40:250, 60:208] = 255
+    for drawing in (open_shape, solid):
+        assert "outlines filled" not in step_names(preprocess_drawing(drawing))
+    assert preprocess_drawing(open_shape).pixels[10:20, 10:18].max() == 0  # the U's inside stays black

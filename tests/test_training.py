@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from conftest import SUBSET, train_small
 
-from fashion_lab.metadata import run_metadata
+from fashion_lab.metadata import default_model_name, run_metadata
 from fashion_lab.training import JobState, TrainingConfig, TrainingJob, select_subset
 
 
@@ -62,6 +62,11 @@ def test_stop_mid_epoch_ends_the_job_and_keeps_weights(dataset):
     assert any(not np.array_equal(a, b) for a, b in zip(initial, learned, strict=True))
     assert job.result.test_accuracy > 0.5  # what was learned before the stop is kept
     assert run_metadata(job)["stopped"] is True
+    assert default_model_name(job).startswith("cnn-1ep-stopped-")  # what it did, not the 3 planned
+
+
+def test_a_finished_run_is_named_by_its_epochs(small_jobs):
+    assert default_model_name(small_jobs["dense"]).startswith("dense-1ep-2")
 
 
 def test_stop_before_start_trains_nothing(dataset):

@@ -96,3 +96,18 @@ def draw_trousers(page: Page) -> None:
         page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
         page.mouse.up()
         page.wait_for_timeout(500)
+
+
+def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
+    """One finger stroke through ``points`` (pixels from the canvas's top left), as a touch
+    screen sends it: touchStart, touchMoves, touchEnd (a context made with has_touch=True)."""
+    canvas = page.locator("canvas.upper-canvas")
+    expect(canvas).to_be_visible(timeout=30_000)
+    box = canvas.bounding_box()
+    session = page.context.new_cdp_session(page)
+    at = [{"x": box["x"] + x, "y": box["y"] + y} for x, y in points]
+    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [at[0]]})
+    for point in at[1:]:
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    session.detach()

@@ -6,12 +6,14 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
+from components.classify.keys import BRUSH, CANVAS, DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, TOOL, UPLOAD
 from components.plain_text import plain
+from components.state import keep_widget
 from fashion_lab.imaging import ImageError, decode_image
 from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 
 CANVAS_SIDE = 280
+TALK_CANVAS_SIDE = 420  # in talk mode: the room sees the strokes
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp", "bmp", "gif"]
 TOOLS = {
     "Free drawing": "freedraw",
@@ -20,35 +22,61 @@ TOOLS = {
     "Polygon": "polygon",
     "Line": "line",
 }
+FILLED = ("rect", "circle", "polygon")  # filled without a stroke, so they cover what was dragged
+# The canvas adds a shape only on a mouse button event (its shape tools test MouseEvent.button):
+# a finger draws freehand only. Phones get freehand, and preprocessing fills a closed outline.
+TOUCH_DEVICES = ("Mobi", "Android", "iPhone", "iPad")  # what their browsers' User-Agent says
 
 
-def drawing_input() -> Preprocessed | None:
-    """A black canvas with a white brush; None until something is drawn."""
+def on_touch_screen() -> bool:
+    agent = st.context.headers.get("User-Agent", "")
+    return any(word in agent for word in TOUCH_DEVICES)
+
+
+def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
+    """A black canvas with a white brush; None until something is drawn. The drawing, the tool
+    and the brush stay as they were when the page or the input is left and shown again."""
     tool, brush = st.columns(2)
-    mode = tool.selectbox(
-        "Tool",
-        list(TOOLS),
-        key=TOOL,
-        help="Filled shapes draw a garment solid, as in Fashion-MNIST.",
-    )
-    width = brush.slider("Brush size", 2, 40, 18, key=BRUSH)
+    if on_touch_screen():
+        mode = TOOLS["Free drawing"]
+        tool.caption("Draw with a finger: the outline of a garment is filled, as garments are solid.")
+    else:
+        keep_tool = keep_widget(TOOL, "Free drawing")
+        help_text = "Filled shapes draw a garment solid, as in Fashion-MNIST; a closed outline is filled."
+        mode = TOOLS[tool.selectbox("Tool", list(TOOLS), key=TOOL, on_change=keep_tool, help=help_text)]
+    width = brush.slider("Brush size", 2, 40, key=BRUSH, on_change=keep_widget(BRUSH, 18))
     canvas = st_canvas(
         fill_color="white",
-        stroke_width=width,
+        stroke_width=0 if mode in FILLED else width,
         stroke_color="white",
         background_color="black",
-        height=CANVAS_SIDE,
-        width=CANVAS_SIDE,
-        drawing_mode=TOOLS[mode],
+        height=side,
+        width=side,
+        drawing_mode=mode,
+        initial_drawing=_drawing_to_restore(),
         return_image_data=True,
         key=CANVAS,
     )
+    state = st.session_state
+    state[DRAWING] = canvas.json_data
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
     pixels = canvas.image_data
+    if pixels is None and state[DRAWING] == state.get(DRAWING_AT_MOUNT):  # restored, not yet sent
+        pixels = state.get(DRAWN_PIXELS)
+    state[DRAWN_PIXELS] = pixels
     if pixels is None or not (pixels[..., :3] > 0).any():  # black everywhere: nothing drawn yet
         st.info("Draw a garment: a T-shirt, trousers, a bag, a shoe...")
         return None
     return preprocess_drawing(pixels)
+
+
+def _drawing_to_restore() -> dict | None:
+    """The drawing the canvas had when it was last on screen, handed to it when it mounts again;
+    while it stays mounted, the same value (a new one would make it reload and lose its undo)."""
+    state = st.session_state
+    if CANVAS not in state:  # not drawn by the last run: it mounts now
+        state[DRAWING_AT_MOUNT] = state.get(DRAWING)
+    return state.get(DRAWING_AT_MOUNT)
 
 
 def upload_input() -> Preprocessed | None:

@@ -4,43 +4,50 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.classify.inputs import drawing_input, upload_input
+from components.classify.inputs import CANVAS_SIDE, TALK_CANVAS_SIDE, drawing_input, upload_input
 from components.classify.keys import MODELS, SOURCE
 from components.classify.predictions import render_predictions
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
-from components.state import CLASSIFY_INPUT
+from components.state import CLASSIFY_INPUT, keep_widget, talk_mode
 from components.test_image_picker import test_image_input
 
 SOURCES = ["Draw", "Upload a photo", "Test image"]
 
 
 def render_classify() -> None:
+    """The input on the left and, beside it (below it on a phone), what the models answer."""
+    talk = talk_mode()
     st.title("Classify")
-    st.caption(
-        "Draw a garment or upload a photo. It is turned into a 28x28 grayscale picture the way "
-        "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
-        "network's last 10 numbers into probabilities that add up to 1."
+    if not talk:
+        st.caption(
+            "Draw a garment or upload a photo. It is turned into a 28x28 grayscale picture the way "
+            "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
+            "network's last 10 numbers into probabilities that add up to 1."
+        )
+    keep_source = keep_widget(SOURCE, SOURCES[0])
+    source = st.radio(
+        "Input", SOURCES, horizontal=True, key=SOURCE, on_change=keep_source, label_visibility="collapsed"
     )
-    source = st.radio("Input", SOURCES, horizontal=True, key=SOURCE, label_visibility="collapsed")
     left, right = st.columns([1, 1], gap="large")
     truth = None
     with left:
         if source == "Draw":
-            result = drawing_input()
+            result = drawing_input(TALK_CANVAS_SIDE if talk else CANVAS_SIDE)
         elif source == "Upload a photo":
             result = upload_input()
         else:
             result, truth = test_image_input() or (None, None)
     st.session_state[CLASSIFY_INPUT] = result.pixels if result else None
-    if result is None:
-        return
     with right:
-        render_pixel_grid(result.pixels)
+        models = choose_models(MODELS)
+        if result is None:
+            return
+        render_predictions(result.pixels, models, compact=talk)
         if truth:
             st.markdown(f"True label: **{truth}**")
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)
-    st.subheader("What the models say")
-    render_predictions(result.pixels, choose_models(MODELS))
+    if not talk:
+        render_pixel_grid(result.pixels)

@@ -7,11 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from components.model_picker import model_label
+from components.palette import model_colours
 from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
 
 
-def probability_chart(probabilities: np.ndarray) -> tuple[pd.DataFrame, dict]:
+def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tuple[pd.DataFrame, dict]:
     data = pd.DataFrame({"class": CLASS_NAMES, "probability": probabilities.astype(float)})
     top = CLASS_NAMES[int(np.argmax(probabilities))]
     spec = {
@@ -32,8 +33,8 @@ def probability_chart(probabilities: np.ndarray) -> tuple[pd.DataFrame, dict]:
                 "axis": {"format": "%"},
             },
             "color": {
-                "condition": {"test": f"datum['class'] === '{top}'", "value": "#ff4b4b"},
-                "value": "#9ecae9",
+                "condition": {"test": f"datum['class'] === '{top}'", "value": colour},
+                "value": "#c8c8c8",
             },
             "tooltip": [{"field": "class"}, {"field": "probability", "format": ".2%"}],
         },
@@ -41,13 +42,15 @@ def probability_chart(probabilities: np.ndarray) -> tuple[pd.DataFrame, dict]:
     return data, spec
 
 
-def render_predictions(pixels: np.ndarray, entries: list) -> None:
-    """One column per model: the top class, its confidence, the bar chart of all classes."""
+def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False) -> None:
+    """One column per model: the top class, its confidence, the bar chart of all classes (its top
+    class in the model's colour); ``compact`` (talk mode): the answers only, large."""
     from fashion_lab.evaluation import predict_images
 
     pairs = loaded(entries)
     if not pairs:
         return
+    colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
         probabilities = predict_images(model, [pixels])[0]
         top = int(np.argmax(probabilities))
@@ -58,4 +61,5 @@ def render_predictions(pixels: np.ndarray, entries: list) -> None:
                 f"{probabilities[top]:.1%} sure",
                 delta_color="off",
             )
-            st.vega_lite_chart(*probability_chart(probabilities), width="stretch")
+            if not compact:
+                st.vega_lite_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")

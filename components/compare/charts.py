@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from fashion_lab.comparison import BEST_KNOWN_ACCURACY, HUMAN_ACCURACY
+from components.palette import CONFUSION_SCHEMES, colour_encoding
+from fashion_lab.architectures import is_convolutional
+from fashion_lab.comparison import BEST_KNOWN_ACCURACY, HUMAN_ACCURACY, per_class_accuracy
 from fashion_lab.data import CLASS_NAMES
 
 REFERENCES = pd.DataFrame(
@@ -14,14 +16,6 @@ REFERENCES = pd.DataFrame(
         "label": [f"human {HUMAN_ACCURACY:.1%}", f"best known {BEST_KNOWN_ACCURACY:.1%}"],
     }
 )
-
-
-MODEL_COLOURS = {  # distinct hues (Streamlit's theme would otherwise pick shades of one blue)
-    "field": "model",
-    "type": "nominal",
-    "legend": {"orient": "bottom"},
-    "scale": {"range": ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]},
-}
 
 
 def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
@@ -36,7 +30,7 @@ def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
         "encoding": {
             "x": {"field": "epoch", "type": "quantitative", "axis": {"tickMinStep": 1}},
             "y": {"field": "value", "type": "quantitative", "title": metric, "scale": {"zero": False}},
-            "color": {"field": "model", "type": "nominal", "legend": {"orient": "bottom"}},
+            "color": colour_encoding([(e.name, e.architecture) for e in entries]),
             "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "value", "format": ".4f"}],
         },
     }
@@ -68,7 +62,7 @@ def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
     return pd.DataFrame(rows, columns=["model", "epoch", "value"]), spec
 
 
-def confusion_chart(matrix: np.ndarray, title: str, normalised: bool) -> tuple[pd.DataFrame, dict]:
+def confusion_chart(matrix: np.ndarray, entry, normalised: bool) -> tuple[pd.DataFrame, dict]:
     """A 10x10 heatmap, true class down, predicted class across, the value in each cell."""
     rows = [
         {"true": CLASS_NAMES[t], "predicted": CLASS_NAMES[p], "value": float(matrix[t, p])}
@@ -78,7 +72,7 @@ def confusion_chart(matrix: np.ndarray, title: str, normalised: bool) -> tuple[p
     fmt = ".0%" if normalised else ".0f"
     axis = {"sort": list(CLASS_NAMES), "type": "nominal", "axis": {"labelOverlap": False}}
     spec = {
-        "title": title,
+        "title": entry.name,
         "width": 340,
         "height": 340,
         "encoding": {"x": {"field": "predicted", **axis}, "y": {"field": "true", **axis}},
@@ -89,7 +83,7 @@ def confusion_chart(matrix: np.ndarray, title: str, normalised: bool) -> tuple[p
                     "color": {
                         "field": "value",
                         "type": "quantitative",
-                        "scale": {"scheme": "blues"},
+                        "scale": {"scheme": CONFUSION_SCHEMES[is_convolutional(entry.architecture)]},
                         "legend": None,
                     },
                     "tooltip": [{"field": "true"}, {"field": "predicted"}, {"field": "value", "format": fmt}],
@@ -113,12 +107,12 @@ def confusion_chart(matrix: np.ndarray, title: str, normalised: bool) -> tuple[p
     return pd.DataFrame(rows), spec
 
 
-def per_class_chart(accuracies: dict[str, np.ndarray]) -> tuple[pd.DataFrame, dict]:
-    """Per-class accuracy, models side by side within each class."""
+def per_class_chart(entries) -> tuple[pd.DataFrame, dict]:
+    """Per-class accuracy (from each entry's confusion matrix), models side by side in each class."""
     rows = [
-        {"model": name, "class": CLASS_NAMES[c], "accuracy": float(values[c])}
-        for name, values in accuracies.items()
-        for c in range(len(CLASS_NAMES))
+        {"model": e.name, "class": CLASS_NAMES[c], "accuracy": float(accuracy)}
+        for e in entries
+        for c, accuracy in enumerate(per_class_accuracy(e.confusion))
     ]
     spec = {
         "height": 260,
@@ -127,8 +121,35 @@ def per_class_chart(accuracies: dict[str, np.ndarray]) -> tuple[pd.DataFrame, di
             "x": {"field": "class", "type": "nominal", "sort": list(CLASS_NAMES), "title": None},
             "xOffset": {"field": "model"},
             "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}},
-            "color": MODEL_COLOURS,
+            "color": colour_encoding([(e.name, e.architecture) for e in entries]),
             "tooltip": [{"field": "model"}, {"field": "class"}, {"field": "accuracy", "format": ".1%"}],
         },
     }
     return pd.DataFrame(rows), spec
+
+
+def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) -> tuple[pd.DataFrame, dict]:
+    """The race: each runner's val_accuracy per epoch on an axis of the race's ``epochs``;
+    ``runners``: (label, architecture) pairs."""
+    spec = {
+        "height": 280,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "mark": {"type": "line", "point": {"size": 60}},
+        "encoding": {
+            "x": {
+                "field": "epoch",
+                "type": "quantitative",
+                "scale": {"domain": [0, epochs]},
+                "axis": {"tickMinStep": 1},
+            },
+            "y": {
+                "field": "val_accuracy",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "axis": {"format": "%"},
+            },
+            "color": colour_encoding(runners),
+            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
+        },
+    }
+    return pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec

@@ -18,10 +18,12 @@ from components.state import (
     talk_mode,
     test_images,
 )
-from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_and_wrong, row_normalised
+from fashion_lab.architectures import is_convolutional
+from fashion_lab.comparison import confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data import CLASS_NAMES
 
 GALLERY = 8
+TEST_IMAGES = 10_000
 MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
 
@@ -30,6 +32,29 @@ def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
     from fashion_lab.evaluation import predict_images
 
     return predict_images(_model, test_images()[0])
+
+
+def headline(entries) -> str:
+    """The message in one line: the best chosen model against the best of the other family (or
+    the runner-up), in accuracy and in mistakes on the test images."""
+    ranked = sorted(entries, key=lambda e: e.test_accuracy, reverse=True)
+    best = ranked[0]
+    rival = next((e for e in ranked[1:] if _family(e) != _family(best)), ranked[1])
+    same = best.architecture == rival.architecture
+    first, second = (plain(best.name), plain(rival.name)) if same else (_short(best), _short(rival))
+    fewer = round((best.test_accuracy - rival.test_accuracy) * TEST_IMAGES)
+    return (
+        f"{first} {best.test_accuracy:.1%} vs {second} {rival.test_accuracy:.1%} on the "
+        f"{TEST_IMAGES:,} test images: {fewer:,} fewer mistakes"
+    )
+
+
+def _family(entry) -> bool:
+    return is_convolutional(entry.architecture)
+
+
+def _short(entry) -> str:
+    return "CNN" if entry.architecture == "cnn" else plain(entry.architecture)
 
 
 def _table(entries) -> pd.DataFrame:
@@ -65,6 +90,8 @@ def _render_side_by_side(models) -> None:
     entries = choose_models(MODELS, models)
     if not entries:
         return
+    if len(entries) > 1:
+        st.markdown(f"#### {headline(entries)}")
     left, right = st.columns(2)
     left.vega_lite_chart(*curves_chart(entries, "val_accuracy"), width="stretch")
     right.vega_lite_chart(*curves_chart(entries, "val_loss"), width="stretch")
@@ -86,11 +113,9 @@ def _render_side_by_side(models) -> None:
             column.caption(f"{plain(entry.name)}: no confusion matrix was stored with this model.")
             continue
         shown = row_normalised(entry.confusion) if normalised else entry.confusion
-        column.vega_lite_chart(*confusion_chart(shown, entry.name, normalised))
+        column.vega_lite_chart(*confusion_chart(shown, entry, normalised))
     if counted:
-        st.vega_lite_chart(
-            *per_class_chart({e.name: per_class_accuracy(e.confusion) for e in counted}), width="stretch"
-        )
+        st.vega_lite_chart(*per_class_chart(counted), width="stretch")
     pairs = loaded(entries[:2])
     if len(pairs) == 2 and (test_set := available_test_images()) is not None:
         _render_gallery(*pairs, test_set)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
+from components.compare.charts import race_chart
+from components.plain_text import plain
 from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
@@ -14,13 +15,6 @@ from fashion_lab.progress import job_progress
 
 RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
 EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
-
-RACE_COLOURS = {
-    "field": "model",
-    "type": "nominal",
-    "legend": {"orient": "bottom"},
-    "scale": {"range": ["#1f77b4", "#ff7f0e"]},
-}
 
 
 def render_race() -> None:
@@ -74,9 +68,10 @@ def _live(jobs) -> None:
 
 
 def _draw(jobs) -> None:
-    rows, status = [], []
+    rows, status, runners = [], [], []
     for number, job in enumerate(jobs, start=1):
         label = f"{number}. {job.config.architecture}"
+        runners.append((label, job.config.architecture))
         progress = job_progress(job)
         rows += [
             {"model": label, "epoch": r["epoch"], "val_accuracy": r["val_accuracy"]}
@@ -88,31 +83,10 @@ def _draw(jobs) -> None:
             if progress.final.get("test_accuracy")
             else ""
         )
-        status.append(f"**{label}**: {where}{final}")
+        saved = f", saved as **{plain(job.saved_as)}**" if job.saved_as else ""
+        status.append(f"**{label}**: {where}{final}{saved}")
     st.markdown(" · ".join(status))
-    epochs = jobs[0].config.epochs
-    spec = {
-        "height": 280,
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        "mark": {"type": "line", "point": {"size": 60}},
-        "encoding": {
-            "x": {
-                "field": "epoch",
-                "type": "quantitative",
-                "scale": {"domain": [0, epochs]},
-                "axis": {"tickMinStep": 1},
-            },
-            "y": {
-                "field": "val_accuracy",
-                "type": "quantitative",
-                "scale": {"zero": False},
-                "axis": {"format": "%"},
-            },
-            "color": RACE_COLOURS,
-            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
-        },
-    }
-    st.vega_lite_chart(pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec, width="stretch")
+    st.vega_lite_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
     if not all(job.state.done for job in jobs):
         st.button(
             "Stop both",

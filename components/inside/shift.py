@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.model_picker import model_label
+from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import available_test_images, test_images
 from fashion_lab.data import CLASS_NAMES
@@ -76,7 +77,7 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
         "encoding": {
             "x": {"field": "shift", "type": "quantitative", "title": "shift (pixels)"},
             "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}},
-            "color": {"field": "model", "type": "nominal", "legend": {"orient": "bottom"}},
+            "color": colour_encoding([(f"{e.name} ({e.architecture})", e.architecture) for e, _ in pairs]),
             "column": {"field": "direction", "type": "nominal", "title": None},
             "tooltip": [{"field": "model"}, {"field": "shift"}, {"field": "accuracy", "format": ".1%"}],
         },

@@ -17,6 +17,7 @@ def _models_table(models) -> pd.DataFrame:
                 "name": m.name,
                 "architecture": m.architecture,
                 "epochs": m.epochs,
+                "stopped": m.stopped,
                 "test accuracy": m.test_accuracy * 100,
                 "parameters": m.params,
                 "train seconds": m.train_seconds,

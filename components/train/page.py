@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from components.state import (
+    KEPT,
     TRAIN_REFUSAL,
     get_job_registry,
     get_store,
     get_train_job,
+    keep_widget,
     session_id,
     set_live_feed,
     set_train_job,
@@ -25,9 +27,11 @@ from components.train.settings import (
     EPOCHS,
     LEARNING_RATE,
     SEED,
+    SETTINGS,
     START,
     SUBSET,
     config_from,
+    widget_values,
 )
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES, layer_table
@@ -46,15 +50,19 @@ def render_train() -> None:
     )
     job = get_train_job()
     locked = job is not None and not job.state.done
-    defaults = TrainingConfig()
+    # Each setting shows what this tab chose last (the run's own settings once Train is pressed),
+    # across page switches and talk mode, until it is changed.
+    keep = {key: keep_widget(key, value) for key, value in widget_values(TrainingConfig()).items()}
     settings, layers = st.columns([2, 3], gap="large")
     with settings:
-        architecture = st.selectbox("Model", list(ARCHITECTURES), key=ARCHITECTURE, disabled=locked)
+        architecture = st.selectbox(
+            "Model", list(ARCHITECTURES), key=ARCHITECTURE, disabled=locked, on_change=keep[ARCHITECTURE]
+        )
         st.caption(ARCHITECTURES[architecture].description)
-        epochs = st.slider("Epochs", 1, 50, defaults.epochs, key=EPOCHS, disabled=locked)
-        st.selectbox("Training images", list(SUBSETS), key=SUBSET, disabled=locked)
+        epochs = st.slider("Epochs", 1, 50, key=EPOCHS, disabled=locked, on_change=keep[EPOCHS])
+        st.selectbox("Training images", list(SUBSETS), key=SUBSET, disabled=locked, on_change=keep[SUBSET])
         if not talk_mode():
-            _more_settings(locked, defaults)
+            _more_settings(locked, keep)
         # A callback runs before the page is drawn again: this one run draws the settings locked
         # and the live panel (starting the job and then rerunning drew the page twice, work that
         # the browser and the server did while the model began to train).
@@ -80,32 +88,34 @@ def render_train() -> None:
     render_training_panel(epochs)
 
 
-def _more_settings(locked: bool, defaults: TrainingConfig) -> None:
+def _more_settings(locked: bool, keep: dict) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
     with st.expander("More settings"):
-        st.select_slider("Batch size", BATCH_SIZES, defaults.batch_size, key=BATCH_SIZE, disabled=locked)
+        st.select_slider(
+            "Batch size", BATCH_SIZES, key=BATCH_SIZE, disabled=locked, on_change=keep[BATCH_SIZE]
+        )
         st.select_slider(
             "Learning rate (peak)",
             LEARNING_RATES,
-            defaults.learning_rate,
             key=LEARNING_RATE,
             disabled=locked,
+            on_change=keep[LEARNING_RATE],
         )
         st.toggle(
             "Cosine learning-rate decay",
-            defaults.schedule == "cosine",
             key=COSINE,
             disabled=locked,
+            on_change=keep[COSINE],
             help="Lower the learning rate smoothly to 0 by the last batch.",
         )
         st.toggle(
             "Augment the training images",
-            defaults.augment,
             key=AUGMENT,
             disabled=locked,
+            on_change=keep[AUGMENT],
             help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
         )
-        st.number_input("Seed", 0, 2**31 - 1, defaults.seed, key=SEED, disabled=locked)
+        st.number_input("Seed", 0, 2**31 - 1, key=SEED, disabled=locked, on_change=keep[SEED])
 
 
 def _start() -> None:
@@ -113,8 +123,9 @@ def _start() -> None:
     from fashion_lab.metadata import store_saver
     from fashion_lab.training import TrainingJob
 
-    registry = get_job_registry()
-    job = TrainingJob(config_from(st.session_state, talk_mode()), save=store_saver(get_store()))
+    registry, state = get_job_registry(), st.session_state
+    config = config_from({key: state.get(key, state.get(KEPT.format(key))) for key in SETTINGS}, talk_mode())
+    job = TrainingJob(config, save=store_saver(get_store()))
     if not registry.try_start(job, session_id()):
         st.session_state[TRAIN_REFUSAL] = (
             f"The server is already training {registry.limit} models, its limit. "
@@ -123,3 +134,5 @@ def _start() -> None:
         return
     set_train_job(job)
     set_live_feed(start_live_feed(job))
+    for key, value in widget_values(config).items():  # the settings show the run from now on
+        state[KEPT.format(key)] = value

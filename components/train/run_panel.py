@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import get_live_feed, get_train_job, set_live_feed, talk_mode
+from components.state import get_live_feed, get_train_job, keep_widget, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
 from components.train.settings import LOSS_SMOOTHING, STOP
@@ -20,7 +20,8 @@ def render_training_panel(epochs: int) -> None:
     job = get_train_job()
     feed = get_live_feed()
     running = job is not None and not job.state.done and feed is not None and feed.job is job
-    smoothing = st.session_state.get(LOSS_SMOOTHING, SMOOTHING)
+    keep_smoothing = keep_widget(LOSS_SMOOTHING, SMOOTHING)  # kept across pages and talk mode
+    smoothing = st.session_state[LOSS_SMOOTHING]
     if running:
         feed.smoothing = smoothing
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
@@ -46,9 +47,9 @@ def render_training_panel(epochs: int) -> None:
             "Smoothing of the batch loss",
             0.0,
             0.99,
-            SMOOTHING,
-            0.01,
+            step=0.01,
             key=LOSS_SMOOTHING,
+            on_change=keep_smoothing,
             help="Weight of the past in the moving average drawn through the noisy batch losses.",
         )
 

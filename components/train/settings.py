@@ -14,15 +14,16 @@ BATCH_SIZE, LEARNING_RATE, COSINE = "train_batch_size", "train_learning_rate", "
 AUGMENT, SEED = "train_augment", "train_seed"
 START, STOP, LOSS_SMOOTHING = "train_start", "train_stop", "train_smoothing"  # the run panel's
 
-SETTINGS: dict[str, tuple[str, Callable]] = {  # widget key -> (config field, widget value -> field value)
-    ARCHITECTURE: ("architecture", str),
-    EPOCHS: ("epochs", int),
-    SUBSET: ("limit", SUBSETS.__getitem__),
-    BATCH_SIZE: ("batch_size", int),
-    LEARNING_RATE: ("learning_rate", float),
-    COSINE: ("schedule", lambda on: "cosine" if on else "constant"),
-    AUGMENT: ("augment", bool),
-    SEED: ("seed", int),
+SETTINGS: dict[str, tuple[str, Callable, Callable]] = {  # widget key -> (config field,
+    # widget value -> field value, field value -> widget value)
+    ARCHITECTURE: ("architecture", str, str),
+    EPOCHS: ("epochs", int, int),
+    SUBSET: ("limit", SUBSETS.__getitem__, {limit: name for name, limit in SUBSETS.items()}.__getitem__),
+    BATCH_SIZE: ("batch_size", int, int),
+    LEARNING_RATE: ("learning_rate", float, float),
+    COSINE: ("schedule", lambda on: "cosine" if on else "constant", lambda schedule: schedule == "cosine"),
+    AUGMENT: ("augment", bool, bool),
+    SEED: ("seed", int, int),
 }
 SHOWN_IN_TALK_MODE = (ARCHITECTURE, EPOCHS, SUBSET)  # talk mode hides the others
 
@@ -32,3 +33,8 @@ def config_from(values: Mapping[str, object], talk: bool) -> TrainingConfig:
     their defaults."""
     shown = [key for key in SETTINGS if not talk or key in SHOWN_IN_TALK_MODE]
     return replace(TrainingConfig(), **{SETTINGS[key][0]: SETTINGS[key][1](values[key]) for key in shown})
+
+
+def widget_values(config: TrainingConfig) -> dict[str, object]:
+    """What each widget shows for ``config``: the inverse of config_from."""
+    return {key: to_widget(getattr(config, field)) for key, (field, _, to_widget) in SETTINGS.items()}

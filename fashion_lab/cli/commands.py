@@ -23,9 +23,10 @@ def command_list(args: argparse.Namespace, store: ModelStore) -> int:
             print(f"{entry.name:32} BROKEN: {entry.reason}")
         else:
             epochs = entry.epochs if entry.epochs is not None else "?"
+            stopped = "  stopped" if entry.stopped else ""
             print(
                 f"{entry.name:32} {entry.architecture:8} {epochs:>3} ep "
-                f"{entry.test_accuracy:7.2%}  {entry.created}"
+                f"{entry.test_accuracy:7.2%}  {entry.created}{stopped}"
             )
     return 0
 
@@ -38,6 +39,7 @@ def _entry_summary(entry) -> dict[str, Any]:
         "broken": False,
         "architecture": entry.architecture,
         "epochs_completed": entry.epochs,
+        "stopped": entry.stopped,
         "test_accuracy": entry.test_accuracy,
         "params": entry.params,
         "created": entry.created,
