@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 from PIL import Image
 
+from components.chart_style import show_chart
 from fashion_lab.preprocessing import Preprocessed
 
 STRIP_SIDE = 120
@@ -52,4 +53,4 @@ def render_pixel_grid(pixels: np.ndarray, title: str = "What the model sees: 28x
             "tooltip": [{"field": "row"}, {"field": "col"}, {"field": "value", "title": "pixel (0-255)"}],
         },
     }
-    st.vega_lite_chart(data, spec, width="content")
+    show_chart(data, spec, width="content")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import CHOSEN_MODELS, get_store, keep_widget
+from components.state import CHOSEN_MODELS, get_store, kept
 from fashion_lab.architectures import is_convolutional
 
 CLASSICS = ("dense", "cnn")  # the two architectures the app is about
@@ -37,9 +37,9 @@ def choose_models(key: str, models=None) -> list:
     if not models:
         st.info("No trained model yet: train one on the Train page first.")
         return []
-    st.session_state[CHOSEN_MODELS] = [m.name for m in chosen_models(models)]
-    keep = keep_widget(key, None, kept=CHOSEN_MODELS)
-    names = st.multiselect("Models", [m.name for m in models], key=key, on_change=keep)
+    _, keep = kept(key, None, shared=CHOSEN_MODELS)
+    chosen = [m.name for m in chosen_models(models)]
+    names = st.multiselect("Models", [m.name for m in models], chosen, key=key, on_change=keep)
     return [m for n in names for m in models if m.name == n]
 
 

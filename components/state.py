@@ -20,6 +20,7 @@ TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the 
 RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
 RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)
 CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
+WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
 CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify, Compare or Inside, for all three
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
@@ -31,15 +32,14 @@ def talk_mode() -> bool:
     return bool(st.session_state.get(TALK_MODE, False))
 
 
-def keep_widget(key: str, default, kept: str | None = None):
-    """Give the widget ``key``, before it is drawn, the value it had last in this tab (or
-    ``default``) and return its on_change callback that keeps the new value. Streamlit forgets a
-    widget's value on every run that does not draw it (another page, a branch not taken); this
-    keeps it for the session. ``kept`` names the kept value when widgets share it."""
-    state, kept = st.session_state, kept or KEPT.format(key)
-    if key not in state:  # only then: setting a drawn widget's value overrides what the user does
-        state[key] = state.get(kept, default)
-    return lambda: state.__setitem__(kept, state[key])
+def kept(key: str, default, shared: str | None = None) -> tuple:
+    """The value the widget ``key`` had last in this tab (or ``default``), to draw it with as its
+    default, and its on_change callback that keeps a new one. Streamlit forgets a widget's value
+    on every run that does not draw it (another page, a branch not taken); this keeps it for the
+    session. ``shared`` names the kept value when widgets share it. (Setting the widget's value
+    through st.session_state instead was lost when a click interrupted the run that set it.)"""
+    state, kept_key = st.session_state, shared or KEPT.format(key)
+    return state.get(kept_key, default), lambda: state.__setitem__(kept_key, state[key])
 
 
 def get_store() -> ModelStore:

@@ -1,106 +1,143 @@
-"""`make screenshots`: the README's pictures, taken from the real app in Chromium."""
+"""`make screenshots`: the README's pictures and the stage set (every page at 1280x720 in talk
+mode and on a 390x844 phone), taken from the real app in Chromium with the bundled models."""
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from fashion_lab.stored_models import open_store
-from tools.app_driver import ALL_IMAGES, choose, draw_trousers, live_panel, open_train_page, start_training
+from tools.app_driver import (
+    QUICK_SUBSET,
+    choose,
+    draw_by_touch,
+    draw_trousers,
+    live_panel,
+    open_train_page,
+    start_training,
+    wait_for_the_script,
+)
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
 OUT = ROOT / "docs" / "screenshots"
-VIEWPORT = {"width": 1400, "height": 1400}
+README_VIEWPORT = {"width": 1400, "height": 1400}
+TALK = {"viewport": {"width": 1280, "height": 720}}
+PHONE = {  # a Pixel 7's screen in CSS pixels, touch, a mobile browser's User-Agent
+    "viewport": {"width": 390, "height": 844},
+    "has_touch": True,
+    "is_mobile": True,
+    "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0 Mobile Safari/537.36",
+}
+T_SHIRT = [
+    (90, 40),
+    (190, 40),
+    (250, 90),
+    (225, 120),
+    (195, 100),
+    (195, 250),
+    (85, 250),
+    (85, 100),
+    (55, 120),
+]
 
 
-def shoot_train_page(page: Page, url: str) -> Path:
-    """The Train page mid-way through training the CNN on all 60,000 images."""
-    open_train_page(page, url)
-    start_training(page, "cnn", 5, subset=ALL_IMAGES)
+def outline(corners: list[tuple[int, int]], step: float = 6) -> list[tuple[float, float]]:
+    """The closed outline through ``corners`` as the points of one finger stroke."""
+    points = []
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        count = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) / step))
+        points += [(x0 + (x1 - x0) * i / count, y0 + (y1 - y0) * i / count) for i in range(count)]
+    return [*points, corners[0]]
+
+
+def on_train(page: Page, url: str, talk: bool) -> None:
+    open_train_page(page, url + ("?talk=1" if talk else ""))
+    start_training(page, "cnn", 5, subset=QUICK_SUBSET)
     expect(live_panel(page).get_by_text("epoch 3/5 · batch")).to_be_visible(timeout=300_000)
-    page.wait_for_timeout(1500)  # let the charts take the latest points
-    path = OUT / "train.png"
-    page.screenshot(path=path)
-    page.get_by_role("button", name="Stop").click()
-    return path
 
 
-def shoot_classify_page(page: Page, url: str) -> Path:
-    """Trousers drawn as two filled rectangles, and what the models say."""
-    page.goto(f"{url}/classify")
-    draw_trousers(page)
-    expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=30_000)
-    page.wait_for_timeout(1500)
-    path = OUT / "classify.png"
-    page.screenshot(path=path, full_page=True)
-    return path
-
-
-def shoot_inside_page(page: Page, url: str) -> Path:
-    """The feature maps of a test sneaker, and the shift test."""
-    page.goto(f"{url}/inside")
+def on_inside(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/inside" + ("?talk=1" if talk else ""))
     expect(page.get_by_role("heading", name="Inside the CNN")).to_be_visible(timeout=30_000)
     choose(page, "Class", "Sneaker")
     expect(page.get_by_text("Shifted by 4 pixels", exact=False)).to_be_visible(timeout=300_000)
-    page.wait_for_timeout(1500)
-    path = OUT / "inside.png"
-    page.screenshot(path=path, full_page=True)
-    return path
 
 
-def shoot_compare_page(page: Page, url: str) -> Path:
-    """The bundled dense network and CNN side by side."""
-    page.goto(f"{url}/compare")
+def on_classify(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
+    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+    if page.evaluate("navigator.maxTouchPoints > 0"):  # a finger draws the outline of a T-shirt
+        draw_by_touch(page, outline(T_SHIRT))
+    else:
+        draw_trousers(page)
+    expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=30_000)
+
+
+def on_compare(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
+    expect(page.get_by_text("fewer mistakes", exact=False)).to_be_visible(timeout=60_000)
     expect(page.get_by_text("right, bundled-dense wrong", exact=False)).to_be_visible(timeout=300_000)
-    page.wait_for_timeout(1500)
-    path = OUT / "compare.png"
-    page.screenshot(path=path)
-    return path
 
 
-def shoot_race(page: Page, url: str) -> Path:
-    """Race mode, the dense network against the CNN, half-way."""
-    page.goto(f"{url}/compare")
+def on_race(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
     page.get_by_role("tab", name="Race").click()
     choose(page, "Training images", "10,000 images (quick run)")
     page.get_by_role("button", name="Start the race").click()
     expect(page.get_by_text("2. cnn: epoch 3/3", exact=False)).to_be_visible(timeout=300_000)
-    page.wait_for_timeout(1500)
-    path = OUT / "race.png"
+
+
+def on_models(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/models" + ("?talk=1" if talk else ""))
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)
+
+
+README_SHOTS = {  # file -> what to do first (at README_VIEWPORT, full page where it is long)
+    "train.png": on_train,
+    "classify.png": on_classify,
+    "inside.png": on_inside,
+    "compare.png": on_compare,
+    "race.png": on_race,
+}
+STAGE_PAGES = {"train": on_train, "inside": on_inside, "classify": on_classify, "compare": on_compare}
+STAGE_PAGES |= {"race": on_race, "models": on_models}
+
+
+def shoot(
+    browser: Browser, url: str, act: Callable, path: Path, context: dict, talk: bool, tall: bool
+) -> None:
+    page = browser.new_context(**context).new_page()
+    act(page, url, talk)
+    page.wait_for_timeout(1500)  # let the charts take their latest points
+    wait_for_the_script(page)
+    if tall:  # the whole page at the device's width: what a thumb scrolls through
+        height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+        page.set_viewport_size({"width": context["viewport"]["width"], "height": min(height, 8000)})
+        page.wait_for_timeout(1000)
     page.screenshot(path=path)
-    return path  # the race may end any moment now: the server's exit stops what is left
-
-
-def train_demo_models(models: Path) -> None:
-    """A dense network and a CNN, briefly trained, so the pages have something to show."""
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.metadata import store_saver
-    from fashion_lab.training import TrainingJob
-
-    for architecture, epochs in (("dense", 3), ("cnn", 2)):
-        TrainingJob(TrainingConfig(architecture, epochs=epochs), save=store_saver(open_store(models))).run()
+    print("saved", path.relative_to(ROOT))
+    page.context.close()
 
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    only = set(sys.argv[1:])  # e.g. `python -m tools.screenshots classify-phone.png`
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        models = Path(folder) / "models"
-        train_demo_models(models)
-        with streamlit_server(models) as url:
-            for shoot in (
-                shoot_train_page,
-                shoot_classify_page,
-                shoot_inside_page,
-                shoot_compare_page,
-                shoot_race,
-            ):
-                page = browser.new_page(viewport=VIEWPORT)
-                print("saved", shoot(page, url).relative_to(ROOT))
-                page.close()
+        with streamlit_server(Path(folder) / "models") as url:
+            shots = [
+                (name, act, {"viewport": README_VIEWPORT}, False, False) for name, act in README_SHOTS.items()
+            ]
+            for page_name, act in STAGE_PAGES.items():
+                shots += [(f"{page_name}-talk.png", act, TALK, True, False)]
+                shots += [(f"{page_name}-phone.png", act, PHONE, False, True)]
+            for name, act, context, talk, tall in shots:
+                if not only or name in only:
+                    shoot(browser, url, act, OUT / name, context, talk, tall)
         browser.close()
     return 0
 

@@ -8,7 +8,7 @@ from streamlit_drawable_canvas import st_canvas
 
 from components.classify.keys import BRUSH, CANVAS, DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, TOOL, UPLOAD
 from components.plain_text import plain
-from components.state import keep_widget
+from components.state import kept
 from fashion_lab.imaging import ImageError, decode_image
 from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 
@@ -41,10 +41,12 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         mode = TOOLS["Free drawing"]
         tool.caption("Draw with a finger: the outline of a garment is filled, as garments are solid.")
     else:
-        keep_tool = keep_widget(TOOL, "Free drawing")
+        name, keep = kept(TOOL, "Free drawing")
         help_text = "Filled shapes draw a garment solid, as in Fashion-MNIST; a closed outline is filled."
-        mode = TOOLS[tool.selectbox("Tool", list(TOOLS), key=TOOL, on_change=keep_tool, help=help_text)]
-    width = brush.slider("Brush size", 2, 40, key=BRUSH, on_change=keep_widget(BRUSH, 18))
+        index = list(TOOLS).index(name)
+        mode = TOOLS[tool.selectbox("Tool", list(TOOLS), index, key=TOOL, on_change=keep, help=help_text)]
+    size, keep = kept(BRUSH, 18)
+    width = brush.slider("Brush size", 2, 40, size, key=BRUSH, on_change=keep)
     canvas = st_canvas(
         fill_color="white",
         stroke_width=0 if mode in FILLED else width,

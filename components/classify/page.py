@@ -9,7 +9,7 @@ from components.classify.keys import MODELS, SOURCE
 from components.classify.predictions import render_predictions
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
-from components.state import CLASSIFY_INPUT, keep_widget, talk_mode
+from components.state import CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 
 SOURCES = ["Draw", "Upload a photo", "Test image"]
@@ -25,9 +25,15 @@ def render_classify() -> None:
             "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
             "network's last 10 numbers into probabilities that add up to 1."
         )
-    keep_source = keep_widget(SOURCE, SOURCES[0])
+    shown, keep = kept(SOURCE, SOURCES[0])
     source = st.radio(
-        "Input", SOURCES, horizontal=True, key=SOURCE, on_change=keep_source, label_visibility="collapsed"
+        "Input",
+        SOURCES,
+        index=SOURCES.index(shown),
+        horizontal=True,
+        key=SOURCE,
+        on_change=keep,
+        label_visibility="collapsed",
     )
     left, right = st.columns([1, 1], gap="large")
     truth = None

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.chart_style import show_chart
 from components.model_picker import model_label
 from components.palette import model_colours
 from components.state import loaded
@@ -62,4 +63,4 @@ def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False)
                 delta_color="off",
             )
             if not compact:
-                st.vega_lite_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")
+                show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")

@@ -18,6 +18,10 @@ REFERENCES = pd.DataFrame(
 )
 
 
+CONFUSION_SIDE = {False: 340, True: 440}  # px: cells of 34 and 44 px
+CONFUSION_TEXT = {False: 10, True: 15}
+
+
 def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
     """``metric`` per epoch for every model, one colour each; accuracy gets reference lines."""
     rows = [
@@ -62,8 +66,9 @@ def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
     return pd.DataFrame(rows, columns=["model", "epoch", "value"]), spec
 
 
-def confusion_chart(matrix: np.ndarray, entry, normalised: bool) -> tuple[pd.DataFrame, dict]:
-    """A 10x10 heatmap, true class down, predicted class across, the value in each cell."""
+def confusion_chart(matrix: np.ndarray, entry, normalised: bool, talk: bool) -> tuple[pd.DataFrame, dict]:
+    """A 10x10 heatmap, true class down, predicted class across, the value in each cell that is
+    not 0 (cells large enough for "100%" at the size of the text: bigger in talk mode)."""
     rows = [
         {"true": CLASS_NAMES[t], "predicted": CLASS_NAMES[p], "value": float(matrix[t, p])}
         for t in range(len(CLASS_NAMES))
@@ -73,8 +78,8 @@ def confusion_chart(matrix: np.ndarray, entry, normalised: bool) -> tuple[pd.Dat
     axis = {"sort": list(CLASS_NAMES), "type": "nominal", "axis": {"labelOverlap": False}}
     spec = {
         "title": entry.name,
-        "width": 340,
-        "height": 340,
+        "width": CONFUSION_SIDE[talk],
+        "height": CONFUSION_SIDE[talk],
         "encoding": {"x": {"field": "predicted", **axis}, "y": {"field": "true", **axis}},
         "layer": [
             {
@@ -90,7 +95,8 @@ def confusion_chart(matrix: np.ndarray, entry, normalised: bool) -> tuple[pd.Dat
                 },
             },
             {
-                "mark": {"type": "text", "fontSize": 9},
+                "mark": {"type": "text", "fontSize": CONFUSION_TEXT[talk]},
+                "transform": [{"filter": f"datum.value >= {0.005 if normalised else 1}"}],
                 "encoding": {
                     "text": {"field": "value", "format": fmt},
                     "color": {

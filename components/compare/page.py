@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.chart_style import show_chart
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.race import render_race
 from components.image_views import tile
@@ -93,8 +94,8 @@ def _render_side_by_side(models) -> None:
     if len(entries) > 1:
         st.markdown(f"#### {headline(entries)}")
     left, right = st.columns(2)
-    left.vega_lite_chart(*curves_chart(entries, "val_accuracy"), width="stretch")
-    right.vega_lite_chart(*curves_chart(entries, "val_loss"), width="stretch")
+    show_chart(*curves_chart(entries, "val_accuracy"), where=left, width="stretch")
+    show_chart(*curves_chart(entries, "val_loss"), where=right, width="stretch")
     st.dataframe(
         _table(entries),
         hide_index=True,
@@ -108,14 +109,16 @@ def _render_side_by_side(models) -> None:
     st.subheader("Where the mistakes go")
     normalised = st.toggle("Share of each true class (row-normalised)", True, key=NORMALISED)
     counted = [e for e in entries if e.confusion is not None]
-    for column, entry in zip(st.columns(min(len(entries), 3)), entries[:3], strict=True):
+    shown_side_by_side = 2 if talk_mode() else 3  # what fits a 1280 px projector, or a laptop
+    matrices = entries[:shown_side_by_side]
+    for column, entry in zip(st.columns(len(matrices)), matrices, strict=True):
         if entry.confusion is None:
             column.caption(f"{plain(entry.name)}: no confusion matrix was stored with this model.")
             continue
         shown = row_normalised(entry.confusion) if normalised else entry.confusion
-        column.vega_lite_chart(*confusion_chart(shown, entry, normalised))
+        show_chart(*confusion_chart(shown, entry, normalised, talk_mode()), where=column)
     if counted:
-        st.vega_lite_chart(*per_class_chart(counted), width="stretch")
+        show_chart(*per_class_chart(counted), width="stretch")
     pairs = loaded(entries[:2])
     if len(pairs) == 2 and (test_set := available_test_images()) is not None:
         _render_gallery(*pairs, test_set)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from components.chart_style import show_chart
 from components.compare.charts import race_chart
 from components.plain_text import plain
 from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
@@ -86,7 +87,7 @@ def _draw(jobs) -> None:
         saved = f", saved as **{plain(job.saved_as)}**" if job.saved_as else ""
         status.append(f"**{label}**: {where}{final}{saved}")
     st.markdown(" · ".join(status))
-    st.vega_lite_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
+    show_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
     if not all(job.state.done for job in jobs):
         st.button(
             "Stop both",

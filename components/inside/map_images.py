@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib import colormaps
-from PIL import Image
+from PIL import Image, ImageDraw
 
 MAP_COLOURS = colormaps["viridis"]
 KERNEL_COLOURS = colormaps["RdBu_r"]  # blue negative, white zero, red positive
@@ -24,9 +24,21 @@ def colour_bar(low: float, high: float, colours=MAP_COLOURS, width: int = 300) -
     return coloured(ramp, low, high, colours, side=width)
 
 
+KERNEL_SCALE_PERCENTILE = 95  # of the weights' sizes: the few larger ones saturate, the rest show
+
+
 def kernel_scale(kernel: np.ndarray) -> float:
-    """Symmetric limit so zero is white for every kernel of the layer."""
-    return float(np.abs(kernel).max()) or 1.0
+    """Symmetric limit so zero is white for every kernel of the layer; set by most weights, not
+    the largest (with the largest, most kernels were too pale to read)."""
+    return float(np.percentile(np.abs(kernel), KERNEL_SCALE_PERCENTILE)) or 1.0
+
+
+def mark_cell(image: Image.Image, row: int, col: int, cells: int, colour: str = "#ff2b2b") -> Image.Image:
+    """``image`` (a map of ``cells`` x ``cells`` enlarged) with the cell at ``row``, ``col`` framed."""
+    marked, size = image.copy(), image.width / cells
+    box = (col * size, row * size, (col + 1) * size - 1, (row + 1) * size - 1)
+    ImageDraw.Draw(marked).rectangle(box, outline=colour, width=max(2, round(size / 4)))
+    return marked
 
 
 def pair_tile(conv_map: np.ndarray, pooled: np.ndarray | None, high: float, side: int = 84) -> Image.Image:

@@ -7,7 +7,7 @@ import streamlit as st
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.model_picker import chosen_models
-from components.state import CLASSIFY_INPUT, get_store, keep_widget, loaded, talk_mode
+from components.state import CLASSIFY_INPUT, get_store, kept, loaded, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.architectures import is_convolutional
 
@@ -47,10 +47,9 @@ def render_inside() -> None:
     chosen = chosen_models(models)  # the session's choice (the classic CNN until another is picked)
     first_cnn = next((m.name for m in chosen if m in conv_models), conv_models[0].name)
     names = [m.name for m in conv_models]
-    keep = keep_widget(MODEL, first_cnn)
-    if st.session_state[MODEL] not in names:  # the kept CNN was deleted since
-        st.session_state[MODEL] = first_cnn
-    name = pick_model.selectbox("CNN", names, key=MODEL, on_change=keep)
+    shown, keep = kept(MODEL, first_cnn)
+    index = names.index(shown) if shown in names else names.index(first_cnn)  # kept, unless deleted since
+    name = pick_model.selectbox("CNN", names, index, key=MODEL, on_change=keep)
     entry = next(m for m in conv_models if m.name == name)
     cnn_pair = loaded([entry]) if pixels is not None else []
     if not cnn_pair:

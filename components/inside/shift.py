@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.chart_style import show_chart
 from components.model_picker import model_label
 from components.palette import colour_encoding
 from components.plain_text import plain
@@ -84,7 +85,7 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
         "width": 300,
         "height": 220,
     }
-    st.vega_lite_chart(curves, spec)
+    show_chart(curves, spec)
     st.markdown(_verdict(curves))
     dx_col, dy_col = st.columns(2)
     dx = dx_col.slider("Move right", -6, 6, 0, key=SHIFT_RIGHT)

@@ -7,7 +7,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components.inside.map_images import KERNEL_COLOURS, colour_bar, coloured, kernel_scale, pair_tile
+from components.inside.map_images import (
+    KERNEL_COLOURS,
+    colour_bar,
+    coloured,
+    kernel_scale,
+    mark_cell,
+    pair_tile,
+)
 
 DETAIL_CHANNEL, LAYER = "inside_channel", "inside_layer"  # widget keys
 
@@ -23,16 +30,16 @@ def render_maps(model, pixels: np.ndarray, described: str):
     high = float(maps.maps.max()) or 1.0
     st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")
     st.caption(
-        "Each filter's map (bright: strong response) and, right of it, the map after 2x2 max "
-        "pooling: half the size, the strong responses kept. One colour scale for all."
+        "Each tile is one filter (numbered): its map (bright: strong response) and, right of it, "
+        "the map after 2x2 max pooling: half the size, the strong responses kept. One colour "
+        "scale for all."
     )
     st.image(colour_bar(0.0, high), caption=f"colour scale: 0 (dark) to {high:.2f} (bright)")
     tiles = [
         pair_tile(maps.maps[..., c], None if maps.pooled is None else maps.pooled[..., c], high)
         for c in range(maps.maps.shape[-1])
     ]
-    suffix = " | pooled" if maps.pooled is not None else ""
-    st.image(tiles, caption=[f"filter {c}: map{suffix}" for c in range(len(tiles))])
+    st.image(tiles, caption=[str(c) for c in range(len(tiles))])
     return maps
 
 
@@ -48,11 +55,13 @@ def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
     row, col = np.unravel_index(int(np.argmax(values)), values.shape)
     high = float(maps.maps.max()) or 1.0
     large, pooled, kernel_view = st.columns(3)
-    large.image(coloured(values, 0, high, side=252), caption=f"map {channel} (28x28)")
+    where = f"map {channel}: the red square, row {row}, column {col}, is its strongest point"
+    large.image(mark_cell(coloured(values, 0, high, side=252), row, col, values.shape[0]), caption=where)
     if maps.pooled is not None:
-        pooled.image(
-            coloured(maps.pooled[..., channel], 0, high, side=252), caption=f"pooled {channel} (14x14)"
-        )
+        cell = coloured(maps.pooled[..., channel], 0, high, side=252)
+        marked = mark_cell(cell, row // 2, col // 2, maps.pooled.shape[0])
+        side = maps.pooled.shape[0]
+        pooled.image(marked, caption=f"pooled {channel} ({side}x{side}): the square's 2x2 window")
     kernel, _ = kernels(model, maps.stage.conv)
     if kernel.shape[2] != 1:
         st.caption("The numbers of one step are shown for the first convolution, whose input is the image.")
@@ -118,12 +127,14 @@ def render_dense_view(dense_model, pixels: np.ndarray) -> None:
     activations = dense_activations(dense_model, pixels)
     columns = st.columns(len(activations))
     for column, (name, values) in zip(columns, activations.items(), strict=True):
+        order = np.argsort(-values.sum(axis=0))  # the busiest units left: the rows' pattern shows
         column.image(
-            coloured(values, 0, float(values.max()) or 1.0, side=256),
-            caption=f"{name}: {values.shape[0]} rows x {values.shape[1]} units",
+            coloured(values[:, order], 0, float(values.max()) or 1.0, side=256),
+            caption=f"{name}: {values.shape[0]} image rows (down) x {values.shape[1]} units (across)",
         )
     st.caption(
-        "Each dense layer looks at one whole row of pixels at a time, then Flatten lines all "
-        "the numbers up: a sleeve two pixels lower lands on other weights entirely, so the "
-        "network has to learn every position separately."
+        "Each dense layer looks at one whole row of pixels at a time (one row of the picture is one "
+        "row here; units sorted, busiest left): rows the garment covers light up, empty rows stay "
+        "dark. Then Flatten lines all the numbers up: a sleeve two pixels lower lands on other "
+        "weights entirely, so the network has to learn every position separately."
     )

@@ -66,27 +66,6 @@ def _accuracy_spec(epochs: int) -> dict[str, Any]:
     return spec
 
 
-def panel_config(talk: bool) -> dict[str, Any]:
-    """Vega config for the live panel's charts, close to Streamlit's own chart theme."""
-    size, grey, line = (18, 22) if talk else (12, 16), "#808495", "#e6eaf1"
-    return {
-        "font": '"Source Sans Pro", "Source Sans 3", sans-serif',
-        "axis": {
-            "labelFontSize": size[0],
-            "titleFontSize": size[0],
-            "labelColor": grey,
-            "titleColor": grey,
-            "titleFontWeight": "normal",
-            "gridColor": line,
-            "domainColor": line,
-            "tickColor": line,
-        },
-        "legend": {"labelFontSize": size[0], "labelColor": grey, "labelLimit": 0},  # never cut
-        "title": {"fontSize": size[1], "anchor": "start", "color": "#31333f", "fontWeight": 600},
-        "view": {"stroke": None},
-    }
-
-
 def _epoch_points(progress: TrainingProgress, metrics: tuple[str, ...]) -> list[dict[str, Any]]:
     return [
         {"x": row["epoch"], "value": row[m], "series": m}

@@ -20,7 +20,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as st_components
 
-from components.train.charts import chart_rows, chart_specs, panel_config
+from components.chart_style import chart_config
+from components.train.charts import chart_rows, chart_specs
 from components.train.live_folder import create_served_folder, write_private
 from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, job_progress
 
@@ -127,7 +128,7 @@ def render_live_panel(feed: LiveFeed | None, epochs: int, talk: bool) -> None:
     live_panel(
         feed=feed.name if feed else None,
         specs=chart_specs(feed.job.config.epochs if feed else epochs),
-        config=panel_config(talk),
+        config=chart_config(talk),
         talk=talk,
         key=PANEL,
         default=None,

@@ -11,7 +11,7 @@ from components.state import (
     get_job_registry,
     get_store,
     get_train_job,
-    keep_widget,
+    kept,
     session_id,
     set_live_feed,
     set_train_job,
@@ -33,6 +33,7 @@ from components.train.settings import (
     config_from,
     widget_values,
 )
+from components.train.welcome import render_welcome
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES, layer_table
 from fashion_lab.config import TrainingConfig
@@ -44,6 +45,7 @@ LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
 def render_train() -> None:
     """Controls and layer table, the Train button, then the live progress of this tab's job."""
     st.title("Train")
+    render_welcome()
     st.caption(
         "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
         "10,000 test images (val_accuracy) rises, epoch by epoch. You can keep using the app meanwhile."
@@ -52,17 +54,22 @@ def render_train() -> None:
     locked = job is not None and not job.state.done
     # Each setting shows what this tab chose last (the run's own settings once Train is pressed),
     # across page switches and talk mode, until it is changed.
-    keep = {key: keep_widget(key, value) for key, value in widget_values(TrainingConfig()).items()}
+    shown = {key: kept(key, value) for key, value in widget_values(TrainingConfig()).items()}
+
+    def drawn(key: str) -> dict:
+        return {"key": key, "disabled": locked, "on_change": shown[key][1]}
+
     settings, layers = st.columns([2, 3], gap="large")
     with settings:
+        names, subsets = list(ARCHITECTURES), list(SUBSETS)
         architecture = st.selectbox(
-            "Model", list(ARCHITECTURES), key=ARCHITECTURE, disabled=locked, on_change=keep[ARCHITECTURE]
+            "Model", names, names.index(shown[ARCHITECTURE][0]), **drawn(ARCHITECTURE)
         )
         st.caption(ARCHITECTURES[architecture].description)
-        epochs = st.slider("Epochs", 1, 50, key=EPOCHS, disabled=locked, on_change=keep[EPOCHS])
-        st.selectbox("Training images", list(SUBSETS), key=SUBSET, disabled=locked, on_change=keep[SUBSET])
+        epochs = st.slider("Epochs", 1, 50, shown[EPOCHS][0], **drawn(EPOCHS))
+        st.selectbox("Training images", subsets, subsets.index(shown[SUBSET][0]), **drawn(SUBSET))
         if not talk_mode():
-            _more_settings(locked, keep)
+            _more_settings({key: value for key, (value, _) in shown.items()}, drawn)
         # A callback runs before the page is drawn again: this one run draws the settings locked
         # and the live panel (starting the job and then rerunning drew the page twice, work that
         # the browser and the server did while the model began to train).
@@ -88,34 +95,24 @@ def render_train() -> None:
     render_training_panel(epochs)
 
 
-def _more_settings(locked: bool, keep: dict) -> None:
+def _more_settings(shown: dict, drawn) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
     with st.expander("More settings"):
-        st.select_slider(
-            "Batch size", BATCH_SIZES, key=BATCH_SIZE, disabled=locked, on_change=keep[BATCH_SIZE]
-        )
-        st.select_slider(
-            "Learning rate (peak)",
-            LEARNING_RATES,
-            key=LEARNING_RATE,
-            disabled=locked,
-            on_change=keep[LEARNING_RATE],
-        )
+        st.select_slider("Batch size", BATCH_SIZES, shown[BATCH_SIZE], **drawn(BATCH_SIZE))
+        st.select_slider("Learning rate (peak)", LEARNING_RATES, shown[LEARNING_RATE], **drawn(LEARNING_RATE))
         st.toggle(
             "Cosine learning-rate decay",
-            key=COSINE,
-            disabled=locked,
-            on_change=keep[COSINE],
+            shown[COSINE],
             help="Lower the learning rate smoothly to 0 by the last batch.",
+            **drawn(COSINE),
         )
         st.toggle(
             "Augment the training images",
-            key=AUGMENT,
-            disabled=locked,
-            on_change=keep[AUGMENT],
+            shown[AUGMENT],
             help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
+            **drawn(AUGMENT),
         )
-        st.number_input("Seed", 0, 2**31 - 1, key=SEED, disabled=locked, on_change=keep[SEED])
+        st.number_input("Seed", 0, 2**31 - 1, shown[SEED], **drawn(SEED))
 
 
 def _start() -> None:

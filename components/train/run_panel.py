@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.chart_style import show_chart
 from components.plain_text import plain
-from components.state import get_live_feed, get_train_job, keep_widget, set_live_feed, talk_mode
+from components.state import get_live_feed, get_train_job, kept, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
 from components.train.settings import LOSS_SMOOTHING, STOP
@@ -20,8 +21,8 @@ def render_training_panel(epochs: int) -> None:
     job = get_train_job()
     feed = get_live_feed()
     running = job is not None and not job.state.done and feed is not None and feed.job is job
-    keep_smoothing = keep_widget(LOSS_SMOOTHING, SMOOTHING)  # kept across pages and talk mode
-    smoothing = st.session_state[LOSS_SMOOTHING]
+    kept_smoothing, keep_smoothing = kept(LOSS_SMOOTHING, SMOOTHING)  # across pages and talk mode
+    smoothing = st.session_state.get(LOSS_SMOOTHING, kept_smoothing)
     if running:
         feed.smoothing = smoothing
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
@@ -47,7 +48,8 @@ def render_training_panel(epochs: int) -> None:
             "Smoothing of the batch loss",
             0.0,
             0.99,
-            step=0.01,
+            kept_smoothing,
+            0.01,
             key=LOSS_SMOOTHING,
             on_change=keep_smoothing,
             help="Weight of the past in the moving average drawn through the noisy batch losses.",
@@ -59,8 +61,8 @@ def _draw(job, smoothing: float) -> None:
     name = job.config.architecture
     st.progress(progress.fraction, text=f"**{name}** · {describe_progress(progress, job)}")
     loss, accuracy = st.columns(2)
-    loss.vega_lite_chart(*loss_chart(progress), width="stretch")
-    accuracy.vega_lite_chart(*accuracy_chart(progress), width="stretch")
+    show_chart(*loss_chart(progress), where=loss, width="stretch")
+    show_chart(*accuracy_chart(progress), where=accuracy, width="stretch")
     if talk_mode():  # the audience needs the curves, not the numbers
         _render_outcome(progress, job)
         return

@@ -6,6 +6,7 @@
 
 const POLL_MS = 2000; // each update costs the browser ~15 ms of CPU, which training on 2 cores loses
 const PRELOAD_MS = 3000; // after the app's first page is drawn, before Train is likely pressed
+const SCROLL_DELAY_MS = 400; // a started run's panel comes into view once it has its height
 const VEGA = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"];
 let vegaLoaded = null;
 let preloadNow; // called when a run needs the charts before the preload time
@@ -35,6 +36,16 @@ function send(type, fields) {
   window.parent.postMessage({ isStreamlitMessage: true, type, ...fields }, "*");
 }
 
+// A run that starts is shown: at 1366x768 the panel lies below the settings and layer table.
+// After the frame took its height (Streamlit applies setFrameHeight asynchronously).
+function comeIntoView() {
+  try {
+    window.frameElement?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  } catch (error) {
+    // a frame of another origin: the page stays where it is
+  }
+}
+
 function fitFrame() {
   const height = panel.feed ? document.documentElement.scrollHeight : 0;
   send("streamlit:setFrameHeight", { height });
@@ -50,6 +61,7 @@ async function render(args) {
   const mine = ++generation;
   stopPolling();
   if (args.feed) preloadNow();
+  if (args.feed && args.feed !== panel.feed) setTimeout(comeIntoView, SCROLL_DELAY_MS);
   if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
   Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
   showStatus({ name: "", text: "preparing...", fraction: 0 });
