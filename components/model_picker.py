@@ -39,7 +39,13 @@ def choose_models(key: str, models=None) -> list:
         return []
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
     chosen = [m.name for m in chosen_models(models)]
-    names = st.multiselect("Models", [m.name for m in models], chosen, key=key, on_change=keep)
+    names = st.multiselect(
+        "Models",
+        [m.name for m in models],
+        chosen,
+        key=key,
+        on_change=keep,
+    )
     return [m for n in names for m in models if m.name == n]
 
 

@@ -8,7 +8,8 @@ from components.state import TALK_MODE, talk_mode
 
 LARGE_TEXT = """<style>
 html { font-size: 22px; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2rem 2rem; }
+h1 { font-size: 2rem !important; padding-top: 0 !important; }
 </style>"""
 
 

@@ -10,6 +10,7 @@ from tools.app_driver import (
     ALL_IMAGES,
     QUICK_SUBSET,
     choose,
+    expect_selected,
     live_panel,
     live_panel_frame,
     live_points,
@@ -107,7 +108,10 @@ def test_run_survives_widgets_and_page_switches(page: Page, server):
     expect(page.get_by_role("heading", name="Models")).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text("Training cnn")).to_be_visible()
     page.get_by_role("link", name="Train").click()
+    shows_the_run(page, "cnn", 3)  # locked, and showing the run (it showed dense and 5 epochs)
+    expect(smoothing).to_have_value("0.75")
     expect(page.get_by_text("Finished after 3 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
+    shows_the_run(page, "cnn", 3)  # after the run, what was trained
     expect(epoch_rows(page)).to_have_count(3)
     assert store.get(saved_model_name(page)).meta["epochs_completed"] == 3
 
@@ -121,8 +125,19 @@ def test_stop_mid_run_saves_a_stopped_model(page: Page, server):
     expect(page.get_by_text("Stopped after 1 epoch(s)")).to_be_visible(timeout=LONG_WAIT)
     expect(epoch_rows(page)).to_have_count(1)
     expect(epoch_rows(page).first).to_contain_text("stopped mid-epoch")
-    meta = store.get(saved_model_name(page)).meta
+    name = saved_model_name(page)
+    meta = store.get(name).meta
     assert meta["stopped"] is True and meta["epochs_completed"] == 1
+    assert name.startswith("cnn-1ep-stopped-")  # named by what it did: it was cnn-5ep-... before
+    page.get_by_role("link", name="Models").click()
+    listed = page.get_by_test_id("stDataFrame").locator("table")
+    expect(listed.locator("tr", has_text=name)).to_contain_text("true", timeout=30_000)  # stopped
+
+
+def shows_the_run(page: Page, architecture: str, epochs: int) -> None:
+    expect_selected(page, "Model", architecture)
+    expect(page.get_by_role("slider", name="Epochs")).to_have_value(str(epochs))
+    expect(page.get_by_text(f"Layers of {architecture}:")).to_be_visible()
 
 
 def test_two_tabs_train_at_once_and_see_only_their_own_run(browser: Browser, server):

@@ -25,6 +25,12 @@ def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
     wait_for_the_script(page)
 
 
+def expect_selected(page: Page, label: str, option: str) -> None:
+    """Wait until the Streamlit selectbox labelled ``label`` shows ``option``."""
+    box = page.get_by_role("combobox", name=label)
+    expect(box).to_match_aria_snapshot(f'- combobox "{label}": {option}', timeout=30_000)
+
+
 def wait_for_the_script(page: Page) -> None:
     """Wait until no script run is going on or asked for: what the user chose is now applied
     (a canvas draws with the tool picked only once the rerun has passed it on)."""

@@ -3,6 +3,7 @@ mode and on a 390x844 phone), taken from the real app in Chromium with the bundl
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -11,7 +12,6 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tools.app_driver import (
-    QUICK_SUBSET,
     choose,
     draw_by_touch,
     draw_trousers,
@@ -21,8 +21,10 @@ from tools.app_driver import (
     wait_for_the_script,
 )
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+from tools.outlines import OUTLINES, outline
 
 OUT = ROOT / "docs" / "screenshots"
+TEN_THOUSAND = "10,000 images (quick run)"
 README_VIEWPORT = {"width": 1400, "height": 1400}
 TALK = {"viewport": {"width": 1280, "height": 720}}
 PHONE = {  # a Pixel 7's screen in CSS pixels, touch, a mobile browser's User-Agent
@@ -32,32 +34,12 @@ PHONE = {  # a Pixel 7's screen in CSS pixels, touch, a mobile browser's User-Ag
     "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0 Mobile Safari/537.36",
 }
-T_SHIRT = [
-    (90, 40),
-    (190, 40),
-    (250, 90),
-    (225, 120),
-    (195, 100),
-    (195, 250),
-    (85, 250),
-    (85, 100),
-    (55, 120),
-]
-
-
-def outline(corners: list[tuple[int, int]], step: float = 6) -> list[tuple[float, float]]:
-    """The closed outline through ``corners`` as the points of one finger stroke."""
-    points = []
-    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
-        count = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) / step))
-        points += [(x0 + (x1 - x0) * i / count, y0 + (y1 - y0) * i / count) for i in range(count)]
-    return [*points, corners[0]]
 
 
 def on_train(page: Page, url: str, talk: bool) -> None:
     open_train_page(page, url + ("?talk=1" if talk else ""))
-    start_training(page, "cnn", 5, subset=QUICK_SUBSET)
-    expect(live_panel(page).get_by_text("epoch 3/5 · batch")).to_be_visible(timeout=300_000)
+    start_training(page, "cnn", 10, subset=TEN_THOUSAND)
+    expect(live_panel(page).get_by_text("epoch 3/10 · batch")).to_be_visible(timeout=300_000)
 
 
 def on_inside(page: Page, url: str, talk: bool) -> None:
@@ -71,7 +53,7 @@ def on_classify(page: Page, url: str, talk: bool) -> None:
     page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
     expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
     if page.evaluate("navigator.maxTouchPoints > 0"):  # a finger draws the outline of a T-shirt
-        draw_by_touch(page, outline(T_SHIRT))
+        draw_by_touch(page, outline(OUTLINES["T-shirt/top"]))
     else:
         draw_trousers(page)
     expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=30_000)
@@ -86,7 +68,7 @@ def on_compare(page: Page, url: str, talk: bool) -> None:
 def on_race(page: Page, url: str, talk: bool) -> None:
     page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
     page.get_by_role("tab", name="Race").click()
-    choose(page, "Training images", "10,000 images (quick run)")
+    choose(page, "Training images", TEN_THOUSAND)
     page.get_by_role("button", name="Start the race").click()
     expect(page.get_by_text("2. cnn: epoch 3/3", exact=False)).to_be_visible(timeout=300_000)
 
@@ -120,6 +102,8 @@ def shoot(
         page.wait_for_timeout(1000)
     page.screenshot(path=path)
     print("saved", path.relative_to(ROOT))
+    for stop in page.get_by_role("button", name=re.compile("^Stop")).all():  # free the training slot
+        stop.click()
     page.context.close()
 
 

@@ -13,7 +13,7 @@ from fashion_lab.imaging import ImageError, decode_image
 from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 
 CANVAS_SIDE = 280
-TALK_CANVAS_SIDE = 420  # in talk mode: the room sees the strokes
+TALK_CANVAS_SIDE = 400  # in talk mode: the room sees the strokes, the answer beside them
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp", "bmp", "gif"]
 TOOLS = {
     "Free drawing": "freedraw",

@@ -61,6 +61,7 @@ def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False)
                 CLASS_NAMES[top],
                 f"{probabilities[top]:.1%} sure",
                 delta_color="off",
+                delta_arrow="off",
             )
             if not compact:
                 show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")

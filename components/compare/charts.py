@@ -22,7 +22,7 @@ CONFUSION_SIDE = {False: 340, True: 440}  # px: cells of 34 and 44 px
 CONFUSION_TEXT = {False: 10, True: 15}
 
 
-def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
+def curves_chart(entries, metric: str, talk: bool = False) -> tuple[pd.DataFrame, dict]:
     """``metric`` per epoch for every model, one colour each; accuracy gets reference lines."""
     rows = [
         {"model": e.name, "epoch": i + 1, "value": v}
@@ -40,7 +40,7 @@ def curves_chart(entries, metric: str) -> tuple[pd.DataFrame, dict]:
     }
     spec = {
         "title": metric,
-        "height": 260,
+        "height": 200 if talk else 260,  # talk: the headline, curves and legend on one 720 px screen
         "autosize": {"type": "fit-x", "contains": "padding"},
         "layer": [line],
     }

@@ -88,14 +88,19 @@ def _render_side_by_side(models) -> None:
     if len(models) < 2:
         st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
         return
-    entries = choose_models(MODELS, models)
+    talk = talk_mode()
+    first, second = st.container(), st.container()
+    top, picker = (first, second) if talk else (second, first)  # talk: the message first, on screen
+    with picker:
+        entries = choose_models(MODELS, models)
     if not entries:
         return
-    if len(entries) > 1:
-        st.markdown(f"#### {headline(entries)}")
-    left, right = st.columns(2)
-    show_chart(*curves_chart(entries, "val_accuracy"), where=left, width="stretch")
-    show_chart(*curves_chart(entries, "val_loss"), where=right, width="stretch")
+    with top:
+        if len(entries) > 1:
+            st.markdown(f"#### {headline(entries)}")
+        left, right = st.columns(2)
+        show_chart(*curves_chart(entries, "val_accuracy", talk), where=left, width="stretch")
+        show_chart(*curves_chart(entries, "val_loss", talk), where=right, width="stretch")
     st.dataframe(
         _table(entries),
         hide_index=True,

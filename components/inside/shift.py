@@ -73,19 +73,21 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
     if available_test_images() is None:
         return
     curves = _curves(pairs)
-    spec = {
-        "mark": {"type": "line", "point": True},
-        "encoding": {
-            "x": {"field": "shift", "type": "quantitative", "title": "shift (pixels)"},
-            "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}},
-            "color": colour_encoding([(f"{e.name} ({e.architecture})", e.architecture) for e, _ in pairs]),
-            "column": {"field": "direction", "type": "nominal", "title": None},
-            "tooltip": [{"field": "model"}, {"field": "shift"}, {"field": "accuracy", "format": ".1%"}],
-        },
-        "width": 300,
-        "height": 220,
-    }
-    show_chart(curves, spec)
+    colours = colour_encoding([(f"{e.name} ({e.architecture})", e.architecture) for e, _ in pairs])
+    for column, direction in zip(st.columns(2), ("horizontal", "vertical"), strict=True):
+        spec = {  # one chart per direction, each its column's width: side by side, stacked on a phone
+            "title": f"moved {direction}ly",
+            "height": 220,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": {"field": "shift", "type": "quantitative", "title": "shift (pixels)"},
+                "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}},
+                "color": colours,
+                "tooltip": [{"field": "model"}, {"field": "shift"}, {"field": "accuracy", "format": ".1%"}],
+            },
+        }
+        show_chart(curves[curves["direction"] == direction], spec, where=column, width="stretch")
     st.markdown(_verdict(curves))
     dx_col, dy_col = st.columns(2)
     dx = dx_col.slider("Move right", -6, 6, 0, key=SHIFT_RIGHT)
@@ -101,4 +103,5 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
             CLASS_NAMES[top],
             f"{probabilities[top]:.1%} sure",
             delta_color="off",
+            delta_arrow="off",
         )

@@ -37,7 +37,8 @@ function send(type, fields) {
 }
 
 // A run that starts is shown: at 1366x768 the panel lies below the settings and layer table.
-// After the frame took its height (Streamlit applies setFrameHeight asynchronously).
+// Once its first points are drawn and the frame took its height (Streamlit applies
+// setFrameHeight asynchronously).
 function comeIntoView() {
   try {
     window.frameElement?.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -61,7 +62,7 @@ async function render(args) {
   const mine = ++generation;
   stopPolling();
   if (args.feed) preloadNow();
-  if (args.feed && args.feed !== panel.feed) setTimeout(comeIntoView, SCROLL_DELAY_MS);
+  const started = args.feed && args.feed !== panel.feed;
   if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
   Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
   showStatus({ name: "", text: "preparing...", fraction: 0 });
@@ -75,6 +76,7 @@ async function render(args) {
   }
   if (!args.feed) return;
   await poll();
+  if (started && mine === generation) setTimeout(comeIntoView, SCROLL_DELAY_MS); // drawn: its full height
   if (mine === generation && !panel.ended) panel.timer = setInterval(poll, POLL_MS);
 }
 
