@@ -8,6 +8,7 @@ import streamlit as st
 from components.plain_text import plain
 from components.state import CHOSEN_MODELS, get_store, kept
 from fashion_lab.architectures import is_convolutional
+from fashion_lab.data import CLASS_NAMES
 
 CLASSICS = ("dense", "cnn")  # the two architectures the app is about
 
@@ -47,6 +48,13 @@ def choose_models(key: str, models=None) -> list:
         on_change=keep,
     )
     return [m for n in names for m in models if m.name == n]
+
+
+def show_answer(where, entry, probabilities) -> None:
+    """A model's answer: its top class, large, with its confidence."""
+    top = int(probabilities.argmax())
+    label, sure = model_label(entry), f"{probabilities[top]:.1%} sure"
+    where.metric(label, CLASS_NAMES[top], sure, delta_color="off", delta_arrow="off")
 
 
 def model_label(entry) -> str:

@@ -21,6 +21,8 @@ RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or e
 RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)
 CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
 WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
+# Classify's canvas: its objects (JSON), those it was given when it last mounted, its last picture.
+DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS = "classify_drawing", "classify_drawing_at_mount", "classify_pixels"
 CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify, Compare or Inside, for all three
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from tools.app_driver import (
     choose,
@@ -75,7 +76,8 @@ def on_race(page: Page, url: str, talk: bool) -> None:
 
 def on_models(page: Page, url: str, talk: bool) -> None:
     page.goto(f"{url}/models" + ("?talk=1" if talk else ""))
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)
+    listing = page.get_by_test_id("stDataFrame").or_(page.get_by_test_id("stTable"))  # talk: a table
+    expect(listing).to_be_visible(timeout=30_000)
 
 
 README_SHOTS = {  # file -> what to do first (at README_VIEWPORT, full page where it is long)
@@ -103,7 +105,10 @@ def shoot(
     page.screenshot(path=path)
     print("saved", path.relative_to(ROOT))
     for stop in page.get_by_role("button", name=re.compile("^Stop")).all():  # free the training slot
-        stop.click()
+        try:
+            stop.click(timeout=5_000)
+        except PlaywrightError:  # the run ended meanwhile and took its Stop button away
+            pass
     page.context.close()
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.classify.keys import BRUSH, CANVAS, DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, TOOL, UPLOAD
+from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
-from components.state import kept
+from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
 from fashion_lab.imaging import ImageError, decode_image
 from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_picker import model_label
+from components.model_picker import show_answer
 from components.palette import model_colours
 from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
@@ -54,14 +54,7 @@ def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False)
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
         probabilities = predict_images(model, [pixels])[0]
-        top = int(np.argmax(probabilities))
         with column:
-            st.metric(
-                model_label(entry),
-                CLASS_NAMES[top],
-                f"{probabilities[top]:.1%} sure",
-                delta_color="off",
-                delta_arrow="off",
-            )
+            show_answer(st, entry, probabilities)
             if not compact:
                 show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")

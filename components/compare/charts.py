@@ -121,12 +121,13 @@ def per_class_chart(entries) -> tuple[pd.DataFrame, dict]:
         for c, accuracy in enumerate(per_class_accuracy(e.confusion))
     ]
     spec = {
-        "height": 260,
+        "height": 260,  # of the bars: the labels and legend come on top (they took it all in talk mode)
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "mark": "bar",
         "encoding": {
             "x": {"field": "class", "type": "nominal", "sort": list(CLASS_NAMES), "title": None},
             "xOffset": {"field": "model"},
-            "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}},
+            "y": {"field": "accuracy", "type": "quantitative", "axis": {"format": "%"}, "title": "accuracy"},
             "color": colour_encoding([(e.name, e.architecture) for e in entries]),
             "tooltip": [{"field": "model"}, {"field": "class"}, {"field": "accuracy", "format": ".1%"}],
         },

@@ -19,11 +19,13 @@ from components.state import (
     talk_mode,
     test_images,
 )
+from components.tables import show_table
 from fashion_lab.architectures import is_convolutional
 from fashion_lab.comparison import confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data import CLASS_NAMES
 
 GALLERY = 8
+TILE, TALK_TILE = 112, 180  # px of a gallery image
 TEST_IMAGES = 10_000
 MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
@@ -101,16 +103,8 @@ def _render_side_by_side(models) -> None:
         left, right = st.columns(2)
         show_chart(*curves_chart(entries, "val_accuracy", talk), where=left, width="stretch")
         show_chart(*curves_chart(entries, "val_loss", talk), where=right, width="stretch")
-    st.dataframe(
-        _table(entries),
-        hide_index=True,
-        column_config={
-            "parameters": st.column_config.NumberColumn(format="localized"),
-            "seconds per epoch": st.column_config.NumberColumn(format="%.1f"),
-            "train accuracy": st.column_config.NumberColumn(format="%.2f %%"),
-            "test accuracy": st.column_config.NumberColumn(format="%.2f %%"),
-        },
-    )
+    kinds = {"parameters": "int", "seconds per epoch": "seconds", "train accuracy": "percent"}
+    show_table(_table(entries), kinds | {"test accuracy": "percent"}, "model")
     st.subheader("Where the mistakes go")
     normalised = st.toggle("Share of each true class (row-normalised)", True, key=NORMALISED)
     counted = [e for e in entries if e.confusion is not None]
@@ -155,7 +149,8 @@ def _render_gallery(first_pair, second_pair, test_set) -> None:
             f"{second.architecture}: {_answer(p2[i])}"
             for i in indices
         ]
-        st.image([tile(images[i], side=112) for i in indices], caption=captions, width=112)
+        side = TALK_TILE if talk_mode() else TILE  # talk: tiles and captions the room can read
+        st.image([tile(images[i], side=side) for i in indices], caption=captions, width=side)
 
 
 def _answer(probabilities: np.ndarray) -> str:

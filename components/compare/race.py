@@ -9,35 +9,52 @@ import streamlit as st
 from components.chart_style import show_chart
 from components.compare.charts import race_chart
 from components.plain_text import plain
-from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, session_id
+from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, kept, session_id, talk_mode
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import job_progress
 
 RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
 EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
+SETTINGS = (*RUNNERS, EPOCHS, SUBSET)
 
 
 def render_race() -> None:
-    """Settings and Start while idle; the live race chart and one Stop while it runs."""
-    st.caption(
-        "Two networks learn side by side on the same images for the same epochs: "
-        "watch their accuracy on the test images race."
-    )
+    """Settings and Start while idle; the live race chart and one Stop while it runs (in talk
+    mode the running race alone, so the room sees the chart)."""
+    talk = talk_mode()
+    if not talk:
+        st.caption(
+            "Two networks learn side by side on the same images for the same epochs: "
+            "watch their accuracy on the test images race."
+        )
     jobs = st.session_state.get(RACE_JOBS)
     running = bool(jobs) and not all(job.state.done for job in jobs)
-    names = list(ARCHITECTURES)
-    first, second, epochs, subset = st.columns(4)
-    first.selectbox("Runner 1", names, index=0, key=RUNNERS[0], disabled=running)
-    second.selectbox("Runner 2", names, index=1, key=RUNNERS[1], disabled=running)
-    epochs.slider("Epochs", 1, 20, 3, key=EPOCHS, disabled=running)
-    subset.selectbox("Training images", list(SUBSETS), index=1, key=SUBSET, disabled=running)
-    # Started in the callback, so one script run draws the locked settings and the race.
-    st.button("Start the race", key=START, disabled=running, icon=":material/flag:", on_click=_start)
+    if not (talk and running):
+        _settings(running)
     if refusal := st.session_state.pop(RACE_REFUSAL, None):
         st.error(refusal)
     if jobs:
         (_live if running else _draw)(jobs)
+
+
+def _settings(running: bool) -> None:
+    """The runners, epochs and images (each kept while out of sight), and Start."""
+    names, subsets = list(ARCHITECTURES), list(SUBSETS)
+    shown = {
+        key: kept(key, default) for key, default in zip(SETTINGS, (*names[:2], 3, subsets[1]), strict=True)
+    }
+
+    def drawn(key: str) -> dict:
+        return {"key": key, "disabled": running, "on_change": shown[key][1]}
+
+    first, second, epochs, subset = st.columns([2, 2, 2, 3])  # room for "10,000 images (quick run)"
+    first.selectbox("Runner 1", names, names.index(shown[RUNNERS[0]][0]), **drawn(RUNNERS[0]))
+    second.selectbox("Runner 2", names, names.index(shown[RUNNERS[1]][0]), **drawn(RUNNERS[1]))
+    epochs.slider("Epochs", 1, 20, shown[EPOCHS][0], **drawn(EPOCHS))
+    subset.selectbox("Training images", subsets, subsets.index(shown[SUBSET][0]), **drawn(SUBSET))
+    # Started in the callback, so one script run draws the locked settings and the race.
+    st.button("Start the race", key=START, disabled=running, icon=":material/flag:", on_click=_start)
 
 
 def _start() -> None:

@@ -8,11 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_picker import model_label
+from components.model_picker import show_answer
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import available_test_images, test_images
-from fashion_lab.data import CLASS_NAMES
 
 SHIFT_RIGHT, SHIFT_DOWN = "inside_shift_x", "inside_shift_y"  # widget keys
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
@@ -96,12 +95,4 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
     columns = st.columns(len(pairs) + 1)
     columns[0].image(moved, caption=f"your image moved ({dx:+d}, {dy:+d})", width=140, clamp=True)
     for column, (entry, model) in zip(columns[1:], pairs, strict=True):
-        probabilities = predict_images(model, [moved])[0]
-        top = int(np.argmax(probabilities))
-        column.metric(
-            model_label(entry),
-            CLASS_NAMES[top],
-            f"{probabilities[top]:.1%} sure",
-            delta_color="off",
-            delta_arrow="off",
-        )
+        show_answer(column, entry, predict_images(model, [moved])[0])

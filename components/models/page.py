@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import get_store, talk_mode
+from components.state import get_store
+from components.tables import show_table
 from model_store import BrokenEntry, StoreError, is_valid_name
 
 DELETE_NAME, DELETE_BUTTON = "models_delete_name", "models_delete_button"  # widget keys
@@ -14,11 +15,11 @@ def _models_table(models) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "name": m.name,
+                "name": m.name,  # then what tells models apart first: on a phone the rest scrolls
+                "test accuracy": m.test_accuracy * 100,
                 "architecture": m.architecture,
                 "epochs": m.epochs,
                 "stopped": m.stopped,
-                "test accuracy": m.test_accuracy * 100,
                 "parameters": m.params,
                 "train seconds": m.train_seconds,
                 "created": m.created[:16].replace("T", " "),
@@ -41,28 +42,10 @@ def render_models() -> None:
     models = [e for e in entries if not isinstance(e, BrokenEntry)]
     if not models:
         st.info("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`.")
-    elif talk_mode():  # text that grows with talk mode, the columns that fit a 1280 px projector
-        st.table(_for_the_room(_models_table(models)), border="horizontal")
-    else:
-        st.dataframe(
-            _models_table(models),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "test accuracy": st.column_config.NumberColumn(format="%.2f %%"),
-                "train seconds": st.column_config.NumberColumn(format="%.1f"),
-                "parameters": st.column_config.NumberColumn(format="localized"),
-            },
-        )
+    else:  # in talk mode the columns that fit a 1280 px projector
+        kinds = {"test accuracy": "percent", "train seconds": "seconds", "parameters": "int"}
+        show_table(_models_table(models), kinds, "name", talk_hides=("train seconds", "created", "bundled"))
     _render_broken_and_delete(entries)
-
-
-def _for_the_room(table: pd.DataFrame) -> pd.DataFrame:
-    shown = table.drop(columns=["train seconds", "created", "bundled"]).set_index("name")
-    shown["test accuracy"] = shown["test accuracy"].map("{:.2f}%".format)
-    shown["parameters"] = shown["parameters"].map(lambda p: f"{p:,}" if p else "")
-    shown["stopped"] = shown["stopped"].map({True: "stopped", False: ""})
-    return shown
 
 
 def _render_broken_and_delete(entries) -> None:

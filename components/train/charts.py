@@ -94,7 +94,7 @@ def _spec(epochs: int, title: str, y_title: str, colours: dict[str, str], value_
                 "type": "nominal",
                 "title": None,
                 "scale": {"domain": list(colours), "range": list(colours.values())},
-                "legend": {"orient": "bottom"},
+                "legend": {"orient": "bottom", "columns": 2, "title": None},  # 2 a row: whole names
             },
             "tooltip": [
                 {"field": "series", "type": "nominal"},

@@ -17,6 +17,7 @@ from components.state import (
     set_train_job,
     talk_mode,
 )
+from components.tables import show_table
 from components.train.live_feed import start_live_feed
 from components.train.run_panel import render_training_panel
 from components.train.settings import (
@@ -59,7 +60,8 @@ def render_train() -> None:
     def drawn(key: str) -> dict:
         return {"key": key, "disabled": locked, "on_change": shown[key][1]}
 
-    settings, layers = st.columns([2, 3], gap="large")
+    talk = talk_mode()
+    settings, layers = st.columns([1, 1] if talk else [2, 3], gap="large")  # talk: whole labels
     with settings:
         names, subsets = list(ARCHITECTURES), list(SUBSETS)
         architecture = st.selectbox(
@@ -68,7 +70,7 @@ def render_train() -> None:
         st.caption(ARCHITECTURES[architecture].description)
         epochs = st.slider("Epochs", 1, 50, shown[EPOCHS][0], **drawn(EPOCHS))
         st.selectbox("Training images", subsets, subsets.index(shown[SUBSET][0]), **drawn(SUBSET))
-        if not talk_mode():
+        if not talk:
             _more_settings({key: value for key, (value, _) in shown.items()}, drawn)
         # A callback runs before the page is drawn again: this one run draws the settings locked
         # and the live panel (starting the job and then rerunning drew the page twice, work that
@@ -86,12 +88,7 @@ def render_train() -> None:
     with layers:
         table = pd.DataFrame(layer_table(architecture))
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={"parameters": st.column_config.NumberColumn(format="localized")},
-        )
+        show_table(table, {"parameters": "int"}, "layer")
     render_training_panel(epochs)
 
 

@@ -1,0 +1,28 @@
+"""Tables: a data grid on a laptop (sort, search, scroll); in talk mode a plain table, whose text
+grows with the page as a grid's does not."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.state import talk_mode
+
+GRID_FORMATS = {"int": "localized", "percent": "%.2f %%", "seconds": "%.1f"}  # the grid's formats
+TEXT_FORMATS = {"int": "{:,}".format, "percent": "{:.2f}%".format, "seconds": "{:.1f}".format}
+
+
+def show_table(table: pd.DataFrame, kinds: dict[str, str], index: str, talk_hides: tuple = ()) -> None:
+    """``table`` with its ``kinds`` of numbers ({column: "int" | "percent" | "seconds"}) formatted,
+    ``index`` its first column; in talk mode without the columns ``talk_hides``."""
+    if talk_mode():
+        shown = table.drop(columns=list(talk_hides))
+        texts = {
+            c: shown[c].map(lambda v, f=TEXT_FORMATS[kind]: "" if pd.isna(v) else f(v))
+            for c, kind in kinds.items()
+            if c in shown
+        }
+        st.table(shown.assign(**texts).set_index(index), border="horizontal")
+        return
+    config = {c: st.column_config.NumberColumn(format=GRID_FORMATS[kind]) for c, kind in kinds.items()}
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
