@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.runtime import Runtime
@@ -42,6 +43,17 @@ def kept(key: str, default, shared: str | None = None) -> tuple:
     through st.session_state instead was lost when a click interrupted the run that set it.)"""
     state, kept_key = st.session_state, shared or KEPT.format(key)
     return state.get(kept_key, default), lambda: state.__setitem__(kept_key, state[key])
+
+
+def kept_settings(defaults: dict, disabled: bool) -> tuple[dict, Callable[[str], dict]]:
+    """For the widgets keyed as ``defaults`` is: the value each shows (kept, or its default), and
+    the keyword arguments of each (its key, disabled, the on_change that keeps its value)."""
+    shown = {key: kept(key, value) for key, value in defaults.items()}
+
+    def widget(key: str) -> dict:
+        return {"key": key, "disabled": disabled, "on_change": shown[key][1]}
+
+    return {key: value for key, (value, _) in shown.items()}, widget
 
 
 def get_store() -> ModelStore:

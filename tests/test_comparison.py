@@ -28,3 +28,31 @@ def test_right_and_wrong_both_ways_and_most_confident_mistakes():
     assert list(right_and_wrong(a, b, labels, 5)) == [3, 1]  # b's surer mistake first
     assert list(right_and_wrong(b, a, labels, 5)) == [2]
     assert list(confidently_wrong(b, labels, 1)) == [3]
+
+
+def _entry(name: str, architecture: str, accuracy: float):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(name=name, architecture=architecture, test_accuracy=accuracy)
+
+
+def test_the_headline_sets_the_best_model_against_the_best_of_the_other_family():
+    from components.compare.headline import headline
+    from components.plain_text import plain  # the headline is Markdown: names are escaped
+
+    chosen = [
+        _entry("d1", "dense", 0.8937),
+        _entry("deep", "cnn_deep", 0.9309),
+        _entry("c1", "cnn", 0.9170),
+        _entry("d2", "dense", 0.80),
+    ]
+    assert (
+        headline(chosen)
+        == f"{plain('cnn_deep')} 93.1% vs dense 89.4% on the 10,000 test images: 372 fewer mistakes"
+    )
+    same = [_entry("cnn-a", "cnn", 0.90), _entry("cnn-b", "cnn", 0.9170)]
+    assert (
+        headline(same)
+        == f"{plain('cnn-b')} 91.7% vs {plain('cnn-a')} 90.0% on the 10,000 test images: 170 fewer mistakes"
+    )
+    assert headline(chosen[:1] + chosen[2:3]).startswith("CNN 91.7% vs dense 89.4%")

@@ -104,11 +104,13 @@ def shoot(
         page.wait_for_timeout(1000)
     page.screenshot(path=path)
     print("saved", path.relative_to(ROOT))
-    for stop in page.get_by_role("button", name=re.compile("^Stop")).all():  # free the training slot
+    stops = page.get_by_role("button", name=re.compile("^Stop"))
+    for stop in stops.all():  # free the training slots for the next shot
         try:
             stop.click(timeout=5_000)
         except PlaywrightError:  # the run ended meanwhile and took its Stop button away
             pass
+    expect(stops).to_have_count(0, timeout=120_000)  # ended and saved: the slots are free
     page.context.close()
 
 

@@ -133,30 +133,3 @@ def per_class_chart(entries) -> tuple[pd.DataFrame, dict]:
         },
     }
     return pd.DataFrame(rows), spec
-
-
-def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) -> tuple[pd.DataFrame, dict]:
-    """The race: each runner's val_accuracy per epoch on an axis of the race's ``epochs``;
-    ``runners``: (label, architecture) pairs."""
-    spec = {
-        "height": 280,
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        "mark": {"type": "line", "point": {"size": 60}},
-        "encoding": {
-            "x": {
-                "field": "epoch",
-                "type": "quantitative",
-                "scale": {"domain": [0, epochs]},
-                "axis": {"tickMinStep": 1},
-            },
-            "y": {
-                "field": "val_accuracy",
-                "type": "quantitative",
-                "scale": {"zero": False},
-                "axis": {"format": "%"},
-            },
-            "color": colour_encoding(runners),
-            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
-        },
-    }
-    return pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
+from components.compare.headline import headline
 from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models
@@ -20,13 +21,11 @@ from components.state import (
     test_images,
 )
 from components.tables import show_table
-from fashion_lab.architectures import is_convolutional
 from fashion_lab.comparison import confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data import CLASS_NAMES
 
 GALLERY = 8
 TILE, TALK_TILE = 112, 180  # px of a gallery image
-TEST_IMAGES = 10_000
 MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
 
@@ -35,29 +34,6 @@ def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
     from fashion_lab.evaluation import predict_images
 
     return predict_images(_model, test_images()[0])
-
-
-def headline(entries) -> str:
-    """The message in one line: the best chosen model against the best of the other family (or
-    the runner-up), in accuracy and in mistakes on the test images."""
-    ranked = sorted(entries, key=lambda e: e.test_accuracy, reverse=True)
-    best = ranked[0]
-    rival = next((e for e in ranked[1:] if _family(e) != _family(best)), ranked[1])
-    same = best.architecture == rival.architecture
-    first, second = (plain(best.name), plain(rival.name)) if same else (_short(best), _short(rival))
-    fewer = round((best.test_accuracy - rival.test_accuracy) * TEST_IMAGES)
-    return (
-        f"{first} {best.test_accuracy:.1%} vs {second} {rival.test_accuracy:.1%} on the "
-        f"{TEST_IMAGES:,} test images: {fewer:,} fewer mistakes"
-    )
-
-
-def _family(entry) -> bool:
-    return is_convolutional(entry.architecture)
-
-
-def _short(entry) -> str:
-    return "CNN" if entry.architecture == "cnn" else plain(entry.architecture)
 
 
 def _table(entries) -> pd.DataFrame:

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.compare.charts import race_chart
+from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import RACE_JOBS, RACE_REFUSAL, get_job_registry, get_store, kept, session_id, talk_mode
+from components.state import (
+    RACE_JOBS,
+    RACE_REFUSAL,
+    get_job_registry,
+    get_store,
+    kept_settings,
+    session_id,
+    talk_mode,
+)
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import job_progress
@@ -41,18 +50,13 @@ def render_race() -> None:
 def _settings(running: bool) -> None:
     """The runners, epochs and images (each kept while out of sight), and Start."""
     names, subsets = list(ARCHITECTURES), list(SUBSETS)
-    shown = {
-        key: kept(key, default) for key, default in zip(SETTINGS, (*names[:2], 3, subsets[1]), strict=True)
-    }
-
-    def drawn(key: str) -> dict:
-        return {"key": key, "disabled": running, "on_change": shown[key][1]}
-
+    defaults = dict(zip(SETTINGS, (*names[:2], 3, subsets[1]), strict=True))
+    shown, drawn = kept_settings(defaults, disabled=running)
     first, second, epochs, subset = st.columns([2, 2, 2, 3])  # room for "10,000 images (quick run)"
-    first.selectbox("Runner 1", names, names.index(shown[RUNNERS[0]][0]), **drawn(RUNNERS[0]))
-    second.selectbox("Runner 2", names, names.index(shown[RUNNERS[1]][0]), **drawn(RUNNERS[1]))
-    epochs.slider("Epochs", 1, 20, shown[EPOCHS][0], **drawn(EPOCHS))
-    subset.selectbox("Training images", subsets, subsets.index(shown[SUBSET][0]), **drawn(SUBSET))
+    first.selectbox("Runner 1", names, names.index(shown[RUNNERS[0]]), **drawn(RUNNERS[0]))
+    second.selectbox("Runner 2", names, names.index(shown[RUNNERS[1]]), **drawn(RUNNERS[1]))
+    epochs.slider("Epochs", 1, 20, shown[EPOCHS], **drawn(EPOCHS))
+    subset.selectbox("Training images", subsets, subsets.index(shown[SUBSET]), **drawn(SUBSET))
     # Started in the callback, so one script run draws the locked settings and the race.
     st.button("Start the race", key=START, disabled=running, icon=":material/flag:", on_click=_start)
 
@@ -112,3 +116,30 @@ def _draw(jobs) -> None:
             icon=":material/stop:",
             on_click=lambda: [job.stop() for job in jobs],
         )
+
+
+def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) -> tuple[pd.DataFrame, dict]:
+    """The race: each runner's val_accuracy per epoch on an axis of the race's ``epochs``;
+    ``runners``: (label, architecture) pairs."""
+    spec = {
+        "height": 280,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "mark": {"type": "line", "point": {"size": 60}},
+        "encoding": {
+            "x": {
+                "field": "epoch",
+                "type": "quantitative",
+                "scale": {"domain": [0, epochs]},
+                "axis": {"tickMinStep": 1},
+            },
+            "y": {
+                "field": "val_accuracy",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "axis": {"format": "%"},
+            },
+            "color": colour_encoding(runners),
+            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
+        },
+    }
+    return pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec

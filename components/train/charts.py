@@ -11,13 +11,21 @@ from typing import Any
 
 import pandas as pd
 
+from components.palette import family_colour
 from fashion_lab.progress import TrainingProgress
 
 CHART_HEIGHT = 240
 COLUMNS = ["x", "value", "series"]
 BATCH_SERIES = "batch loss (smoothed)"
-LOSS_COLOURS = {BATCH_SERIES: "#9ecae9", "loss": "#1f77b4", "val_loss": "#ff7f0e"}
-ACCURACY_COLOURS = {"accuracy": "#1f77b4", "val_accuracy": "#ff7f0e"}
+BATCH_COLOUR = "#c7c7c7"
+
+
+def _colours(architecture: str, metric: str) -> dict[str, str]:
+    """The run's family colour (components/palette.py): the test images' curve (val_) in its main
+    shade, the training curve in its light one, the noisy batch losses grey."""
+    train, test = family_colour(architecture, 1), family_colour(architecture, 0)
+    batches = {BATCH_SERIES: BATCH_COLOUR} if metric == "loss" else {}
+    return batches | {metric: train, f"val_{metric}": test}
 
 
 def chart_rows(progress: TrainingProgress) -> dict[str, list[list[dict[str, Any]]]]:
@@ -32,25 +40,26 @@ def chart_rows(progress: TrainingProgress) -> dict[str, list[list[dict[str, Any]
     }
 
 
-def chart_specs(epochs: int) -> dict[str, dict[str, Any]]:
-    """Both charts' Vega-Lite specs for a run of ``epochs``: fixed while it runs."""
-    return {"loss": _loss_spec(epochs), "accuracy": _accuracy_spec(epochs)}
+def chart_specs(epochs: int, architecture: str) -> dict[str, dict[str, Any]]:
+    """Both charts' Vega-Lite specs for a run of ``epochs`` of ``architecture``: fixed while it runs."""
+    return {"loss": _loss_spec(epochs, architecture), "accuracy": _accuracy_spec(epochs, architecture)}
 
 
-def loss_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
+def loss_chart(progress: TrainingProgress, architecture: str) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Smoothed training loss per reported batch, with loss and val_loss per epoch."""
     batches, epochs = chart_rows(progress)["loss"]
-    return pd.DataFrame(batches + epochs, columns=COLUMNS), _loss_spec(progress.epochs)
+    return pd.DataFrame(batches + epochs, columns=COLUMNS), _loss_spec(progress.epochs, architecture)
 
 
-def accuracy_chart(progress: TrainingProgress) -> tuple[pd.DataFrame, dict[str, Any]]:
+def accuracy_chart(progress: TrainingProgress, architecture: str) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Training accuracy and val_accuracy (the 10,000 test images) per epoch."""
     (epochs,) = chart_rows(progress)["accuracy"]
-    return pd.DataFrame(epochs, columns=COLUMNS), _accuracy_spec(progress.epochs)
+    return pd.DataFrame(epochs, columns=COLUMNS), _accuracy_spec(progress.epochs, architecture)
 
 
-def _loss_spec(epochs: int) -> dict[str, Any]:
-    spec = _spec(epochs, "Loss", "loss (cross-entropy)", LOSS_COLOURS, value_format=".4f")
+def _loss_spec(epochs: int, architecture: str) -> dict[str, Any]:
+    colours = _colours(architecture, "loss")
+    spec = _spec(epochs, "Loss", "loss (cross-entropy)", colours, value_format=".4f")
     batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
     batch_layer["transform"] = [{"filter": {"field": "series", "equal": BATCH_SERIES}}]
     epoch_layer["transform"] = [{"filter": {"not": {"field": "series", "equal": BATCH_SERIES}}}]
@@ -58,8 +67,9 @@ def _loss_spec(epochs: int) -> dict[str, Any]:
     return spec
 
 
-def _accuracy_spec(epochs: int) -> dict[str, Any]:
-    spec = _spec(epochs, "Accuracy", "accuracy", ACCURACY_COLOURS, value_format=".2%")
+def _accuracy_spec(epochs: int, architecture: str) -> dict[str, Any]:
+    colours = _colours(architecture, "accuracy")
+    spec = _spec(epochs, "Accuracy", "accuracy", colours, value_format=".2%")
     spec["layer"] = spec["layer"][1:]
     spec["encoding"]["y"]["scale"] = {"zero": False}
     spec["encoding"]["y"]["axis"] = {"format": "%"}

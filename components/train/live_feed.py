@@ -120,14 +120,16 @@ def start_live_feed(job) -> LiveFeed:
     return LiveFeed(job, folder).start()
 
 
-def render_live_panel(feed: LiveFeed | None, epochs: int, talk: bool) -> None:
+def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, talk: bool) -> None:
     """The component: it polls ``feed`` and, once its job has ended, reruns the page. With no
-    feed it is an empty frame holding the charts of a run of ``epochs`` ready to be filled, so
+    feed it is an empty frame holding the charts of a run of ``epochs`` of ``architecture`` ready to
+    be filled, so
     pressing Train costs the browser no chart building while the model begins to train."""
     _, live_panel = _served_folder()
+    run = (feed.job.config.epochs, feed.job.config.architecture) if feed else (epochs, architecture)
     live_panel(
         feed=feed.name if feed else None,
-        specs=chart_specs(feed.job.config.epochs if feed else epochs),
+        specs=chart_specs(*run),
         config=chart_config(talk),
         talk=talk,
         key=PANEL,

@@ -6,12 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from components.state import (
-    KEPT,
     TRAIN_REFUSAL,
     get_job_registry,
     get_store,
     get_train_job,
-    kept,
+    kept_settings,
     session_id,
     set_live_feed,
     set_train_job,
@@ -28,7 +27,6 @@ from components.train.settings import (
     EPOCHS,
     LEARNING_RATE,
     SEED,
-    SETTINGS,
     START,
     SUBSET,
     config_from,
@@ -55,23 +53,17 @@ def render_train() -> None:
     locked = job is not None and not job.state.done
     # Each setting shows what this tab chose last (the run's own settings once Train is pressed),
     # across page switches and talk mode, until it is changed.
-    shown = {key: kept(key, value) for key, value in widget_values(TrainingConfig()).items()}
-
-    def drawn(key: str) -> dict:
-        return {"key": key, "disabled": locked, "on_change": shown[key][1]}
-
+    shown, drawn = kept_settings(widget_values(TrainingConfig()), disabled=locked)
     talk = talk_mode()
     settings, layers = st.columns([1, 1] if talk else [2, 3], gap="large")  # talk: whole labels
     with settings:
         names, subsets = list(ARCHITECTURES), list(SUBSETS)
-        architecture = st.selectbox(
-            "Model", names, names.index(shown[ARCHITECTURE][0]), **drawn(ARCHITECTURE)
-        )
+        architecture = st.selectbox("Model", names, names.index(shown[ARCHITECTURE]), **drawn(ARCHITECTURE))
         st.caption(ARCHITECTURES[architecture].description)
-        epochs = st.slider("Epochs", 1, 50, shown[EPOCHS][0], **drawn(EPOCHS))
-        st.selectbox("Training images", subsets, subsets.index(shown[SUBSET][0]), **drawn(SUBSET))
+        epochs = st.slider("Epochs", 1, 50, shown[EPOCHS], **drawn(EPOCHS))
+        st.selectbox("Training images", subsets, subsets.index(shown[SUBSET]), **drawn(SUBSET))
         if not talk:
-            _more_settings({key: value for key, (value, _) in shown.items()}, drawn)
+            _more_settings(shown, drawn)
         # A callback runs before the page is drawn again: this one run draws the settings locked
         # and the live panel (starting the job and then rerunning drew the page twice, work that
         # the browser and the server did while the model began to train).
@@ -89,7 +81,7 @@ def render_train() -> None:
         table = pd.DataFrame(layer_table(architecture))
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
         show_table(table, {"parameters": "int"}, "layer")
-    render_training_panel(epochs)
+    render_training_panel(epochs, architecture)
 
 
 def _more_settings(shown: dict, drawn) -> None:
@@ -117,8 +109,8 @@ def _start() -> None:
     from fashion_lab.metadata import store_saver
     from fashion_lab.training import TrainingJob
 
-    registry, state = get_job_registry(), st.session_state
-    config = config_from({key: state.get(key, state.get(KEPT.format(key))) for key in SETTINGS}, talk_mode())
+    registry = get_job_registry()
+    config = config_from(st.session_state, talk_mode())
     job = TrainingJob(config, save=store_saver(get_store()))
     if not registry.try_start(job, session_id()):
         st.session_state[TRAIN_REFUSAL] = (
@@ -128,5 +120,3 @@ def _start() -> None:
         return
     set_train_job(job)
     set_live_feed(start_live_feed(job))
-    for key, value in widget_values(config).items():  # the settings show the run from now on
-        state[KEPT.format(key)] = value

@@ -14,10 +14,10 @@ from components.train.settings import LOSS_SMOOTHING, STOP
 from fashion_lab.progress import SMOOTHING, TrainingProgress, job_progress
 
 
-def render_training_panel(epochs: int) -> None:
+def render_training_panel(epochs: int, architecture: str) -> None:
     """While the job runs: the live panel and Stop (the panel reruns the page when the job
-    ends); after: the run's bar, curves, epoch table and outcome, drawn once. ``epochs``: those
-    of the run the settings describe, whose charts the idle panel prepares."""
+    ends); after: the run's bar, curves, epoch table and outcome, drawn once. ``epochs``,
+    ``architecture``: those of the run the settings describe, whose charts the idle panel prepares."""
     job = get_train_job()
     feed = get_live_feed()
     running = job is not None and not job.state.done and feed is not None and feed.job is job
@@ -26,7 +26,7 @@ def render_training_panel(epochs: int) -> None:
     if running:
         feed.smoothing = smoothing
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
-    render_live_panel(feed if running else None, epochs, talk_mode())
+    render_live_panel(feed if running else None, epochs, architecture, talk_mode())
     if feed is not None and not running:
         set_live_feed(None)  # the run is drawn from the job from now on: its feed file goes
     if job is None:
@@ -61,8 +61,8 @@ def _draw(job, smoothing: float) -> None:
     name = job.config.architecture
     st.progress(progress.fraction, text=f"**{name}** · {describe_progress(progress, job)}")
     loss, accuracy = st.columns(2)
-    show_chart(*loss_chart(progress), where=loss, width="stretch")
-    show_chart(*accuracy_chart(progress), where=accuracy, width="stretch")
+    show_chart(*loss_chart(progress, job.config.architecture), where=loss, width="stretch")
+    show_chart(*accuracy_chart(progress, job.config.architecture), where=accuracy, width="stretch")
     if talk_mode():  # the audience needs the curves, not the numbers
         _render_outcome(progress, job)
         return
