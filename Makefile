@@ -34,6 +34,7 @@ browser:
 	fi
 
 run: $(STAMP) dataset
+	@$(PY) -c 'from fashion_lab.room import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(STAMP) dataset browser

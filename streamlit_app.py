@@ -6,6 +6,8 @@ from components.classify.page import render_classify
 from components.compare.page import render_compare
 from components.inside.page import render_inside
 from components.models.page import render_models
+from components.room.page import render_room
+from components.room.play import render_play
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
 from components.state import remove_store_leftovers
 from components.talk_mode import render_talk_switch
@@ -23,15 +25,18 @@ PAGES = [  # (render function, title, material icon, url path)
     (render_classify, "Classify", "draw", "classify"),
     (render_compare, "Compare", "compare", "compare"),
     (render_models, "Models", "inventory_2", "models"),
+    (render_room, "Room", "groups", "room"),
 ]
 navigation = st.navigation(
     [
         st.Page(render, title=title, icon=f":material/{icon}:", url_path=path, default=index == 0)
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
+    + [st.Page(render_play, title="Join", icon=":material/draw:", url_path="play", visibility="hidden")]
 )
-render_talk_switch()
-if navigation.url_path != "":  # the Train page (the default, at "/") shows the run itself
+if navigation.url_path != "play":  # the phones' page has no sidebar
+    render_talk_switch()
+if navigation.url_path not in ("", "play"):  # the Train page (the default, at "/") shows the run itself
     with st.sidebar:
         render_training_status()
 navigation.run()

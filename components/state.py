@@ -24,7 +24,9 @@ CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or
 WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
 # Classify's canvas: its objects (JSON), those it was given when it last mounted, its last picture.
 DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS = "classify_drawing", "classify_drawing_at_mount", "classify_pixels"
-CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify, Compare or Inside, for all three
+CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare, for both and Inside
+PHONE_ID, PLAY_ASKED, PLAY_ROUND = "phone_id", "play_asked", "play_round"  # the join page's
+PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab

@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from components.classify.canvas_data import MAX_DRAWING_BYTES, canvas_pixels, checked_drawing
+from components.canvas_data import MAX_DRAWING_BYTES, canvas_pixels, checked_drawing
 from fashion_lab.imaging import ImageError
 
 

@@ -92,6 +92,39 @@ STAGE_PAGES = {"train": on_train, "inside": on_inside, "classify": on_classify, 
 STAGE_PAGES |= {"race": on_race, "models": on_models}
 
 
+def send_from_a_phone(browser: Browser, url: str, garment: str) -> Page:
+    """A phone of the room draws ``garment`` with a finger and sends it; returns its page."""
+    page = browser.new_context(**PHONE).new_page()
+    page.goto(f"{url}/play")
+    choose(page, "Draw a", garment)
+    draw_by_touch(page, outline(OUTLINES[garment]))
+    page.wait_for_timeout(500)  # the canvas sends its picture after the stroke
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    return page
+
+
+def on_play(page: Page, url: str, talk: bool) -> None:
+    sent = send_from_a_phone(page.context.browser, url, "T-shirt/top")
+    page.goto(sent.url)  # the shot's own page shows the same phone page, sent
+    choose(page, "Draw a", "Trouser")
+    draw_by_touch(page, outline(OUTLINES["Trouser"]))
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    sent.context.close()
+
+
+def on_room(page: Page, url: str, talk: bool) -> None:
+    for garment in ("Dress", "Bag", "Pullover"):
+        send_from_a_phone(page.context.browser, url, garment).context.close()
+    page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
+    expect(page.get_by_text("asked Pullover", exact=False).first).to_be_visible(timeout=30_000)
+
+
+ROOM_SHOTS = [("room-talk.png", on_room, TALK, True, False), ("play-phone.png", on_play, PHONE, False, True)]
+
+
 def shoot(
     browser: Browser, url: str, act: Callable, path: Path, context: dict, talk: bool, tall: bool
 ) -> None:
@@ -120,14 +153,14 @@ def main() -> int:
     only = set(sys.argv[1:])  # e.g. `python -m tools.screenshots classify-phone.png`
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        with streamlit_server(Path(folder) / "models") as url:
+        with streamlit_server(Path(folder) / "models", FASHION_LAB_DATA=str(Path(folder) / "room")) as url:
             shots = [
                 (name, act, {"viewport": README_VIEWPORT}, False, False) for name, act in README_SHOTS.items()
             ]
             for page_name, act in STAGE_PAGES.items():
                 shots += [(f"{page_name}-talk.png", act, TALK, True, False)]
                 shots += [(f"{page_name}-phone.png", act, PHONE, False, True)]
-            for name, act, context, talk, tall in shots:
+            for name, act, context, talk, tall in shots + ROOM_SHOTS:
                 if not only or name in only:
                     shoot(browser, url, act, OUT / name, context, talk, tall)
         browser.close()

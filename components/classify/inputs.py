@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.classify.canvas_data import canvas_pixels, checked_drawing
+from components.canvas_data import canvas_pixels, checked_drawing
 from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept

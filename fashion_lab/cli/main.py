@@ -1,4 +1,4 @@
-"""The command line: ``python -m fashion_lab train|list|evaluate|predict|photos``."""
+"""The command line: ``python -m fashion_lab train|list|evaluate|predict|photos|room``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 
 from fashion_lab.cli.commands import command_evaluate, command_list, command_photos, command_predict
+from fashion_lab.cli.room import add_room_command
 from fashion_lab.cli.train import command_train
 from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
 from fashion_lab.data import DatasetError
@@ -75,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     photos.set_defaults(handler=command_photos)
 
-    for sub in (train, listing, evaluate, predict, photos):
+    room = add_room_command(commands)
+    for sub in (train, listing, evaluate, predict, photos, room):
         sub.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
     try:
-        if args.command != "list":
+        if args.command not in ("list", "room"):  # these need no TensorFlow
             with native_stderr_silenced():
                 import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
         store = open_store()

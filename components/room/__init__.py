@@ -1,0 +1,1 @@
+"""The room: the join page for phones and the presenter's board."""

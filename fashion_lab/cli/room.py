@@ -1,0 +1,83 @@
+"""The command line's ``room`` command: a round's drawings for the talk's slides, as one JSON
+document and one contact sheet (every drawing large, a band under it: green where the CNN was
+right, red where it was wrong)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from fashion_lab.data import CLASS_NAMES
+from fashion_lab.room import open_room, pixels_of, scoreboard
+
+TILE, BAND, COLUMNS = 112, 8, 10
+RIGHT, WRONG = (44, 160, 44), (214, 39, 40)
+
+
+def command_room(args: argparse.Namespace, store) -> int:
+    room = open_room()
+    round_id = args.round if args.round is not None else room.current_round()
+    drawings = room.drawings(round_id)
+    score = scoreboard(drawings)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    document = {
+        "round": round_id,
+        "drawings": len(drawings),
+        "dense_right": score.dense_right,
+        "cnn_right": score.cnn_right,
+        "per_class": {
+            name: dict(zip(("drawings", "dense_right", "cnn_right"), counts, strict=True))
+            for name, counts in score.per_class.items()
+        },
+        "items": [
+            {
+                "id": d.id,
+                "asked": CLASS_NAMES[d.asked],
+                "dense": {"answer": CLASS_NAMES[d.dense_answer], "confidence": round(d.dense_confidence, 4)},
+                "cnn": {"answer": CLASS_NAMES[d.cnn_answer], "confidence": round(d.cnn_confidence, 4)},
+                "created": d.created,
+            }
+            for d in drawings
+        ],
+    }
+    (out / f"round-{round_id}.json").write_text(json.dumps(document, indent=1))
+    contact_sheet(drawings).save(out / f"round-{round_id}.png")
+    if args.json:
+        print(
+            json.dumps(
+                document | {"files": [str(out / f"round-{round_id}.{ext}") for ext in ("json", "png")]}
+            )
+        )
+        return 0
+    print(
+        f"round {round_id}: {len(drawings)} drawing(s), dense {score.dense_right} right, "
+        f"CNN {score.cnn_right} right -> {out}/round-{round_id}.json and .png"
+    )
+    return 0
+
+
+def contact_sheet(drawings) -> Image.Image:
+    """Every drawing at TILE pixels, COLUMNS a row, newest first, each over its CNN band."""
+    rows = max(1, -(-len(drawings) // COLUMNS))
+    sheet = Image.new("RGB", (COLUMNS * TILE, rows * (TILE + BAND)), (255, 255, 255))
+    draw = ImageDraw.Draw(sheet)
+    for index, drawing in enumerate(drawings):
+        x, y = (index % COLUMNS) * TILE, (index // COLUMNS) * (TILE + BAND)
+        tile = Image.fromarray(pixels_of(drawing.png)).resize((TILE, TILE), Image.Resampling.NEAREST)
+        sheet.paste(tile.convert("RGB"), (x, y))
+        draw.rectangle(
+            (x, y + TILE, x + TILE - 1, y + TILE + BAND - 1), fill=RIGHT if drawing.cnn_right else WRONG
+        )
+    return sheet
+
+
+def add_room_command(commands) -> argparse.ArgumentParser:
+    room = commands.add_parser("room", help="export a round of the room (JSON and a contact sheet PNG)")
+    room.add_argument("--round", type=int, default=None, help="round number (default: the current one)")
+    room.add_argument("--out", default="room-export", help="folder to write round-N.json and round-N.png")
+    room.set_defaults(handler=command_room)
+    return room

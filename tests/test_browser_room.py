@@ -1,0 +1,108 @@
+"""The room in a real browser: a phone draws and sends trousers, sees both answers; the board in
+another tab shows them scored; the presenter, and only the presenter, hides a drawing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from components.room.page import BOARD_SIZE
+from fashion_lab.metadata import run_metadata
+from fashion_lab.room import open_room, presenter_key
+from fashion_lab.stored_models import open_store
+from tools.app_driver import choose, draw_by_touch
+from tools.app_server import streamlit_server
+from tools.outlines import OUTLINES, outline
+from tools.screenshots import PHONE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory, small_jobs):
+    """A server whose room starts empty, with the classics to answer."""
+    root = tmp_path_factory.mktemp("room")
+    bundled = open_store(root / "bundled", root / "none")
+    for name, architecture in (("bundled-dense", "dense"), ("bundled-cnn", "cnn")):
+        bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
+    data = root / "data"
+    settings = {"FASHION_LAB_BUNDLED": str(root / "bundled"), "FASHION_LAB_DATA": str(data)}
+    with streamlit_server(root / "models", **settings) as url:
+        yield url, presenter_key(data), settings, root / "models"
+
+
+def send_trousers(page: Page, url: str) -> None:
+    page.goto(f"{url}/play")
+    choose(page, "Draw a", "Trouser")
+    draw_by_touch(page, outline(OUTLINES["Trouser"]))
+    page.wait_for_timeout(500)  # the canvas sends its picture after the stroke
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+
+
+def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser, room):
+    url, key, _, _ = room
+    board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    board.goto(f"{url}/room")
+    expect(board.get_by_text("Join:", exact=False)).to_be_visible(timeout=30_000)
+    expect(board.get_by_role("button", name="Hide", exact=True)).to_have_count(0)  # no key, no controls
+    phone = browser.new_context(**PHONE).new_page()
+    send_trousers(phone, url)
+    expect(phone.get_by_test_id("stSidebar")).to_be_hidden()
+    answers = phone.get_by_test_id("stMetric")
+    expect(answers).to_have_count(2)
+    expect(answers.first).to_contain_text("bundled-dense")
+    caption = board.get_by_text("asked Trouser ·", exact=False)
+    expect(caption).to_have_count(1, timeout=10_000)  # the board polls every 2 seconds
+    expect(board.get_by_text("1 drawing(s) this round", exact=False)).to_be_visible()
+    expect(board.get_by_text("1 phone(s)", exact=False)).to_be_visible()
+    presenter = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    presenter.goto(f"{url}/room?key={key}")
+    expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(1, timeout=30_000)
+    presenter.get_by_role("button", name="Hide", exact=True).click()
+    expect(caption).to_have_count(0, timeout=10_000)  # gone from every screen
+    expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(0, timeout=10_000)
+
+
+def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Browser, room):
+    url, _, settings, _ = room
+    stored = open_room(Path(settings["FASHION_LAB_DATA"]))
+    before = len(stored.drawings())
+    phones = [browser.new_context(**PHONE).new_page() for _ in range(4)]
+    for phone in phones:
+        phone.goto(f"{url}/play")
+        expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
+    for turn in range(3):
+        for phone in phones:  # all draw, then all press Send before any answer comes back
+            draw_by_touch(phone, outline(OUTLINES["Bag"]))
+        for phone in phones:
+            phone.wait_for_timeout(300)
+            phone.get_by_role("button", name="Send").click()
+        for phone in phones:
+            expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=60_000)
+            if turn < 2:
+                phone.get_by_role("button", name="Draw another").click()
+                expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
+    assert len(stored.drawings()) == before + 4 * 3  # none lost, none doubled
+    for phone in phones:
+        phone.context.close()
+
+
+def test_a_server_started_afresh_on_the_same_data_shows_the_same_board(browser: Browser, room):
+    url, _, settings, models = room
+    board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    board.goto(f"{url}/room")
+    count = board.get_by_text("drawing(s) this round", exact=False)
+    expect(count).to_be_visible(timeout=30_000)
+    drawn = re.search(r"\d+ drawing\(s\) this round", count.inner_text()).group()  # phones come and go
+    tiles = board.get_by_test_id("stImageCaption")  # the drawings of the tests before
+    expect(tiles).to_have_count(min(int(drawn.split()[0]), BOARD_SIZE), timeout=30_000)
+    captions = tiles.all_inner_texts()
+    with streamlit_server(models, **settings) as again:  # a new process reads the same data
+        board.goto(f"{again}/room")
+        expect(board.get_by_text(drawn, exact=False)).to_be_visible(timeout=30_000)
+        expect(tiles).to_have_count(len(captions), timeout=30_000)
+        assert tiles.all_inner_texts() == captions

@@ -1,0 +1,145 @@
+"""The room's core: drawings stored once with both answers, rounds kept, the rate limit, the key."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import numpy as np
+import pytest
+
+from fashion_lab.data import CLASS_NAMES
+from fashion_lab.room import (
+    RATE_LIMIT,
+    TooManyDrawings,
+    is_presenter,
+    open_room,
+    pixels_of,
+    presenter_key,
+    scoreboard,
+    send_drawing,
+)
+from fashion_lab.room_db import SCHEMA_VERSION, RoomDatabase
+
+TROUSER = CLASS_NAMES.index("Trouser")
+
+
+def trousers() -> np.ndarray:
+    pixels = np.zeros((28, 28), np.uint8)
+    pixels[2:26, 8:13] = pixels[2:26, 15:20] = pixels[2:6, 8:20] = 230
+    return pixels
+
+
+@pytest.fixture
+def classics(small_jobs):
+    return small_jobs["dense"].model, small_jobs["cnn"].model
+
+
+def test_a_sent_drawing_is_stored_with_both_answers_and_scored(tmp_path, classics):
+    room = open_room(tmp_path)
+    answers = send_drawing(room, "phone-1", TROUSER, trousers(), 280, classics)
+    (stored,) = room.drawings()
+    assert (stored.dense_answer, stored.cnn_answer) == (answers[0][0], answers[1][0])
+    assert np.array_equal(pixels_of(stored.png), trousers())
+    score = scoreboard(room.drawings())
+    assert (score.count, score.dense_right, score.cnn_right) == (
+        1,
+        int(stored.dense_right),
+        int(stored.cnn_right),
+    )
+    assert score.per_class == {"Trouser": [1, int(stored.dense_right), int(stored.cnn_right)]}
+
+
+def test_the_eleventh_drawing_in_a_minute_is_refused(tmp_path, classics):
+    room = open_room(tmp_path)
+    for _ in range(RATE_LIMIT):
+        send_drawing(room, "eager", TROUSER, trousers(), 280, classics)
+    with pytest.raises(TooManyDrawings):
+        send_drawing(room, "eager", TROUSER, trousers(), 280, classics)
+    send_drawing(room, "another", TROUSER, trousers(), 280, classics)  # other phones go on
+    assert len(room.drawings()) == RATE_LIMIT + 1
+
+
+@pytest.mark.parametrize("asked, pixels", [(10, trousers()), (-1, trousers()), (1, np.zeros((280, 280)))])
+def test_what_is_not_a_drawing_of_a_class_is_refused(tmp_path, classics, asked, pixels):
+    with pytest.raises(ValueError):
+        send_drawing(open_room(tmp_path), "p", asked, pixels, 280, classics)
+
+
+def test_hidden_drawings_leave_the_board_and_a_new_round_starts_empty_keeping_the_old(tmp_path):
+    room = open_room(tmp_path)
+    first = [room.add_drawing("p", 1, b"png", 280, ((1, 0.9), (1, 0.99))) for _ in range(3)]
+    room.hide(first[1])
+    assert [d.id for d in room.drawings()] == [first[2], first[0]]  # newest first, hidden gone
+    old = room.current_round()
+    room.new_round()
+    assert room.drawings() == []
+    assert len(room.drawings(old)) == 2
+
+
+def test_the_board_survives_a_restart(tmp_path):
+    room = open_room(tmp_path)
+    room.add_drawing("p", 3, b"png", 280, ((3, 0.5), (0, 0.6)))
+    room.close()
+    again = open_room(tmp_path)
+    (drawing,) = again.drawings()
+    assert (drawing.asked, drawing.dense_right, drawing.cnn_right) == (3, True, False)
+
+
+def test_many_writers_at_once_store_each_drawing_exactly_once(tmp_path):
+    room = open_room(tmp_path)
+
+    def phone(number: int) -> None:
+        for _ in range(5):
+            room.add_drawing(f"phone-{number}", 1, b"png", 280, ((1, 0.9), (1, 0.9)))
+
+    threads = [threading.Thread(target=phone, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(room.drawings()) == 40
+    assert all(room.sent_since(f"phone-{n}", 0) == 5 for n in range(8))
+
+
+def test_an_older_database_is_migrated_forward(tmp_path):
+    path = tmp_path / "room.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE schema_version (version INTEGER NOT NULL)").connection.close()
+    assert RoomDatabase(path).version() == SCHEMA_VERSION
+
+
+def test_the_presenter_key_is_made_once_kept_private_and_checked_exactly(tmp_path):
+    key = presenter_key(tmp_path)
+    assert len(key) >= 32 and presenter_key(tmp_path) == key
+    assert (tmp_path / "presenter.key").stat().st_mode & 0o077 == 0
+    assert is_presenter(key, key)
+    assert not any(is_presenter(given, key) for given in (None, "", key[:-1], key + "x", ["key"]))
+
+
+def test_the_cli_exports_a_round_as_json_and_a_contact_sheet(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from fashion_lab.room import png_bytes
+    from tools.app_server import ROOT
+
+    room = open_room(tmp_path / "data")
+    for asked, cnn in ((1, 1), (8, 3)):
+        room.add_drawing("p", asked, png_bytes(trousers()), 280, ((asked, 0.9), (cnn, 0.8)))
+    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "fashion_lab", "room", "--out", str(tmp_path / "out"), "--json"]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert (document["drawings"], document["dense_right"], document["cnn_right"]) == (2, 2, 1)
+    assert document["items"][0]["cnn"]["answer"] == "Dress"  # newest first: the bag read as a dress
+    assert json.loads((tmp_path / "out" / f"round-{document['round']}.json").read_text()) == {
+        k: v for k, v in document.items() if k != "files"
+    }
+    sheet = Image.open(tmp_path / "out" / f"round-{document['round']}.png")
+    assert sheet.size == (10 * 112, 112 + 8)
+    assert sheet.getpixel((5, 115)) == (214, 39, 40) and sheet.getpixel((117, 115)) == (44, 160, 44)
