@@ -16,6 +16,7 @@ from components.image_views import tile
 from components.plain_text import plain
 from components.room.shared import get_presenter_key, get_room
 from components.state import PRESENTER, talk_mode
+from components.tables import show_table
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
 
@@ -40,8 +41,8 @@ def render_room() -> None:
         del st.query_params["key"]  # off the projected address bar
     address = join_address()
     code, words = st.columns([1, 2])
-    code.image(segno.make(address, error="m").svg_data_uri(scale=8, dark="#000"), width=220)
-    words.markdown(f"## Join: {plain(address)}")  # the host comes from the browser: plain text
+    code.image(segno.make(address, error="m").svg_data_uri(scale=8, dark="#000"), width=180)
+    words.markdown(f"### Join: {plain(address)}")  # the host comes from the browser: plain text
     words.markdown(
         "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
     )
@@ -59,24 +60,24 @@ def _board() -> None:
     if score.count:
         dense, cnn = score.dense_right / score.count, score.cnn_right / score.count
         st.markdown(f"### Dense {dense:.0%} · CNN {cnn:.0%} right on the room's {score.count} drawing(s)")
-    newest = drawings[:BOARD_SIZE]
-    columns = st.columns(6 if talk_mode() else 8)
-    for index, drawing in enumerate(newest):
+    side, columns = (150, st.columns(5)) if talk_mode() else (112, st.columns(8))  # talk: the room reads them
+    for index, drawing in enumerate(drawings[:BOARD_SIZE]):
         with columns[index % len(columns)]:
-            st.image(tile(pixels_of(drawing.png), side=112), caption=_caption(drawing), width=112)
+            st.image(tile(pixels_of(drawing.png), side=side), caption=_caption(drawing), width=side)
             if presenter:
                 st.button("Hide", key=f"hide_{drawing.id}", on_click=room.hide, args=(drawing.id,))
-    if score.per_class:
+    if score.count:
         rows = [
             {"asked": name, "drawings": n, "dense right": d, "CNN right": c}
             for name, (n, d, c) in sorted(score.per_class.items())
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        show_table(pd.DataFrame(rows), {}, "asked")
     if presenter:
         st.button("New round (the board empties; this round is kept)", on_click=room.new_round)
 
 
 def _caption(drawing) -> str:
-    dense = f"dense {'✓' if drawing.dense_right else '✗'} {CLASS_NAMES[drawing.dense_answer]}"
-    cnn = f"CNN {'✓' if drawing.cnn_right else '✗'} {CLASS_NAMES[drawing.cnn_answer]}"
-    return f"asked {CLASS_NAMES[drawing.asked]} · {dense} · {cnn}"
+    """What was asked and each model's mark; a wrong answer says what it was."""
+    dense = "✓" if drawing.dense_right else f"✗ {CLASS_NAMES[drawing.dense_answer]}"
+    cnn = "✓" if drawing.cnn_right else f"✗ {CLASS_NAMES[drawing.cnn_answer]}"
+    return f"asked {CLASS_NAMES[drawing.asked]} · dense {dense} · CNN {cnn}"
