@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.room.page import BOARD_SIZE
 from fashion_lab.metadata import run_metadata
-from fashion_lab.room import open_room, presenter_key
+from fashion_lab.room import RATE_LIMIT, open_room, presenter_key
 from fashion_lab.stored_models import open_store
 from tools.app_driver import choose, draw_by_touch
 from tools.app_server import streamlit_server
@@ -106,3 +106,20 @@ def test_a_server_started_afresh_on_the_same_data_shows_the_same_board(browser: 
         expect(board.get_by_text(drawn, exact=False)).to_be_visible(timeout=30_000)
         expect(tiles).to_have_count(len(captions), timeout=30_000)
         assert tiles.all_inner_texts() == captions
+
+
+def test_the_eleventh_drawing_in_a_minute_gets_a_friendly_message(browser: Browser, room):
+    url, _, _, _ = room
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{url}/play")
+    for sent in range(RATE_LIMIT + 1):
+        draw_by_touch(phone, outline(OUTLINES["Bag"]))
+        phone.wait_for_timeout(300)  # the canvas sends its picture after the stroke
+        phone.get_by_role("button", name="Send").click()
+        if sent < RATE_LIMIT:
+            expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+            phone.get_by_role("button", name="Draw another").click()
+            expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
+    expect(phone.get_by_text("10 drawings a minute is the most", exact=False)).to_be_visible(timeout=30_000)
+    expect(phone.get_by_test_id("stMetric")).to_have_count(0)  # nothing was answered, nothing stored
+    phone.context.close()
