@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from fashion_lab.data import CLASS_NAMES
-from fashion_lab.room_db import Drawing, RoomDatabase
+from fashion_lab.room_db import RoomDatabase
 
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
 PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
@@ -98,14 +98,12 @@ class Scoreboard:
     per_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [drawings, dense, cnn]
 
 
-def scoreboard(drawings: list[Drawing]) -> Scoreboard:
+def scoreboard(room: RoomDatabase, round_id: int | None = None) -> Scoreboard:
+    """The round's score, counted by the database."""
     score = Scoreboard()
-    for drawing in drawings:
-        score.count += 1
-        score.dense_right += drawing.dense_right
-        score.cnn_right += drawing.cnn_right
-        counts = score.per_class.setdefault(CLASS_NAMES[drawing.asked], [0, 0, 0])
-        counts[0] += 1
-        counts[1] += drawing.dense_right
-        counts[2] += drawing.cnn_right
+    for asked, count, dense_right, cnn_right in room.tally(round_id):
+        score.count += count
+        score.dense_right += dense_right
+        score.cnn_right += cnn_right
+        score.per_class[CLASS_NAMES[asked]] = [count, dense_right, cnn_right]
     return score

@@ -145,6 +145,18 @@ class RoomDatabase:
             )
             return [Drawing(*row) for row in rows.fetchall()]
 
+    def tally(self, round_id: int | None = None) -> list[tuple[int, int, int, int]]:
+        """Per class asked for, in the round's visible drawings: (asked, drawings, dense right,
+        CNN right), counted by the database (no picture is read)."""
+        round_id = self.current_round() if round_id is None else round_id
+        query = (
+            "SELECT asked, COUNT(*), SUM(CASE WHEN dense_answer = asked THEN 1 ELSE 0 END),"
+            " SUM(CASE WHEN cnn_answer = asked THEN 1 ELSE 0 END)"
+            " FROM drawings WHERE round_id = ? AND hidden = 0 GROUP BY asked ORDER BY asked"
+        )
+        with self._transaction() as cursor:
+            return [tuple(row) for row in cursor.execute(query, (round_id,)).fetchall()]
+
     def hide(self, drawing_id: int) -> None:
         """Take a drawing off every screen (it stays in the database, marked hidden)."""
         with self._transaction() as cursor:
@@ -158,8 +170,11 @@ class RoomDatabase:
 
     def saw_phone(self, phone: str) -> None:
         with self._transaction() as cursor:
-            cursor.execute("DELETE FROM phones WHERE phone = ?", (phone,))
-            cursor.execute("INSERT INTO phones (phone, seen) VALUES (?, ?)", (phone, time.time()))
+            cursor.execute(
+                "INSERT INTO phones (phone, seen) VALUES (?, ?)"
+                " ON CONFLICT (phone) DO UPDATE SET seen = excluded.seen",
+                (phone, time.time()),
+            )
 
     def phones_since(self, since: float) -> int:
         """How many phones were seen since ``since``."""

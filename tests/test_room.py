@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import numpy as np
 import pytest
 
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import (
+    PRESENT_WINDOW,
     RATE_LIMIT,
     TooManyDrawings,
     is_presenter,
@@ -41,7 +43,7 @@ def test_a_sent_drawing_is_stored_with_both_answers_and_scored(tmp_path, classic
     (stored,) = room.drawings()
     assert (stored.dense_answer, stored.cnn_answer) == (answers[0][0], answers[1][0])
     assert np.array_equal(pixels_of(stored.png), trousers())
-    score = scoreboard(room.drawings())
+    score = scoreboard(room)
     assert (score.count, score.dense_right, score.cnn_right) == (
         1,
         int(stored.dense_right),
@@ -75,6 +77,27 @@ def test_hidden_drawings_leave_the_board_and_a_new_round_starts_empty_keeping_th
     room.new_round()
     assert room.drawings() == []
     assert len(room.drawings(old)) == 2
+
+
+def test_the_databases_score_matches_a_count_of_the_drawings_and_leaves_out_hidden_ones(tmp_path):
+    room = open_room(tmp_path)
+    rng = np.random.default_rng(0)
+    for _ in range(60):
+        asked, dense, cnn = (int(n) for n in rng.integers(0, 4, 3))
+        room.add_drawing("p", asked, b"png", 280, ((dense, 0.5), (cnn, 0.5)))
+    room.hide(room.drawings()[0].id)
+    shown = room.drawings()
+    score = scoreboard(room)
+    assert (score.count, score.dense_right, score.cnn_right) == (
+        len(shown),
+        sum(d.dense_right for d in shown),
+        sum(d.cnn_right for d in shown),
+    )
+    for name, (count, dense, cnn) in score.per_class.items():
+        mine = [d for d in shown if CLASS_NAMES[d.asked] == name]
+        counted = (len(mine), sum(d.dense_right for d in mine), sum(d.cnn_right for d in mine))
+        assert (count, dense, cnn) == counted
+    assert sum(counts[0] for counts in score.per_class.values()) == len(shown)
 
 
 def test_the_board_survives_a_restart(tmp_path):
@@ -143,3 +166,14 @@ def test_the_cli_exports_a_round_as_json_and_a_contact_sheet(tmp_path):
     sheet = Image.open(tmp_path / "out" / f"round-{document['round']}.png")
     assert sheet.size == (10 * 112, 112 + 8)
     assert sheet.getpixel((5, 115)) == (214, 39, 40) and sheet.getpixel((117, 115)) == (44, 160, 44)
+
+
+def test_a_phone_seen_again_counts_once_and_leaves_the_room_after_a_minute(tmp_path):
+    room = open_room(tmp_path)
+    for _ in range(3):
+        room.saw_phone("p1")
+    room.saw_phone("p2")
+    assert room.phones_since(0) == 2
+    with room._transaction() as cursor:  # p2 last seen two minutes ago
+        cursor.execute("UPDATE phones SET seen = seen - 120 WHERE phone = 'p2'")
+    assert room.phones_since(time.time() - PRESENT_WINDOW) == 1

@@ -21,7 +21,7 @@ def command_room(args: argparse.Namespace, store) -> int:
     room = open_room()
     round_id = args.round if args.round is not None else room.current_round()
     drawings = room.drawings(round_id)
-    score = scoreboard(drawings)
+    score = scoreboard(room, round_id)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     document = {
