@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 
-from fashion_lab.imaging import decode_image
+from fashion_lab.imaging import ImageError, decode_image
 
 MAX_DRAWING_BYTES = 2_000_000  # of a drawing's JSON kept for the session (a long freehand: ~100 KB)
 
@@ -28,3 +28,17 @@ def canvas_pixels(data: bytes | None, side: int) -> np.ndarray | None:
         return None
     image = decode_image(data)
     return np.asarray(image.convert("RGBA")) if image.size == (side, side) else None
+
+
+def canvas_picture(canvas, side: int) -> tuple[np.ndarray | None, bool]:
+    """(the canvas's picture as RGBA, or None; whether what came was no image at all: not base64,
+    not a data URL, not an image we read)."""
+    try:
+        return canvas_pixels(canvas.image_bytes, side), False
+    except (ValueError, ImageError):
+        return None, True
+
+
+def has_strokes(pixels: np.ndarray | None) -> bool:
+    """Whether anything is drawn (white strokes on the canvas's black)."""
+    return pixels is not None and bool((pixels[..., :3] > 0).any())

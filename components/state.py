@@ -25,7 +25,8 @@ WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
 # Classify's canvas: its objects (JSON), those it was given when it last mounted, its last picture.
 DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS = "classify_drawing", "classify_drawing_at_mount", "classify_pixels"
 CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare, for both and Inside
-PHONE_ID, PLAY_ASKED, PLAY_ROUND = "phone_id", "play_asked", "play_round"  # the join page's
+# The join page's: the phone's anonymous id, the class asked for, the turn, what the turn sent.
+PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_round", "play_sent"
 PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"

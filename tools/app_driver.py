@@ -107,9 +107,12 @@ def draw_trousers(page: Page) -> None:
 
 def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
     """One finger stroke through ``points`` (pixels from the canvas's top left), as a touch
-    screen sends it: touchStart, touchMoves, touchEnd (a context made with has_touch=True)."""
+    screen sends it: touchStart, touchMoves, touchEnd (a context made with has_touch=True). Only
+    on a settled page: a stroke made while a script run was still going was lost now and then
+    (the canvas came back empty) on a loaded machine."""
     canvas = page.locator("canvas.upper-canvas")
     expect(canvas).to_be_visible(timeout=30_000)
+    wait_for_the_script(page)
     box = canvas.bounding_box()
     session = page.context.new_cdp_session(page)
     at = [{"x": box["x"] + x, "y": box["y"] + y} for x, y in points]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.canvas_data import canvas_pixels, checked_drawing
+from components.canvas_data import canvas_picture, checked_drawing, has_strokes
 from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
@@ -63,15 +63,13 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
     state = st.session_state
     state[DRAWING] = checked_drawing(canvas.json_data)
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
-    try:
-        pixels = canvas_pixels(canvas.image_bytes, side)
-    except (ValueError, ImageError):  # not base64, not a data URL, not an image we read
+    pixels, unreadable = canvas_picture(canvas, side)
+    if unreadable:
         st.warning("The drawing could not be read: clear the canvas and draw again.")
-        pixels = None
     if pixels is None and state[DRAWING] == state.get(DRAWING_AT_MOUNT):  # restored, not yet sent
         pixels = state.get(DRAWN_PIXELS)
     state[DRAWN_PIXELS] = pixels
-    if pixels is None or pixels.shape[:2] != (side, side) or not (pixels[..., :3] > 0).any():  # nothing drawn
+    if pixels is None or pixels.shape[:2] != (side, side) or not has_strokes(pixels):
         st.info("Draw a garment: a T-shirt, trousers, a bag, a shoe...")
         return None
     return preprocess_drawing(pixels)

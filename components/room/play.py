@@ -8,31 +8,44 @@ import secrets
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
-from components.canvas_data import canvas_pixels
+from components.canvas_data import canvas_picture, has_strokes
 from components.image_views import tile
 from components.model_picker import model_label
 from components.room.shared import classic_models, get_room
-from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND
+from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT
 from fashion_lab.data import CLASS_NAMES
-from fashion_lab.imaging import ImageError
 from fashion_lab.preprocessing import preprocess_drawing
 from fashion_lab.room import TooManyDrawings, send_drawing
 
 CANVAS_SIDE, BRUSH = 280, 18
-NO_SIDEBAR = (  # a phone's page: all of the screen for the canvas
-    "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
-    " [data-testid='stExpandSidebarButton'] {display: none}</style>"
-)
+PHONE_PAGE = """<style>
+[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
+[data-testid='stExpandSidebarButton'] {display: none}
+[data-testid='stMainBlockContainer'] {max-width: 32rem; padding: 4rem 1rem 2rem}
+@media (min-width: 800px) {html {font-size: 22px}}
+</style>"""  # a phone's page: no sidebar, one narrow column; on a projector, large text
 
 
 def render_play() -> None:
-    """The class to draw, a canvas for a finger, Send; then both answers and Draw another."""
-    st.html(NO_SIDEBAR)
+    """The page around one turn; a phone's Send and Draw another rerun only the turn."""
+    st.html(PHONE_PAGE)
     state = st.session_state
     state.setdefault(PHONE_ID, secrets.token_hex(8))  # anonymous: this tab, nothing more
     state.setdefault(PLAY_ASKED, random.randrange(len(CLASS_NAMES)))
     state.setdefault(PLAY_ROUND, 0)
+    _turn()
+
+
+@st.fragment
+def _turn() -> None:
+    """The class to draw, a canvas for a finger, Send; once sent, both answers and Draw another."""
+    state = st.session_state
     turn = state[PLAY_ROUND]  # a new turn: a new, empty canvas
+    if _sent(turn):
+        _show_answers(state[PLAY_SENT])
+        again = f"play_again_{turn}"
+        st.button("Draw another", type="primary", key=again, width="stretch", on_click=_next_turn)
+        return
     asked = st.selectbox(
         "Draw a",
         range(len(CLASS_NAMES)),
@@ -51,44 +64,58 @@ def render_play() -> None:
         return_image_data=True,
         key=f"play_canvas_{turn}",
     )
-    send, again = st.columns(2)
-    if send.button("Send", type="primary", key=f"play_send_{turn}", width="stretch"):
-        _send(canvas, asked)
-    if again.button("Draw another", key=f"play_again_{turn}", width="stretch"):
-        state[PLAY_ROUND] += 1
-        state[PLAY_ASKED] = random.randrange(len(CLASS_NAMES))
-        st.rerun()
+    pixels, unreadable = canvas_picture(canvas, CANVAS_SIDE)
+    ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
+    if st.button("Send", type="primary", key=f"play_send_{turn}", width="stretch", disabled=not ready):
+        problem = _send(pixels, asked, turn)
+        if problem is None:
+            st.rerun(scope="fragment")  # the answers in place of the canvas
+        problem[0](problem[1])
 
 
-def _send(canvas, asked: int) -> None:
-    try:
-        data = canvas.image_bytes
-        pixels = canvas_pixels(data, CANVAS_SIDE)
-    except (ValueError, ImageError):  # what came from the browser is no picture of this canvas
-        data, pixels = b"?", None
-    if data and pixels is None:
-        st.error("That drawing could not be read (not a picture of this canvas): draw again.")
-        return
-    if pixels is None or not (pixels[..., :3] > 0).any():
-        st.warning("Draw something first: the canvas is empty.")
-        return
-    result = preprocess_drawing(pixels)
+def _next_turn() -> None:
+    """A new turn (a new, empty canvas), asking for a new random class; before the run draws it."""
+    st.session_state[PLAY_ROUND] += 1
+    st.session_state[PLAY_ASKED] = random.randrange(len(CLASS_NAMES))
+
+
+def _sent(turn: int) -> bool:
+    return (st.session_state.get(PLAY_SENT) or {}).get("turn") == turn
+
+
+def _send(pixels, asked: int, turn: int):
+    """Send the drawing; None when it went to the board, else (st.error or st.warning, why)."""
+    if pixels is None:  # Send is enabled for what came and is no picture: say so
+        return st.error, "That drawing could not be read (not a picture of this canvas): draw again."
     pairs = classic_models()
     if len(pairs) < 2:
-        st.error("The room's models are not ready: ask the presenter.")
-        return
+        return st.error, "The room's models are not ready: ask the presenter."
+    result = preprocess_drawing(pixels)
     try:
         models = [model for _, model in pairs]
         answers = send_drawing(
             get_room(), st.session_state[PHONE_ID], asked, result.pixels, CANVAS_SIDE, models
         )
     except TooManyDrawings as error:
-        st.warning(str(error))
-        return
-    seen, *columns = st.columns(3)
-    seen.image(tile(result.pixels, side=84), caption="what they saw")
-    for column, (entry, _), (answer, confidence) in zip(columns, pairs, answers, strict=True):
-        mark = "right:" if answer == asked else "wrong:"
-        label, sure = model_label(entry), f"{confidence:.0%} sure"
-        column.metric(label, f"{mark} {CLASS_NAMES[answer]}", sure, delta_color="off", delta_arrow="off")
+        return st.warning, str(error)
+    labels = [model_label(entry) for entry, _ in pairs]
+    st.session_state[PLAY_SENT] = {
+        "turn": turn,
+        "asked": asked,
+        "seen": result.pixels,
+        "answers": list(zip(labels, answers, strict=True)),
+    }
+    return None
+
+
+def _show_answers(sent: dict) -> None:
+    """Your drawing as both networks saw it and what each answered; it is on the board."""
     st.success("Sent to the board.")
+    row = st.container(horizontal=True, wrap=False, vertical_alignment="center")  # a phone's too
+    caption = f"your {CLASS_NAMES[sent['asked']]}, as they saw it"
+    row.image(tile(sent["seen"], side=112), caption=caption, width=112)
+    answers = row.container()
+    for label, (answer, confidence) in sent["answers"]:
+        mark = "right:" if answer == sent["asked"] else "wrong:"
+        sure = f"{confidence:.0%} sure"
+        answers.metric(label, f"{mark} {CLASS_NAMES[answer]}", sure, delta_color="off", delta_arrow="off")
