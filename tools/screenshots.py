@@ -98,8 +98,7 @@ def send_from_a_phone(browser: Browser, url: str, garment: str) -> Page:
     page.goto(f"{url}/play")
     choose(page, "Draw a", garment)
     draw_by_touch(page, outline(OUTLINES[garment]))
-    page.wait_for_timeout(500)  # the canvas sends its picture after the stroke
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send").click()  # enabled once the strokes reached the server
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     return page
 
@@ -109,20 +108,22 @@ def on_play(page: Page, url: str, talk: bool) -> None:
     page.goto(sent.url)  # the shot's own page shows the same phone page, sent
     choose(page, "Draw a", "Trouser")
     draw_by_touch(page, outline(OUTLINES["Trouser"]))
-    page.wait_for_timeout(500)
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     sent.context.close()
 
 
 def on_room(page: Page, url: str, talk: bool) -> None:
-    for garment in ("Dress", "Bag", "Pullover"):
+    for garment in ("Trouser", "Ankle boot", "T-shirt/top", "Dress", "Bag", "Pullover"):
         send_from_a_phone(page.context.browser, url, garment).context.close()
     page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
-    expect(page.get_by_text("asked Pullover", exact=False).first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Pullover: dense", exact=False).first).to_be_visible(timeout=30_000)
 
 
-ROOM_SHOTS = [("room-talk.png", on_room, TALK, True, False), ("play-phone.png", on_play, PHONE, False, True)]
+ROOM_SHOTS = [
+    ("room-talk.png", on_room, TALK, True, False),
+    ("play-phone.png", on_play, PHONE, False, True),
+]
 
 
 def shoot(

@@ -21,7 +21,7 @@ from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
 
 PUBLIC_URL_ENV = "FASHION_LAB_PUBLIC_URL"
-BOARD_SIZE = 24  # newest drawings shown
+BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
 
 
 def join_address() -> str:
@@ -40,40 +40,59 @@ def render_room() -> None:
         st.session_state[PRESENTER] = True
         del st.query_params["key"]  # off the projected address bar
     address = join_address()
-    code, words = st.columns([1, 2])
-    code.image(segno.make(address, error="m").svg_data_uri(scale=8, dark="#000"), width=180)
+    talk = talk_mode()
+    code, words = st.columns([1, 4] if talk else [1, 2], vertical_alignment="center")
+    code.image(segno.make(address, error="m").svg_data_uri(scale=8, dark="#000"), width=130 if talk else 180)
     words.markdown(f"### Join: {plain(address)}")  # the host comes from the browser: plain text
-    words.markdown(
-        "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
-    )
+    if not talk:  # on the projector the phones say it; the board keeps the room
+        words.markdown(
+            "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
+        )
     _board()
 
 
 @st.fragment(run_every=2.0)
 def _board() -> None:
+    """Counts; the newest drawings scored; dense against CNN overall and per class. In talk mode
+    the drawings and the score sit side by side, so the board fits a 1280x720 projector."""
     room = get_room()
     presenter = bool(st.session_state.get(PRESENTER))
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
-    drawings = room.drawings()
-    score = scoreboard(drawings)
+    score = scoreboard(room)
     st.markdown(f"**{phones} phone(s)** in the room · **{score.count}** drawing(s) this round")
-    if score.count:
-        dense, cnn = score.dense_right / score.count, score.cnn_right / score.count
-        st.markdown(f"### Dense {dense:.0%} · CNN {cnn:.0%} right on the room's {score.count} drawing(s)")
-    side, columns = (150, st.columns(5)) if talk_mode() else (112, st.columns(8))  # talk: the room reads them
-    for index, drawing in enumerate(drawings[:BOARD_SIZE]):
+    talk = talk_mode()
+    drawings, scores = st.columns([3, 2], gap="large") if talk else (st.container(), st.container())
+    with scores:
+        _score(score)
+    newest = room.drawings(limit=TALK_BOARD_SIZE if talk else BOARD_SIZE)
+    side, columns = (150, drawings.columns(3)) if talk else (112, drawings.columns(8))
+    for index, drawing in enumerate(newest):
         with columns[index % len(columns)]:
-            st.image(tile(pixels_of(drawing.png), side=side), caption=_caption(drawing), width=side)
+            caption = _short_caption(drawing) if talk else _caption(drawing)
+            st.image(tile(pixels_of(drawing.png), side=side), caption=caption, width=side)
             if presenter:
                 st.button("Hide", key=f"hide_{drawing.id}", on_click=room.hide, args=(drawing.id,))
-    if score.count:
-        rows = [
-            {"asked": name, "drawings": n, "dense right": d, "CNN right": c}
-            for name, (n, d, c) in sorted(score.per_class.items())
-        ]
-        show_table(pd.DataFrame(rows), {}, "asked")
     if presenter:
         st.button("New round (the board empties; this round is kept)", on_click=room.new_round)
+
+
+def _score(score) -> None:
+    """Dense against CNN on the round so far, then per class asked for (how many each got right)."""
+    if not score.count:
+        st.markdown("### The score appears with the first drawing.")
+        return
+    dense, cnn = score.dense_right / score.count, score.cnn_right / score.count
+    st.markdown(f"### Dense {dense:.0%} · CNN {cnn:.0%}")
+    st.markdown(f"right on the room's {score.count} drawing(s)")
+    per_class = sorted(score.per_class.items())
+    rows = [{"asked": name, "drawn": n, "dense ✓": d, "CNN ✓": c} for name, (n, d, c) in per_class]
+    show_table(pd.DataFrame(rows), {}, "asked")
+
+
+def _short_caption(drawing) -> str:
+    """The projector's: what was asked and each model's mark, in two short lines."""
+    marks = ("✓" if right else "✗" for right in (drawing.dense_right, drawing.cnn_right))
+    return f"{CLASS_NAMES[drawing.asked]}: dense {next(marks)} CNN {next(marks)}"
 
 
 def _caption(drawing) -> str:
