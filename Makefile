@@ -9,7 +9,7 @@ DATASET_DIR := /usr/share/datasets/fashion-mnist
 PORT ?= 8501
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: run test bench models screenshots dataset browser clean
+.PHONY: run test bench models screenshots dataset browser postgres clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,11 +33,19 @@ browser:
 	  else echo "note: chromium not installed; run 'sudo apt-get install chromium'"; fi; \
 	fi
 
+# PostgreSQL's server programs for the room's database tests (a throwaway cluster per test run).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    $(APT_INSTALL) postgresql || { apt-get update -q && $(APT_INSTALL) postgresql; }; \
+	  else echo "note: postgresql not installed; run 'sudo apt-get install postgresql'"; fi; \
+	fi
+
 run: $(STAMP) dataset
 	@$(PY) -c 'from fashion_lab.room import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
-test: $(STAMP) dataset browser
+test: $(STAMP) dataset browser postgres
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

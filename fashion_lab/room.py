@@ -18,11 +18,12 @@ import numpy as np
 from PIL import Image
 
 from fashion_lab.data import CLASS_NAMES
-from fashion_lab.room_db import RoomDatabase
+from fashion_lab.room_db import POSTGRES_SCHEMES, RoomDatabase, RoomDatabaseError
 
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
+RATE_LIMIT_ENV = "FASHION_LAB_ROOM_RATE_LIMIT"  # another number of drawings a minute (1 to 1000)
 PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
-DATA_ENV = "FASHION_LAB_DATA"
+DATA_ENV, DATABASE_URL_ENV = "FASHION_LAB_DATA", "FASHION_LAB_DATABASE_URL"
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / ".fashion-lab-data"
 KEY_FILE, DATABASE_FILE = "presenter.key", "room.sqlite3"
 
@@ -38,7 +39,14 @@ def data_folder() -> Path:
 
 
 def open_room(folder: Path | None = None) -> RoomDatabase:
-    return RoomDatabase((folder or data_folder()) / DATABASE_FILE)
+    """The room's database: ``$FASHION_LAB_DATABASE_URL`` (PostgreSQL, shared by several app
+    servers) if set, else the SQLite file in ``folder`` or the data folder."""
+    url = os.environ.get(DATABASE_URL_ENV) if folder is None else None
+    if url and not url.startswith(POSTGRES_SCHEMES):
+        raise RoomDatabaseError(
+            f"{DATABASE_URL_ENV} must be a postgresql:// URL (unset: SQLite in the data folder)"
+        )
+    return RoomDatabase(url or (folder or data_folder()) / DATABASE_FILE)
 
 
 def presenter_key(folder: Path | None = None) -> str:
@@ -53,6 +61,14 @@ def presenter_key(folder: Path | None = None) -> str:
     with os.fdopen(descriptor, "w") as handle:
         handle.write(key + "\n")
     return key
+
+
+def rate_limit() -> int:
+    """Drawings a phone may send a minute: ``$FASHION_LAB_ROOM_RATE_LIMIT`` or RATE_LIMIT."""
+    value = os.environ.get(RATE_LIMIT_ENV, str(RATE_LIMIT))
+    if not value.isdigit() or not 1 <= int(value) <= 1000:
+        raise ValueError(f"{RATE_LIMIT_ENV} must be a whole number from 1 to 1000, not {value[:20]!r}")
+    return int(value)
 
 
 def is_presenter(given: str | None, key: str) -> bool:
@@ -77,8 +93,9 @@ def send_drawing(room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray,
     if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
         raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
     room.saw_phone(phone)
-    if room.sent_since(phone, time.time() - RATE_WINDOW) >= RATE_LIMIT:
-        raise TooManyDrawings(f"{RATE_LIMIT} drawings a minute is the most: wait a moment, then send again.")
+    limit = rate_limit()
+    if room.sent_since(phone, time.time() - RATE_WINDOW) >= limit:
+        raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
     answers = []
     for model in models:
         probabilities = predict_images(model, [pixels])[0]

@@ -1,5 +1,6 @@
 """The room in a real browser: a phone draws and sends trousers, sees both answers; the board in
-another tab shows them scored; the presenter, and only the presenter, hides a drawing."""
+another tab shows them scored; the presenter, and only the presenter, hides a drawing; two app
+servers on one PostgreSQL show one board."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.room.page import BOARD_SIZE
 from fashion_lab.metadata import run_metadata
-from fashion_lab.room import RATE_LIMIT, open_room, presenter_key
+from fashion_lab.room import RATE_LIMIT_ENV, open_room, presenter_key
 from fashion_lab.stored_models import open_store
 from tools.app_driver import choose, draw_by_touch
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline
+from tools.postgres_server import new_database, postgres_server
 from tools.screenshots import PHONE
 
 pytestmark = pytest.mark.browser
+LIMIT = 3  # drawings a minute per phone here: all of them well within the minute on a slow machine
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +33,7 @@ def room(tmp_path_factory, small_jobs):
         bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
     data = root / "data"
     settings = {"FASHION_LAB_BUNDLED": str(root / "bundled"), "FASHION_LAB_DATA": str(data)}
+    settings[RATE_LIMIT_ENV] = str(LIMIT)
     with streamlit_server(root / "models", **settings) as url:
         yield url, presenter_key(data), settings, root / "models"
 
@@ -112,17 +116,33 @@ def test_a_server_started_afresh_on_the_same_data_shows_the_same_board(browser: 
         assert tiles.all_inner_texts() == captions
 
 
-def test_the_eleventh_drawing_in_a_minute_gets_a_friendly_message(browser: Browser, room):
+def test_a_drawing_past_the_limit_in_a_minute_gets_a_friendly_message(browser: Browser, room):
     url, _, _, _ = room
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{url}/play")
-    for sent in range(RATE_LIMIT + 1):
+    for sent in range(LIMIT + 1):
         draw_by_touch(phone, outline(OUTLINES["Bag"]))
         phone.get_by_role("button", name="Send").click()
-        if sent < RATE_LIMIT:
+        if sent < LIMIT:
             expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
             phone.get_by_role("button", name="Draw another").click()
             expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
-    expect(phone.get_by_text("10 drawings a minute is the most", exact=False)).to_be_visible(timeout=30_000)
+    expect(phone.get_by_text(f"{LIMIT} drawings a minute is the most", exact=False)).to_be_visible(
+        timeout=30_000
+    )
     expect(phone.get_by_test_id("stMetric")).to_have_count(0)  # nothing was answered, nothing stored
     phone.context.close()
+
+
+def test_two_app_servers_on_one_postgresql_show_one_board(browser: Browser, room):
+    _, _, settings, models = room
+    with postgres_server() as server:
+        shared = {**settings, "FASHION_LAB_DATABASE_URL": new_database(server, "room")}
+        with streamlit_server(models, **shared) as first, streamlit_server(models, **shared) as second:
+            board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            board.goto(f"{second}/room")
+            expect(board.get_by_text("0 drawing(s) this round", exact=False)).to_be_visible(timeout=60_000)
+            phone = browser.new_context(**PHONE).new_page()
+            send_trousers(phone, first)  # a phone on one server, the board on the other
+            expect(board.get_by_text("asked Trouser ·", exact=False)).to_have_count(1, timeout=10_000)
+            expect(board.get_by_text("1 drawing(s) this round", exact=False)).to_be_visible()

@@ -1,10 +1,12 @@
-"""The room's core: drawings stored once with both answers, rounds kept, the rate limit, the key."""
+"""The room's core: drawings stored once with both answers, rounds kept, the rate limit, the key.
+The database's own tests run on SQLite and on a real PostgreSQL started for them."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 import time
+import uuid
 
 import numpy as np
 import pytest
@@ -21,7 +23,9 @@ from fashion_lab.room import (
     scoreboard,
     send_drawing,
 )
-from fashion_lab.room_db import SCHEMA_VERSION, RoomDatabase
+from fashion_lab.room_db import SCHEMA_VERSION, RoomDatabase, RoomDatabaseError
+from tools.app_server import free_port
+from tools.postgres_server import new_database, postgres_server
 
 TROUSER = CLASS_NAMES.index("Trouser")
 
@@ -30,6 +34,20 @@ def trousers() -> np.ndarray:
     pixels = np.zeros((28, 28), np.uint8)
     pixels[2:26, 8:13] = pixels[2:26, 15:20] = pixels[2:6, 8:20] = 230
     return pixels
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """Where a fresh room database lives: a SQLite file, or a new database on the PostgreSQL."""
+    if request.param == "sqlite":
+        return tmp_path / "room.sqlite3"
+    return new_database(request.getfixturevalue("postgres"), f"room_{uuid.uuid4().hex}")
 
 
 @pytest.fixture
@@ -62,14 +80,27 @@ def test_the_eleventh_drawing_in_a_minute_is_refused(tmp_path, classics):
     assert len(room.drawings()) == RATE_LIMIT + 1
 
 
+def test_the_limit_a_minute_can_be_set_and_nonsense_is_refused(tmp_path, classics, monkeypatch):
+    monkeypatch.setenv("FASHION_LAB_ROOM_RATE_LIMIT", "2")
+    room = open_room(tmp_path)
+    for _ in range(2):
+        send_drawing(room, "p", TROUSER, trousers(), 280, classics)
+    with pytest.raises(TooManyDrawings, match="^2 drawings a minute"):
+        send_drawing(room, "p", TROUSER, trousers(), 280, classics)
+    for nonsense in ("0", "-1", "ten", "1e9", "1001"):
+        monkeypatch.setenv("FASHION_LAB_ROOM_RATE_LIMIT", nonsense)
+        with pytest.raises(ValueError, match="FASHION_LAB_ROOM_RATE_LIMIT"):
+            send_drawing(room, "q", TROUSER, trousers(), 280, classics)
+
+
 @pytest.mark.parametrize("asked, pixels", [(10, trousers()), (-1, trousers()), (1, np.zeros((280, 280)))])
 def test_what_is_not_a_drawing_of_a_class_is_refused(tmp_path, classics, asked, pixels):
     with pytest.raises(ValueError):
         send_drawing(open_room(tmp_path), "p", asked, pixels, 280, classics)
 
 
-def test_hidden_drawings_leave_the_board_and_a_new_round_starts_empty_keeping_the_old(tmp_path):
-    room = open_room(tmp_path)
+def test_hidden_drawings_leave_the_board_and_a_new_round_starts_empty_keeping_the_old(where):
+    room = RoomDatabase(where)
     first = [room.add_drawing("p", 1, b"png", 280, ((1, 0.9), (1, 0.99))) for _ in range(3)]
     room.hide(first[1])
     assert [d.id for d in room.drawings()] == [first[2], first[0]]  # newest first, hidden gone
@@ -79,8 +110,8 @@ def test_hidden_drawings_leave_the_board_and_a_new_round_starts_empty_keeping_th
     assert len(room.drawings(old)) == 2
 
 
-def test_the_databases_score_matches_a_count_of_the_drawings_and_leaves_out_hidden_ones(tmp_path):
-    room = open_room(tmp_path)
+def test_the_databases_score_matches_a_count_of_the_drawings_and_leaves_out_hidden_ones(where):
+    room = RoomDatabase(where)
     rng = np.random.default_rng(0)
     for _ in range(60):
         asked, dense, cnn = (int(n) for n in rng.integers(0, 4, 3))
@@ -100,17 +131,17 @@ def test_the_databases_score_matches_a_count_of_the_drawings_and_leaves_out_hidd
     assert sum(counts[0] for counts in score.per_class.values()) == len(shown)
 
 
-def test_the_board_survives_a_restart(tmp_path):
-    room = open_room(tmp_path)
+def test_the_board_survives_a_restart(where):
+    room = RoomDatabase(where)
     room.add_drawing("p", 3, b"png", 280, ((3, 0.5), (0, 0.6)))
     room.close()
-    again = open_room(tmp_path)
+    again = RoomDatabase(where)
     (drawing,) = again.drawings()
     assert (drawing.asked, drawing.dense_right, drawing.cnn_right) == (3, True, False)
 
 
-def test_many_writers_at_once_store_each_drawing_exactly_once(tmp_path):
-    room = open_room(tmp_path)
+def test_many_writers_at_once_store_each_drawing_exactly_once(where):
+    room = RoomDatabase(where)
 
     def phone(number: int) -> None:
         for _ in range(5):
@@ -168,8 +199,8 @@ def test_the_cli_exports_a_round_as_json_and_a_contact_sheet(tmp_path):
     assert sheet.getpixel((5, 115)) == (214, 39, 40) and sheet.getpixel((117, 115)) == (44, 160, 44)
 
 
-def test_a_phone_seen_again_counts_once_and_leaves_the_room_after_a_minute(tmp_path):
-    room = open_room(tmp_path)
+def test_a_phone_seen_again_counts_once_and_leaves_the_room_after_a_minute(where):
+    room = RoomDatabase(where)
     for _ in range(3):
         room.saw_phone("p1")
     room.saw_phone("p2")
@@ -177,3 +208,21 @@ def test_a_phone_seen_again_counts_once_and_leaves_the_room_after_a_minute(tmp_p
     with room._transaction() as cursor:  # p2 last seen two minutes ago
         cursor.execute("UPDATE phones SET seen = seen - 120 WHERE phone = 'p2'")
     assert room.phones_since(time.time() - PRESENT_WINDOW) == 1
+
+
+def test_a_database_url_not_postgresql_or_unreachable_gives_a_clear_error_without_the_password(monkeypatch):
+    monkeypatch.setenv("FASHION_LAB_DATABASE_URL", "mysql://room@127.0.0.1/room")
+    with pytest.raises(RoomDatabaseError, match="postgresql://"):
+        open_room()
+    port = free_port()  # nothing listens there
+    monkeypatch.setenv("FASHION_LAB_DATABASE_URL", f"postgresql://room:secret@127.0.0.1:{port}/room")
+    with pytest.raises(RoomDatabaseError, match=f"127.0.0.1:{port} cannot be reached") as error:
+        open_room()
+    assert "secret" not in str(error.value)
+
+
+def test_the_url_points_the_room_at_postgresql(monkeypatch, postgres):
+    monkeypatch.setenv("FASHION_LAB_DATABASE_URL", new_database(postgres, "shared_room"))
+    first, second = open_room(), open_room()  # two app servers, one database
+    first.add_drawing("p", 1, b"png", 280, ((1, 0.9), (2, 0.8)))
+    assert (first.dialect, len(second.drawings())) == ("postgresql", 1)

@@ -98,6 +98,8 @@ def _send(pixels, asked: int, turn: int):
         )
     except TooManyDrawings as error:
         return st.warning, str(error)
+    except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
+        return st.error, f"Not sent: {error}."
     labels = [model_label(entry) for entry, _ in pairs]
     st.session_state[PLAY_SENT] = {
         "turn": turn,

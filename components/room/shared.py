@@ -7,12 +7,23 @@ import streamlit as st
 from components.model_picker import default_models
 from components.state import get_store, loaded
 from fashion_lab.room import open_room, presenter_key
+from fashion_lab.room_db import RoomDatabaseError
 
 
 @st.cache_resource(show_spinner=False)
-def get_room():
-    """The room database of this server (one connection, shared by the sessions' threads)."""
+def _open_room():
+    """The room database of this server (one connection, shared by the sessions' threads); not
+    kept when it fails, so the next run tries again."""
     return open_room()
+
+
+def get_room():
+    """The room database, or a clear message and the end of this run when it cannot be opened."""
+    try:
+        return _open_room()
+    except RoomDatabaseError as error:
+        st.error(f"The room is closed: {error}. The presenter can fix it and reload.")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)
