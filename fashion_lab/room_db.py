@@ -90,6 +90,7 @@ class RoomDatabase:
 
     def __init__(self, where: Path | str) -> None:
         self.dialect = "postgresql" if str(where).startswith(POSTGRES_SCHEMES) else "sqlite"
+        self._where = where
         self._lock = threading.Lock()
         self._connection = (
             _connect_postgres(str(where)) if self.dialect == "postgresql" else _connect_sqlite(where)
@@ -100,11 +101,27 @@ class RoomDatabase:
     def _transaction(self) -> Iterator[Cursor]:
         with self._lock:
             if self.dialect == "postgresql":
-                with self._connection.transaction():
-                    yield Cursor(self._connection.cursor(), "%s")
+                yield from self._postgres_transaction()
             else:
                 with self._connection:  # commits, or rolls back on an exception
                     yield Cursor(self._connection.cursor(), "?")
+
+    def _postgres_transaction(self) -> Iterator[Cursor]:
+        """One transaction; a connection lost (the server restarted, the network dropped) is
+        reported as RoomDatabaseError and opened afresh for the next call (never retried here: a
+        write whose answer was lost may have been committed)."""
+        import psycopg
+
+        try:
+            if self._connection.closed:
+                self._connection = _connect_postgres(str(self._where))
+            with self._connection.transaction():
+                yield Cursor(self._connection.cursor(), "%s")
+        except psycopg.OperationalError as error:
+            self._connection.close()
+            raise RoomDatabaseError(
+                f"the room's PostgreSQL connection was lost ({error}); try again"
+            ) from None
 
     def version(self) -> int:
         with self._transaction() as cursor:

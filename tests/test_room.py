@@ -226,3 +226,16 @@ def test_the_url_points_the_room_at_postgresql(monkeypatch, postgres):
     first, second = open_room(), open_room()  # two app servers, one database
     first.add_drawing("p", 1, b"png", 280, ((1, 0.9), (2, 0.8)))
     assert (first.dialect, len(second.drawings())) == ("postgresql", 1)
+
+
+def test_a_lost_postgresql_connection_is_a_clear_error_and_the_next_call_reconnects(postgres):
+    import psycopg
+
+    name = f"room_{uuid.uuid4().hex}"
+    room = RoomDatabase(new_database(postgres, name))
+    room.add_drawing("p", 1, b"png", 280, ((1, 0.9), (2, 0.8)))
+    with psycopg.connect(postgres, autocommit=True) as admin:  # as when the server restarts
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+    with pytest.raises(RoomDatabaseError, match="connection was lost"):
+        room.drawings()
+    assert len(room.drawings()) == 1  # opened afresh, nothing lost

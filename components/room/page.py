@@ -19,6 +19,7 @@ from components.state import PRESENTER, talk_mode
 from components.tables import show_table
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
+from fashion_lab.room_db import RoomDatabaseError
 
 PUBLIC_URL_ENV = "FASHION_LAB_PUBLIC_URL"
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
@@ -53,9 +54,23 @@ def render_room() -> None:
 
 @st.fragment(run_every=2.0)
 def _board() -> None:
+    try:
+        _draw_board(get_room())
+    except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
+        st.warning(f"The board waits for its database: {error}")
+
+
+def _control(action, *args) -> None:
+    """A presenter's Hide or New round; a lost database says so and the click can be repeated."""
+    try:
+        action(*args)
+    except RoomDatabaseError as error:
+        st.warning(f"Not done: {error}")
+
+
+def _draw_board(room) -> None:
     """Counts; the newest drawings scored; dense against CNN overall and per class. In talk mode
     the drawings and the score sit side by side, so the board fits a 1280x720 projector."""
-    room = get_room()
     presenter = bool(st.session_state.get(PRESENTER))
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)
@@ -71,9 +86,11 @@ def _board() -> None:
             caption = _short_caption(drawing) if talk else _caption(drawing)
             st.image(tile(pixels_of(drawing.png), side=side), caption=caption, width=side)
             if presenter:
-                st.button("Hide", key=f"hide_{drawing.id}", on_click=room.hide, args=(drawing.id,))
+                st.button("Hide", key=f"hide_{drawing.id}", on_click=_control, args=(room.hide, drawing.id))
     if presenter:
-        st.button("New round (the board empties; this round is kept)", on_click=room.new_round)
+        st.button(
+            "New round (the board empties; this round is kept)", on_click=_control, args=(room.new_round,)
+        )
 
 
 def _score(score) -> None:

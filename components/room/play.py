@@ -16,6 +16,7 @@ from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.preprocessing import preprocess_drawing
 from fashion_lab.room import TooManyDrawings, send_drawing
+from fashion_lab.room_db import RoomDatabaseError
 
 CANVAS_SIDE, BRUSH = 280, 18
 PHONE_PAGE = """<style>
@@ -96,7 +97,7 @@ def _send(pixels, asked: int, turn: int):
         answers = send_drawing(
             get_room(), st.session_state[PHONE_ID], asked, result.pixels, CANVAS_SIDE, models
         )
-    except TooManyDrawings as error:
+    except (TooManyDrawings, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
         return st.error, f"Not sent: {error}."
