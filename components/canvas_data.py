@@ -35,7 +35,7 @@ def canvas_picture(canvas, side: int) -> tuple[np.ndarray | None, bool]:
     not a data URL, not an image we read)."""
     try:
         return canvas_pixels(canvas.image_bytes, side), False
-    except (ValueError, ImageError):
+    except (ValueError, ImageError, AttributeError, TypeError):  # what a crafted client may send
         return None, True
 
 

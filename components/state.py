@@ -28,6 +28,7 @@ CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare
 # The join page's: the phone's anonymous id, the class asked for, the turn, what the turn sent.
 PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_round", "play_sent"
 PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
+ROOM_CONTROL_ERROR = "room_control_error"  # why the presenter's last Hide or New round failed
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab

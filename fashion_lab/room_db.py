@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 SCHEMA_VERSION = 1
+ADVISORY_LOCK = 17_2026  # PostgreSQL's advisory lock for schema and first-round changes
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TYPES = {  # the column types the two databases spell differently
     "sqlite": {"id": "INTEGER PRIMARY KEY", "bytes": "BLOB"},
@@ -95,7 +96,14 @@ class RoomDatabase:
         self._connection = (
             _connect_postgres(str(where)) if self.dialect == "postgresql" else _connect_sqlite(where)
         )
-        self.migrate()
+        try:
+            self.migrate()
+        except Exception as error:  # e.g. no right to create the tables
+            if self.dialect == "sqlite" or not _is_postgres_error(error):
+                raise
+            raise RoomDatabaseError(
+                f"the room's PostgreSQL cannot be set up: {_without_password(error, str(where))}"
+            ) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[Cursor]:
@@ -130,16 +138,29 @@ class RoomDatabase:
         return row[0] or 0
 
     def migrate(self) -> None:
-        """Bring the file to SCHEMA_VERSION, one version at a time, each in one transaction."""
-        for version in range(self.version() + 1, SCHEMA_VERSION + 1):
-            with self._transaction() as cursor:
+        """Bring the database to SCHEMA_VERSION in one transaction; on PostgreSQL under a lock, so
+        that servers starting at once migrate it once."""
+        with self._transaction() as cursor:
+            self._one_at_a_time(cursor)
+            cursor.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            reached = cursor.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            for version in range(reached + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[version]:
                     cursor.execute(statement.format(**TYPES[self.dialect]))
                 cursor.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
+    def _one_at_a_time(self, cursor: Cursor) -> None:
+        """On PostgreSQL, wait for any other server's schema or round change (until commit)."""
+        if self.dialect == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(?)", (ADVISORY_LOCK,))
+
     def current_round(self) -> int:
         """The round drawings go to: the newest, started now if there is none."""
         with self._transaction() as cursor:
+            row = cursor.execute("SELECT MAX(id) FROM rounds").fetchone()
+            if row[0] is not None:
+                return row[0]
+            self._one_at_a_time(cursor)  # then look again: another server may have started it
             row = cursor.execute("SELECT MAX(id) FROM rounds").fetchone()
             if row[0] is not None:
                 return row[0]
@@ -245,10 +266,32 @@ def _connect_postgres(url: str):
     import psycopg  # only for a PostgreSQL room
 
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=10)  # transactions: explicit
-    except psycopg.Error as error:
-        where = urlsplit(url)
+        return psycopg.connect(url, autocommit=True, connect_timeout=5)  # transactions: explicit
+    except (psycopg.Error, ValueError) as error:
         raise RoomDatabaseError(
-            f"the room's PostgreSQL at {where.hostname}:{where.port or 5432} cannot be reached: "
-            f"{str(error).splitlines()[0] if str(error) else type(error).__name__}"
+            f"the room's PostgreSQL at {_address(url)} cannot be reached: {_without_password(error, url)}"
         ) from None
+
+
+def _address(url: str) -> str:
+    try:
+        where = urlsplit(url)
+        return f"{where.hostname}:{where.port or 5432}"
+    except ValueError:  # a port that is no number: the URL is wrong, say nothing of it
+        return "the address given"
+
+
+def _without_password(error: Exception, url: str) -> str:
+    """The error's first line, with the URL's password (as written and decoded) blanked out."""
+    text = (str(error).splitlines() or [type(error).__name__])[0]
+    userinfo = url.split("://", 1)[-1].rsplit("@", 1)[0] if "@" in url else ""
+    password = userinfo.split(":", 1)[1] if ":" in userinfo else ""
+    for secret in {password, unquote(password)} - {""}:
+        text = text.replace(secret, "***")
+    return text
+
+
+def _is_postgres_error(error: Exception) -> bool:
+    import psycopg
+
+    return isinstance(error, psycopg.Error)

@@ -70,7 +70,8 @@ def test_a_sent_drawing_is_stored_with_both_answers_and_scored(tmp_path, classic
     assert score.per_class == {"Trouser": [1, int(stored.dense_right), int(stored.cnn_right)]}
 
 
-def test_the_eleventh_drawing_in_a_minute_is_refused(tmp_path, classics):
+def test_the_eleventh_drawing_in_a_minute_is_refused(tmp_path, classics, monkeypatch):
+    monkeypatch.delenv("FASHION_LAB_ROOM_RATE_LIMIT", raising=False)  # the default: 10
     room = open_room(tmp_path)
     for _ in range(RATE_LIMIT):
         send_drawing(room, "eager", TROUSER, trousers(), 280, classics)
@@ -219,6 +220,18 @@ def test_a_database_url_not_postgresql_or_unreachable_gives_a_clear_error_withou
     with pytest.raises(RoomDatabaseError, match=f"127.0.0.1:{port} cannot be reached") as error:
         open_room()
     assert "secret" not in str(error.value)
+    for url in (  # libpq quotes what it cannot decode; a '/' in a password breaks the port
+        f"postgresql://room:s3cr%t@127.0.0.1:{port}/room",
+        "postgresql://room:se/cr@127.0.0.1/room",
+    ):
+        monkeypatch.setenv("FASHION_LAB_DATABASE_URL", url)
+        with pytest.raises(RoomDatabaseError) as error:
+            open_room()
+        assert (
+            "s3cr" not in str(error.value)
+            and "se/cr" not in str(error.value)
+            and "'se'" not in str(error.value)
+        )
 
 
 def test_the_url_points_the_room_at_postgresql(monkeypatch, postgres):
@@ -239,3 +252,22 @@ def test_a_lost_postgresql_connection_is_a_clear_error_and_the_next_call_reconne
     with pytest.raises(RoomDatabaseError, match="connection was lost"):
         room.drawings()
     assert len(room.drawings()) == 1  # opened afresh, nothing lost
+
+
+def test_servers_opening_a_new_postgresql_at_once_migrate_it_once_and_share_one_round(postgres):
+    url = new_database(postgres, f"room_{uuid.uuid4().hex}")
+    opened, rounds = [], []
+
+    def server() -> None:
+        room = RoomDatabase(url)
+        opened.append(room)
+        rounds.append(room.current_round())
+
+    threads = [threading.Thread(target=server) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(opened) == 6 and len(set(rounds)) == 1
+    with opened[0]._transaction() as cursor:
+        assert cursor.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION

@@ -15,7 +15,7 @@ import streamlit as st
 from components.image_views import tile
 from components.plain_text import plain
 from components.room.shared import get_presenter_key, get_room
-from components.state import PRESENTER, talk_mode
+from components.state import PRESENTER, ROOM_CONTROL_ERROR, talk_mode
 from components.tables import show_table
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
@@ -61,16 +61,19 @@ def _board() -> None:
 
 
 def _control(action, *args) -> None:
-    """A presenter's Hide or New round; a lost database says so and the click can be repeated."""
+    """A presenter's Hide or New round; a lost database is said on the board (a callback's own
+    message would land at the top of the page), and the click can be repeated."""
     try:
         action(*args)
     except RoomDatabaseError as error:
-        st.warning(f"Not done: {error}")
+        st.session_state[ROOM_CONTROL_ERROR] = f"Not done: {error}"
 
 
 def _draw_board(room) -> None:
     """Counts; the newest drawings scored; dense against CNN overall and per class. In talk mode
     the drawings and the score sit side by side, so the board fits a 1280x720 projector."""
+    if problem := st.session_state.pop(ROOM_CONTROL_ERROR, None):
+        st.warning(problem)
     presenter = bool(st.session_state.get(PRESENTER))
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)

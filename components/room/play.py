@@ -42,15 +42,24 @@ def _turn() -> None:
     """The class to draw, a canvas for a finger, Send; once sent, both answers and Draw another."""
     state = st.session_state
     turn = state[PLAY_ROUND]  # a new turn: a new, empty canvas
-    if _sent(turn):
-        _show_answers(state[PLAY_SENT])
-        again = f"play_again_{turn}"
-        st.button("Draw another", type="primary", key=again, width="stretch", on_click=_next_turn)
-        return
+    if not _sent(turn):
+        drawing = st.empty()  # emptied once sent: the answers take the canvas's place
+        with drawing.container():
+            _draw(turn)
+        if not _sent(turn):
+            return
+        drawing.empty()
+    _show_answers(state[PLAY_SENT])
+    again = f"play_again_{turn}"
+    st.button("Draw another", type="primary", key=again, width="stretch", on_click=_next_turn)
+
+
+def _draw(turn: int) -> None:
+    """The class asked for, the canvas and Send; Send stores the turn's answers."""
     asked = st.selectbox(
         "Draw a",
         range(len(CLASS_NAMES)),
-        index=state[PLAY_ASKED],
+        index=st.session_state[PLAY_ASKED],
         format_func=CLASS_NAMES.__getitem__,
         key=f"play_asked_{turn}",
     )
@@ -69,9 +78,8 @@ def _turn() -> None:
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
     if st.button("Send", type="primary", key=f"play_send_{turn}", width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
-        if problem is None:
-            st.rerun(scope="fragment")  # the answers in place of the canvas
-        problem[0](problem[1])
+        if problem is not None:
+            problem[0](problem[1])
 
 
 def _next_turn() -> None:
