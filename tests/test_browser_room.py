@@ -14,7 +14,7 @@ from components.room.page import BOARD_SIZE
 from fashion_lab.metadata import run_metadata
 from fashion_lab.room import RATE_LIMIT_ENV, open_room, presenter_key
 from fashion_lab.stored_models import open_store
-from tools.app_driver import choose, draw_by_touch
+from tools.app_driver import choose, draw_until_sendable
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline
 from tools.postgres_server import new_database, postgres_server
@@ -42,7 +42,7 @@ def send_trousers(page: Page, url: str) -> None:
     page.goto(f"{url}/play")
     choose(page, "Draw a", "Trouser")
     expect(page.get_by_role("button", name="Send")).to_be_disabled()  # nothing drawn yet
-    draw_by_touch(page, outline(OUTLINES["Trouser"]))
+    draw_until_sendable(page, outline(OUTLINES["Trouser"]))
     page.get_by_role("button", name="Send").click()  # enabled once the strokes reached the server
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
 
@@ -86,7 +86,7 @@ def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Bro
         expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
     for turn in range(3):
         for phone in phones:  # all draw, then all press Send before any answer comes back
-            draw_by_touch(phone, outline(OUTLINES["Bag"]))
+            draw_until_sendable(phone, outline(OUTLINES["Bag"]))
         for phone in phones:
             phone.get_by_role("button", name="Send").click()
         for phone in phones:
@@ -121,7 +121,7 @@ def test_a_drawing_past_the_limit_in_a_minute_gets_a_friendly_message(browser: B
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{url}/play")
     for sent in range(LIMIT + 1):
-        draw_by_touch(phone, outline(OUTLINES["Bag"]))
+        draw_until_sendable(phone, outline(OUTLINES["Bag"]))
         phone.get_by_role("button", name="Send").click()
         if sent < LIMIT:
             expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)

@@ -121,3 +121,19 @@ def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
         session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     session.detach()
+
+
+def draw_until_sendable(page: Page, points: list[tuple[float, float]], tries: int = 3) -> None:
+    """Draw on the join page until Send is enabled (the stroke reached the server). On a loaded
+    machine the canvas now and then came back empty after a stroke (3 strokes in this session's
+    runs of the suite): a person sees the empty canvas and draws again, and so does this (the
+    README names it a known defect)."""
+    send = page.get_by_role("button", name="Send")
+    for _ in range(tries):
+        draw_by_touch(page, points)
+        try:
+            expect(send).to_be_enabled(timeout=10_000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"Send stayed disabled after {tries} strokes: the canvas never sent one")

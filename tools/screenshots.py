@@ -17,6 +17,7 @@ from tools.app_driver import (
     choose,
     draw_by_touch,
     draw_trousers,
+    draw_until_sendable,
     live_panel,
     open_train_page,
     start_training,
@@ -97,7 +98,7 @@ def send_from_a_phone(browser: Browser, url: str, garment: str) -> Page:
     page = browser.new_context(**PHONE).new_page()
     page.goto(f"{url}/play")
     choose(page, "Draw a", garment)
-    draw_by_touch(page, outline(OUTLINES[garment]))
+    draw_until_sendable(page, outline(OUTLINES[garment]))
     page.get_by_role("button", name="Send").click()  # enabled once the strokes reached the server
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     return page
@@ -107,7 +108,7 @@ def on_play(page: Page, url: str, talk: bool) -> None:
     sent = send_from_a_phone(page.context.browser, url, "T-shirt/top")
     page.goto(sent.url)  # the shot's own page shows the same phone page, sent
     choose(page, "Draw a", "Trouser")
-    draw_by_touch(page, outline(OUTLINES["Trouser"]))
+    draw_until_sendable(page, outline(OUTLINES["Trouser"]))
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     sent.context.close()
