@@ -132,10 +132,9 @@ class RoomDatabase:
             ) from None
 
     def version(self) -> int:
+        """The schema version reached (migrate, run on opening, made the table)."""
         with self._transaction() as cursor:
-            cursor.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = cursor.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        return row[0] or 0
+            return cursor.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
 
     def migrate(self) -> None:
         """Bring the database to SCHEMA_VERSION in one transaction; on PostgreSQL under a lock, so

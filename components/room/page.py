@@ -111,8 +111,8 @@ def _score(score) -> None:
 
 def _short_caption(drawing) -> str:
     """The projector's: what was asked and each model's mark, in two short lines."""
-    marks = ("✓" if right else "✗" for right in (drawing.dense_right, drawing.cnn_right))
-    return f"{CLASS_NAMES[drawing.asked]}: dense {next(marks)} CNN {next(marks)}"
+    dense, cnn = ("✓" if right else "✗" for right in (drawing.dense_right, drawing.cnn_right))
+    return f"{CLASS_NAMES[drawing.asked]}: dense {dense} CNN {cnn}"
 
 
 def _caption(drawing) -> str:
