@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.state import get_train_job
-from fashion_lab.progress import job_progress
+from components.state import get_job_registry, get_train_job
+from fashion_lab.progress import describe_place, job_progress
 
 
 def render_training_status() -> None:
@@ -29,11 +29,14 @@ def _live(job) -> None:
 def _draw(job) -> None:
     progress = job_progress(job)
     name = job.config.architecture
-    if progress.outcome is None:
+    place = get_job_registry().place(job) if not job.state.done else None
+    if place is not None:
+        st.caption(f"Training {name}: {describe_place(place.position, place.wait)}.")
+    elif progress.outcome is None:
         label = f"Training {name}: epoch {max(progress.epoch, 1)}/{progress.epochs}"
         st.progress(progress.fraction, text=label)
-    elif progress.outcome == "failed":
-        st.caption(f"Training {name} failed.")
+    elif progress.outcome in ("failed", "cancelled"):
+        st.caption(f"Training {name} {progress.outcome}.")
     else:
         st.caption(
             f"Last run: {name} {progress.outcome}, test accuracy {progress.final['test_accuracy']:.2%}."

@@ -1,97 +1,180 @@
-"""JobRegistry: bounds how many training jobs run at once and stops jobs whose owner is gone."""
+"""JobRegistry: a bounded number of training runs at once, a fair line for the others, and runs
+whose owner is gone stopped (or taken out of the line)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from typing import Protocol
+from dataclasses import dataclass
+
+from fashion_lab.progress import summarize_events
+from fashion_lab.queue_times import RunTimes, wait_before_start
+
+MAX_QUEUE = 20  # runs waiting in line, at most (FASHION_LAB_MAX_QUEUE)
 
 
-class StoppableJob(Protocol):
-    def start(self) -> object: ...
-    def stop(self) -> None: ...
-    @property
-    def state(self): ...
+class JobRefused(RuntimeError):
+    """Why runs cannot join the line; its message is for the person who pressed the button."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a waiting run stands: ``position`` 1 starts next; ``wait``, the seconds, estimated."""
+
+    position: int
+    wait: float
+
+
+@dataclass(eq=False)
+class _Entry:
+    jobs: list  # started together: a race's two runners hold one place and two slots
+    owner: str
 
 
 class JobRegistry:
-    """Process-wide: at most ``limit`` unfinished jobs; a watchdog stops orphaned ones.
-
-    ``is_owner_alive(owner)`` tells whether whoever started a job (a browser session) is still
-    there; a job whose owner has been gone for ``grace`` seconds is stopped.
-    """
+    """Process-wide: at most ``limit`` runs train at once (a number, or a function giving the
+    capacity now, as a Ray cluster's); the others wait in line, first come first served, at most
+    ``max_queue`` of them, and start by themselves when slots free. One owner (a browser tab) holds
+    at most one place in line. ``is_owner_alive(owner)`` tells whether the owner is still there:
+    a run whose owner has been gone ``grace`` seconds is stopped, or leaves the line."""
 
     def __init__(
         self,
-        limit: int = 2,
+        limit: int | Callable[[], int] = 2,
+        max_queue: int = MAX_QUEUE,
         is_owner_alive: Callable[[str], bool] = lambda owner: True,
         grace: float = 10.0,
-        poll: float = 1.0,
+        poll: float = 0.5,
     ) -> None:
-        if limit < 1:
+        if not callable(limit) and limit < 1:
             raise ValueError(f"the job limit must be >= 1, got {limit}")
-        self.limit = limit
+        if max_queue < 0:
+            raise ValueError(f"the line's bound must be >= 0, got {max_queue}")
+        self._capacity = limit if callable(limit) else lambda: limit
+        self.max_queue = max_queue
         self.grace = grace
         self.poll = poll
+        self.times = RunTimes()
         self._is_owner_alive = is_owner_alive
-        self._jobs: dict[StoppableJob, str] = {}
-        self._gone_since: dict[StoppableJob, float] = {}
-        self._lock = threading.Lock()
-        self._watchdog: threading.Thread | None = None
+        self._running: dict = {}  # job -> owner
+        self._line: deque[_Entry] = deque()
+        self._gone_since: dict = {}
+        self._lock = threading.RLock()
+        self._dispatcher: threading.Thread | None = None
+
+    @property
+    def limit(self) -> int:
+        """How many runs may train at once now."""
+        return max(1, int(self._capacity()))
 
     def active(self) -> int:
-        """How many jobs hold a slot now."""
+        """How many runs hold a slot now."""
         with self._lock:
             self._forget_done()
-            return len(self._jobs)
+            return len(self._running)
 
-    def try_start(self, job: StoppableJob, owner: str) -> bool:
-        """Start ``job`` if a slot is free; False (nothing started) when all are taken."""
-        return self.try_start_all([job], owner)
-
-    def try_start_all(self, jobs: list[StoppableJob], owner: str) -> bool:
-        """Start every job of ``jobs`` if there is a slot for each, or none of them (False): one
-        decision under the lock, so no other tab can take a slot between two of them."""
+    def waiting(self) -> int:
+        """How many runs wait in line now."""
         with self._lock:
             self._forget_done()
-            if len(self._jobs) + len(jobs) > self.limit:
-                return False
-            started = []
+            return sum(len(entry.jobs) for entry in self._line)
+
+    def submit(self, jobs: list, owner: str) -> None:
+        """Start ``jobs`` together now if there are slots for all and nobody waits, or put them
+        in line as one entry; JobRefused (nothing queued) when that cannot be."""
+        with self._lock:
+            self._forget_done()
+            limit, waiting = self.limit, sum(len(entry.jobs) for entry in self._line)
+            if len(jobs) > limit:
+                raise JobRefused(
+                    f"These {len(jobs)} runs start together, and this server trains at most {limit} at once."
+                )
+            if any(entry.owner == owner for entry in self._line):
+                raise JobRefused("This tab already has a run waiting in line: stop it to start another.")
+            starts_now = not self._line and len(self._running) + len(jobs) <= limit
+            if not starts_now and waiting + len(jobs) > self.max_queue:
+                raise JobRefused(
+                    f"The line is full: {waiting} runs already wait for a training slot (at most "
+                    f"{self.max_queue}). Try again when some have finished."
+                )
+            entry = _Entry(list(jobs), owner)
+            self._line.append(entry)
+            failures = self._start_waiting()
+            if entry in failures:
+                raise failures[entry]
+            if self._dispatcher is None or not self._dispatcher.is_alive():
+                self._dispatcher = threading.Thread(target=self._dispatch, name="job-line", daemon=True)
+                self._dispatcher.start()
+
+    def place(self, job) -> Place | None:
+        """Where ``job`` waits in line, or None when it is not waiting (started, ended, unknown)."""
+        with self._lock:
+            self._forget_done()
+            ahead = []
+            for position, entry in enumerate(self._line, start=1):
+                ahead.append([self.times.estimate(j.config) for j in entry.jobs])
+                if job in entry.jobs:
+                    remaining = [self._remaining(running) for running in self._running]
+                    return Place(position, wait_before_start(remaining, ahead, self.limit))
+            return None
+
+    def _remaining(self, job) -> float:
+        progress = summarize_events(job.events(), job.config.epochs, job.elapsed())
+        if progress.eta is not None:
+            return progress.eta
+        return max(0.0, self.times.estimate(job.config) - job.elapsed())
+
+    def _start_waiting(self) -> dict:
+        """Start entries from the head of the line while their slots are free; returns the
+        entries that could not start, each with its error (their runs are stopped)."""
+        failures = {}
+        while self._line:
+            entry = self._line[0]
+            jobs = [job for job in entry.jobs if not job.state.done]  # a cancelled run is left out
+            if jobs and len(self._running) + len(jobs) > self.limit:
+                break
+            self._line.popleft()
             try:
                 for job in jobs:
-                    self._jobs[job] = owner
+                    self._running[job] = entry.owner
                     job.start()
-                    started.append(job)
-            except BaseException:  # one could not start (no thread left?): none of them runs
+            except Exception as error:  # noqa: BLE001 - one could not start (no thread left?): none runs
                 for job in jobs:
-                    self._jobs.pop(job, None)
-                for job in started:
+                    self._running.pop(job, None)
                     job.stop()
-                raise
-            if self._watchdog is None or not self._watchdog.is_alive():
-                self._watchdog = threading.Thread(target=self._watch, name="job-watchdog", daemon=True)
-                self._watchdog.start()
-            return True
+                failures[entry] = error
+        return failures
 
     def _forget_done(self) -> None:
-        for job in [j for j in self._jobs if j.state.done]:
-            del self._jobs[job]
+        for job in [j for j in self._running if j.state.done]:
+            del self._running[job]
             self._gone_since.pop(job, None)
+            self._learn_pace(job)
+        self._line = deque(e for e in self._line if not all(j.state.done for j in e.jobs))
 
-    def _watch(self) -> None:
-        while True:
-            time.sleep(self.poll)
+    def _learn_pace(self, job) -> None:
+        result = getattr(job, "result", None)
+        if result is not None and not result.stopped:
+            images = result.samples * result.epochs_completed
+            self.times.learn(job.config.architecture, images, result.train_seconds)
+
+    def _dispatch(self) -> None:
+        stopped = threading.Event()
+        while not stopped.wait(self.poll):
             with self._lock:
                 self._forget_done()
-                if not self._jobs:
-                    self._watchdog = None
+                self._start_waiting()
+                if not self._running and not self._line:
+                    self._dispatcher = None
                     return
-                jobs = list(self._jobs.items())
-            for job, owner in jobs:
+                watched = list(self._running.items())
+                watched += [(job, entry.owner) for entry in self._line for job in entry.jobs]
+            for job, owner in watched:
                 self._check_owner(job, owner)
 
-    def _check_owner(self, job: StoppableJob, owner: str) -> None:
+    def _check_owner(self, job, owner: str) -> None:
         if self._is_owner_alive(owner):
             self._gone_since.pop(job, None)
             return

@@ -20,7 +20,7 @@ class TrainingProgress:
     fraction: float = 0.0  # of all batches of all epochs
     elapsed: float = 0.0
     eta: float | None = None  # seconds left, once there is a rate to go by
-    outcome: str | None = None  # "finished", "stopped" or "failed" once the job has ended
+    outcome: str | None = None  # "finished", "stopped", "failed" or "cancelled" once it has ended
     batch_rows: list[dict[str, float]] = field(default_factory=list)  # position, loss, smoothed
     epoch_rows: list[dict[str, Any]] = field(default_factory=list)  # one per epoch, all metrics
     final: dict[str, Any] = field(default_factory=dict)  # the last event when the job has ended
@@ -49,7 +49,7 @@ def summarize_events(
         elif kind == "epoch":
             row = {"epoch": event["epoch"], "seconds": event["seconds"], "partial": event["partial"]}
             progress.epoch_rows.append(row | {m: event.get(m) for m in EPOCH_METRICS})
-        elif kind in ("finished", "stopped", "failed"):
+        elif kind in ("finished", "stopped", "failed", "cancelled"):
             progress.outcome, progress.final = kind, event
     if progress.steps and progress.epoch:
         progress.fraction = min(1.0, (progress.epoch - 1 + progress.step / progress.steps) / epochs)
@@ -66,6 +66,13 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def describe_place(position: int, wait: float) -> str:
+    """A waiting run's line: ``waiting: 3rd in line, about 40 s``."""
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    about = f"{round(wait / 5) * 5 or 5} s" if wait < 90 else f"{round(wait / 60)} min"
+    return f"waiting: {position}{suffix} in line, about {about}"
 
 
 def job_progress(job, smoothing: float = SMOOTHING) -> TrainingProgress:

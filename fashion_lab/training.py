@@ -1,4 +1,5 @@
-"""TrainingJob: Keras ``fit`` in a worker thread that publishes events and can be stopped.
+"""TrainingJob: Keras ``fit`` in a thread of this process that publishes events and can be stopped
+(fashion_lab/job_base.py: what every job is to its readers; fashion_lab/ray_jobs.py: on Ray).
 
 The job never touches a UI. Readers (the app's live feed and pages, the CLI progress bar) poll
 ``job.events()`` for a copy of what happened so far.
@@ -6,14 +7,9 @@ The job never touches a UI. Readers (the app's live feed and pages, the CLI prog
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
 
 import keras
 import numpy as np
@@ -23,40 +19,15 @@ from fashion_lab.batches import training_batches
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 from fashion_lab.evaluation import evaluate_model
+from fashion_lab.job_base import BaseJob, JobState, TrainingResult  # noqa: F401 - JobState for importers
 from fashion_lab.precision import FLOAT32, dtype_policy, resolve_precision
-from fashion_lab.training_events import EventLog, ReportingCallback
+from fashion_lab.training_events import ReportingCallback
 
 VALIDATION_BATCH_SIZE = 250  # as fast as 1000, a quarter of the memory (see PREDICT_BATCH_SIZE)
 # Batches per call into TensorFlow: one Python round trip per 16 batches instead of per batch
 # (the CNN epoch 5.1 s -> 3.3 s on 2 cores). Batch events and stop checks come every 16 batches.
 STEPS_PER_EXECUTION = 16
 _SEED_LOCK = threading.Lock()  # Keras seeds are process-wide: seed and build one model at a time
-
-
-class JobState(StrEnum):
-    PENDING = "pending"
-    RUNNING = "running"
-    FINISHED = "finished"
-    STOPPED = "stopped"
-    FAILED = "failed"
-
-    @property
-    def done(self) -> bool:
-        return self in (JobState.FINISHED, JobState.STOPPED, JobState.FAILED)
-
-
-@dataclass
-class TrainingResult:
-    """What a finished or stopped run produced, ready for the model store."""
-
-    history: dict[str, list[float]]
-    epochs_completed: int
-    test_accuracy: float
-    test_loss: float
-    confusion: list[list[int]]  # rows: true class, columns: predicted class
-    train_seconds: float
-    samples: int
-    stopped: bool
 
 
 def compile_model(
@@ -96,8 +67,8 @@ def select_subset(count: int, limit: int | None, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(count, size=limit, replace=False))
 
 
-class TrainingJob:
-    """One training run. ``start()`` runs it in a daemon thread, ``run()`` in the caller's."""
+class TrainingJob(BaseJob):
+    """One training run in this process. ``start()`` runs it in a daemon thread, ``run()`` in the caller's."""
 
     def __init__(
         self,
@@ -107,26 +78,8 @@ class TrainingJob:
         save: Callable[[TrainingJob], str] | None = None,
     ) -> None:
         """``save`` is called in the worker with the trained job and returns the saved name."""
-        config.validate()
-        self.config = config
-        self.report_interval = report_interval
-        self.model: keras.Model | None = None
-        self.result: TrainingResult | None = None
-        self.error: str | None = None
-        self.saved_as: str | None = None
-        self.save_error: str | None = None
-        self.started_at = 0.0
-        self.finished_at: float | None = None
-        self._save = save
+        super().__init__(config, report_interval, save)
         self._dataset = dataset
-        self._state = JobState.PENDING
-        self._stop = threading.Event()
-        self._log = EventLog()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def state(self) -> JobState:
-        return self._state
 
     @property
     def dataset(self) -> Dataset:
@@ -137,72 +90,6 @@ class TrainingJob:
     def precision(self) -> str:
         """The dtype policy this run trains in (its models are stored and used in float32)."""
         return resolve_precision(self.config.precision, is_convolutional(self.config.architecture))
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop.is_set()
-
-    def events(self, since: int = 0) -> list[dict[str, Any]]:
-        """A copy of the events published so far (from index ``since``)."""
-        return self._log.copy(since)
-
-    def start(self) -> TrainingJob:
-        """Run the job in a daemon thread; returns at once."""
-        if self._thread is not None:
-            raise RuntimeError("this job has already been started")
-        self._thread = threading.Thread(target=self.run, name="training-job", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Ask the run to end after the current batch (and its validation pass)."""
-        self._stop.set()
-
-    def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread; True if the job is done."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return self._state.done
-
-    def run(self) -> None:
-        """Train, evaluate on the test set, and publish the outcome. Never raises."""
-        self._state = JobState.RUNNING
-        self.started_at = time.perf_counter()
-        try:
-            self.result = self._train()
-        except Exception as error:  # noqa: BLE001 - a worker thread must report, not die
-            self.error = f"{type(error).__name__}: {error}"
-            self._log.add("failed", error=self.error, traceback=traceback.format_exc())
-            self._finish(JobState.FAILED)
-            return
-        if self._save is not None:
-            try:
-                self.saved_as = self._save(self)
-            except Exception as error:  # noqa: BLE001 - the run itself succeeded: report, go on
-                self.save_error = f"{type(error).__name__}: {error}"
-        self._log.add(
-            "stopped" if self.result.stopped else "finished",
-            test_accuracy=self.result.test_accuracy,
-            epochs_completed=self.result.epochs_completed,
-            seconds=self.result.train_seconds,
-            saved_as=self.saved_as,
-            save_error=self.save_error,
-        )
-        self._finish(JobState.STOPPED if self.result.stopped else JobState.FINISHED)
-
-    def _finish(self, state: JobState) -> None:
-        self.finished_at = time.perf_counter()
-        # The training model, its optimizer and its input pipeline (a copy of the images) are
-        # held in reference cycles, freed only by a full collection, which a busy server runs
-        # rarely: without this the app grew by 70-100 MB with each CNN run (measured).
-        gc.collect()
-        self._state = state
-
-    def elapsed(self) -> float:
-        """Seconds since the run began (until it ended, once done)."""
-        if not self.started_at:
-            return 0.0
-        return (self.finished_at or time.perf_counter()) - self.started_at
 
     def _train(self) -> TrainingResult:
         cfg = self.config

@@ -38,65 +38,34 @@ def test_start_runs_both_runners_on_the_chosen_settings_and_locks_them(store, da
         assert job.join(timeout=120)
 
 
-def test_a_race_needs_two_free_slots(store):
+def test_a_race_on_a_busy_server_waits_in_line_and_says_where(store):
     registry = get_job_registry()
-    busy = [FakeJob() for _ in range(registry.limit - 1)]  # one slot left
+    busy = [FakeJob() for _ in range(registry.limit - 1)]  # one slot left: a race must wait
     try:
-        assert all(registry.try_start(job, "another-tab") for job in busy)
+        registry.submit(busy, "another-tab")
         app = open_race()
         _widget(app, race.START).click().run()
         assert not app.exception, app.exception
-        assert RACE_JOBS not in app.session_state
-        assert "A race needs 2 free training slots" in app.error[0].value
-        app.run()
-        assert not app.error  # said once
+        jobs = app.session_state[RACE_JOBS]
+        assert {job.state for job in jobs} == {JobState.PENDING}
+        assert "waiting: 1st in line" in app.markdown[0].value
+        assert _widget(app, race.STOP).label == "Stop both"
+        _widget(app, race.STOP).click().run()
+        assert {job.state for job in jobs} == {JobState.CANCELLED}
+        assert registry.waiting() == 0
     finally:
         for job in busy:
             job.stop()
 
 
-class SlotTakenMeanwhile(JobRegistry):
-    """A server with 3 slots, 1 busy, where another tab takes a slot the moment this tab has
-    counted the free ones, or asks to start (what two races started at once did)."""
-
-    def __init__(self) -> None:
-        super().__init__(limit=3)
-        self.others, self.armed = [FakeJob()], False
-        self.try_start(self.others[0], "another-tab")
-        self.armed = True
-
-    def _another_tab_takes_a_slot(self) -> None:
-        if self.armed:
-            self.armed = False
-            self.others.append(FakeJob())
-            self.try_start(self.others[-1], "another-tab")
-
-    def active(self) -> int:
-        busy = super().active()
-        self._another_tab_takes_a_slot()
-        return busy
-
-    def try_start_all(self, jobs, owner: str) -> bool:
-        self._another_tab_takes_a_slot()
-        return super().try_start_all(jobs, owner)
-
-
-def test_a_slot_taken_meanwhile_never_leaves_a_runner_waiting(store, dataset, monkeypatch):
-    registry = SlotTakenMeanwhile()
+def test_a_full_line_is_said_and_nothing_waits(store, monkeypatch):
+    registry = JobRegistry(limit=2, max_queue=0)
     monkeypatch.setattr("components.compare.race.get_job_registry", lambda: registry)
+    registry.submit([FakeJob()], "another-tab")
     app = open_race()
-    _widget(app, race.SUBSET).select("3,000 images (demo in seconds)")
     _widget(app, race.START).click().run()
     assert not app.exception, app.exception
-    jobs = app.session_state[RACE_JOBS] if RACE_JOBS in app.session_state else []
-    try:
-        assert len(registry.others) == 2  # the other tab did slip in
-        assert all(job.state != JobState.PENDING for job in jobs)  # both started, or no race
-        if not jobs:
-            assert "A race needs 2 free training slots" in app.error[0].value
-            assert not _widget(app, race.START).disabled
-    finally:
-        for job in jobs + registry.others:
-            job.stop()
-        for job in jobs:
-            assert job.join(timeout=120)
+    assert RACE_JOBS not in app.session_state
+    assert "The line is full" in app.error[0].value
+    app.run()
+    assert not app.error  # said once

@@ -1,61 +1,167 @@
-"""JobRegistry: a bound on concurrent jobs, and orphaned jobs stopped by the watchdog."""
+"""JobRegistry: a bound on runs at once, a fair bounded line for the rest, and runs of gone owners
+stopped or taken out of the line; the wait it announces."""
 
 import threading
 import time
 
 import pytest
 
-from fashion_lab.jobs import JobRegistry
+from fashion_lab.config import TrainingConfig
+from fashion_lab.jobs import JobRefused, JobRegistry
+from fashion_lab.queue_times import SETUP_SECONDS, RunTimes, wait_before_start
 from fashion_lab.training import JobState
 
 
 class FakeJob:
-    """Runs until stopped or released; enough of TrainingJob for the registry."""
+    """Runs until stopped or finished; enough of a training job for the registry."""
 
-    def __init__(self):
+    def __init__(self, config: TrainingConfig | None = None):
+        self.config = config or TrainingConfig("dense", epochs=1, limit=3000)
         self.state = JobState.PENDING
         self.stopped = threading.Event()
+        self.started_at = None
 
     def start(self):
-        self.state = JobState.RUNNING
+        self.state, self.started_at = JobState.RUNNING, time.monotonic()
         return self
 
     def stop(self):
         self.stopped.set()
-        self.state = JobState.STOPPED
+        self.state = JobState.STOPPED if self.state is JobState.RUNNING else JobState.CANCELLED
 
     def finish(self):
         self.state = JobState.FINISHED
 
+    def events(self, since=0):
+        return []
 
-def test_limit_refuses_past_the_bound_and_frees_slots_when_jobs_end():
-    registry = JobRegistry(limit=2)
+    def elapsed(self):
+        return 0.0
+
+
+def wait_for(condition, timeout=5.0):
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "the condition did not come true in time"
+        time.sleep(0.01)
+
+
+def test_past_the_free_slots_runs_wait_and_start_in_order_when_slots_free():
+    registry = JobRegistry(limit=1, poll=0.02)
     first, second, third = FakeJob(), FakeJob(), FakeJob()
-    assert registry.try_start(first, "tab-1") and registry.try_start(second, "tab-2")
-    assert not registry.try_start(third, "tab-3")
-    assert third.state is JobState.PENDING  # refused jobs are not started
+    for number, job in enumerate((first, second, third)):
+        registry.submit([job], f"tab-{number}")
+    assert first.state is JobState.RUNNING and second.state is third.state is JobState.PENDING
+    assert registry.place(second).position == 1 and registry.place(third).position == 2
+    assert registry.active() == 1 and registry.waiting() == 2
     first.finish()
-    assert registry.active() == 1
-    assert registry.try_start(third, "tab-3")
+    wait_for(lambda: second.state is JobState.RUNNING)
+    assert third.state is JobState.PENDING and registry.place(third).position == 1
+    second.finish()
+    wait_for(lambda: third.state is JobState.RUNNING)
+    assert first.started_at < second.started_at < third.started_at
+    third.finish()
+
+
+def test_a_cancelled_waiting_run_never_starts_and_the_next_takes_its_place():
+    registry = JobRegistry(limit=1, poll=0.02)
+    running, cancelled, next_one = FakeJob(), FakeJob(), FakeJob()
+    for number, job in enumerate((running, cancelled, next_one)):
+        registry.submit([job], f"tab-{number}")
+    cancelled.stop()
+    wait_for(lambda: registry.place(next_one).position == 1)
+    running.finish()
+    wait_for(lambda: next_one.state is JobState.RUNNING)
+    assert cancelled.state is JobState.CANCELLED and cancelled.started_at is None
+    next_one.finish()
+
+
+def test_the_line_is_bounded_and_says_so():
+    registry = JobRegistry(limit=1, max_queue=2)
+    registry.submit([FakeJob()], "tab-0")
+    registry.submit([FakeJob()], "tab-1")
+    registry.submit([FakeJob()], "tab-2")
+    late = FakeJob()
+    with pytest.raises(JobRefused, match="The line is full: 2 runs already wait"):
+        registry.submit([late], "tab-3")
+    assert late.state is JobState.PENDING and registry.place(late) is None and registry.waiting() == 2
+
+
+def test_a_tab_holds_one_place_in_line_and_a_race_holds_two():
+    registry = JobRegistry(limit=2, max_queue=3)
+    registry.submit([FakeJob(), FakeJob()], "racing-tab")  # starts at once: both slots
+    registry.submit([FakeJob()], "tab")
+    with pytest.raises(JobRefused, match="already has a run waiting"):
+        registry.submit([FakeJob()], "tab")
+    race = [FakeJob(), FakeJob()]
+    registry.submit(race, "another-tab")
+    assert registry.waiting() == 3 and registry.place(race[0]) == registry.place(race[1])
+    with pytest.raises(JobRefused, match="line is full"):
+        registry.submit([FakeJob()], "a-third-tab")
+
+
+def test_a_race_starts_its_two_runners_together_first_come_first_served():
+    registry = JobRegistry(limit=2, poll=0.02)
+    busy = FakeJob()
+    registry.submit([busy], "tab-0")
+    race, later = [FakeJob(), FakeJob()], FakeJob()
+    registry.submit(race, "racing-tab")
+    registry.submit([later], "tab-2")  # a slot is free, but the race came first
+    time.sleep(0.1)
+    assert {job.state for job in race + [later]} == {JobState.PENDING}
+    busy.finish()
+    wait_for(lambda: race[0].state is JobState.RUNNING)
+    assert race[1].state is JobState.RUNNING and later.state is JobState.PENDING
+
+
+def test_a_race_on_a_one_slot_server_is_refused():
+    with pytest.raises(JobRefused, match="trains at most 1 at once"):
+        JobRegistry(limit=1).submit([FakeJob(), FakeJob()], "tab")
+
+
+def test_the_capacity_may_change_while_runs_wait():
+    slots = [1]
+    registry = JobRegistry(limit=lambda: slots[0], poll=0.02)
+    first, second = FakeJob(), FakeJob()
+    registry.submit([first], "tab-1")
+    registry.submit([second], "tab-2")
+    slots[0] = 2  # a machine joined the cluster
+    wait_for(lambda: second.state is JobState.RUNNING)
+    first.finish(), second.finish()
 
 
 def test_job_of_a_gone_owner_is_stopped_after_the_grace_period():
     alive = {"tab-1": True, "tab-2": True}
     registry = JobRegistry(limit=2, is_owner_alive=alive.__getitem__, grace=0.3, poll=0.05)
     kept, orphan = FakeJob(), FakeJob()
-    registry.try_start(kept, "tab-1")
-    registry.try_start(orphan, "tab-2")
+    registry.submit([kept], "tab-1")
+    registry.submit([orphan], "tab-2")
     alive["tab-2"] = False
     assert orphan.stopped.wait(timeout=5)
     assert not kept.stopped.is_set()
     kept.finish()
 
 
+def test_a_closed_tabs_waiting_run_leaves_the_line():
+    alive = {"tab-1": True, "closed-tab": True, "tab-3": True}
+    registry = JobRegistry(limit=1, is_owner_alive=alive.__getitem__, grace=0.2, poll=0.02)
+    running, gone, behind = FakeJob(), FakeJob(), FakeJob()
+    for owner, job in zip(alive, (running, gone, behind), strict=True):
+        registry.submit([job], owner)
+    alive["closed-tab"] = False
+    wait_for(lambda: gone.state is JobState.CANCELLED)
+    assert registry.place(behind).position == 1
+    running.finish()
+    wait_for(lambda: behind.state is JobState.RUNNING)
+    assert gone.started_at is None
+    behind.finish()
+
+
 def test_owner_back_within_grace_keeps_the_job():
     alive = {"tab": False}
     registry = JobRegistry(limit=1, is_owner_alive=alive.__getitem__, grace=1.0, poll=0.05)
     job = FakeJob()
-    registry.try_start(job, "tab")
+    registry.submit([job], "tab")
     time.sleep(0.3)
     alive["tab"] = True  # e.g. a reconnect
     time.sleep(1.2)
@@ -63,41 +169,31 @@ def test_owner_back_within_grace_keeps_the_job():
     job.finish()
 
 
-def test_limit_must_be_positive():
+def test_bounds_must_make_sense():
     with pytest.raises(ValueError):
         JobRegistry(limit=0)
-
-
-def test_several_jobs_start_all_together_or_not_at_all():
-    registry = JobRegistry(limit=3)
-    assert registry.try_start(FakeJob(), "another-tab")
-    three = [FakeJob() for _ in range(3)]
-    assert not registry.try_start_all(three, "tab")
-    assert all(job.state == JobState.PENDING for job in three) and registry.active() == 1
-    two = three[:2]
-    assert registry.try_start_all(two, "tab")
-    assert all(job.state == JobState.RUNNING for job in two) and registry.active() == 3
+    with pytest.raises(ValueError):
+        JobRegistry(max_queue=-1)
 
 
 def test_tabs_starting_pairs_at_the_same_moment_never_split_a_pair():
     """Eight tabs press Start of a race at once on a server with room for three jobs."""
-    registry = JobRegistry(limit=3)
+    registry = JobRegistry(limit=3, max_queue=20, poll=60)
     pairs = [[FakeJob(), FakeJob()] for _ in range(8)]
     barrier = threading.Barrier(len(pairs))
-    started = []
 
-    def press(pair):
+    def press(number, pair):
         barrier.wait()
-        if registry.try_start_all(pair, "tab"):
-            started.append(pair)
+        registry.submit(pair, f"tab-{number}")
 
-    threads = [threading.Thread(target=press, args=(pair,)) for pair in pairs]
+    threads = [threading.Thread(target=press, args=item) for item in enumerate(pairs)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(started) == 1
-    assert all({job.state for job in pair} in ({JobState.RUNNING}, {JobState.PENDING}) for pair in pairs)
+    assert sum(pair[0].state is JobState.RUNNING for pair in pairs) == 1
+    assert all(len({job.state for job in pair}) == 1 for pair in pairs)
+    assert registry.waiting() == 14
 
 
 class UnstartableJob(FakeJob):
@@ -109,6 +205,36 @@ def test_a_job_that_cannot_start_leaves_no_slot_taken_and_stops_its_partner():
     registry = JobRegistry(limit=2)
     partner = FakeJob()
     with pytest.raises(RuntimeError, match="new thread"):
-        registry.try_start_all([partner, UnstartableJob()], "tab")
-    assert registry.active() == 0 and partner.state == JobState.STOPPED
-    assert registry.try_start_all([FakeJob(), FakeJob()], "tab")
+        registry.submit([partner, UnstartableJob()], "tab")
+    assert registry.active() == 0 and registry.waiting() == 0 and partner.stopped.is_set()
+    registry.submit([FakeJob(), FakeJob()], "tab")
+    assert registry.active() == 2
+
+
+def test_the_wait_counts_the_runs_ahead_first_come_first_served():
+    # Two slots free at 10 s and 30 s; ahead: a 20 s run, then a race of 5 s and 8 s.
+    assert wait_before_start([10, 30], [[20]], slots=2) == 10
+    assert wait_before_start([10, 30], [[20], [5, 8]], slots=2) == 30  # both slots: 30 s
+    assert wait_before_start([10, 30], [[20], [5, 8], [1]], slots=2) == 30 + 5
+    assert wait_before_start([], [[7]], slots=2) == 0
+    assert wait_before_start([50], [[4], [4]], slots=1) == 54  # never before those ahead
+
+
+def test_the_wait_of_a_run_in_line_is_the_estimate_of_the_runs_ahead():
+    registry = JobRegistry(limit=1)
+    config = TrainingConfig("cnn", epochs=2, limit=10_000)
+    registry.submit([FakeJob(config)], "tab-0")
+    registry.submit([FakeJob(config)], "tab-1")
+    third = FakeJob(config)
+    registry.submit([third], "tab-2")
+    one_run = RunTimes().estimate(config)
+    assert registry.place(third).wait == pytest.approx(2 * one_run)
+
+
+def test_run_times_learn_the_pace_of_finished_runs():
+    times, config = RunTimes(), TrainingConfig("dense", epochs=2, limit=1000)
+    times.learn("dense", images_trained=2000, seconds=20.0)
+    assert times.estimate(config) == pytest.approx(SETUP_SECONDS + 20.0)
+    assert times.estimate(TrainingConfig("dense", epochs=3, limit=1000)) == pytest.approx(
+        SETUP_SECONDS + 30.0
+    )

@@ -14,14 +14,14 @@ from components.state import (
     RACE_JOBS,
     RACE_REFUSAL,
     get_job_registry,
-    get_store,
     kept_settings,
+    new_training_job,
     session_id,
     talk_mode,
 )
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
-from fashion_lab.progress import job_progress
+from fashion_lab.progress import describe_place, job_progress
 
 RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
 EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
@@ -62,22 +62,19 @@ def _settings(running: bool) -> None:
 
 
 def _start() -> None:
-    """The Start button's callback: both jobs from the settings on screen, or why not."""
+    """The Start button's callback: both jobs from the settings on screen, started together now
+    or waiting in line as one entry (a runner never starts alone); or why not."""
     from fashion_lab.config import TrainingConfig
-    from fashion_lab.metadata import store_saver
-    from fashion_lab.training import TrainingJob
+    from fashion_lab.jobs import JobRefused
 
-    state, registry = st.session_state, get_job_registry()
+    state = st.session_state
     config = TrainingConfig(epochs=state[EPOCHS], limit=SUBSETS[state[SUBSET]])
-    jobs = [
-        TrainingJob(replace(config, architecture=state[key]), save=store_saver(get_store()))
-        for key in RUNNERS
-    ]
-    if not registry.try_start_all(jobs, session_id()):  # both or neither: never one runner left waiting
-        state[RACE_REFUSAL] = (
-            f"A race needs 2 free training slots; the server allows {registry.limit} at once "
-            f"and {registry.active()} are busy. Try again when a run has finished."
-        )
+    try:
+        registry = get_job_registry()
+        jobs = [new_training_job(replace(config, architecture=state[key])) for key in RUNNERS]
+        registry.submit(jobs, session_id())
+    except (JobRefused, ValueError) as refusal:  # a full line, or a bad server setting
+        state[RACE_REFUSAL] = str(refusal)
         return
     state[RACE_JOBS] = jobs
 
@@ -99,7 +96,9 @@ def _draw(jobs) -> None:
             {"model": label, "epoch": r["epoch"], "val_accuracy": r["val_accuracy"]}
             for r in progress.epoch_rows
         ]
+        place = get_job_registry().place(job) if not job.state.done else None
         where = progress.outcome or f"epoch {max(progress.epoch, 1)}/{progress.epochs}"
+        where = describe_place(place.position, place.wait) if place else where
         final = (
             f", test accuracy {progress.final['test_accuracy']:.2%}"
             if progress.final.get("test_accuracy")

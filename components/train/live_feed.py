@@ -23,7 +23,7 @@ import streamlit.components.v1 as st_components
 from components.chart_style import chart_config
 from components.train.charts import chart_rows, chart_specs
 from components.train.live_folder import create_served_folder, write_private
-from fashion_lab.progress import SMOOTHING, TrainingProgress, format_duration, job_progress
+from fashion_lab.progress import SMOOTHING, TrainingProgress, describe_place, format_duration, job_progress
 
 WRITE_SECONDS = 1.0
 PANEL = "live_panel"  # the component's widget key (Streamlit marks its element .st-key-live_panel)
@@ -43,8 +43,13 @@ def _served_folder() -> tuple[Path, Any]:
     return folder, st_components.declare_component("live_panel", path=str(folder))
 
 
-def describe_progress(progress: TrainingProgress, job) -> str:
-    """The line under a run's name: where it stands, or how it ended."""
+def describe_progress(progress: TrainingProgress, job, place=None) -> str:
+    """The line under a run's name: its place in line (``place``, a jobs.Place, while it waits),
+    where it stands, or how it ended."""
+    if place is not None:
+        return describe_place(place.position, place.wait)
+    if progress.outcome == "cancelled":
+        return "left the line before it started"
     if job.stop_requested and not progress.done:
         return "stopping after these few batches and their validation pass..."
     if progress.outcome:
@@ -66,8 +71,9 @@ class LiveFeed:
     carries a new revision and the browser replaces its points instead of adding to them.
     """
 
-    def __init__(self, job, folder: Path, interval: float = WRITE_SECONDS) -> None:
+    def __init__(self, job, folder: Path, interval: float = WRITE_SECONDS, place_of=None) -> None:
         self.job = job
+        self.place_of = place_of or (lambda job: None)  # where the job waits in line, if it does
         self.name = f"feed-{secrets.token_urlsafe(16)}.json"
         self.path = folder / self.name
         self.interval = interval
@@ -104,7 +110,7 @@ class LiveFeed:
         payload = {
             "revision": self._revision,
             "name": job.config.architecture,
-            "text": describe_progress(progress, job),
+            "text": describe_progress(progress, job, self.place_of(job)),
             "fraction": progress.fraction,
             "outcome": progress.outcome if ended else None,
             "charts": chart_rows(progress),
@@ -114,10 +120,11 @@ class LiveFeed:
         os.replace(aside, self.path)
 
 
-def start_live_feed(job) -> LiveFeed:
-    """A feed for ``job`` in this server's served folder, writing from now on."""
+def start_live_feed(job, place_of=None) -> LiveFeed:
+    """A feed for ``job`` in this server's served folder, writing from now on; ``place_of(job)``
+    says where it waits in line (a JobRegistry's ``place``)."""
     folder, _ = _served_folder()
-    return LiveFeed(job, folder).start()
+    return LiveFeed(job, folder, place_of=place_of).start()
 
 
 def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, talk: bool) -> None:

@@ -8,9 +8,9 @@ import streamlit as st
 from components.state import (
     TRAIN_REFUSAL,
     get_job_registry,
-    get_store,
     get_train_job,
     kept_settings,
+    new_training_job,
     session_id,
     set_live_feed,
     set_train_job,
@@ -105,18 +105,15 @@ def _more_settings(shown: dict, drawn) -> None:
 
 
 def _start() -> None:
-    """The Train button's callback: start this tab's job and its live feed, or say why not."""
-    from fashion_lab.metadata import store_saver
-    from fashion_lab.training import TrainingJob
+    """The Train button's callback: this tab's job, started or in line, with its live feed; or why not."""
+    from fashion_lab.jobs import JobRefused
 
-    registry = get_job_registry()
-    config = config_from(st.session_state, talk_mode())
-    job = TrainingJob(config, save=store_saver(get_store()))
-    if not registry.try_start(job, session_id()):
-        st.session_state[TRAIN_REFUSAL] = (
-            f"The server is already training {registry.limit} models, its limit. "
-            "Press Train again when one of them has finished."
-        )
+    try:
+        registry = get_job_registry()
+        job = new_training_job(config_from(st.session_state, talk_mode()))
+        registry.submit([job], session_id())
+    except (JobRefused, ValueError) as refusal:  # a full line, or a bad server setting
+        st.session_state[TRAIN_REFUSAL] = str(refusal)
         return
     set_train_job(job)
-    set_live_feed(start_live_feed(job))
+    set_live_feed(start_live_feed(job, registry.place))

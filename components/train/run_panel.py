@@ -38,7 +38,8 @@ def render_training_panel(epochs: int, architecture: str) -> None:
             on_click=job.stop,
             icon=":material/stop:",
             disabled=job.stop_requested,
-            help="The run ends after the current call of 16 batches and a last validation pass.",
+            help="A waiting run leaves the line; a training run ends after the current call of 16 "
+            "batches and a last validation pass.",
         )
     else:
         st.divider()
@@ -83,6 +84,9 @@ def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:
 
 
 def _render_outcome(progress: TrainingProgress, job) -> None:
+    if progress.outcome == "cancelled":
+        st.info("Stopped while it waited in line: it never trained, and nothing was saved.")
+        return
     if progress.outcome == "failed":
         st.error(f"Training failed: {plain(job.error)}. Nothing was saved; the app keeps working.")
         return

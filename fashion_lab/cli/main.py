@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--limit", type=int, default=None, help="train on N images only")
     train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument(
+        "--ray",
+        metavar="ADDRESS",
+        help="train in a Ray worker: 'local' (a Ray of its own), 'auto' or 'ray://host:port' (a "
+        "cluster); default: FASHION_LAB_RAY_ADDRESS, or in this process when that is unset",
+    )
     train.set_defaults(handler=command_train)
 
     listing = commands.add_parser("list", help="list stored models")

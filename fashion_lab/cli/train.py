@@ -11,8 +11,8 @@ from model_store import ModelStore, StoreError, validate_name
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.backends import backend_from_env
     from fashion_lab.metadata import store_saver
-    from fashion_lab.training import TrainingJob
 
     config = TrainingConfig(
         architecture=args.arch,
@@ -28,7 +28,8 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
     config.validate()
     if args.name:
         validate_name(args.name)
-    job = TrainingJob(config, save=store_saver(store, args.name)).start()
+    backend = backend_from_env(slots=1, address=args.ray)
+    job = backend.new_job(config, save=store_saver(store, args.name)).start()
     seen = 0
     try:
         while not job.join(timeout=0.2):
