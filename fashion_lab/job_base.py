@@ -8,12 +8,27 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from fashion_lab.config import TrainingConfig
-from fashion_lab.training_events import EventLog
+
+
+@dataclass
+class EventLog:
+    """What a job has published so far, appended by its worker and copied by any reader."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, **values: Any) -> None:
+        with self.lock:
+            self.events.append({"kind": kind, **values})
+
+    def copy(self, since: int) -> list[dict[str, Any]]:
+        with self.lock:
+            return list(self.events[since:])
 
 
 class JobState(StrEnum):
@@ -70,6 +85,7 @@ class BaseJob:
         self._log = EventLog()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()  # a Stop and a start never cross
+        self._done = threading.Event()
 
     @property
     def state(self) -> JobState:
@@ -102,11 +118,11 @@ class BaseJob:
             if self._thread is None and self._state is JobState.PENDING:
                 self._log.add("cancelled", reason="stopped while waiting for a training slot")
                 self._state = JobState.CANCELLED
+                self._done.set()
 
     def join(self, timeout: float | None = None) -> bool:
-        """Wait for the thread; True if the job is done."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        """Wait until the job is done (waiting in line included); True if it is."""
+        self._done.wait(timeout)
         return self._state.done
 
     def elapsed(self) -> float:
@@ -151,3 +167,4 @@ class BaseJob:
         # rarely: without this the app grew by 70-100 MB with each CNN run (measured).
         gc.collect()
         self._state = state
+        self._done.set()

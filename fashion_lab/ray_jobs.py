@@ -52,6 +52,7 @@ class RayConnection:
 
     def connect(self):
         """The ``ray`` module, connected (started, for "local"): a few seconds the first time."""
+        os.environ.setdefault("RAY_ENABLE_AUTO_CONNECT", "0")  # never a Ray of its own on a late call
         import ray
 
         with self._lock:

@@ -1,32 +1,13 @@
-"""A training job's events: the log its readers copy, and the Keras callback that fills it
-(batch events throttled to the job's report interval, one event per epoch) and stops the fit."""
+"""The Keras callback that fills a training job's event log (batch events throttled to the job's
+report interval, one event per epoch) and stops the fit (the log: fashion_lab/job_base.py)."""
 
 from __future__ import annotations
 
-import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any
 
 import keras
 
 from fashion_lab.progress import EPOCH_METRICS
-
-
-@dataclass
-class EventLog:
-    """What a job has published so far, appended by its worker and copied by any reader."""
-
-    events: list[dict[str, Any]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, kind: str, **values: Any) -> None:
-        with self.lock:
-            self.events.append({"kind": kind, **values})
-
-    def copy(self, since: int) -> list[dict[str, Any]]:
-        with self.lock:
-            return list(self.events[since:])
 
 
 class ReportingCallback(keras.callbacks.Callback):

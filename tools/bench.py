@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tools.app_server import ROOT
 from tools.bench_app import bench_app
+from tools.bench_class import bench_class
 from tools.bench_memory import bench_memory
 from tools.bench_room import bench_room
 from tools.bench_rows import Row
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
     rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps()] + bench_memory()
-    rows += bench_app(args.repeats) + bench_room()
+    rows += bench_app(args.repeats) + bench_room() + bench_class()
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))
