@@ -151,8 +151,11 @@ class TrainingActor:
         job = self.job
         if job.result is None:
             return {"error": job.error or "the run ended without a result"}
+        import ray
+
         weights = [np.asarray(w) for w in job.model.get_weights()]
-        return {"result": job.result, "weights": weights, "precision": job.precision}
+        node = ray.get_runtime_context().get_node_id()
+        return {"result": job.result, "weights": weights, "precision": job.precision, "node": node}
 
     def pid(self) -> int:
         return os.getpid()
@@ -172,6 +175,7 @@ class RayTrainingJob(BaseJob):
         super().__init__(config, report_interval, save)
         self.connection = connection
         self.actor = None
+        self.node: str | None = None  # the Ray node it trained on, once it has
         self._dataset = dataset
         self._precision: str | None = None
 
@@ -197,7 +201,7 @@ class RayTrainingJob(BaseJob):
         if "error" in outcome:
             self.error = outcome["error"]
             raise RuntimeError(self.error)
-        self._precision = outcome["precision"]
+        self._precision, self.node = outcome["precision"], outcome["node"]
         model = build_model(self.config.architecture)
         model.set_weights(outcome["weights"])
         self.model = model

@@ -1,0 +1,35 @@
+"""A Ray cluster of two nodes, started as the README says to start one on two machines (here both
+on this machine): the app's backend counts the cluster's CPUs and Ray places each run, asking for
+2 CPUs, on a node that has them, so two runs train on two nodes."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_python
+
+from tools.ray_cluster import AUTH, ray_cluster
+
+TWO_RUNS = """
+import json
+from fashion_lab.backends import TrainingBackend
+from fashion_lab.config import TrainingConfig
+backend = TrainingBackend({address!r}, slots=1, run_cpus=2)
+backend.ray.connect()
+jobs = [backend.new_job(TrainingConfig("dense", epochs=1, limit=2000)) for _ in range(2)]
+for job in jobs:
+    job.start()
+for job in jobs:
+    job.join()
+print(json.dumps({{"capacity": backend.capacity(), "states": [job.state.value for job in jobs],
+                   "errors": [job.error for job in jobs], "nodes": [job.node for job in jobs]}}))
+"""
+
+
+def test_two_runs_on_a_two_node_cluster_train_on_both_nodes(dataset):
+    with ray_cluster([2, 2]) as address:
+        printed = run_python(TWO_RUNS.format(address=address), env=AUTH)
+    outcome = json.loads(printed.strip().splitlines()[-1])
+    assert outcome["states"] == ["finished", "finished"], outcome["errors"]
+    assert outcome["capacity"] == 2  # 4 CPUs, 2 a run
+    assert len(set(outcome["nodes"])) == 2, "both runs were placed on one node"
