@@ -9,7 +9,7 @@ from components.models.page import render_models
 from components.room.page import render_room
 from components.room.play import render_play
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
-from components.state import remove_store_leftovers
+from components.state import remove_store_leftovers, start_training_backend
 from components.talk_mode import render_talk_switch
 from components.train.page import render_train
 from components.training_status import render_training_status
@@ -41,3 +41,4 @@ if navigation.url_path not in ("", "play"):  # the Train page (the default, at "
         render_training_status()
 navigation.run()
 load_keras_in_background()
+start_training_backend()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 
@@ -90,6 +91,13 @@ def get_training_backend() -> TrainingBackend:
     backend = backend_from_env(slots=positive_int(MAX_JOBS_ENV, 2))
     backend.warm_up()
     return backend
+
+
+def start_training_backend() -> None:
+    """Once per server, after its first page: a Ray backend starts connecting (a bad setting is
+    said when Train is pressed)."""
+    with contextlib.suppress(ValueError):
+        get_training_backend()
 
 
 @st.cache_resource(show_spinner=False)

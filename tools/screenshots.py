@@ -121,7 +121,20 @@ def on_room(page: Page, url: str, talk: bool) -> None:
     expect(page.get_by_text("Pullover: dense", exact=False).first).to_be_visible(timeout=30_000)
 
 
+def on_class(page: Page, url: str, talk: bool) -> None:
+    """Three classmates press Train first (2 slots: one of them waits); then this tab, 2nd in line."""
+    for _ in range(3):
+        classmate = page.context.browser.new_context().new_page()
+        open_train_page(classmate, url)
+        start_training(classmate, "cnn", 5, subset=ALL_IMAGES)
+    open_train_page(page, url + ("?talk=1" if talk else ""))
+    start_training(page, "dense", 10, subset=TEN_THOUSAND)
+    expect(live_panel(page).get_by_text("waiting: 2nd in line")).to_be_visible(timeout=60_000)
+
+
 ROOM_SHOTS = [
+    ("train-waiting.png", on_class, {"viewport": {"width": 1400, "height": 900}}, False, False),
+    ("train-waiting-talk.png", on_class, TALK, True, False),
     ("room-talk.png", on_room, TALK, True, False),
     ("play-phone.png", on_play, PHONE, False, True),
 ]
@@ -140,14 +153,21 @@ def shoot(
         page.wait_for_timeout(1000)
     page.screenshot(path=path)
     print("saved", path.relative_to(ROOT))
+    for context in list(browser.contexts):  # this shot's, and those of the classmates it used
+        for other in context.pages:
+            _stop_runs(other)
+        context.close()
+
+
+def _stop_runs(page: Page) -> None:
+    """Stop what ``page`` trains, and wait until it has ended: the slots are free for the next shot."""
     stops = page.get_by_role("button", name=re.compile("^Stop"))
-    for stop in stops.all():  # free the training slots for the next shot
+    for stop in stops.all():
         try:
             stop.click(timeout=5_000)
         except PlaywrightError:  # the run ended meanwhile and took its Stop button away
             pass
-    expect(stops).to_have_count(0, timeout=120_000)  # ended and saved: the slots are free
-    page.context.close()
+    expect(stops).to_have_count(0, timeout=120_000)
 
 
 def main() -> int:
