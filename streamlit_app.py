@@ -9,9 +9,10 @@ from components.models.page import render_models
 from components.room.page import render_room
 from components.room.play import render_play
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
-from components.state import remove_store_leftovers, start_training_backend
+from components.state import remove_store_leftovers
 from components.talk_mode import render_talk_switch
 from components.train.page import render_train
+from components.training_jobs import start_training_backend
 from components.training_status import render_training_status
 
 keep_keras_session()

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 
 import streamlit as st
-from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.plain_text import plain
-from fashion_lab.backends import TrainingBackend, backend_from_env, positive_int
-from fashion_lab.jobs import MAX_QUEUE, JobRegistry
 from fashion_lab.stored_models import open_store
 from model_store import ModelStore, StoreError
 
@@ -32,9 +27,6 @@ PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_ro
 PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
 ROOM_CONTROL_ERROR = "room_control_error"  # why the presenter's last Hide or New round failed
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
-MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
-MAX_QUEUE_ENV = "FASHION_LAB_MAX_QUEUE"
-ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
 
 
 def talk_mode() -> bool:
@@ -78,46 +70,6 @@ def session_id() -> str:
     """This browser tab's Streamlit session."""
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx else "no-session"
-
-
-def _session_is_alive(owner: str) -> bool:
-    return not Runtime.exists() or Runtime.instance().is_active_session(owner)
-
-
-@st.cache_resource(show_spinner=False)
-def get_training_backend() -> TrainingBackend:
-    """Where this server trains (FASHION_LAB_RAY_ADDRESS; in its process by default), FASHION_LAB_MAX_JOBS
-    runs at once (default 2); a Ray backend starts connecting at once. ValueError for a bad setting."""
-    backend = backend_from_env(slots=positive_int(MAX_JOBS_ENV, 2))
-    backend.warm_up()
-    return backend
-
-
-def start_training_backend() -> None:
-    """Once per server, after its first page: a Ray backend starts connecting (a bad setting is
-    said when Train is pressed)."""
-    with contextlib.suppress(ValueError):
-        get_training_backend()
-
-
-@st.cache_resource(show_spinner=False)
-def get_job_registry() -> JobRegistry:
-    """Server-wide: the runs training now, the line of those waiting (FASHION_LAB_MAX_QUEUE, default
-    20), and the watchdog that stops runs of closed tabs. ValueError for a bad setting."""
-    queue = os.environ.get(MAX_QUEUE_ENV, "").strip()
-    return JobRegistry(
-        limit=get_training_backend().capacity,
-        max_queue=0 if queue == "0" else positive_int(MAX_QUEUE_ENV, MAX_QUEUE),
-        is_owner_alive=_session_is_alive,
-        grace=float(os.environ.get(ORPHAN_GRACE_ENV, "10")),
-    )
-
-
-def new_training_job(config):
-    """A job for ``config`` on this server's backend, saving its model in the store when it ends."""
-    from fashion_lab.metadata import store_saver
-
-    return get_training_backend().new_job(config, save=store_saver(get_store()))
 
 
 def get_train_job():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.state import get_job_registry, get_train_job
+from components.state import get_train_job
+from components.training_jobs import get_job_registry
 from fashion_lab.progress import describe_place, job_progress
 
 

@@ -4,6 +4,7 @@ or on Ray, as FASHION_LAB_RAY_ADDRESS says ("local", "auto" or "ray://host:port"
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 
 from fashion_lab.config import TrainingConfig
@@ -21,7 +22,7 @@ class TrainingBackend:
         self.slots = slots
         self.ray = None
         if ray_address:
-            from fashion_lab.ray_jobs import RayConnection
+            from fashion_lab.ray_connection import RayConnection
 
             self.ray = RayConnection(ray_address, slots, run_cpus)
 
@@ -40,8 +41,6 @@ class TrainingBackend:
     def warm_up(self) -> None:
         """Start connecting to Ray in the background (a few seconds), so the first run does not wait."""
         if self.ray is not None:
-            import threading
-
             threading.Thread(target=self._connect_quietly, daemon=True).start()
 
     def _connect_quietly(self) -> None:

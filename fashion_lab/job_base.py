@@ -44,6 +44,10 @@ class JobState(StrEnum):
         return self not in (JobState.PENDING, JobState.RUNNING)
 
 
+class RunCancelled(Exception):
+    """Raised by ``_train`` when the run ends before it trained at all; the message says why."""
+
+
 @dataclass
 class TrainingResult:
     """What a finished or stopped run produced, ready for the model store."""
@@ -113,12 +117,19 @@ class BaseJob:
     def stop(self) -> None:
         """Ask the run to end after the current batch (and its validation pass); a job that has
         not started yet (waiting in line) is cancelled at once and never starts."""
+        self.cancel("stopped while it waited in line")
+
+    def cancel(self, reason: str) -> None:
+        """Stop the job, saying ``reason`` if it had not started yet (then it never will)."""
         with self._start_lock:
             self._stop.set()
             if self._thread is None and self._state is JobState.PENDING:
-                self._log.add("cancelled", reason="stopped while waiting for a training slot")
-                self._state = JobState.CANCELLED
-                self._done.set()
+                self._end_unstarted(reason)
+
+    def _end_unstarted(self, reason: str) -> None:
+        self._log.add("cancelled", reason=reason)
+        self._state = JobState.CANCELLED
+        self._done.set()
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait until the job is done (waiting in line included); True if it is."""
@@ -132,11 +143,22 @@ class BaseJob:
         return (self.finished_at or time.perf_counter()) - self.started_at
 
     def run(self) -> None:
-        """Train, evaluate on the test set, save, and publish the outcome. Never raises."""
+        """Train, evaluate on the test set, save, and publish the outcome. Never raises. A run
+        stopped before it trained anything (Stop pressed as it left the line) saves nothing."""
+        if self._state is not JobState.PENDING:  # cancelled (or run before): it never runs again
+            return
         self._state = JobState.RUNNING
         self.started_at = time.perf_counter()
         try:
+            if self.stop_requested:
+                raise RunCancelled("stopped before it began to train")
             self.result = self._train()
+            if self.result.epochs_completed == 0:
+                raise RunCancelled("stopped before it began to train")
+        except RunCancelled as cancelled:
+            self._log.add("cancelled", reason=str(cancelled))
+            self._finish(JobState.CANCELLED)
+            return
         except Exception as error:  # noqa: BLE001 - a worker thread must report, not die
             self.error = self.error or f"{type(error).__name__}: {error}"
             self._log.add("failed", error=self.error, traceback=traceback.format_exc())

@@ -3,6 +3,7 @@ whose owner is gone stopped (or taken out of the line)."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import deque
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fashion_lab.progress import summarize_events
-from fashion_lab.queue_times import RunTimes, wait_before_start
+from fashion_lab.queue_times import SETUP_SECONDS, RunTimes, wait_before_start
 
 MAX_QUEUE = 20  # runs waiting in line, at most (FASHION_LAB_MAX_QUEUE)
 
@@ -29,7 +30,7 @@ class Place:
 
 @dataclass(eq=False)
 class _Entry:
-    jobs: list  # started together: a race's two runners hold one place and two slots
+    jobs: list  # BaseJob-like runs started together: a race's two runners, one place, two slots
     owner: str
 
 
@@ -128,51 +129,66 @@ class JobRegistry:
 
     def _start_waiting(self) -> dict:
         """Start entries from the head of the line while their slots are free; returns the
-        entries that could not start, each with its error (their runs are stopped)."""
+        entries that could not start, each with its error (their runs are cancelled, saying why)."""
         failures = {}
         while self._line:
             entry = self._line[0]
             jobs = [job for job in entry.jobs if not job.state.done]  # a cancelled run is left out
+            if len(jobs) > self.limit:  # the capacity shrank under a race: it could never start
+                self._line.popleft()
+                for job in jobs:
+                    job.cancel(
+                        f"it needs {len(jobs)} training slots at once, and the server has {self.limit} now"
+                    )
+                continue
             if jobs and len(self._running) + len(jobs) > self.limit:
                 break
             self._line.popleft()
+            started = []
             try:
                 for job in jobs:
-                    self._running[job] = entry.owner
                     job.start()
+                    started.append(job)
+                    self._running[job] = entry.owner
             except Exception as error:  # noqa: BLE001 - one could not start (no thread left?): none runs
                 for job in jobs:
-                    self._running.pop(job, None)
-                    job.stop()
-                failures[entry] = error
+                    job.cancel(
+                        f"it could not start: {error}"
+                    )  # a started one stops, and holds its slot till then
+                failures[entry] = JobRefused(f"The run could not start: {error}")
         return failures
 
     def _forget_done(self) -> None:
         for job in [j for j in self._running if j.state.done]:
             del self._running[job]
-            self._gone_since.pop(job, None)
             self._learn_pace(job)
         self._line = deque(e for e in self._line if not all(j.state.done for j in e.jobs))
+        watched = set(self._running).union(*(e.jobs for e in self._line))
+        self._gone_since = {job: since for job, since in self._gone_since.items() if job in watched}
 
     def _learn_pace(self, job) -> None:
         result = getattr(job, "result", None)
-        if result is not None and not result.stopped:
-            images = result.samples * result.epochs_completed
-            self.times.learn(job.config.architecture, images, result.train_seconds)
+        if result is not None and not result.stopped:  # its whole time: a worker's start, the test
+            seconds = max(job.elapsed() - SETUP_SECONDS, 0.0) or result.train_seconds
+            self.times.learn(job.config.architecture, result.samples * result.epochs_completed, seconds)
 
     def _dispatch(self) -> None:
-        stopped = threading.Event()
-        while not stopped.wait(self.poll):
-            with self._lock:
-                self._forget_done()
-                self._start_waiting()
-                if not self._running and not self._line:
-                    self._dispatcher = None
-                    return
-                watched = list(self._running.items())
-                watched += [(job, entry.owner) for entry in self._line for job in entry.jobs]
-            for job, owner in watched:
-                self._check_owner(job, owner)
+        while True:
+            time.sleep(self.poll)
+            try:
+                with self._lock:
+                    self._forget_done()
+                    self._start_waiting()
+                    if not self._running and not self._line:
+                        self._dispatcher = None
+                        return
+                    for job, owner in list(self._running.items()):
+                        self._check_owner(job, owner)
+                    for entry in list(self._line):
+                        for job in entry.jobs:
+                            self._check_owner(job, entry.owner)
+            except Exception:  # noqa: BLE001 - the line must keep moving; the next round retries
+                logging.getLogger(__name__).exception("the training line's dispatcher")
 
     def _check_owner(self, job, owner: str) -> None:
         if self._is_owner_alive(owner):

@@ -19,7 +19,7 @@ from fashion_lab.batches import training_batches
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 from fashion_lab.evaluation import evaluate_model
-from fashion_lab.job_base import BaseJob, JobState, TrainingResult  # noqa: F401 - JobState for importers
+from fashion_lab.job_base import BaseJob, JobState, RunCancelled, TrainingResult  # noqa: F401 - JobState for importers
 from fashion_lab.precision import FLOAT32, dtype_policy, resolve_precision
 from fashion_lab.training_events import ReportingCallback
 
@@ -91,31 +91,36 @@ class TrainingJob(BaseJob):
         """The dtype policy this run trains in (its models are stored and used in float32)."""
         return resolve_precision(self.config.precision, is_convolutional(self.config.architecture))
 
+    def build_seeded_model(self, total_steps: int) -> keras.Model:
+        """The run's model, compiled, its weights drawn from the config's seed."""
+        cfg = self.config
+        with _SEED_LOCK, dtype_policy(self.precision):
+            keras.utils.set_random_seed(cfg.seed)
+            model = build_model(cfg.architecture)
+            return compile_model(model, cfg.learning_rate, cfg.schedule, total_steps)
+
     def _train(self) -> TrainingResult:
         cfg = self.config
         data = self.dataset
         subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
         x, y = data.train_images[subset], data.train_labels[subset]
         steps = -(-len(x) // cfg.batch_size)
-        with _SEED_LOCK, dtype_policy(self.precision):
-            keras.utils.set_random_seed(cfg.seed)
-            model = build_model(cfg.architecture)
-            self.model = compile_model(model, cfg.learning_rate, cfg.schedule, steps * cfg.epochs)
+        self.model = self.build_seeded_model(steps * cfg.epochs)
+        if self.stop_requested:
+            raise RunCancelled("stopped before it began to train")
         self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
         callback = ReportingCallback(self, steps)
         begin = time.perf_counter()
-        history = {}
-        if not self.stop_requested:
-            fit = self.model.fit(
-                _input_batches(x, y, cfg),
-                shuffle=False,  # the batches come shuffled, in a new order every epoch
-                epochs=cfg.epochs,
-                validation_data=(data.test_images, data.test_labels),
-                validation_batch_size=VALIDATION_BATCH_SIZE,
-                callbacks=[callback],
-                verbose=0,
-            )
-            history = {k: [float(v) for v in vals] for k, vals in fit.history.items()}
+        fit = self.model.fit(
+            _input_batches(x, y, cfg),
+            shuffle=False,  # the batches come shuffled, in a new order every epoch
+            epochs=cfg.epochs,
+            validation_data=(data.test_images, data.test_labels),
+            validation_batch_size=VALIDATION_BATCH_SIZE,
+            callbacks=[callback],
+            verbose=0,
+        )
+        history = {k: [float(v) for v in vals] for k, vals in fit.history.items()}
         seconds = time.perf_counter() - begin
         if self.precision != FLOAT32:
             self.model = _float32_twin(self.model, cfg.architecture)

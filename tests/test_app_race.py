@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 from test_jobs import FakeJob
 
 from components.compare import race
-from components.state import RACE_JOBS, get_job_registry
+from components.state import RACE_JOBS
 from fashion_lab.jobs import JobRegistry
 from fashion_lab.training import JobState
 
@@ -38,9 +38,10 @@ def test_start_runs_both_runners_on_the_chosen_settings_and_locks_them(store, da
         assert job.join(timeout=120)
 
 
-def test_a_race_on_a_busy_server_waits_in_line_and_says_where(store):
-    registry = get_job_registry()
-    busy = [FakeJob() for _ in range(registry.limit - 1)]  # one slot left: a race must wait
+def test_a_race_on_a_busy_server_waits_in_line_and_says_where(store, monkeypatch):
+    registry = JobRegistry(limit=2)
+    monkeypatch.setattr("components.compare.race.get_job_registry", lambda: registry)
+    busy = [FakeJob()]  # one slot left: a race must wait
     try:
         registry.submit(busy, "another-tab")
         app = open_race()

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from fashion_lab.config import TrainingConfig
+from fashion_lab.job_base import BaseJob, TrainingResult
 from fashion_lab.jobs import JobRefused, JobRegistry
 from fashion_lab.queue_times import SETUP_SECONDS, RunTimes, wait_before_start
 from fashion_lab.training import JobState
@@ -26,7 +27,11 @@ class FakeJob:
         return self
 
     def stop(self):
+        self.cancel("stopped while it waited in line")
+
+    def cancel(self, reason):
         self.stopped.set()
+        self.reason = reason
         self.state = JobState.STOPPED if self.state is JobState.RUNNING else JobState.CANCELLED
 
     def finish(self):
@@ -119,6 +124,21 @@ def test_a_race_on_a_one_slot_server_is_refused():
         JobRegistry(limit=1).submit([FakeJob(), FakeJob()], "tab")
 
 
+def test_a_race_that_the_shrunk_capacity_cannot_hold_is_cancelled_and_the_line_moves_on():
+    slots = [2]
+    registry = JobRegistry(limit=lambda: slots[0], poll=0.02)
+    busy, race, behind = FakeJob(), [FakeJob(), FakeJob()], FakeJob()
+    registry.submit([busy], "tab-0")
+    registry.submit(race, "racing-tab")
+    registry.submit([behind], "tab-2")
+    slots[0] = 1  # a machine left the cluster
+    wait_for(lambda: race[0].state is JobState.CANCELLED)
+    assert "needs 2 training slots at once" in race[0].reason and registry.place(behind).position == 1
+    busy.finish()
+    wait_for(lambda: behind.state is JobState.RUNNING)
+    behind.finish()
+
+
 def test_the_capacity_may_change_while_runs_wait():
     slots = [1]
     registry = JobRegistry(limit=lambda: slots[0], poll=0.02)
@@ -204,9 +224,10 @@ class UnstartableJob(FakeJob):
 def test_a_job_that_cannot_start_leaves_no_slot_taken_and_stops_its_partner():
     registry = JobRegistry(limit=2)
     partner = FakeJob()
-    with pytest.raises(RuntimeError, match="new thread"):
+    with pytest.raises(JobRefused, match="could not start: can't start new thread"):
         registry.submit([partner, UnstartableJob()], "tab")
-    assert registry.active() == 0 and registry.waiting() == 0 and partner.stopped.is_set()
+    registry.active()  # the partner started and was stopped: its slot is free once it has ended
+    assert registry.waiting() == 0 and partner.stopped.is_set() and "could not start" in partner.reason
     registry.submit([FakeJob(), FakeJob()], "tab")
     assert registry.active() == 2
 
@@ -238,3 +259,30 @@ def test_run_times_learn_the_pace_of_finished_runs():
     assert times.estimate(TrainingConfig("dense", epochs=3, limit=1000)) == pytest.approx(
         SETUP_SECONDS + 30.0
     )
+
+
+class BlockingJob(BaseJob):
+    """A real job whose training waits until released (or stopped)."""
+
+    def __init__(self):
+        super().__init__(TrainingConfig("dense", epochs=1), save=lambda job: "saved")
+        self.release = threading.Event()
+
+    def _train(self):
+        while not (self.release.is_set() or self.stop_requested):
+            time.sleep(0.01)
+        return TrainingResult({"loss": [1.0]}, 1, 0.5, 1.0, [], 0.1, 10, self.stop_requested)
+
+
+def test_a_real_job_stopped_in_line_is_cancelled_at_once_and_never_starts():
+    registry = JobRegistry(limit=1, poll=0.02)
+    running, waiting = BlockingJob(), BlockingJob()
+    registry.submit([running], "tab-1")
+    registry.submit([waiting], "tab-2")
+    waiting.stop()
+    assert waiting.join(timeout=1) and waiting.state is JobState.CANCELLED
+    assert waiting.events() == [{"kind": "cancelled", "reason": "stopped while it waited in line"}]
+    running.release.set()
+    assert running.join(timeout=5) and running.state is JobState.FINISHED and running.saved_as == "saved"
+    time.sleep(0.1)
+    assert waiting.started_at == 0.0 and registry.active() == 0

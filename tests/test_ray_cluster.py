@@ -20,16 +20,25 @@ jobs = [backend.new_job(TrainingConfig("dense", epochs=1, limit=2000)) for _ in 
 for job in jobs:
     job.start()
 for job in jobs:
-    job.join()
+    job.join(timeout=300)
 print(json.dumps({{"capacity": backend.capacity(), "states": [job.state.value for job in jobs],
                    "errors": [job.error for job in jobs], "nodes": [job.node for job in jobs]}}))
 """
 
 
 def test_two_runs_on_a_two_node_cluster_train_on_both_nodes(dataset):
-    with ray_cluster([2, 2]) as address:
-        printed = run_python(TWO_RUNS.format(address=address), env=AUTH)
+    """As the README's app joins it: "auto", the head's address in RAY_ADDRESS."""
+    with ray_cluster([2, 2]) as (head, _):
+        printed = run_python(TWO_RUNS.format(address="auto"), env={**AUTH, "RAY_ADDRESS": head})
     outcome = json.loads(printed.strip().splitlines()[-1])
     assert outcome["states"] == ["finished", "finished"], outcome["errors"]
     assert outcome["capacity"] == 2  # 4 CPUs, 2 a run
     assert len(set(outcome["nodes"])) == 2, "both runs were placed on one node"
+
+
+def test_an_app_off_the_cluster_trains_through_the_heads_client_port(dataset):
+    with ray_cluster([2]) as (_, client):
+        printed = run_python(TWO_RUNS.format(address=client), env=AUTH)
+    outcome = json.loads(printed.strip().splitlines()[-1])
+    assert outcome["states"] == ["finished", "finished"], outcome["errors"]
+    assert outcome["capacity"] == 1  # 2 CPUs, 2 a run: the second run waited for the first

@@ -113,3 +113,24 @@ def test_ray_is_not_imported_unless_asked_for(dataset):
         "assert job.state == 'finished', job.error; assert 'ray' not in sys.modules, 'ray was imported'"
     )
     run_python(code, env={"FASHION_LAB_RAY_ADDRESS": ""})
+
+
+def test_stop_before_the_worker_answers_cancels_at_once_and_saves_nothing(ray_backend):
+    saved = []
+    job = ray_backend.new_job(LONG, save=saved.append).start()
+    job.stop()  # the worker is still starting (placing, importing TensorFlow)
+    assert job.join(timeout=30), "Stop did not end a run whose worker was starting"
+    assert job.state is JobState.CANCELLED and not saved
+    assert job.events()[-1] == {"kind": "cancelled", "reason": "stopped before it began to train"}
+
+
+def test_no_cluster_at_the_address_fails_the_run_with_a_clear_message(dataset):
+    code = (
+        "from fashion_lab.backends import TrainingBackend; from fashion_lab.config import TrainingConfig; "
+        "job = TrainingBackend('auto', slots=1).new_job(TrainingConfig('dense', epochs=1, limit=500)); "
+        "job.run(); print(job.state.value, '|', job.error)"
+    )
+    printed = run_python(code, env={"RAY_ADDRESS": ""}).strip().splitlines()[-1]
+    assert printed.startswith(
+        "failed | RayUnavailable: Ray at 'auto' cannot be used: Could not find any running Ray"
+    )

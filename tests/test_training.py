@@ -69,12 +69,34 @@ def test_a_finished_run_is_named_by_its_epochs(small_jobs):
     assert default_model_name(small_jobs["dense"]).startswith("dense-1ep-2")
 
 
-def test_stop_before_start_trains_nothing(dataset):
-    job = TrainingJob(TrainingConfig("dense", epochs=2, limit=500), dataset=dataset)
+def test_stop_before_start_trains_and_saves_nothing(dataset):
+    saved = []
+    job = TrainingJob(TrainingConfig("dense", epochs=2, limit=500), dataset=dataset, save=saved.append)
     job.stop()
+    assert job.state is JobState.CANCELLED and job.join(timeout=0)
+    job.start()  # a cancelled job never starts
     job.run()
-    assert job.state is JobState.STOPPED
-    assert job.result.epochs_completed == 0
+    assert job.state is JobState.CANCELLED and job.result is None and not saved
+    assert [e["kind"] for e in job.events()] == ["cancelled"]
+
+
+class StopsAsItLeavesTheLine(TrainingJob):
+    """Stop pressed in the instant between its start and its first batch."""
+
+    def build_seeded_model(self, total_steps):
+        model = super().build_seeded_model(total_steps)
+        self.stop()
+        return model
+
+
+def test_a_run_stopped_before_its_first_batch_is_cancelled_not_saved(dataset):
+    saved = []
+    job = StopsAsItLeavesTheLine(
+        TrainingConfig("dense", epochs=2, limit=500), dataset=dataset, save=saved.append
+    )
+    assert job.start().join(timeout=120)
+    assert job.state is JobState.CANCELLED and not saved
+    assert job.events()[-1] == {"kind": "cancelled", "reason": "stopped before it began to train"}
 
 
 def test_failure_is_reported_not_raised(dataset):
@@ -89,9 +111,8 @@ def test_failure_is_reported_not_raised(dataset):
 def test_same_seed_same_start(dataset):
     a = TrainingJob(TrainingConfig("cnn", epochs=1, limit=64, seed=3), dataset=dataset)
     b = TrainingJob(TrainingConfig("cnn", epochs=1, limit=64, seed=3), dataset=dataset)
-    a.stop(), b.stop()  # build the models only
-    a.run(), b.run()
-    for wa, wb in zip(a.model.get_weights(), b.model.get_weights(), strict=True):
+    first, second = a.build_seeded_model(1), b.build_seeded_model(1)
+    for wa, wb in zip(first.get_weights(), second.get_weights(), strict=True):
         np.testing.assert_array_equal(wa, wb)
 
 

@@ -41,9 +41,9 @@ def _wait_for_cpus(env: dict, cpus: int, address: str, timeout: float = 90.0) ->
 
 
 @contextmanager
-def ray_cluster(node_cpus: list[int]) -> Iterator[str]:
-    """A head node with ``node_cpus[0]`` CPUs and one node per further entry; yields the
-    ``ray://`` address of the head's client server."""
+def ray_cluster(node_cpus: list[int]) -> Iterator[tuple[str, str]]:
+    """A head node with ``node_cpus[0]`` CPUs and one node per further entry; yields the head's
+    address (``host:port``, for RAY_ADDRESS and "auto") and its client server's (``ray://``)."""
     env = {**os.environ, **AUTH}
     env.pop("RAY_ADDRESS", None)
     subprocess.run([str(RAY), "get-auth-token", "--generate"], env=env, capture_output=True, check=True)
@@ -61,7 +61,7 @@ def ray_cluster(node_cpus: list[int]) -> Iterator[str]:
             arguments = [f"--address=127.0.0.1:{gcs}", f"--num-cpus={cpus}"]
             nodes.append(_start_node(arguments, env, folder / f"node-{number}.log"))
         _wait_for_cpus(env, sum(node_cpus), f"127.0.0.1:{gcs}")
-        yield f"ray://127.0.0.1:{client}"
+        yield f"127.0.0.1:{gcs}", f"ray://127.0.0.1:{client}"
     finally:
         for node in reversed(nodes):
             os.killpg(node.pid, signal.SIGTERM)

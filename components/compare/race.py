@@ -13,12 +13,11 @@ from components.plain_text import plain
 from components.state import (
     RACE_JOBS,
     RACE_REFUSAL,
-    get_job_registry,
     kept_settings,
-    new_training_job,
     session_id,
     talk_mode,
 )
+from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES
 from fashion_lab.progress import describe_place, job_progress

@@ -49,7 +49,7 @@ def describe_progress(progress: TrainingProgress, job, place=None) -> str:
     if place is not None:
         return describe_place(place.position, place.wait)
     if progress.outcome == "cancelled":
-        return "left the line before it started"
+        return f"not trained: {progress.final.get('reason')}"
     if job.stop_requested and not progress.done:
         return "stopping after these few batches and their validation pass..."
     if progress.outcome:

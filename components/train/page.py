@@ -7,10 +7,8 @@ import streamlit as st
 
 from components.state import (
     TRAIN_REFUSAL,
-    get_job_registry,
     get_train_job,
     kept_settings,
-    new_training_job,
     session_id,
     set_live_feed,
     set_train_job,
@@ -33,6 +31,7 @@ from components.train.settings import (
     widget_values,
 )
 from components.train.welcome import render_welcome
+from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
 from fashion_lab.architectures import ARCHITECTURES, layer_table
 from fashion_lab.config import TrainingConfig

@@ -85,7 +85,7 @@ def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:
 
 def _render_outcome(progress: TrainingProgress, job) -> None:
     if progress.outcome == "cancelled":
-        st.info("Stopped while it waited in line: it never trained, and nothing was saved.")
+        st.info(f"Not trained: {plain(progress.final.get('reason'))}. Nothing was saved.")
         return
     if progress.outcome == "failed":
         st.error(f"Training failed: {plain(job.error)}. Nothing was saved; the app keeps working.")
