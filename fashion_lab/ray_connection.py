@@ -14,6 +14,7 @@ from fashion_lab.data import Dataset
 PROJECT_PACKAGE = Path(__file__).resolve().parent  # what the workers import (fashion_lab)
 CAPACITY_SECONDS = 10.0  # how often a cluster's machines are counted again
 RETRY_SECONDS = 10.0  # a cluster that could not be reached is tried again this long after
+CONNECT_TIMEOUT = 60.0  # Ray keeps retrying an address where nothing answers: a run waits this long
 
 
 class RayUnavailable(RuntimeError):
@@ -57,7 +58,8 @@ class RayConnection:
                 )
                 self._keeper.start()
             started = self._started
-        started.wait()
+        if not started.wait(CONNECT_TIMEOUT):
+            raise RayUnavailable(f"Ray at {self.address!r} did not answer within {CONNECT_TIMEOUT:.0f} s")
         if self._error is not None:
             raise RayUnavailable(f"Ray at {self.address!r} cannot be used: {self._error}")
         return ray

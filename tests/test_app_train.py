@@ -1,5 +1,7 @@
+
 """The Train page headless (AppTest): controls, layer table, locked settings, outcome."""
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,6 +61,10 @@ def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset
     assert (job.config.architecture, job.config.epochs) == ("cnn", 3)
     assert (job.config.batch_size, job.config.seed) == (64, 7)
     assert all(_find(app, key).disabled for key in LOCKABLE + [START])
+    deadline = time.monotonic() + 120
+    while not any(event["kind"] == "batch" for event in job.events()):  # it trains: a Stop now saves
+        assert time.monotonic() < deadline and not job.state.done, job.error
+        time.sleep(0.05)
     _find(app, STOP).click().run()
     assert job.stop_requested
     assert job.join(timeout=120)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 
 import numpy as np
 import pytest
@@ -18,8 +19,10 @@ from fashion_lab.config import TrainingConfig
 from fashion_lab.evaluation import predict_images
 from fashion_lab.jobs import JobRegistry
 from fashion_lab.metadata import store_saver
-from fashion_lab.ray_jobs import LOST
+from fashion_lab.ray_connection import RayConnection
+from fashion_lab.ray_jobs import LOST, RayTrainingJob
 from fashion_lab.training import JobState, TrainingJob
+from tools.app_server import free_port
 
 QUICK = TrainingConfig("dense", epochs=2, limit=3000)
 LONG = TrainingConfig("cnn", epochs=20, limit=10_000)
@@ -125,12 +128,30 @@ def test_stop_before_the_worker_answers_cancels_at_once_and_saves_nothing(ray_ba
 
 
 def test_no_cluster_at_the_address_fails_the_run_with_a_clear_message(dataset):
+    address = f"ray://127.0.0.1:{free_port()}"  # nothing listens there
     code = (
         "from fashion_lab.backends import TrainingBackend; from fashion_lab.config import TrainingConfig; "
-        "job = TrainingBackend('auto', slots=1).new_job(TrainingConfig('dense', epochs=1, limit=500)); "
+        f"job = TrainingBackend({address!r}, slots=1).new_job(TrainingConfig('dense', epochs=1, limit=500)); "
         "job.run(); print(job.state.value, '|', job.error)"
     )
-    printed = run_python(code, env={"RAY_ADDRESS": ""}).strip().splitlines()[-1]
-    assert printed.startswith(
-        "failed | RayUnavailable: Ray at 'auto' cannot be used: Could not find any running Ray"
+    quick = {"RAY_CLIENT_INITIAL_CONNECTION_TIMEOUT_S": "1", "RAY_CLIENT_MAX_CONNECTION_TIMEOUT_S": "3"}
+    printed = run_python(code, env=quick).strip().splitlines()[-1]
+    assert (
+        printed
+        == f"failed | RayUnavailable: Ray at {address!r} cannot be used: ray client connection timeout"
     )
+
+
+class HangingRay(RayConnection):
+    """Ray's own retries at an address where nothing answers, which go on for minutes."""
+
+    def _init(self, ray):
+        time.sleep(30)
+
+
+def test_a_cluster_that_does_not_answer_fails_the_run_after_the_timeout(monkeypatch):
+    monkeypatch.setattr("fashion_lab.ray_connection.CONNECT_TIMEOUT", 0.5)
+    job = RayTrainingJob(QUICK, HangingRay("auto"))
+    job.run()
+    assert job.state is JobState.FAILED
+    assert job.error == "RayUnavailable: Ray at 'auto' did not answer within 0 s"
