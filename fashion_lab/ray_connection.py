@@ -3,6 +3,7 @@ trains on it). Ray is imported only here and there, and only when a Ray backend 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -14,6 +15,9 @@ from fashion_lab.data import Dataset
 PROJECT_PACKAGE = Path(__file__).resolve().parent  # what the workers import (fashion_lab)
 CAPACITY_SECONDS = 10.0  # how often a cluster's machines are counted again
 RETRY_SECONDS = 10.0  # a cluster that could not be reached is tried again this long after
+# A cluster's client server now and then fails a handshake under load (its server process starting
+# races Ray's own check of it): a few tries before saying it cannot be reached.
+CONNECT_ATTEMPTS = 3
 CONNECT_TIMEOUT = 60.0  # Ray keeps retrying an address where nothing answers: a run waits this long
 
 
@@ -68,12 +72,18 @@ class RayConnection:
         """Start Ray and stay: Linux ends a local Ray's processes when the thread that started
         them ends (their parent-death signal follows the thread). On a cluster, count its
         machines' room for runs every ``CAPACITY_SECONDS`` here, never in a caller's way."""
-        try:
-            self._init(ray)
-        except Exception as error:  # noqa: BLE001 - any failure to reach Ray is said as one
-            self._error, self._failed_at = error, time.monotonic()
-            self._started.set()
-            return
+        for attempt in range(1, CONNECT_ATTEMPTS + 1):
+            try:
+                self._init(ray)
+                break
+            except Exception as error:  # noqa: BLE001 - any failure to reach Ray is said as one
+                with contextlib.suppress(Exception):  # a half-made connection, before another try
+                    ray.shutdown()
+                if attempt == CONNECT_ATTEMPTS:
+                    self._error, self._failed_at = error, time.monotonic()
+                    self._started.set()
+                    return
+                time.sleep(2)
         self._started.set()
         while True:
             if not self.local:

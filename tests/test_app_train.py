@@ -1,4 +1,3 @@
-
 """The Train page headless (AppTest): controls, layer table, locked settings, outcome."""
 
 import time

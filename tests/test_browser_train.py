@@ -177,46 +177,45 @@ def test_a_closed_tab_stops_its_job(browser: Browser, server):
     assert new[0].meta["stopped"] is True and new[0].meta["epochs_completed"] < 5
 
 
+def one_slot_taken(browser: Browser, url: str) -> tuple[Page, Page]:
+    """Two tabs of a server with one slot, the first training the CNN on all images (long)."""
+    first, second = browser.new_page(), browser.new_page()
+    open_train_page(first, url)
+    open_train_page(second, url)
+    start_training(first, "cnn", 5, subset=ALL_IMAGES)
+    expect(live_panel(first).get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
+    return first, second
+
+
+def stop_and_see_it_saved(page: Page) -> None:
+    page.get_by_role("button", name="Stop").click()
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Stopped after", timeout=LONG_WAIT)
+
+
 def test_past_the_bound_a_run_waits_in_line_then_starts_by_itself(browser: Browser, tmp_path, dataset):
     with streamlit_server(tmp_path / "models", FASHION_LAB_MAX_JOBS="1") as url:
-        first, second = browser.new_page(), browser.new_page()
-        open_train_page(first, url)
-        open_train_page(second, url)
-        start_training(first, "cnn", 5, subset=ALL_IMAGES)
-        expect(live_panel(first).get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
+        first, second = one_slot_taken(browser, url)
         start_training(second, "cnn", 3, subset=TEN_THOUSAND)  # long enough to be seen training
         expect(live_panel(second).get_by_text("waiting: 1st in line, about")).to_be_visible(timeout=30_000)
         second.get_by_role("link", name="Models").click()  # other pages say it in the sidebar
-        expect(second.get_by_test_id("stSidebar").get_by_text("waiting: 1st in line")).to_be_visible(
-            timeout=30_000
-        )
+        sidebar = second.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_text("waiting: 1st in line")).to_be_visible(timeout=30_000)
         second.get_by_role("link", name="Train").click()
         expect(second.get_by_role("button", name="Stop")).to_be_enabled()
-        first.get_by_role("button", name="Stop").click()
-        expect(first.get_by_test_id("stAlertContentSuccess")).to_contain_text(
-            "Stopped after", timeout=LONG_WAIT
-        )
-        expect(live_panel(second).get_by_text(re.compile(r"epoch \d/3 · batch"))).to_be_visible(
-            timeout=LONG_WAIT
-        )
+        stop_and_see_it_saved(first)
+        training = live_panel(second).get_by_text(re.compile(r"epoch \d/3 · batch"))
+        expect(training).to_be_visible(timeout=LONG_WAIT)
         outcome = second.get_by_test_id("stAlertContentSuccess")
         expect(outcome).to_contain_text("Finished after 3 epoch(s)", timeout=LONG_WAIT)
 
 
 def test_stop_takes_a_waiting_run_out_of_line(browser: Browser, tmp_path, dataset):
     with streamlit_server(tmp_path / "models", FASHION_LAB_MAX_JOBS="1") as url:
-        first, second = browser.new_page(), browser.new_page()
-        open_train_page(first, url)
-        open_train_page(second, url)
-        start_training(first, "cnn", 5, subset=ALL_IMAGES)
+        first, second = one_slot_taken(browser, url)
         start_training(second, "dense", 2)
         expect(live_panel(second).get_by_text("waiting: 1st in line")).to_be_visible(timeout=30_000)
         second.get_by_role("button", name="Stop").click()
-        expect(
-            second.get_by_text("Not trained: stopped while it waited in line. Nothing was saved.")
-        ).to_be_visible(timeout=30_000)
-        first.get_by_role("button", name="Stop").click()
-        expect(first.get_by_test_id("stAlertContentSuccess")).to_contain_text(
-            "Stopped after", timeout=LONG_WAIT
-        )
+        cancelled = second.get_by_text("Not trained: stopped while it waited in line. Nothing was saved.")
+        expect(cancelled).to_be_visible(timeout=30_000)
+        stop_and_see_it_saved(first)
         assert [m.meta["architecture"] for m in open_store(tmp_path / "models").models()] == ["cnn"]
