@@ -195,9 +195,14 @@ class ModelStore:
                 "created": meta.get("created") or datetime.now(UTC).isoformat(timespec="seconds"),
             }
             _write_synced(temp / META_FILE, json.dumps(full_meta, indent=1).encode("utf-8"))
-            if final.exists():
+            if overwrite and final.exists():
                 self._remove(final)
-            os.replace(temp, final)
+            try:
+                os.replace(temp, final)  # onto a folder saved meanwhile under this name: refused
+            except OSError as error:
+                if final.exists():
+                    raise StoreError(f"a model named {name!r} already exists") from error
+                raise
         finally:
             if temp.exists():
                 shutil.rmtree(temp, ignore_errors=True)

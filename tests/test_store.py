@@ -156,6 +156,27 @@ def test_save_unique_takes_the_next_free_name_and_does_not_mask_real_failures(st
         store.save_unique("run", FullDisk(), {})
 
 
+def test_a_save_that_finds_its_name_taken_meanwhile_keeps_the_other_and_takes_the_next(
+    store, small_jobs, monkeypatch
+):
+    """Two runs ending in the same second save under the same name at once (a class of six on
+    two slots lost a model this way): the one that renames second must not remove the first."""
+    import model_store.store as store_module
+
+    job, write = small_jobs["dense"], store_module._write_synced
+    other = {**run_metadata(job), "seed_of_the_other": 1}
+
+    def another_run_saves_meanwhile(path, data):
+        monkeypatch.setattr(store_module, "_write_synced", write)
+        store.save("run", job.model, other)  # in the instant after this save checked the name
+        write(path, data)
+
+    monkeypatch.setattr(store_module, "_write_synced", another_run_saves_meanwhile)
+    mine = store.save_unique("run", job.model, run_metadata(job))
+    assert mine.name == "run-2"
+    assert store.get("run").meta["seed_of_the_other"] == 1  # the other run's model is still there
+
+
 def test_leftovers_of_killed_saves_are_removed_once_stale_and_only_ours(store, small_jobs):
     save_job(store, small_jobs["dense"], "kept")
     stale = [store.root / ".tmp-kept-0123abcd", store.root / ".trash-old-89abcdef"]
