@@ -1,0 +1,80 @@
+"""What in the picture drove a model's answer, as a 28x28 heatmap: occlusion sensitivity (any
+model, one predict call), Grad-CAM at the last convolution (CNNs), gradient x input (any model).
+Every map is for one class of one uint8 image (28, 28) and is >= 0 where it supports the class."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from fashion_lab.data import IMAGE_SHAPE
+from fashion_lab.inspection import conv_stages
+
+PATCH, STRIDE, GREY = 6, 2, 128  # a mid-grey 6x6 patch every 2 pixels: 12 x 12 = 144 copies
+
+
+def occlusion_positions(patch: int = PATCH, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """The top-left corners of the patch, row by row, so that it covers the whole image."""
+    last = IMAGE_SHAPE[0] - patch
+    starts = list(range(0, last + 1, stride))
+    if starts[-1] != last:
+        starts.append(last)
+    return [(row, col) for row in starts for col in starts]
+
+
+def occlusion_map(
+    model: keras.Model, pixels: np.ndarray, label: int, patch: int = PATCH, stride: int = STRIDE
+) -> np.ndarray:
+    """(28, 28): for each pixel, how much the probability of ``label`` falls, on average, when a
+    grey patch covers it; every occluded copy goes through the model in one batch."""
+    image = np.asarray(pixels, dtype=np.uint8).reshape(IMAGE_SHAPE)
+    positions = occlusion_positions(patch, stride)
+    copies = np.repeat(image[None], len(positions), axis=0)  # (k, 28, 28)
+    for copy, (row, col) in zip(copies, positions, strict=True):
+        copy[row : row + patch, col : col + patch] = GREY
+    batch = np.concatenate([image[None], copies])
+    probabilities = np.asarray(model(batch, training=False))[:, label]
+    drops = probabilities[0] - probabilities[1:]  # (k,)
+    total, count = np.zeros(IMAGE_SHAPE), np.zeros(IMAGE_SHAPE)
+    for drop, (row, col) in zip(drops, positions, strict=True):
+        total[row : row + patch, col : col + patch] += drop
+        count[row : row + patch, col : col + patch] += 1
+    return np.maximum(total / count, 0.0)
+
+
+def _log_probability(probabilities: tf.Tensor, label: int) -> tf.Tensor:
+    # The log keeps the gradient alive where the softmax saturates (a confident answer).
+    return tf.math.log(probabilities[:, label] + 1e-12)
+
+
+def gradient_times_input(model: keras.Model, pixels: np.ndarray, label: int) -> np.ndarray:
+    """(28, 28): the gradient of log p(``label``) with respect to the scaled pixels, times them
+    (where a bright pixel pushed towards the class)."""
+    scaled_input = model.get_layer("scale").output
+    tail = keras.Model(scaled_input, model.output)  # the model after its fixed scaling
+    scale = model.get_layer("scale")
+    x = tf.convert_to_tensor(scale(np.asarray(pixels, dtype=np.uint8).reshape(1, *IMAGE_SHAPE)), tf.float32)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        score = _log_probability(tail(x, training=False), label)
+    gradient = tape.gradient(score, x)
+    return np.maximum(np.asarray(gradient * x)[0], 0.0)
+
+
+def grad_cam(model: keras.Model, pixels: np.ndarray, label: int) -> np.ndarray:
+    """(28, 28): Grad-CAM at the model's last convolution: its feature maps weighted by the mean
+    gradient of log p(``label``) over each map, summed, rectified and resized to the image."""
+    stages = conv_stages(model)
+    if not stages:
+        raise ValueError(f"{model.name} has no convolution: Grad-CAM needs one")
+    probe = keras.Model(model.input, [model.get_layer(stages[-1].activation).output, model.output])
+    with tf.GradientTape() as tape:
+        maps, probabilities = probe(
+            np.asarray(pixels, dtype=np.uint8).reshape(1, *IMAGE_SHAPE), training=False
+        )
+        score = _log_probability(probabilities, label)
+    gradients = tape.gradient(score, maps)  # (1, h, w, c)
+    weights = tf.reduce_mean(gradients, axis=(1, 2))  # (1, c)
+    cam = tf.nn.relu(tf.reduce_sum(maps * weights[:, None, None, :], axis=-1))[0]  # (h, w)
+    return np.asarray(tf.image.resize(cam[..., None], IMAGE_SHAPE, method="bilinear"))[..., 0]

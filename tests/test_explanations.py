@@ -1,0 +1,99 @@
+"""Heatmaps of what drove an answer, against independent references: occlusion against a plain
+loop over positions, Grad-CAM on a hand-made model whose gradients are known in closed form,
+gradient x input against finite differences."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+
+from fashion_lab.data import IMAGE_SHAPE
+from fashion_lab.explanations import (
+    GREY,
+    PATCH,
+    grad_cam,
+    gradient_times_input,
+    occlusion_map,
+    occlusion_positions,
+)
+from fashion_lab.model_builders import _scaled_input
+
+
+def halves_model() -> tuple[keras.Model, np.ndarray]:
+    """Class 0 is the brightness of the left half, class 1 of the right half (softmax), through
+    one 1x1 convolution that passes the image on: the answer and every gradient are known."""
+    inputs, x = _scaled_input()
+    x = keras.layers.Reshape((*IMAGE_SHAPE, 1), name="channel")(x)
+    x = keras.layers.Conv2D(1, 1, activation="relu", name="conv1")(x)
+    x = keras.layers.Flatten(name="flatten")(x)
+    outputs = keras.layers.Dense(2, activation="softmax", name="output")(x)
+    model = keras.Model(inputs, outputs)
+    left = (np.arange(784) % 28 < 14).astype(np.float32)
+    weights = np.stack([left * 0.05, (1 - left) * 0.02], axis=1)  # (784, 2); unequal, so the mean
+    # gradient over the map is not 0 (with equal weights it is exactly 0 for two classes)
+    model.get_layer("conv1").set_weights([np.ones((1, 1, 1, 1), np.float32), np.zeros(1, np.float32)])
+    model.get_layer("output").set_weights([weights, np.zeros(2, np.float32)])
+    return model, weights
+
+
+def bright_on_the_left() -> np.ndarray:
+    image = np.zeros(IMAGE_SHAPE, np.uint8)
+    image[6:22, 3:11] = 200
+    image[10:14, 18:24] = 90  # something dimmer on the right
+    return image
+
+
+def test_occlusion_matches_a_plain_loop_over_positions(small_jobs, dataset):
+    model, image, label = small_jobs["cnn"].model, dataset.test_images[0], int(dataset.test_labels[0])
+    base = float(model(image[None], training=False)[0, label])
+    total, count = np.zeros(IMAGE_SHAPE), np.zeros(IMAGE_SHAPE)
+    for row, col in occlusion_positions():
+        copy = image.copy()
+        copy[row : row + PATCH, col : col + PATCH] = GREY
+        drop = base - float(model(copy[None], training=False)[0, label])
+        total[row : row + PATCH, col : col + PATCH] += drop
+        count[row : row + PATCH, col : col + PATCH] += 1
+    expected = np.maximum(total / count, 0)
+    np.testing.assert_allclose(occlusion_map(model, image, label), expected, atol=1e-5)
+
+
+def test_the_patch_covers_every_pixel():
+    covered = np.zeros(IMAGE_SHAPE, bool)
+    for row, col in occlusion_positions():
+        covered[row : row + PATCH, col : col + PATCH] = True
+    assert covered.all()
+
+
+def test_grad_cam_of_a_model_whose_gradient_is_known():
+    model, weights = halves_model()
+    image = bright_on_the_left()
+    probabilities = np.asarray(model(image[None]))[0]
+    assert probabilities.argmax() == 0  # the bright left half wins
+    # d log p0 / d map = W0 - sum_k p_k W_k; Grad-CAM weighs the one map by its mean.
+    gradient = weights[:, 0] - weights @ probabilities
+    expected = np.maximum(gradient.mean() * image / 255.0, 0)
+    np.testing.assert_allclose(grad_cam(model, image, 0), expected, atol=1e-5)
+    assert grad_cam(model, image, 0)[6:22, 3:11].min() > 0 and grad_cam(model, image, 0)[:, 14:].max() < 1e-3
+
+
+def test_gradient_times_input_against_finite_differences():
+    model, _ = halves_model()
+    image = bright_on_the_left()
+    tail = keras.Model(model.get_layer("scale").output, model.output)
+    x = image.astype(np.float64) / 255.0
+
+    def log_p0(scaled: np.ndarray) -> float:
+        return float(np.log(np.asarray(tail(scaled[None].astype(np.float32)))[0, 0]))
+
+    heatmap, eps = gradient_times_input(model, image, 0), 1e-2
+    for row, col in [(8, 5), (12, 9), (11, 20), (20, 4)]:
+        step = np.zeros(IMAGE_SHAPE)
+        step[row, col] = eps
+        slope = (log_p0(x + step) - log_p0(x - step)) / (2 * eps)
+        assert heatmap[row, col] == pytest.approx(max(slope * x[row, col], 0.0), abs=1e-4)
+
+
+def test_grad_cam_needs_a_convolution(small_jobs, dataset):
+    with pytest.raises(ValueError, match="no convolution"):
+        grad_cam(small_jobs["dense"].model, dataset.test_images[0], 0)
