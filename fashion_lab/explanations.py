@@ -78,3 +78,31 @@ def grad_cam(model: keras.Model, pixels: np.ndarray, label: int) -> np.ndarray:
     weights = tf.reduce_mean(gradients, axis=(1, 2))  # (1, c)
     cam = tf.nn.relu(tf.reduce_sum(maps * weights[:, None, None, :], axis=-1))[0]  # (h, w)
     return np.asarray(tf.image.resize(cam[..., None], IMAGE_SHAPE, method="bilinear"))[..., 0]
+
+
+METHODS = {  # name shown -> (function, whether it needs a convolution)
+    "occlusion": (occlusion_map, False),
+    "Grad-CAM": (grad_cam, True),
+    "gradient x input": (gradient_times_input, False),
+}
+
+
+def explain(
+    model: keras.Model, pixels: np.ndarray, label: int, method: str = "occlusion"
+) -> np.ndarray | None:
+    """The ``method`` heatmap (28, 28) for ``label``, or None where the method does not apply
+    (Grad-CAM of a model without convolutions)."""
+    function, needs_convolution = METHODS[method]
+    if needs_convolution and not conv_stages(model):
+        return None
+    return function(model, pixels, label)
+
+
+def heat_overlay(pixels: np.ndarray, heat: np.ndarray, side: int = 168) -> np.ndarray:
+    """The image in grey with the heatmap over it in red (scaled to its own maximum), enlarged to
+    ``side`` x ``side`` pixels with sharp edges: (side, side, 3) uint8."""
+    grey = np.asarray(pixels, dtype=np.float32).reshape(IMAGE_SHAPE) / 255 * 0.6
+    strength = heat / heat.max() if heat.max() > 0 else np.zeros_like(heat)
+    rgb = np.stack([grey + (1 - grey) * strength, grey * (1 - strength), grey * (1 - strength)], axis=-1)
+    repeat = max(1, side // IMAGE_SHAPE[0])
+    return np.round(255 * rgb).astype(np.uint8).repeat(repeat, axis=0).repeat(repeat, axis=1)

@@ -45,6 +45,21 @@ def test_two_tall_rectangles_drawn_with_the_mouse_are_trousers(page: Page, serve
     page.screenshot(path="test-results/classify-trousers.png", full_page=True)
 
 
+def test_a_drawing_shows_what_drove_each_models_answer(page: Page, server):
+    open_classify(page, server, "Draw")
+    draw_trousers(page)
+    expect(answer_of(page, "cnn-20k")).to_have_text("Trouser", timeout=30_000)
+    heatmaps = page.get_by_test_id("stImage").filter(has_text="what drove")
+    expect(heatmaps).to_have_count(2, timeout=30_000)  # one per chosen model, occlusion for both
+    expect(heatmaps.filter(has_text="cnn-20k: what drove “Trouser”")).to_have_count(1)
+    heatmaps.first.scroll_into_view_if_needed()
+    page.screenshot(path="test-results/classify-heatmaps-occlusion.png")
+    page.get_by_role("radiogroup", name="Method").get_by_text("Grad-CAM").click()
+    expect(page.get_by_text("dense-small: Grad-CAM needs a convolution")).to_be_visible(timeout=30_000)
+    expect(heatmaps).to_have_count(1)
+    page.screenshot(path="test-results/classify-heatmaps.png", full_page=True)
+
+
 def test_uploaded_test_image_gets_its_true_label(page: Page, server, dataset):
     index = int((dataset.test_labels == 8).nonzero()[0][0])  # a bag
     open_classify(page, server, "Upload a photo")

@@ -12,8 +12,10 @@ from fashion_lab.data import IMAGE_SHAPE
 from fashion_lab.explanations import (
     GREY,
     PATCH,
+    explain,
     grad_cam,
     gradient_times_input,
+    heat_overlay,
     occlusion_map,
     occlusion_positions,
 )
@@ -97,3 +99,14 @@ def test_gradient_times_input_against_finite_differences():
 def test_grad_cam_needs_a_convolution(small_jobs, dataset):
     with pytest.raises(ValueError, match="no convolution"):
         grad_cam(small_jobs["dense"].model, dataset.test_images[0], 0)
+
+
+def test_explain_says_where_a_method_does_not_apply_and_the_overlay_is_red_where_hot(small_jobs, dataset):
+    image = dataset.test_images[0]
+    assert explain(small_jobs["dense"].model, image, 0, "Grad-CAM") is None
+    assert explain(small_jobs["cnn"].model, image, 0, "Grad-CAM").shape == IMAGE_SHAPE
+    heat = np.zeros(IMAGE_SHAPE)
+    heat[0, 0] = 2.0
+    picture = heat_overlay(np.zeros(IMAGE_SHAPE, np.uint8), heat, side=56)
+    assert picture.shape == (56, 56, 3)
+    assert tuple(picture[0, 0]) == (255, 0, 0) and tuple(picture[-1, -1]) == (0, 0, 0)

@@ -2,3 +2,4 @@
 
 SOURCE, MODELS = "classify_source", "classify_models"
 TOOL, BRUSH, CANVAS, UPLOAD = "classify_tool", "classify_brush", "classify_canvas", "classify_upload"
+HEATMAP_METHOD = "classify_heatmap_method"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.classify.heatmaps import render_heatmaps
 from components.classify.inputs import CANVAS_SIDE, TALK_CANVAS_SIDE, drawing_input, upload_input
 from components.classify.keys import MODELS, SOURCE
 from components.classify.predictions import render_predictions
@@ -52,6 +53,7 @@ def render_classify() -> None:
         render_predictions(result.pixels, models, compact=talk)
         if truth:
             st.markdown(f"True label: **{truth}**")
+    render_heatmaps(result.pixels, models)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)
