@@ -26,14 +26,6 @@ class TrainingBackend:
 
             self.ray = RayConnection(ray_address, slots, run_cpus)
 
-    def describe(self) -> str:
-        """Where runs train, in a few words."""
-        if self.ray is None:
-            return "in the app's process"
-        if self.ray.local:
-            return "on a local Ray, a worker process each"
-        return f"on the Ray cluster at {self.ray.address}, {self.ray.run_cpus} CPUs each"
-
     def capacity(self) -> int:
         """How many runs may train at once now."""
         return self.slots if self.ray is None else self.ray.capacity()

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from fashion_lab.config import TrainingConfig
+from fashion_lab.data import Dataset, load_dataset
 
 
 @dataclass
@@ -71,10 +72,12 @@ class BaseJob:
         config: TrainingConfig,
         report_interval: float = 0.2,
         save: Callable[[BaseJob], str] | None = None,
+        dataset: Dataset | None = None,
     ) -> None:
         """``save`` is called with the trained job (in its thread) and returns the saved name."""
         config.validate()
         self.config = config
+        self._dataset = dataset
         self.report_interval = report_interval
         self.model = None
         self.result: TrainingResult | None = None
@@ -94,6 +97,11 @@ class BaseJob:
     @property
     def state(self) -> JobState:
         return self._state
+
+    @property
+    def dataset(self) -> Dataset:
+        """The data this job trains and validates on."""
+        return self._dataset or load_dataset()
 
     @property
     def stop_requested(self) -> bool:

@@ -14,7 +14,7 @@ import numpy as np
 
 from fashion_lab.architectures import build_model
 from fashion_lab.config import TrainingConfig
-from fashion_lab.data import Dataset, load_dataset
+from fashion_lab.data import Dataset
 from fashion_lab.job_base import BaseJob, RunCancelled, TrainingResult
 from fashion_lab.ray_connection import RayConnection
 
@@ -82,16 +82,11 @@ class RayTrainingJob(BaseJob):
         report_interval: float = 0.2,
         save=None,
     ) -> None:
-        super().__init__(config, report_interval, save)
+        super().__init__(config, report_interval, save, dataset)
         self.connection = connection
         self.actor = None
         self.node: str | None = None  # the Ray node it trained on, once it has
-        self._dataset = dataset
         self._precision: str | None = None
-
-    @property
-    def dataset(self) -> Dataset:
-        return self._dataset or load_dataset()
 
     @property
     def precision(self) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 from fashion_lab.architectures import build_model, is_convolutional
 from fashion_lab.batches import training_batches
 from fashion_lab.config import TrainingConfig
-from fashion_lab.data import Dataset, load_dataset
+from fashion_lab.data import Dataset
 from fashion_lab.evaluation import evaluate_model
 from fashion_lab.job_base import BaseJob, JobState, RunCancelled, TrainingResult  # noqa: F401 - JobState for importers
 from fashion_lab.precision import FLOAT32, dtype_policy, resolve_precision
@@ -78,13 +78,7 @@ class TrainingJob(BaseJob):
         save: Callable[[TrainingJob], str] | None = None,
     ) -> None:
         """``save`` is called in the worker with the trained job and returns the saved name."""
-        super().__init__(config, report_interval, save)
-        self._dataset = dataset
-
-    @property
-    def dataset(self) -> Dataset:
-        """The data this job trains and validates on."""
-        return self._dataset or load_dataset()
+        super().__init__(config, report_interval, save, dataset)
 
     @property
     def precision(self) -> str:

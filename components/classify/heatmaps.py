@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.classify.keys import HEATMAP_METHOD
 from components.plain_text import plain
-from components.state import kept, loaded
+from components.state import kept
 from fashion_lab.data import CLASS_NAMES
 
 HINTS = {
@@ -19,13 +19,12 @@ HINTS = {
 LOOK_FOR = " Look where each model's red falls: on the garment's telling parts, or spread over the frame?"
 
 
-def render_heatmaps(pixels: np.ndarray, entries: list) -> None:
-    """A method to choose (occlusion by default) and, per model, its heatmap for its top class."""
-    from fashion_lab.evaluation import predict_images
+def render_heatmaps(pixels: np.ndarray, answers: list[tuple]) -> None:
+    """A method to choose (occlusion by default) and, per model, its heatmap for its answer;
+    ``answers``: (entry, model, top class) of each model, as the predictions gave them."""
     from fashion_lab.explanations import METHODS, explain, heat_overlay
 
-    pairs = loaded(entries)
-    if not pairs:
+    if not answers:
         return
     st.subheader("What each model looked at")
     methods = list(METHODS)
@@ -33,8 +32,7 @@ def render_heatmaps(pixels: np.ndarray, entries: list) -> None:
     method = st.radio(
         "Method", methods, methods.index(shown), horizontal=True, key=HEATMAP_METHOD, on_change=keep
     )
-    for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
-        top = int(predict_images(model, [pixels])[0].argmax())
+    for column, (entry, model, top) in zip(st.columns(len(answers)), answers, strict=True):
         heat = explain(model, pixels, top, method)
         with column:
             if heat is None:

@@ -50,10 +50,10 @@ def render_classify() -> None:
         models = choose_models(MODELS)
         if result is None:
             return
-        render_predictions(result.pixels, models, compact=talk)
+        answers = render_predictions(result.pixels, models, compact=talk)
         if truth:
             st.markdown(f"True label: **{truth}**")
-    render_heatmaps(result.pixels, models)
+    render_heatmaps(result.pixels, answers)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)

@@ -43,18 +43,22 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
     return data, spec
 
 
-def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False) -> None:
+def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False) -> list[tuple]:
     """One column per model: the top class, its confidence, the bar chart of all classes (its top
-    class in the model's colour); ``compact`` (talk mode): the answers only, large."""
+    class in the model's colour); ``compact`` (talk mode): the answers only, large. Returns
+    (entry, model, top class) of each model that answered."""
     from fashion_lab.evaluation import predict_images
 
     pairs = loaded(entries)
     if not pairs:
-        return
+        return []
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
+    answers = []
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
         probabilities = predict_images(model, [pixels])[0]
+        answers.append((entry, model, int(probabilities.argmax())))
         with column:
             show_answer(st, entry, probabilities)
             if not compact:
                 show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")
+    return answers

@@ -83,6 +83,8 @@ class LiveFeed:
         self._thread = threading.Thread(target=self._run, name="live-feed", daemon=True)
 
     def start(self) -> LiveFeed:
+        """Write the feed now (the panel's first fetch finds it), then every ``interval``."""
+        self.write(self.job.state.done)
         self._thread.start()
         return self
 
@@ -93,12 +95,11 @@ class LiveFeed:
         self.path.unlink(missing_ok=True)
 
     def _run(self) -> None:
-        while not self._ended.is_set():
+        while not self._ended.wait(self.interval):
             ended = self.job.state.done  # read before the events: they then hold the outcome
             self.write(ended)
             if ended:
                 return
-            self._ended.wait(self.interval)
 
     def write(self, ended: bool) -> None:
         """Replace the feed file at once (write aside, then rename): a reader never sees half."""
