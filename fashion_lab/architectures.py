@@ -90,6 +90,36 @@ ARCHITECTURES: dict[str, Architecture] = {
                 ("output", "Dense", "(batch, 10)", 2570),
             ),
         ),
+        Architecture(
+            "cnn_small",
+            "Small CNN at the dense network's size: Conv2D(16) and Conv2D(32), each with 2x2 pooling, "
+            "Dense(16), softmax (30,074 parameters).",
+            convolutional=True,
+            layers=(
+                *_INPUT,
+                _CHANNEL,
+                ("conv1", "Conv2D", "(batch, 28, 28, 16)", 160),
+                ("pool1", "MaxPooling2D", "(batch, 14, 14, 16)", 0),
+                ("conv2", "Conv2D", "(batch, 14, 14, 32)", 4640),
+                ("pool2", "MaxPooling2D", "(batch, 7, 7, 32)", 0),
+                ("flatten", "Flatten", "(batch, 1568)", 0),
+                ("dense1", "Dense", "(batch, 16)", 25104),
+                ("output", "Dense", "(batch, 10)", 170),
+            ),
+        ),
+        Architecture(
+            "dense_wide",
+            "Wide dense network at the classic CNN's size: Flatten, Dense(768), Dense(256), softmax "
+            "(802,314 parameters).",
+            convolutional=False,
+            layers=(
+                *_INPUT,
+                ("flatten", "Flatten", "(batch, 784)", 0),
+                ("dense1", "Dense", "(batch, 768)", 602880),
+                ("dense2", "Dense", "(batch, 256)", 196864),
+                ("output", "Dense", "(batch, 10)", 2570),
+            ),
+        ),
     )
 }
 

@@ -67,6 +67,29 @@ def build_cnn_deep() -> keras.Model:
     return keras.Model(inputs, outputs, name="cnn_deep")
 
 
+def build_cnn_small() -> keras.Model:
+    """A CNN at the classic dense network's size: two small convolutions, each pooled, a small head."""
+    inputs, x = _scaled_input()
+    x = layers.Reshape((*IMAGE_SHAPE, 1), name="channel")(x)
+    for index, filters in ((1, 16), (2, 32)):  # (n, 14, 14, 16), then (n, 7, 7, 32)
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{index}")(x)
+        x = layers.MaxPooling2D(2, name=f"pool{index}")(x)
+    x = layers.Flatten(name="flatten")(x)  # (n, 1568)
+    x = layers.Dense(16, activation="relu", name="dense1")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
+    return keras.Model(inputs, outputs, name="cnn_small")
+
+
+def build_dense_wide() -> keras.Model:
+    """A dense network at the classic CNN's size: the whole image flattened, two wide layers."""
+    inputs, x = _scaled_input()
+    x = layers.Flatten(name="flatten")(x)  # (n, 784)
+    x = layers.Dense(768, activation="relu", name="dense1")(x)
+    x = layers.Dense(256, activation="relu", name="dense2")(x)
+    outputs = layers.Dense(NUM_CLASSES, activation="softmax", name="output", dtype=OUTPUT_DTYPE)(x)
+    return keras.Model(inputs, outputs, name="dense_wide")
+
+
 def summarize_layers(model: keras.Model) -> list[tuple[str, str, str, int]]:
     """The model's layers as Keras's summary() lists them: name, type, output shape, parameters."""
     return [

@@ -31,7 +31,7 @@ def _find(app: AppTest, key: str):
 def test_controls_offer_every_architecture_and_the_documented_ranges(store):
     app = open_train_page()
     assert not app.exception, app.exception
-    assert _find(app, ARCHITECTURE).options == ["dense", "cnn", "cnn_deep"]
+    assert _find(app, ARCHITECTURE).options == ["dense", "cnn", "cnn_deep", "cnn_small", "dense_wide"]
     epochs = _find(app, EPOCHS)
     assert (epochs.min, epochs.max, epochs.value) == (1, 50, 5)
     assert "all 60,000 images" in _find(app, SUBSET).options

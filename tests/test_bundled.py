@@ -34,6 +34,11 @@ def test_bundled_classics_were_trained_the_classic_length(bundled):
     assert bundled.get("bundled-cnn").meta["epochs_completed"] == 5
 
 
+def test_at_equal_budgets_each_cnn_beats_the_dense_network_of_its_size(bundled):
+    assert bundled.get("bundled-cnn-small").test_accuracy > bundled.get("bundled-dense").test_accuracy
+    assert bundled.get("bundled-cnn").test_accuracy > bundled.get("bundled-dense-wide").test_accuracy
+
+
 def test_stronger_cnn_reaches_its_target(bundled):
     assert bundled.get("bundled-cnn-deep").test_accuracy >= 0.925
 
