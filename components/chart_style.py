@@ -31,7 +31,14 @@ def chart_config(talk: bool) -> dict[str, Any]:
         "legend": {"labelFontSize": size[0], "labelColor": grey, "labelLimit": 0, "titleFontSize": size[0]},
         "header": {"labelFontSize": size[0], "titleFontSize": size[0]},
         "text": {"fontSize": size[0]},
-        "title": {"fontSize": size[1], "anchor": "start", "color": "#31333f", "fontWeight": 600},
+        "title": {
+            "fontSize": size[1],
+            "anchor": "start",
+            "color": "#31333f",
+            "fontWeight": 600,
+            "subtitleFontSize": size[0],
+            "subtitleColor": grey,
+        },
         "view": {"stroke": None},
     }
 

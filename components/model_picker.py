@@ -40,13 +40,9 @@ def choose_models(key: str, models=None) -> list:
         return []
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
     chosen = [m.name for m in chosen_models(models)]
-    names = st.multiselect(
-        "Models",
-        [m.name for m in models],
-        chosen,
-        key=key,
-        on_change=keep,
-    )
+    has_value = key in st.session_state  # from the last run, or set by a preset (Compare's buttons)
+    default = None if has_value else chosen
+    names = st.multiselect("Models", [m.name for m in models], default, key=key, on_change=keep)
     return [m for n in names for m in models if m.name == n]
 
 

@@ -71,3 +71,33 @@ def test_talk_mode_survives_a_reload_through_the_url(page: Page, fresh_install):
     page.get_by_text("Talk mode", exact=True).click()
     expect(page).not_to_have_url(TALK_URL, timeout=30_000)
     expect(page.get_by_text("More settings")).to_be_visible()
+
+
+def test_equal_budgets_preset_shows_the_four_models_and_what_they_show(page: Page, fresh_install):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{fresh_install}/compare?talk=1")
+    page.get_by_role("button", name="Equal budgets").click()
+    chosen = page.get_by_test_id("stMultiSelect")
+    for name in ("bundled-dense", "bundled-cnn-small", "bundled-dense-wide", "bundled-cnn"):
+        expect(chosen.get_by_text(name, exact=True)).to_be_visible(timeout=30_000)
+    sentence = page.get_by_role("heading", name="The CNN wins at every size")  # what the bundled show
+    expect(sentence).to_contain_text("cnn_small 91.3% vs dense 89.4%", timeout=30_000)
+    expect(sentence).to_contain_text("cnn 91.7% vs dense_wide 89.6%")
+    page.get_by_role("button", name="The classics").click()
+    expect(chosen.get_by_text("bundled-dense-wide", exact=True)).to_have_count(0, timeout=30_000)
+    expect(sentence).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_opening_the_arrangement_places_each_models_test_images_in_2d(page: Page, fresh_install):
+    page.goto(f"{fresh_install}/compare")
+    section = page.get_by_test_id("stExpander").filter(has_text="How each model arranges the garments")
+    expect(section).to_be_visible(timeout=60_000)
+    expect(section.get_by_test_id("stVegaLiteChart")).to_have_count(0)  # closed: nothing computed
+    section.get_by_text("How each model arranges the garments").click()
+    scores = section.get_by_text(re.compile(r"^\d+\.\d% of 5-neighbour votes right$"))
+    expect(scores).to_have_count(2, timeout=120_000)  # the bundled dense network and CNN
+    expect(section.get_by_test_id("stVegaLiteChart")).to_have_count(2)
+    dense, cnn = (float(text.split("%")[0]) for text in scores.all_inner_texts())
+    assert cnn > dense  # the CNN's last hidden layer keeps the classes further apart
+    expect(page.get_by_test_id("stException")).to_have_count(0)

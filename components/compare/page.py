@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.compare.budgets import render_budgets, render_presets
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.headline import headline
+from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models
@@ -70,11 +72,12 @@ def _render_side_by_side(models) -> None:
     first, second = st.container(), st.container()
     top, picker = (first, second) if talk else (second, first)  # talk: the message first, on screen
     with picker:
+        render_presets(models, MODELS)
         entries = choose_models(MODELS, models)
     if not entries:
         return
     with top:
-        if len(entries) > 1:
+        if not render_budgets(entries) and len(entries) > 1:
             st.markdown(f"#### {headline(entries)}")
         left, right = st.columns(2)
         show_chart(*curves_chart(entries, "val_accuracy", talk), where=left, width="stretch")
@@ -94,9 +97,12 @@ def _render_side_by_side(models) -> None:
         show_chart(*confusion_chart(shown, entry, normalised, talk_mode()), where=column)
     if counted:
         show_chart(*per_class_chart(counted), width="stretch")
-    pairs = loaded(entries[:2])
-    if len(pairs) == 2 and (test_set := available_test_images()) is not None:
-        _render_gallery(*pairs, test_set)
+    if (test_set := available_test_images()) is None:
+        return
+    pairs = loaded(entries)
+    render_projections(pairs, talk)
+    if len(pairs) >= 2:
+        _render_gallery(*pairs[:2], test_set)
 
 
 def _render_gallery(first_pair, second_pair, test_set) -> None:

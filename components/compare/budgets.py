@@ -1,0 +1,81 @@
+"""Compare's presets (the classics, equal budgets) and, when the chosen models pair up by size,
+the equal-budget sentence and a parameters-against-accuracy scatter."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.chart_style import show_chart
+from components.model_picker import CLASSICS
+from components.palette import colour_encoding
+from components.plain_text import plain
+from components.state import CHOSEN_MODELS, talk_mode
+from fashion_lab.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
+
+PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
+
+
+def preset_models(models, architectures) -> list[str]:
+    """For each architecture, its bundled model, else its newest (``models`` newest first)."""
+    picks = []
+    for architecture in architectures:
+        family = sorted((m for m in models if m.architecture == architecture), key=lambda m: not m.bundled)
+        picks += [family[0].name] if family else []
+    return picks
+
+
+def render_presets(models, widget_key: str) -> None:
+    """One button per preset; pressing one makes its models this session's choice."""
+
+    def pick(architectures) -> None:
+        st.session_state[CHOSEN_MODELS] = st.session_state[widget_key] = preset_models(models, architectures)
+
+    columns = st.columns([1, 1, 3])
+    for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):
+        column.button(label, on_click=pick, args=(architectures,), key=f"preset_{label}", width="stretch")
+    wanted = set(EQUAL_BUDGETS) - {m.architecture for m in models}
+    if wanted:
+        columns[2].caption(f"Equal budgets needs a model of {', '.join(sorted(wanted))}: run `make models`.")
+
+
+def render_budgets(entries) -> bool:
+    """The sentence and the scatter, when a CNN and a dense model of the same size are chosen."""
+    contenders = [Contender(e.name, e.architecture, e.params, e.test_accuracy) for e in entries if e.params]
+    pairs = budget_pairs(contenders)
+    if not pairs:
+        return False
+    st.markdown(f"#### {plain(budget_verdict(pairs))}")
+    table = pd.DataFrame(
+        [{"model": c.name, "parameters": c.params, "test accuracy": c.accuracy} for c in contenders]
+    )
+    talk = talk_mode()
+    spec = {
+        "title": "parameters against test accuracy",
+        "height": 200 if talk else 240,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "encoding": {
+            "x": {"field": "parameters", "type": "quantitative", "scale": {"type": "log"}},
+            "y": {
+                "field": "test accuracy",
+                "type": "quantitative",
+                "scale": {"zero": False},
+                "axis": {"format": "%"},
+            },
+        },
+        "layer": [
+            {
+                "mark": {"type": "point", "filled": True, "size": 220 if talk else 120},
+                "encoding": {
+                    "color": colour_encoding([(e.name, e.architecture) for e in entries]),
+                    "tooltip": [
+                        {"field": "model"},
+                        {"field": "parameters", "format": ","},
+                        {"field": "test accuracy", "format": ".2%"},
+                    ],
+                },
+            },
+        ],
+    }
+    show_chart(table, spec, width="stretch")
+    return True

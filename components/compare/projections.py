@@ -1,0 +1,90 @@
+"""How each chosen model arranges the garments: its last hidden layer for 2,000 test images in
+2-D (PCA), one colour per class, the garment on hover, and the neighbour vote beside it."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import pandas as pd
+import streamlit as st
+from PIL import Image
+
+from components.chart_style import show_chart
+from components.state import test_images
+from fashion_lab.data import CLASS_NAMES
+
+HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
+SECTION = "compare_projections"  # the expander's key: closed, nothing is computed
+
+
+@st.cache_data(show_spinner="Placing 2,000 test images by the model's last hidden layer...", max_entries=16)
+def cached_projection(name: str, weights_sha256: str, _model):
+    from fashion_lab.projection import PROJECTED_IMAGES, project
+
+    images, labels = test_images()
+    return project(_model, images[:PROJECTED_IMAGES], labels[:PROJECTED_IMAGES])
+
+
+@st.cache_data(show_spinner=False)
+def hover_images(count: int) -> list[str]:
+    """The first ``count`` test images as small PNG data URIs (Vega's tooltip shows a field
+    named "image" as a picture)."""
+    images = test_images()[0][:count]
+    uris = []
+    for pixels in images:
+        buffer = io.BytesIO()
+        Image.fromarray(pixels).resize((HOVER_SIDE, HOVER_SIDE), Image.Resampling.NEAREST).save(buffer, "PNG")
+        uris.append("data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode())
+    return uris
+
+
+def render_projections(pairs, talk: bool) -> None:
+    """Inside a closed expander (opening it computes): the chosen models, two to a row."""
+    section = st.expander("How each model arranges the garments", key=SECTION, on_change="rerun")
+    with section:
+        if not section.open:
+            return
+        st.caption(
+            "Each dot is a test image, placed by what the model's last hidden layer makes of it, "
+            "squeezed to 2-D (PCA). Separate clouds: classes the model keeps apart. The score: how "
+            "often an image's 5 nearest neighbours in the whole layer share its class."
+        )
+        for start in range(0, len(pairs), 2):
+            for column, (entry, model) in zip(st.columns(2), pairs[start : start + 2], strict=False):
+                _scatter(column, entry, cached_projection(entry.name, entry.weights_sha256, model), talk)
+
+
+def _scatter(where, entry, projection, talk: bool) -> None:
+    labels = test_images()[1][: len(projection.points)]
+    data = pd.DataFrame(
+        {
+            "x": projection.points[:, 0],
+            "y": projection.points[:, 1],
+            "class": [CLASS_NAMES[i] for i in labels],
+            "image": hover_images(len(projection.points)),
+        }
+    )
+    kept = sum(projection.explained)
+    spec = {
+        "title": {
+            "text": f"{entry.name} ({entry.architecture})",
+            "subtitle": f"{projection.width:,} hidden values · 2-D keeps {kept:.0%}",
+        },
+        "height": 300 if talk else 340,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "mark": {"type": "circle", "size": 40 if talk else 18, "opacity": 0.7},
+        "encoding": {
+            "x": {"field": "x", "type": "quantitative", "axis": None},
+            "y": {"field": "y", "type": "quantitative", "axis": None},
+            "color": {
+                "field": "class",
+                "type": "nominal",
+                "scale": {"domain": list(CLASS_NAMES), "scheme": "tableau10"},
+                "legend": {"orient": "bottom", "columns": 3 if talk else 5, "title": None},
+            },
+            "tooltip": [{"field": "class"}, {"field": "image"}],
+        },
+    }
+    where.markdown(f"**{projection.knn_accuracy:.1%}** of 5-neighbour votes right")
+    show_chart(data, spec, where=where, width="stretch")
