@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import CHOSEN_MODELS, get_store, kept
+from components.state import CHOSEN_MODELS, PRESET_SET, get_store, kept
 from fashion_lab.architectures import is_convolutional
 from fashion_lab.data import CLASS_NAMES
 
@@ -40,8 +40,8 @@ def choose_models(key: str, models=None) -> list:
         return []
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
     chosen = [m.name for m in chosen_models(models)]
-    has_value = key in st.session_state  # from the last run, or set by a preset (Compare's buttons)
-    default = None if has_value else chosen
+    preset = st.session_state.pop(PRESET_SET, None) == key  # a preset button set the widget's value
+    default = None if preset else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect("Models", [m.name for m in models], default, key=key, on_change=keep)
     return [m for n in names for m in models if m.name == n]
 

@@ -22,6 +22,7 @@ WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
 # Classify's canvas: its objects (JSON), those it was given when it last mounted, its last picture.
 DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS = "classify_drawing", "classify_drawing_at_mount", "classify_pixels"
 CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare, for both and Inside
+PRESET_SET = "preset_set"  # the key of the model picker whose value a preset button just set
 # The join page's: the phone's anonymous id, the class asked for, the turn, what the turn sent.
 PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_round", "play_sent"
 PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)

@@ -9,7 +9,7 @@ import numpy as np
 import tensorflow as tf
 
 from fashion_lab.data import IMAGE_SHAPE
-from fashion_lab.inspection import conv_stages
+from fashion_lab.inspection import conv_stages, shift_images
 
 PATCH, STRIDE, GREY = 6, 2, 128  # a mid-grey 6x6 patch every 2 pixels: 12 x 12 = 144 copies
 
@@ -106,3 +106,17 @@ def heat_overlay(pixels: np.ndarray, heat: np.ndarray, side: int = 168) -> np.nd
     rgb = np.stack([grey + (1 - grey) * strength, grey * (1 - strength), grey * (1 - strength)], axis=-1)
     repeat = max(1, side // IMAGE_SHAPE[0])
     return np.round(255 * rgb).astype(np.uint8).repeat(repeat, axis=0).repeat(repeat, axis=1)
+
+
+def map_movement(centred: np.ndarray, moved: np.ndarray, dx: int, dy: int) -> tuple[float, float]:
+    """Whether a heatmap moved with the garment: the moved image's map correlated (Pearson) with
+    the centred image's map moved by (dx, dy), and with it left in place. The first larger: the
+    map follows the garment; the second: it stays with the frame."""
+    followed = shift_images(np.asarray(centred)[None], dx, dy)[0]
+    return _correlation(moved, followed), _correlation(moved, centred)
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    a, b = np.ravel(a) - np.mean(a), np.ravel(b) - np.mean(b)
+    scale = np.sqrt((a @ a) * (b @ b))
+    return float(a @ b / scale) if scale > 0 else 0.0

@@ -87,7 +87,7 @@ def test_each_awkward_file_gets_its_message_and_the_page_keeps_working(page: Pag
             expect(alert).to_contain_text(message)
         else:
             expect(page.get_by_test_id("stAlertContentError")).to_have_count(0, timeout=30_000)
-            expect(answer_of(page, "cnn-20k")).to_be_visible()
+            expect(answer_of(page, "cnn-20k")).to_be_visible(timeout=30_000)
         expect(page.get_by_test_id("stException")).to_have_count(0)
     name, data = oversized_file()
     upload.set_input_files(files=[{"name": name, "mimeType": "image/png", "buffer": data}])

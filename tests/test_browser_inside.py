@@ -1,4 +1,5 @@
-"""Inside the CNN in a real browser: 32 maps and 32 pooled maps, one filter's detail, the shift slider."""
+"""Inside the CNN in a real browser: 32 maps and 32 pooled maps, one filter's detail, the shift slider
+and the moved image's heatmaps."""
 
 from __future__ import annotations
 
@@ -51,5 +52,10 @@ def test_maps_detail_and_shift_slider(page: Page, server):
     expect(page.get_by_text("your image moved (+6, +0)")).to_be_visible(timeout=30_000)
     expect(answers).to_have_count(2)
     expect(answers.first).not_to_have_text(before[0], timeout=30_000)  # the confidence moved
+    page.get_by_text("Grad-CAM", exact=True).click()  # the moved image's heatmaps, one per model
+    expect(page.get_by_text("inside-dense: Grad-CAM needs a convolution", exact=False)).to_be_visible()
+    movement = page.get_by_test_id("stImageCaption").filter(has_text="inside-cnn: what drove")
+    verdict = re.compile(r"(moved with the garment|stayed with the frame) \(-?\d\.\d\d vs")
+    expect(movement).to_contain_text(verdict)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path="test-results/inside.png", full_page=True)

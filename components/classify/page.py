@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.classify.heatmaps import render_heatmaps
 from components.classify.inputs import CANVAS_SIDE, TALK_CANVAS_SIDE, drawing_input, upload_input
-from components.classify.keys import MODELS, SOURCE
+from components.classify.keys import HEATMAP_METHOD, MODELS, SOURCE
 from components.classify.predictions import render_predictions
+from components.heatmaps import render_heatmaps
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
 from components.state import CLASSIFY_INPUT, kept, talk_mode
@@ -53,7 +53,9 @@ def render_classify() -> None:
         answers = render_predictions(result.pixels, models, compact=talk)
         if truth:
             st.markdown(f"True label: **{truth}**")
-    render_heatmaps(result.pixels, answers)
+    if answers:
+        st.subheader("What each model looked at")
+        render_heatmaps(result.pixels, answers, HEATMAP_METHOD)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)

@@ -10,7 +10,7 @@ from components.chart_style import show_chart
 from components.model_picker import CLASSICS
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import CHOSEN_MODELS, talk_mode
+from components.state import CHOSEN_MODELS, PRESET_SET, talk_mode
 from fashion_lab.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
 
 PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
@@ -30,6 +30,7 @@ def render_presets(models, widget_key: str) -> None:
 
     def pick(architectures) -> None:
         st.session_state[CHOSEN_MODELS] = st.session_state[widget_key] = preset_models(models, architectures)
+        st.session_state[PRESET_SET] = widget_key
 
     columns = st.columns([1, 1, 3])
     for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):

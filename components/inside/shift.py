@@ -8,12 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.heatmaps import render_heatmaps
 from components.model_picker import show_answer
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import available_test_images, test_images
 
-SHIFT_RIGHT, SHIFT_DOWN = "inside_shift_x", "inside_shift_y"  # widget keys
+SHIFT_RIGHT, SHIFT_DOWN, SHIFT_HEATMAP = "inside_shift_x", "inside_shift_y", "inside_shift_heatmap"  # keys
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
 
@@ -94,5 +95,10 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
     moved = shift_images(pixels[None], dx, dy)[0]
     columns = st.columns(len(pairs) + 1)
     columns[0].image(moved, caption=f"your image moved ({dx:+d}, {dy:+d})", width=140, clamp=True)
+    answers = []
     for column, (entry, model) in zip(columns[1:], pairs, strict=True):
-        show_answer(column, entry, predict_images(model, [moved])[0])
+        probabilities = predict_images(model, [moved])[0]
+        show_answer(column, entry, probabilities)
+        answers.append((entry, model, int(probabilities.argmax())))
+    st.markdown("**What each model looked at in the moved image**")
+    render_heatmaps(moved, answers, SHIFT_HEATMAP, centred=(pixels, dx, dy))

@@ -1,12 +1,12 @@
 """What drove each chosen model's answer: a heatmap over the 28x28 it saw, side by side, made
-the same way for every model so that the comparison is fair (fashion_lab/explanations.py)."""
+the same way for every model so that the comparison is fair (fashion_lab/explanations.py).
+Classify shows them for its input, Inside the CNN's shift test for the moved image."""
 
 from __future__ import annotations
 
 import numpy as np
 import streamlit as st
 
-from components.classify.keys import HEATMAP_METHOD
 from components.plain_text import plain
 from components.state import kept
 from fashion_lab.data import CLASS_NAMES
@@ -17,21 +17,24 @@ HINTS = {
     "gradient x input": "Red: bright pixels that pushed towards the answer, where a change moves it most.",
 }
 LOOK_FOR = " Look where each model's red falls: on the garment's telling parts, or spread over the frame?"
+FOLLOW = (
+    " Move the image: does each model's red move with the garment, or stay where it was in the frame?"
+    " The numbers: how well the map matches the unmoved image's map moved along, and left in place."
+)
 
 
-def render_heatmaps(pixels: np.ndarray, answers: list[tuple]) -> None:
+def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=None) -> None:
     """A method to choose (occlusion by default) and, per model, its heatmap for its answer;
-    ``answers``: (entry, model, top class) of each model, as the predictions gave them."""
+    ``answers``: (entry, model, top class) of each model, as the predictions gave them.
+    ``centred``: (the unmoved image, dx, dy) when ``pixels`` is that image moved; each caption
+    then says whether the map moved with the garment."""
     from fashion_lab.explanations import METHODS, explain, heat_overlay
 
     if not answers:
         return
-    st.subheader("What each model looked at")
     methods = list(METHODS)
-    shown, keep = kept(HEATMAP_METHOD, methods[0])
-    method = st.radio(
-        "Method", methods, methods.index(shown), horizontal=True, key=HEATMAP_METHOD, on_change=keep
-    )
+    shown, keep = kept(key, methods[0])
+    method = st.radio("Method", methods, methods.index(shown), horizontal=True, key=key, on_change=keep)
     for column, (entry, model, top) in zip(st.columns(len(answers)), answers, strict=True):
         heat = explain(model, pixels, top, method)
         with column:
@@ -41,5 +44,15 @@ def render_heatmaps(pixels: np.ndarray, answers: list[tuple]) -> None:
             caption = f"{plain(entry.name)}: what drove “{CLASS_NAMES[top]}”"
             if heat.max() <= 0:  # e.g. Grad-CAM of a first convolution, whose maps all pulled away
                 caption += " (nothing stood out by this measure)"
+            elif centred is not None and centred[1:] != (0, 0):
+                caption += _movement(model, top, method, heat, *centred)
             st.image(heat_overlay(pixels, heat), caption=caption, width=168)
-    st.caption(HINTS[method] + LOOK_FOR)
+    st.caption(HINTS[method] + (FOLLOW if centred is not None else LOOK_FOR))
+
+
+def _movement(model, top: int, method: str, heat: np.ndarray, pixels: np.ndarray, dx: int, dy: int) -> str:
+    from fashion_lab.explanations import explain, map_movement
+
+    followed, stayed = map_movement(explain(model, pixels, top, method), heat, dx, dy)
+    verdict = "moved with the garment" if followed > stayed else "stayed with the frame"
+    return f"; {verdict} ({followed:.2f} vs {stayed:.2f})"
