@@ -17,7 +17,7 @@ from pathlib import Path
 from tools.app_server import ROOT
 from tools.bench_app import bench_app
 from tools.bench_class import bench_class
-from tools.bench_explanations import bench_heatmaps
+from tools.bench_explanations import bench_heatmaps, bench_projection
 from tools.bench_memory import bench_memory
 from tools.bench_room import bench_room
 from tools.bench_rows import Row
@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
     rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()]
+    rows += bench_projection()
     rows += bench_memory()
     rows += bench_app(args.repeats) + bench_room() + bench_class()
     print_table(rows)

@@ -82,6 +82,33 @@ def on_models(page: Page, url: str, talk: bool) -> None:
     expect(listing).to_be_visible(timeout=30_000)
 
 
+TO_THE_TOP = "element => element.scrollIntoView({block: 'start'})"
+
+
+def on_heatmaps(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
+    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+    page.get_by_text("Test image", exact=True).click()
+    choose(page, "Class", "Ankle boot")
+    heatmaps = page.get_by_test_id("stImageCaption").filter(has_text="what drove")
+    expect(heatmaps).to_have_count(2, timeout=60_000)
+    page.get_by_role("heading", name="What each model looked at").evaluate(TO_THE_TOP)
+
+
+def on_budgets(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
+    page.get_by_role("button", name="Equal budgets").click()
+    expect(page.get_by_text("The CNN wins", exact=False)).to_be_visible(timeout=60_000)
+
+
+def on_arrangement(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
+    page.get_by_text("How each model arranges the garments").click()
+    scores = page.get_by_text("of 5-neighbour votes right", exact=False)
+    expect(scores).to_have_count(2, timeout=120_000)
+    page.get_by_text("Each dot is a test image", exact=False).evaluate(TO_THE_TOP)
+
+
 README_SHOTS = {  # file -> what to do first (at README_VIEWPORT, full page where it is long)
     "train.png": on_train,
     "classify.png": on_classify,
@@ -137,6 +164,10 @@ ROOM_SHOTS = [
     ("train-waiting-talk.png", on_class, TALK, True, False),
     ("room-talk.png", on_room, TALK, True, False),
     ("play-phone.png", on_play, PHONE, False, True),
+    ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
+    ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
+    ("compare-budgets-talk.png", on_budgets, TALK, True, False),
+    ("compare-arrangement.png", on_arrangement, {"viewport": {"width": 1400, "height": 720}}, False, False),
 ]
 
 
