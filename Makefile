@@ -25,12 +25,14 @@ dataset:
 	  else echo "note: dataset-fashion-mnist not installed; run 'sudo apt-get install dataset-fashion-mnist' or set FASHION_MNIST_DIR"; fi; \
 	fi
 
-# The browser for the browser tests: Debian's chromium (never `playwright install`).
+# The browser for the browser tests: Debian's chromium (never `playwright install`), and the
+# colour emoji a phone draws the quiz's class buttons with.
 browser:
-	@if ! command -v chromium >/dev/null; then \
+	@if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    $(APT_INSTALL) chromium || { apt-get update -q && $(APT_INSTALL) chromium; }; \
-	  else echo "note: chromium not installed; run 'sudo apt-get install chromium'"; fi; \
+	    $(APT_INSTALL) chromium fonts-noto-color-emoji || \
+	      { apt-get update -q && $(APT_INSTALL) chromium fonts-noto-color-emoji; }; \
+	  else echo "note: chromium not installed; run 'sudo apt-get install chromium fonts-noto-color-emoji'"; fi; \
 	fi
 
 # PostgreSQL's server programs for the room's database tests (a throwaway cluster per test run).

@@ -25,6 +25,8 @@ CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare
 PRESET_SET = "preset_set"  # the key of the model picker whose value a preset button just set
 # The join page's: the phone's anonymous id, the class asked for, the turn, what the turn sent.
 PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_round", "play_sent"
+PLAY_ACTIVITY, QUIZ = "play_activity", "quiz"  # the join page's Draw or Guess 10; this tab's quiz
+ROOM_BOARD = "room_board"  # which board the room page shows: the drawings or Guess 10
 PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
 ROOM_CONTROL_ERROR = "room_control_error"  # why the presenter's last Hide or New round failed
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight

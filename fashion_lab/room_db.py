@@ -4,7 +4,8 @@ SQLite is the embedded default (one file in the app's data folder, WAL mode so t
 while phones write); a ``postgresql://`` URL points several app servers at one PostgreSQL. All of
 the SQL is in this module and both run the same statements: ``?`` placeholders (``%s`` for
 psycopg), ``RETURNING id``, ``ON CONFLICT``; only the tables' id and bytes column types differ
-(TYPES). The schema carries a version; ``migrate`` brings an older database forward.
+(TYPES). The schema carries a version; ``migrate`` brings an older database forward. Guess 10's
+statements are in fashion_lab/quiz_db.py, a part of RoomDatabase.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-SCHEMA_VERSION = 1
+from fashion_lab.quiz_db import QuizTables
+
+SCHEMA_VERSION = 2
 ADVISORY_LOCK = 17_2026  # PostgreSQL's advisory lock for schema and first-round changes
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TYPES = {  # the column types the two databases spell differently
@@ -45,6 +48,26 @@ MIGRATIONS = {  # version reached -> the statements that reach it from the one b
         "CREATE INDEX drawings_by_round ON drawings (round_id, id)",
         "CREATE INDEX drawings_by_phone ON drawings (phone, created)",
         "CREATE TABLE phones (phone TEXT PRIMARY KEY, seen DOUBLE PRECISION NOT NULL)",
+    ],
+    2: [  # Guess 10: a round's ten images come from its seed (NULL: its id); one answer per image
+        "ALTER TABLE rounds ADD COLUMN quiz_seed INTEGER",
+        """CREATE TABLE quiz_answers (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            phone TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            image INTEGER NOT NULL,
+            answer INTEGER NOT NULL,
+            seconds DOUBLE PRECISION NOT NULL,
+            changes INTEGER NOT NULL DEFAULT 0,
+            answered DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (round_id, phone, position)
+        )""",
+        """CREATE TABLE quiz_finished (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            phone TEXT NOT NULL,
+            finished DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (round_id, phone)
+        )""",
     ],
 }
 
@@ -85,7 +108,7 @@ class Cursor:
         return self._cursor.execute(sql.replace("?", self._placeholder), parameters)
 
 
-class RoomDatabase:
+class RoomDatabase(QuizTables):
     """The room's tables in one SQLite file, or in PostgreSQL when given a ``postgresql://`` URL;
     safe to share between the server's threads (one statement at a time on its connection)."""
 
@@ -167,11 +190,12 @@ class RoomDatabase:
                 "INSERT INTO rounds (started) VALUES (?) RETURNING id", (time.time(),)
             ).fetchone()[0]
 
-    def new_round(self) -> int:
-        """Start a new round: the board is empty again, the old round is kept."""
+    def new_round(self, quiz_seed: int | None = None) -> int:
+        """Start a new round: the board is empty again, the old round is kept. Its Guess 10 uses
+        ``quiz_seed`` (another round's, to replay its ten images) or, by default, its own id."""
         with self._transaction() as cursor:
             return cursor.execute(
-                "INSERT INTO rounds (started) VALUES (?) RETURNING id", (time.time(),)
+                "INSERT INTO rounds (started, quiz_seed) VALUES (?, ?) RETURNING id", (time.time(), quiz_seed)
             ).fetchone()[0]
 
     def add_drawing(self, phone: str, asked: int, png: bytes, canvas_side: int, answers) -> int:

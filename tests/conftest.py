@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,22 @@ def run_python(code: str, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=environment)
     assert done.returncode == 0, done.stderr[-4000:]
     return done.stdout
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A real PostgreSQL for the room's database tests, started for the module, gone after it."""
+    from tools.postgres_server import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """Where a fresh room database lives: a SQLite file, or a new database on the PostgreSQL."""
+    from tools.postgres_server import new_database
+
+    if request.param == "sqlite":
+        return tmp_path / "room.sqlite3"
+    return new_database(request.getfixturevalue("postgres"), f"room_{uuid.uuid4().hex}")

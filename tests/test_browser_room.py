@@ -11,10 +11,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.room.page import BOARD_SIZE
+from fashion_lab.data import CLASS_NAMES
 from fashion_lab.metadata import run_metadata
+from fashion_lab.quiz import quiz_images, wilson_interval
 from fashion_lab.room import RATE_LIMIT_ENV, open_room, presenter_key
 from fashion_lab.stored_models import open_store
-from tools.app_driver import choose, draw_until_sendable
+from tools.app_driver import choose, draw_until_sendable, take_the_quiz
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline
 from tools.postgres_server import new_database, postgres_server
@@ -146,3 +148,35 @@ def test_two_app_servers_on_one_postgresql_show_one_board(browser: Browser, room
             send_trousers(phone, first)  # a phone on one server, the board on the other
             expect(board.get_by_text("asked Trouser ·", exact=False)).to_have_count(1, timeout=10_000)
             expect(board.get_by_text("1 drawing(s) this round", exact=False)).to_be_visible()
+
+
+def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Browser, room, dataset):
+    url, _, settings, _ = room
+    database = open_room(Path(settings["FASHION_LAB_DATA"]))
+    ten = quiz_images(dataset.test_labels, database.quiz_seed(database.current_round()))
+    truths = [CLASS_NAMES[dataset.test_labels[i]] for i in ten]
+    wrong = [CLASS_NAMES[(CLASS_NAMES.index(t) + 1) % 10] for t in truths[:4]] + truths[4:]  # 6 right
+    phones = [browser.new_context(**PHONE).new_page() for _ in range(2)]
+    take_the_quiz(phones[0], url, truths)
+    take_the_quiz(phones[1], url, wrong)
+    expect(phones[0].get_by_test_id("stMetric").first).to_contain_text("10/10")
+    expect(phones[1].get_by_test_id("stMetric").first).to_contain_text("6/10")
+    expect(phones[1].get_by_text("The ones you missed")).to_be_visible()
+    expect(phones[1].get_by_test_id("stImageCaption")).to_have_count(4)  # the four missed, with answers
+    board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    board.goto(f"{url}/room?talk=1")
+    board.get_by_text("Guess 10", exact=True).click()
+    expect(board.get_by_text("2 finished · 0 still answering", exact=False)).to_be_visible(timeout=30_000)
+    expect(
+        board.get_by_role("heading", name=re.compile(r"^Room 80% · Dense \d+% · CNN \d+%$"))
+    ).to_be_visible()
+    low, high = wilson_interval(16, 20)
+    expect(board.get_by_text(f"95% interval {low:.0%}-{high:.0%}, from 20 answers")).to_be_visible()
+    per_image = board.get_by_test_id("stImageCaption")
+    expect(per_image).to_have_count(10)
+    expect(per_image.filter(has_text=f"{truths[0]}: room 50%")).to_have_count(1)
+    expect(per_image.filter(has_text=f"{truths[9]}: room 100%")).to_have_count(1)
+    expect(board.get_by_test_id("stException")).to_have_count(0)
+    board.screenshot(path="test-results/quiz-board-talk.png")
+    for page in (*phones, board):
+        page.context.close()

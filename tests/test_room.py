@@ -25,7 +25,7 @@ from fashion_lab.room import (
 )
 from fashion_lab.room_db import SCHEMA_VERSION, RoomDatabase, RoomDatabaseError
 from tools.app_server import free_port
-from tools.postgres_server import new_database, postgres_server
+from tools.postgres_server import new_database
 
 TROUSER = CLASS_NAMES.index("Trouser")
 
@@ -34,20 +34,6 @@ def trousers() -> np.ndarray:
     pixels = np.zeros((28, 28), np.uint8)
     pixels[2:26, 8:13] = pixels[2:26, 15:20] = pixels[2:6, 8:20] = 230
     return pixels
-
-
-@pytest.fixture(scope="module")
-def postgres():
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def where(request, tmp_path):
-    """Where a fresh room database lives: a SQLite file, or a new database on the PostgreSQL."""
-    if request.param == "sqlite":
-        return tmp_path / "room.sqlite3"
-    return new_database(request.getfixturevalue("postgres"), f"room_{uuid.uuid4().hex}")
 
 
 @pytest.fixture

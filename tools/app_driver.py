@@ -137,3 +137,18 @@ def draw_until_sendable(page: Page, points: list[tuple[float, float]], tries: in
         except AssertionError:
             continue
     raise AssertionError(f"Send stayed disabled after {tries} strokes: the canvas never sent one")
+
+
+def take_the_quiz(page: Page, url: str, answers: list[str]) -> None:
+    """On the join page, Guess 10 with these ten class names, in order, then Finish."""
+    from components.room.quiz import ICONS
+    from fashion_lab.data import CLASS_NAMES
+
+    page.goto(f"{url}/play")
+    page.get_by_text("Guess 10").click()
+    for position, name in enumerate(answers):
+        expect(page.get_by_text(f"Image {position + 1} of 10")).to_be_visible(timeout=30_000)
+        icon = ICONS[CLASS_NAMES.index(name)]
+        page.get_by_role("button", name=f"{icon} {name}", exact=True).click()
+    page.get_by_role("button", name="Finish: see my score").click()
+    expect(page.get_by_text("Your answers are in")).to_be_visible(timeout=30_000)

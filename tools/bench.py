@@ -19,6 +19,7 @@ from tools.bench_app import bench_app
 from tools.bench_class import bench_class
 from tools.bench_explanations import bench_heatmaps, bench_projection
 from tools.bench_memory import bench_memory
+from tools.bench_quiz import bench_quiz
 from tools.bench_room import bench_room
 from tools.bench_rows import Row
 from tools.bench_training import bench_training_speed
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()]
     rows += bench_projection()
     rows += bench_memory()
-    rows += bench_app(args.repeats) + bench_room() + bench_class()
+    rows += bench_app(args.repeats) + bench_room() + bench_quiz() + bench_class()
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))

@@ -3,6 +3,7 @@ mode and on a 390x844 phone), taken from the real app in Chromium with the bundl
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -12,6 +13,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from fashion_lab.data import CLASS_NAMES
 from tools.app_driver import (
     ALL_IMAGES,
     choose,
@@ -21,6 +23,7 @@ from tools.app_driver import (
     live_panel,
     open_train_page,
     start_training,
+    take_the_quiz,
     wait_for_the_script,
 )
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
@@ -148,6 +151,29 @@ def on_room(page: Page, url: str, talk: bool) -> None:
     expect(page.get_by_text("Pullover: dense", exact=False).first).to_be_visible(timeout=30_000)
 
 
+def on_quiz(page: Page, url: str, talk: bool) -> None:
+    """Four phones take Guess 10 (answers drawn to be right about 4 times in 5), then the board."""
+    import random
+
+    from fashion_lab.data import load_dataset
+    from fashion_lab.quiz import quiz_images
+    from fashion_lab.room import open_room
+
+    labels = load_dataset().test_labels
+    room = open_room()  # the server's (main() sets FASHION_LAB_DATA for both)
+    truths = [CLASS_NAMES[labels[i]] for i in quiz_images(labels, room.quiz_seed(room.current_round()))]
+    chance = random.Random(0)
+    for _ in range(4):
+        phone = page.context.browser.new_context(**PHONE).new_page()
+        answers = [t if chance.random() < 0.8 else chance.choice(CLASS_NAMES) for t in truths]
+        take_the_quiz(phone, url, answers)
+        phone.context.close()
+    page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
+    page.get_by_text("Guess 10", exact=True).click()
+    expect(page.get_by_text("4 finished", exact=False)).to_be_visible(timeout=30_000)
+    page.get_by_text("4 finished", exact=False).evaluate(TO_THE_TOP)
+
+
 def on_class(page: Page, url: str, talk: bool) -> None:
     """Three classmates press Train first (2 slots: one of them waits); then this tab, 2nd in line."""
     for _ in range(3):
@@ -164,6 +190,7 @@ ROOM_SHOTS = [
     ("train-waiting-talk.png", on_class, TALK, True, False),
     ("room-talk.png", on_room, TALK, True, False),
     ("play-phone.png", on_play, PHONE, False, True),
+    ("quiz-board-talk.png", on_quiz, TALK, True, False),
     ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
     ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("compare-budgets-talk.png", on_budgets, TALK, True, False),
@@ -206,7 +233,8 @@ def main() -> int:
     only = set(sys.argv[1:])  # e.g. `python -m tools.screenshots classify-phone.png`
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        with streamlit_server(Path(folder) / "models", FASHION_LAB_DATA=str(Path(folder) / "room")) as url:
+        os.environ["FASHION_LAB_DATA"] = str(Path(folder) / "room")  # the server's room, and on_quiz's
+        with streamlit_server(Path(folder) / "models") as url:
             shots = [
                 (name, act, {"viewport": README_VIEWPORT}, False, False) for name, act in README_SHOTS.items()
             ]

@@ -14,14 +14,16 @@ import streamlit as st
 
 from components.image_views import tile
 from components.plain_text import plain
+from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
-from components.state import PRESENTER, ROOM_CONTROL_ERROR, talk_mode
+from components.state import PRESENTER, ROOM_BOARD, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
 from fashion_lab.room_db import RoomDatabaseError
 
 PUBLIC_URL_ENV = "FASHION_LAB_PUBLIC_URL"
+BOARDS = ("Drawings", "Guess 10")
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
 
 
@@ -49,13 +51,20 @@ def render_room() -> None:
         words.markdown(
             "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
         )
-    _board()
+    shown, keep = kept(ROOM_BOARD, BOARDS[0])
+    board = st.segmented_control(
+        "Board", BOARDS, default=shown, required=True, key=ROOM_BOARD, on_change=keep
+    )
+    _board(board)
 
 
 @st.fragment(run_every=2.0)
-def _board() -> None:
+def _board(board: str) -> None:
     try:
-        _draw_board(get_room())
+        if board == BOARDS[0]:
+            _draw_board(get_room())
+        else:
+            render_quiz_board(get_room(), bool(st.session_state.get(PRESENTER)), _control)
     except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
         st.warning(f"The board waits for its database: {error}")
 
@@ -65,7 +74,7 @@ def _control(action, *args) -> None:
     message would land at the top of the page), and the click can be repeated."""
     try:
         action(*args)
-    except RoomDatabaseError as error:
+    except (RoomDatabaseError, ValueError) as error:  # ValueError: e.g. no such round to replay
         st.session_state[ROOM_CONTROL_ERROR] = f"Not done: {error}"
 
 

@@ -1,4 +1,5 @@
-"""The join page for phones (/play): draw the garment asked for, send it, see both answers."""
+"""The join page for phones (/play): draw the garment asked for, send it, see both answers; or
+Guess 10, the room against the models (components/room/quiz.py)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from streamlit_drawable_canvas import st_canvas
 from components.canvas_data import canvas_picture, has_strokes
 from components.image_views import tile
 from components.model_picker import model_label
+from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
-from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT
+from components.state import PHONE_ID, PLAY_ACTIVITY, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data import CLASS_NAMES
 from fashion_lab.preprocessing import preprocess_drawing
 from fashion_lab.room import TooManyDrawings, send_drawing
 from fashion_lab.room_db import RoomDatabaseError
 
 CANVAS_SIDE, BRUSH = 280, 18
+DRAW, GUESS = "✏️ Draw", "🔎 Guess 10"
 PHONE_PAGE = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stExpandSidebarButton'] {display: none}
@@ -34,7 +37,20 @@ def render_play() -> None:
     state.setdefault(PHONE_ID, secrets.token_hex(8))  # anonymous: this tab, nothing more
     state.setdefault(PLAY_ASKED, random.randrange(len(CLASS_NAMES)))
     state.setdefault(PLAY_ROUND, 0)
-    _turn()
+    shown, keep = kept(PLAY_ACTIVITY, DRAW)
+    activity = st.segmented_control(
+        "Activity",
+        [DRAW, GUESS],
+        default=shown,
+        required=True,
+        key=PLAY_ACTIVITY,
+        on_change=keep,
+        width="stretch",
+    )
+    if activity == GUESS:
+        render_quiz()
+    else:
+        _turn()
 
 
 @st.fragment

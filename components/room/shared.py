@@ -1,11 +1,16 @@
-"""What the room's two pages share: the room database and the classic models that answer."""
+"""What the room's two pages share: the room database, the classic models that answer, and a
+round's Guess 10 (its ten images and the models' answers on them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import streamlit as st
 
 from components.model_picker import default_models
-from components.state import get_store, loaded
+from components.state import available_test_images, get_store, loaded, test_images
+from fashion_lab.quiz import quiz_images
 from fashion_lab.room import open_room, presenter_key
 from fashion_lab.room_db import RoomDatabaseError
 
@@ -39,3 +44,38 @@ def classic_models() -> list[tuple]:
     models = get_store().models()
     names = default_models(models)
     return loaded([m for name in names for m in models if m.name == name])
+
+
+@dataclass(frozen=True)
+class QuizRound:
+    """A round's Guess 10: its ten test images in order, their labels, both networks' answers."""
+
+    round_id: int
+    images: list[int]
+    pixels: np.ndarray  # (10, 28, 28)
+    truths: list[int]
+    dense_answers: list[int]
+    cnn_answers: list[int]
+
+
+def quiz_round(room, round_id: int) -> QuizRound | None:
+    """The round's ten and the classics' answers on them (None, said, without the dataset or the
+    models)."""
+    test_set, pairs = available_test_images(), classic_models()
+    if test_set is None:
+        return None
+    if len(pairs) < 2:
+        st.error("The room's models are not ready: ask the presenter.")
+        return None
+    images, labels = test_set
+    chosen = quiz_images(labels, room.quiz_seed(round_id))
+    answers = [_quiz_answers(tuple(chosen), e.name, e.weights_sha256, model) for e, model in pairs]
+    truths = [int(labels[i]) for i in chosen]
+    return QuizRound(round_id, chosen, images[chosen], truths, *answers)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _quiz_answers(chosen: tuple[int, ...], name: str, weights_sha256: str, _model) -> list[int]:
+    from fashion_lab.evaluation import predict_images
+
+    return [int(a) for a in predict_images(_model, test_images()[0][list(chosen)]).argmax(axis=1)]

@@ -1,4 +1,4 @@
-"""The command line: ``python -m fashion_lab train|list|evaluate|predict|photos|room``."""
+"""The command line: ``python -m fashion_lab train|list|evaluate|predict|photos|room|quiz``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from contextlib import contextmanager
 
 from fashion_lab.cli.commands import command_evaluate, command_list, command_photos, command_predict
+from fashion_lab.cli.quiz import add_quiz_command
 from fashion_lab.cli.room import add_room_command
 from fashion_lab.cli.train import command_train
 from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
@@ -82,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     photos.set_defaults(handler=command_photos)
 
-    room = add_room_command(commands)
-    for sub in (train, listing, evaluate, predict, photos, room):
+    room, quiz = add_room_command(commands), add_quiz_command(commands)
+    for sub in (train, listing, evaluate, predict, photos, room, quiz):
         sub.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 

@@ -1,0 +1,124 @@
+"""Guess 10 on a phone: the round's ten test images one at a time, as the models see them; tap a
+class; Back to change an answer; Finish; then your score beside both networks' on the same ten."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from components.image_views import tile
+from components.room.shared import get_room, quiz_round
+from components.state import PHONE_ID, QUIZ
+from fashion_lab.data import CLASS_NAMES
+from fashion_lab.quiz import QUIZ_SIZE
+from fashion_lab.quiz_db import QuizClosed
+from fashion_lab.room_db import RoomDatabaseError
+
+ICONS = ("👕", "👖", "🧶", "👗", "🧥", "👡", "👔", "👟", "👜", "👢")  # one per class, in CLASS_NAMES order
+IMAGE_SIDE = 224  # px: the 28x28 at 8x, sharp, on its black background
+BUTTON_WIDTH = 170  # px: two class buttons a row on a 390 px phone
+
+
+@st.fragment
+def render_quiz() -> None:
+    """The quiz of the room's current round (a new round: a new quiz)."""
+    room = get_room()
+    try:
+        current = room.current_round()
+        state = st.session_state.get(QUIZ)
+        if state is None or state["round"] != current:
+            state = st.session_state[QUIZ] = {"round": current, "position": 0, "shown": time.time()}
+        ten = quiz_round(room, current)
+        if ten is None:
+            return
+        phone = st.session_state[PHONE_ID]
+        answers = {a.position: a.answer for a in room.quiz_answers(current, phone, finished=False)}
+        if room.has_finished(current, phone):
+            _results(ten, answers)
+        else:
+            _ask(room, ten, state, answers)
+    except RoomDatabaseError as error:
+        st.warning(f"The room's database did not answer: {error}. Try again in a moment.")
+
+
+def _ask(room, ten, state: dict, answers: dict[int, int]) -> None:
+    position = state["position"]
+    if problem := state.pop("problem", None):
+        st.warning(problem)
+    if position >= QUIZ_SIZE:  # all answered: finish, or go back and change one
+        st.markdown(f"**All {QUIZ_SIZE} answered.** Your answers are final once you finish.")
+        st.button(
+            "Finish: see my score", type="primary", width="stretch", on_click=_finish, args=(room, state)
+        )
+        _back_button(state)
+        return
+    st.markdown(f"**Image {position + 1} of {QUIZ_SIZE}** · what is it?")
+    st.image(tile(ten.pixels[position], side=IMAGE_SIDE), width=IMAGE_SIDE)
+    grid = st.container(horizontal=True, wrap=True, gap="small")  # two a row on a phone, in order
+    for c, name in enumerate(CLASS_NAMES):
+        grid.button(
+            f"{ICONS[c]} {name}",
+            key=f"quiz_{ten.round_id}_{position}_{c}",
+            type="primary" if answers.get(position) == c else "secondary",
+            width=BUTTON_WIDTH,
+            on_click=_answer,
+            args=(room, ten, state, c),
+        )
+    if position:
+        _back_button(state)
+
+
+def _back_button(state: dict) -> None:
+    st.button("‹ Back", key=f"quiz_back_{state['position']}", on_click=_move, args=(state, -1))
+
+
+def _move(state: dict, step: int) -> None:
+    state["position"] = max(0, min(QUIZ_SIZE, state["position"] + step))
+    state["shown"] = time.time()
+
+
+def _answer(room, ten, state: dict, answer: int) -> None:
+    """Store the tap (the time since the image was shown with it), then the next image."""
+    position, phone = state["position"], st.session_state[PHONE_ID]
+    try:
+        seconds = time.time() - state["shown"]
+        room.answer_quiz(ten.round_id, phone, position, ten.images[position], answer, seconds)
+    except (QuizClosed, RoomDatabaseError) as error:
+        state["problem"] = str(error)
+        return
+    _move(state, 1)
+
+
+def _finish(room, state: dict) -> None:
+    try:
+        room.finish_quiz(state["round"], st.session_state[PHONE_ID])
+    except (ValueError, RoomDatabaseError) as error:
+        state["problem"] = f"Not finished: {error}."
+
+
+def _results(ten, answers: dict[int, int]) -> None:
+    """Your score, the networks' on the same ten, and the images you missed with every answer."""
+    yours = sum(answers.get(p) == t for p, t in enumerate(ten.truths))
+    dense = sum(a == t for a, t in zip(ten.dense_answers, ten.truths, strict=True))
+    cnn = sum(a == t for a, t in zip(ten.cnn_answers, ten.truths, strict=True))
+    st.success("Your answers are in: the big screen counts them.")
+    row = st.container(horizontal=True)  # side by side on a phone too
+    for label, score in zip(("You", "Dense", "CNN"), (yours, dense, cnn), strict=True):
+        row.metric(label, f"{score}/{QUIZ_SIZE}")
+    missed = [p for p, t in enumerate(ten.truths) if answers.get(p) != t]
+    if not missed:
+        st.markdown("All ten right.")
+        return
+    st.markdown("**The ones you missed**")
+    captions = [
+        f"{CLASS_NAMES[truth]} · you: {CLASS_NAMES[answers[p]]} · dense {_mark(ten.dense_answers[p], truth)}"
+        f" · CNN {_mark(ten.cnn_answers[p], truth)}"
+        for p, truth in ((p, ten.truths[p]) for p in missed)
+    ]
+    st.image([tile(ten.pixels[p], side=112) for p in missed], caption=captions, width=112)
+    st.caption("People in Fashion-MNIST's own test got 83.5% of such images right.")
+
+
+def _mark(answer: int, truth: int) -> str:
+    return "✓" if answer == truth else f"✗ {CLASS_NAMES[answer]}"

@@ -1,0 +1,72 @@
+"""Vega-Lite specs of the quiz board: the three accuracies against the published human line,
+and a 10x10 matrix of answers per true class."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from fashion_lab.data import CLASS_NAMES
+
+
+def accuracy_chart(summary) -> tuple[pd.DataFrame, dict]:
+    """The room's, the dense network's and the CNN's accuracy as bars, the room's with its 95%
+    interval, and a dashed line at the published human figure."""
+    low, high = summary.interval
+    rows = [
+        {"who": "the room", "accuracy": summary.accuracy or 0.0, "low": low, "high": high},
+        {"who": "dense", "accuracy": summary.dense_accuracy, "low": None, "high": None},
+        {"who": "CNN", "accuracy": summary.cnn_accuracy, "low": None, "high": None},
+    ]
+    who = {"field": "who", "type": "nominal", "sort": None, "title": None}
+    share = {"type": "quantitative", "scale": {"domain": [0, 1]}, "axis": {"format": "%"}, "title": None}
+    human = {"human": summary.human, "label": f"published humans {summary.human:.1%}"}
+    spec = {
+        "height": 150,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "layer": [
+            {"mark": "bar", "encoding": {"y": who, "x": {"field": "accuracy", **share}}},
+            {
+                "mark": {"type": "errorbar", "ticks": True, "color": "#31333f"},
+                "encoding": {"y": who, "x": {"field": "low", **share}, "x2": {"field": "high"}},
+            },
+            {
+                "data": {"values": [human]},
+                "mark": {"type": "rule", "strokeDash": [4, 4], "color": "gray"},
+                "encoding": {"x": {"field": "human", **share}},
+            },
+            {
+                "data": {"values": [human]},
+                "mark": {"type": "text", "align": "right", "dx": -4, "dy": -70, "color": "gray"},
+                "encoding": {"x": {"field": "human", **share}, "text": {"field": "label"}},
+            },
+        ],
+    }
+    return pd.DataFrame(rows), spec
+
+
+def answers_chart(matrix, title: str, talk: bool) -> tuple[pd.DataFrame, dict]:
+    """``matrix[true][answered]``, a share 0-1, as a 10x10 grid of blues."""
+    cells = [
+        {"true": CLASS_NAMES[t], "answered": CLASS_NAMES[a], "share": float(matrix[t][a])}
+        for t in range(len(CLASS_NAMES))
+        for a in range(len(CLASS_NAMES))
+    ]
+    classes = {"type": "nominal", "sort": list(CLASS_NAMES), "axis": {"labelOverlap": False}}
+    spec = {
+        "title": title,
+        "height": 380 if talk else 260,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "mark": "rect",
+        "encoding": {
+            "y": {"field": "true", **classes},
+            "x": {"field": "answered", **classes},
+            "color": {
+                "field": "share",
+                "type": "quantitative",
+                "scale": {"scheme": "blues", "domain": [0, 1]},
+                "legend": None,
+            },
+            "tooltip": [{"field": "true"}, {"field": "answered"}, {"field": "share", "format": ".0%"}],
+        },
+    }
+    return pd.DataFrame(cells), spec

@@ -1,0 +1,90 @@
+"""The command line's ``quiz`` command: a round's Guess 10 answers as CSV (one row per answer of
+a finished phone) and its summary as JSON: the room's accuracy and 95% interval, both networks'
+on the same ten, per image, and where the room mixed classes up."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+from fashion_lab.data import CLASS_NAMES, load_dataset
+from fashion_lab.evaluation import predict_images
+from fashion_lab.quiz import quiz_images, summarize
+from fashion_lab.room import open_room
+
+CSV_COLUMNS = ("phone", "position", "test_index", "true_class", "answer", "right", "seconds")
+
+
+def command_quiz(args: argparse.Namespace, store) -> int:
+    room = open_room()
+    round_id = args.round if args.round is not None else room.current_round()
+    data = load_dataset()
+    images = quiz_images(data.test_labels, room.quiz_seed(round_id))
+    truths = [int(data.test_labels[i]) for i in images]
+    dense, cnn = (
+        [int(a) for a in predict_images(store.load(name), data.test_images[images]).argmax(axis=1)]
+        for name in (args.dense, args.cnn)
+    )
+    answers = room.quiz_answers(round_id)
+    summary = summarize(answers, images, truths, dense, cnn)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / f"quiz-round-{round_id}.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for a in answers:
+            truth = truths[a.position]
+            row = (a.phone, a.position + 1, a.image, CLASS_NAMES[truth], CLASS_NAMES[a.answer])
+            writer.writerow((*row, int(a.answer == truth), round(a.seconds, 2)))
+    document = _summary(round_id, summary, args)
+    (out / f"quiz-round-{round_id}.json").write_text(json.dumps(document, indent=1))
+    if args.json:
+        print(json.dumps(document))
+    else:
+        room_score = "no finished phone yet" if summary.accuracy is None else f"room {summary.accuracy:.1%}"
+        models = f"dense {summary.dense_accuracy:.0%}, CNN {summary.cnn_accuracy:.0%}"
+        written = f"{out}/quiz-round-{round_id}.csv and .json"
+        print(f"round {round_id}: {summary.finished} phone(s) finished, {room_score}, {models} -> {written}")
+    return 0
+
+
+def _summary(round_id: int, summary, args) -> dict:
+    return {
+        "round": round_id,
+        "finished_phones": summary.finished,
+        "answers": summary.answers,
+        "room_right": summary.right,
+        "room_accuracy": summary.accuracy,
+        "room_interval_95": list(summary.interval),
+        "dense": {"model": args.dense, "accuracy": summary.dense_accuracy},
+        "cnn": {"model": args.cnn, "accuracy": summary.cnn_accuracy},
+        "published_human_accuracy": summary.human,
+        "median_seconds": summary.median_seconds,
+        "images": [
+            {
+                "position": p + 1,
+                "test_index": summary.images[p],
+                "true_class": CLASS_NAMES[truth],
+                "room_share_right": summary.share_right[p],
+                "dense_answer": CLASS_NAMES[summary.dense_answers[p]],
+                "cnn_answer": CLASS_NAMES[summary.cnn_answers[p]],
+            }
+            for p, truth in enumerate(summary.truths)
+        ],
+        "room_confusion": {
+            "rows_true_columns_answered": list(CLASS_NAMES),
+            "counts": summary.confusion.tolist(),
+        },
+    }
+
+
+def add_quiz_command(commands) -> argparse.ArgumentParser:
+    quiz = commands.add_parser("quiz", help="export a round's Guess 10 answers (CSV) and summary (JSON)")
+    quiz.add_argument("--round", type=int, default=None, help="round number (default: the current one)")
+    quiz.add_argument("--out", default="room-export", help="folder for quiz-round-N.csv and .json")
+    quiz.add_argument("--dense", default="bundled-dense", help="the dense network to score (stored name)")
+    quiz.add_argument("--cnn", default="bundled-cnn", help="the CNN to score (stored name)")
+    quiz.set_defaults(handler=command_quiz)
+    return quiz

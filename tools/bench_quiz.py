@@ -1,0 +1,96 @@
+"""Guess 10 under load: PHONES phones take the quiz at the same moment (asyncio, one Chromium),
+each tapping its ten answers as fast as the page allows, then Finish. Measured: the time from a
+tap to the next image on screen (as the driver sees it), and that every answer is stored once."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from playwright.async_api import Page, async_playwright, expect
+
+from components.room.quiz import ICONS
+from fashion_lab.data import CLASS_NAMES
+from model_store import BUNDLED_ROOT
+from tools.app_server import CHROMIUM_ARGS, chromium_path, streamlit_server
+from tools.bench_rows import Row
+from tools.screenshots import PHONE
+
+PHONES = 20
+
+
+async def take_quiz(page: Page, phone: int) -> list[float]:
+    """Tap (phone + position) % 10 on every image, then Finish; the seconds from each tap to
+    the next image (or to the finish button)."""
+    waits = []
+    for position in range(10):
+        name = CLASS_NAMES[(phone + position) % 10]
+        await expect(page.get_by_text(f"Image {position + 1} of 10")).to_be_visible(timeout=120_000)
+        start = time.perf_counter()
+        await page.get_by_role("button", name=f"{ICONS[CLASS_NAMES.index(name)]} {name}", exact=True).click()
+        following = f"Image {position + 2} of 10" if position < 9 else "All 10 answered"
+        await expect(page.get_by_text(following)).to_be_visible(timeout=120_000)
+        waits.append(time.perf_counter() - start)
+    await page.get_by_role("button", name="Finish: see my score").click()
+    await expect(page.get_by_text("Your answers are in")).to_be_visible(timeout=120_000)
+    return waits
+
+
+async def measure(url: str, phones: int) -> list[float]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        pages = []
+        for _ in range(phones):
+            page = await (await browser.new_context(**PHONE)).new_page()
+            await page.goto(f"{url}/play")
+            await page.get_by_text("Guess 10").click()
+            await expect(page.get_by_text("Image 1 of 10")).to_be_visible(timeout=120_000)
+            pages.append(page)
+        waits = await asyncio.gather(*(take_quiz(page, n) for n, page in enumerate(pages)))
+        await browser.close()
+    return [wait for phone in waits for wait in phone]
+
+
+def bench_quiz(phones: int = PHONES) -> list[Row]:
+    from fashion_lab.room import open_room
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "room"
+        settings = {"FASHION_LAB_DATA": str(data), "FASHION_LAB_BUNDLED": str(BUNDLED_ROOT)}
+        with streamlit_server(Path(folder) / "models", **settings) as url:
+            waits = asyncio.run(measure(url, phones))
+        room = open_room(data)
+        round_id = room.current_round()
+        answers = room.quiz_answers(round_id)
+        finished, _ = room.quiz_progress(round_id)
+    once = len({(a.phone, a.position) for a in answers})
+    expected = phones * 10
+    p95 = float(np.percentile(waits, 95)) * 1000
+    return [
+        Row(
+            f"quiz: a tap to the next image, p95 of {phones} phones x 10 at once",
+            round(p95),
+            None,
+            "ms",
+            "<= 1000",
+            p95 <= 1000,
+            f"median {np.median(waits) * 1000:.0f} ms, as the driver sees it",
+        ),
+        Row(
+            f"quiz: {phones} phones finish at once, answers stored exactly once",
+            once if once == len(answers) else -len(answers),
+            expected,
+            "answers",
+            f"== {expected}, {phones} finished",
+            once == len(answers) == expected and finished == phones,
+            f"{finished} phones finished",
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    for row in bench_quiz():
+        print(row)
