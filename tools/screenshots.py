@@ -174,6 +174,16 @@ def on_quiz(page: Page, url: str, talk: bool) -> None:
     page.get_by_text("4 finished", exact=False).evaluate(TO_THE_TOP)
 
 
+def on_quiz_phone(page: Page, url: str, talk: bool) -> None:
+    """A phone in Guess 10, at its third image."""
+    page.goto(f"{url}/play")
+    page.get_by_text("Guess 10").click()
+    for position in range(2):
+        expect(page.get_by_text(f"Image {position + 1} of 10")).to_be_visible(timeout=30_000)
+        page.get_by_role("button", name="Coat", exact=False).click()
+    expect(page.get_by_text("Image 3 of 10")).to_be_visible(timeout=30_000)
+
+
 def on_class(page: Page, url: str, talk: bool) -> None:
     """Three classmates press Train first (2 slots: one of them waits); then this tab, 2nd in line."""
     for _ in range(3):
@@ -191,6 +201,7 @@ ROOM_SHOTS = [
     ("room-talk.png", on_room, TALK, True, False),
     ("play-phone.png", on_play, PHONE, False, True),
     ("quiz-board-talk.png", on_quiz, TALK, True, False),
+    ("quiz-phone.png", on_quiz_phone, PHONE, False, False),
     ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
     ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("compare-budgets-talk.png", on_budgets, TALK, True, False),

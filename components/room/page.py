@@ -52,8 +52,14 @@ def render_room() -> None:
             "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
         )
     shown, keep = kept(ROOM_BOARD, BOARDS[0])
-    board = st.segmented_control(
-        "Board", BOARDS, default=shown, required=True, key=ROOM_BOARD, on_change=keep
+    board = words.segmented_control(  # beside the address: the board keeps the projector's height
+        "Board",
+        BOARDS,
+        default=shown,
+        required=True,
+        key=ROOM_BOARD,
+        on_change=keep,
+        label_visibility="collapsed",
     )
     _board(board)
 
