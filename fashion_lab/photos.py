@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from fashion_lab.imaging import ImageError, load_image_file
 from fashion_lab.preprocessing import preprocess_upload
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"}
+HALVES = ("tune", "check")
 
 
 @dataclass
@@ -26,6 +28,8 @@ class FolderScore:
     correct: int = 0
     total: int = 0
     predicted: list[int] = field(default_factory=list)
+    confidence: list[float] = field(default_factory=list)  # of each top answer
+    sure: list[bool] = field(default_factory=list)  # whether the app gives it (not "not sure")
     unreadable: list[str] = field(default_factory=list)
 
     @property
@@ -38,11 +42,11 @@ def plain_pipeline(image: Image.Image) -> np.ndarray:
     return 255 - np.asarray(image.convert("L").resize(IMAGE_SHAPE[::-1], Image.Resampling.BOX))
 
 
-def ours(image: Image.Image) -> np.ndarray:
-    return preprocess_upload(image).pixels
+def ours(image: Image.Image):
+    return preprocess_upload(image)  # the 28x28 and how many objects its segmentation found
 
 
-PIPELINES: dict[str, Callable[[Image.Image], np.ndarray]] = {"ours": ours, "plain": plain_pipeline}
+PIPELINES: dict[str, Callable] = {"ours": ours, "plain": plain_pipeline}
 
 
 def read_label_map(root: Path) -> list[FolderScore]:
@@ -58,22 +62,48 @@ def read_label_map(root: Path) -> list[FolderScore]:
         ]
 
 
-def score_photos(root: Path, model, pipeline: str = "ours") -> list[FolderScore]:
-    """Predict every photo under root/validation/<folder>/ and count the accepted answers."""
+def split_halves(names: list[str]) -> dict[str, str]:
+    """Each of a folder's file names to "tune" or "check": ranked by a hash of the name, then
+    alternating, so both halves hold half of every folder (a hash's parity alone left 3 of 26
+    shoes to check). Methods are chosen and tuned on the tune half only; the check half is the
+    score we stand by."""
+    ranked = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+    return {name: HALVES[rank % 2] for rank, name in enumerate(ranked)}
+
+
+def score_photos(
+    root: Path, model, pipeline: str = "ours", half: str | None = None, temperature: float = 1.0
+) -> list[FolderScore]:
+    """Predict every photo under root/validation/<folder>/ (or only those of ``half``), count
+    the accepted answers, and judge each ("not sure", fashion_lab/uncertainty.py, at the
+    model's ``temperature``)."""
+    from fashion_lab.uncertainty import judge
+
+    if half not in (None, *HALVES):
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
     prepare = PIPELINES[pipeline]
     scores = read_label_map(root)
     for score in scores:
         folder = root / "validation" / score.folder
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
-        inputs = []
+        halves = split_halves([p.name for p in files])
+        files = [p for p in files if half is None or halves[p.name] == half]
+        inputs, objects = [], []
         for path in files:
             try:
-                inputs.append(prepare(load_image_file(path)))
+                prepared = prepare(load_image_file(path))
+                inputs.append(getattr(prepared, "pixels", prepared))
+                objects.append(getattr(prepared, "objects", None))
             except ImageError as error:
                 score.unreadable.append(str(error))  # it names the file
         if not inputs:
             continue
-        score.predicted = [int(p) for p in predict_images(model, inputs).argmax(axis=1)]
+        probabilities = predict_images(model, inputs)
+        score.predicted = [int(p) for p in probabilities.argmax(axis=1)]
+        score.confidence = [float(p) for p in probabilities.max(axis=1)]
+        score.sure = [
+            judge(x, p, temperature, n).sure for x, p, n in zip(inputs, probabilities, objects, strict=True)
+        ]
         score.total = len(score.predicted)
         score.correct = sum(p in score.accepted for p in score.predicted)
     return scores
@@ -84,3 +114,32 @@ def headline(scores: list[FolderScore]) -> float:
     counted = [s for s in scores if s.headline]
     total = sum(s.total for s in counted)
     return sum(s.correct for s in counted) / total if total else 0.0
+
+
+def balanced(scores: list[FolderScore]) -> float:
+    """The mean of the headline folders' accuracies: every kind of garment counts the same,
+    however many photos its folder holds (a set with many shoes scores like one with few)."""
+    accuracies = [s.accuracy for s in scores if s.headline and s.accuracy is not None]
+    return float(np.mean(accuracies)) if accuracies else 0.0
+
+
+def confidence_report(scores: list[FolderScore]) -> dict[str, float]:
+    """On the headline folders' photos: the expected calibration error of the top answers; the
+    share of wrong answers at 90% confidence or more, and of those the app still gives (not
+    "not sure"); the share "not sure"; the accuracy of the answers given."""
+    from fashion_lab.calibration import reliability
+
+    counted = [s for s in scores if s.headline]
+    confidence = np.array([c for s in counted for c in s.confidence])
+    right = np.array([p in s.accepted for s in counted for p in s.predicted], dtype=bool)
+    sure = np.array([k for s in counted for k in s.sure], dtype=bool)
+    if not len(confidence):
+        return {"calibration_error": 0.0, "wrong_at_90": 0.0, "not_sure": 0.0, "answered_accuracy": 0.0}
+    wrong = ~right
+    return {
+        "calibration_error": reliability(confidence[:, None], right).expected_calibration_error,
+        "wrong_at_90": float((confidence[wrong] >= 0.9).mean()) if wrong.any() else 0.0,
+        "wrong_given_at_90": float(((confidence >= 0.9) & sure)[wrong].mean()) if wrong.any() else 0.0,
+        "not_sure": float(1 - sure.mean()),
+        "answered_accuracy": float(right[sure].mean()) if sure.any() else 0.0,
+    }

@@ -30,6 +30,7 @@ class Preprocessed:
 
     pixels: np.ndarray  # (28, 28) uint8, garment light on black
     steps: list[tuple[str, np.ndarray]] = field(default_factory=list)
+    objects: int | None = None  # a photo's: how many objects its segmentation found (0: none clear)
 
     def add(self, name: str, image: np.ndarray) -> np.ndarray:
         self.steps.append((name, image))
@@ -122,7 +123,7 @@ def _preprocess_photo(result: Preprocessed, image: Image.Image, light_background
     gray = _luminance(rgb)
     if light_background:
         gray = result.add("negated", 255 - gray)
-    mask = foreground_mask(rgb)
+    mask, result.objects = foreground_mask(rgb)
     if mask is None:  # one object on a plain background, as in product shots: trim by intensity
         background = _border_median(gray)
         garment = np.clip(np.abs(gray.astype(np.int16) - background), 0, 255).astype(np.uint8)

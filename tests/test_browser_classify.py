@@ -7,6 +7,7 @@ from bad_files import awkward_files, encode, oversized_file
 from conftest import train_small
 from PIL import Image
 from playwright.sync_api import Page, expect
+from scenes import trousers_photo
 
 from fashion_lab.metadata import run_metadata
 from fashion_lab.stored_models import open_store
@@ -92,3 +93,21 @@ def test_each_awkward_file_gets_its_message_and_the_page_keeps_working(page: Pag
     name, data = oversized_file()
     upload.set_input_files(files=[{"name": name, "mimeType": "image/png", "buffer": data}])
     expect(page.get_by_text("File must be 10.0MB or smaller")).to_be_visible(timeout=30_000)
+
+
+def test_a_photo_of_two_garments_gets_not_sure_with_the_reason_and_photo_tips(page: Page, server):
+    open_classify(page, server, "Upload a photo")
+    upload = page.get_by_test_id("stFileUploaderDropzoneInput")
+    upload.set_input_files(
+        files=[{"name": "two.png", "mimeType": "image/png", "buffer": encode(trousers_photo(2))}]
+    )
+    expect(answer_of(page, "cnn-20k")).to_have_text("not sure", timeout=30_000)
+    expect(page.get_by_text("Why: there is more than one object in the photo.").first).to_be_visible()
+    expect(page.get_by_text("Photo tips: one garment", exact=False)).to_be_visible()
+    upload.set_input_files(
+        files=[{"name": "one.png", "mimeType": "image/png", "buffer": encode(trousers_photo(1))}]
+    )
+    expect(page.get_by_text("Why: there is more than one object in the photo.")).to_have_count(
+        0, timeout=30_000
+    )
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from PIL import Image
 from test_cli import run_cli
 
-from fashion_lab.photos import headline, score_photos
+from fashion_lab.photos import balanced, headline, score_photos, split_halves
 from fashion_lab.stored_models import open_store
 from model_store import BUNDLED_ROOT
 
@@ -26,14 +27,28 @@ def photos_model():
     return open_store(Path("/nonexistent"), bundled=BUNDLED_ROOT).load("bundled-cnn-deep-photos")
 
 
-def test_bundled_photo_model_scores_at_least_half_of_the_real_photos(photos_model):
-    ours = score_photos(PHOTOS, photos_model)
-    plain = score_photos(PHOTOS, photos_model, pipeline="plain")
-    assert headline(ours) >= 0.50
+def test_bundled_photo_model_on_the_check_half_of_the_real_photos(photos_model):
+    """The score we stand by: the half of each folder never used to choose or tune anything."""
+    ours = score_photos(PHOTOS, photos_model, half="check")
+    plain = score_photos(PHOTOS, photos_model, pipeline="plain", half="check")
+    assert headline(ours) >= 0.50 and balanced(ours) >= 0.45  # 52.1% and 49.4% when written
     assert headline(plain) < 0.10  # the naive squash-and-invert pipeline, for scale
     folders = {s.folder: s for s in ours}
     assert folders["shoes"].accepted == [5, 7, 9] and folders["hat"].accuracy is None
-    assert sum(s.total for s in ours if s.headline) == 241
+    assert sum(s.total for s in ours if s.headline) == 119
+    assert balanced(ours) == pytest.approx(np.mean([s.accuracy for s in ours if s.headline]))
+
+
+def test_the_halves_are_fixed_by_the_names_and_split_every_folder_evenly():
+    names = [f"IMG_{n:04d}.jpg" for n in range(25)]
+    halves = split_halves(names)
+    assert halves == split_halves(list(reversed(names)))  # the order read does not matter
+    assert sorted(halves.values()).count("check") == 12
+    ranked = sorted(names, key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+    assert [halves[n] for n in ranked[:4]] == ["tune", "check", "tune", "check"]
+    for folder in (PHOTOS / "validation").iterdir():
+        counted = list(split_halves([p.name for p in folder.iterdir()]).values())
+        assert abs(counted.count("tune") - counted.count("check")) <= 1, folder.name
 
 
 def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
@@ -50,4 +65,5 @@ def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert document["folders"]["pants"]["total"] == 1
-    assert document["headline"] == document["folders"]["pants"]["accuracy"]
+    assert document["headline"] == document["folders"]["pants"]["accuracy"] == document["balanced"]
+    assert document["half"] == "all" and 0 <= document["calibration_error"] <= 1

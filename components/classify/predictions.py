@@ -1,4 +1,5 @@
-"""Each chosen model's answer: its top class with the confidence, and all 10 probabilities."""
+"""Each chosen model's answer: its top class with the confidence (or "not sure", and why), and
+all 10 probabilities."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_picker import show_answer
+from components.model_picker import model_label, show_answer
 from components.palette import model_colours
-from components.state import loaded
+from components.state import available_test_images, loaded, test_images
 from fashion_lab.data import CLASS_NAMES
+
+CALIBRATION_IMAGES = 2000
 
 
 def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tuple[pd.DataFrame, dict]:
@@ -43,22 +46,54 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
     return data, spec
 
 
-def render_predictions(pixels: np.ndarray, entries: list, compact: bool = False) -> list[tuple]:
-    """One column per model: the top class, its confidence, the bar chart of all classes (its top
-    class in the model's colour); ``compact`` (talk mode): the answers only, large. Returns
-    (entry, model, top class) of each model that answered."""
+@st.cache_data(show_spinner="Calibrating the model's confidence on 2,000 test images...", max_entries=32)
+def model_temperature(name: str, weights_sha256: str, _model) -> float:
+    """The model's temperature, fitted on the first 2,000 test images (never trained on)."""
+    from fashion_lab.calibration import fit_temperature
     from fashion_lab.evaluation import predict_images
+
+    images, labels = test_images()
+    return fit_temperature(predict_images(_model, images[:CALIBRATION_IMAGES]), labels[:CALIBRATION_IMAGES])
+
+
+def render_predictions(
+    pixels: np.ndarray, entries: list, compact: bool = False, objects: int | None = None
+) -> list[tuple]:
+    """One column per model: the top class and its confidence, or "not sure" and why
+    (fashion_lab/uncertainty.py), the bar chart of all classes (its top class in the model's
+    colour); ``compact`` (talk mode): the answers only, large; ``objects``: a photo's count of
+    objects (fashion_lab/preprocessing.py), then photo tips when not sure.
+    Returns (entry, model, top class) of each model that answered."""
+    from fashion_lab.evaluation import predict_images
+    from fashion_lab.uncertainty import PHOTO_TIPS, judge
 
     pairs = loaded(entries)
     if not pairs:
         return []
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
-    answers = []
+    answers, unsure = [], False
+    calibrate = available_test_images() is not None
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
         probabilities = predict_images(model, [pixels])[0]
         answers.append((entry, model, int(probabilities.argmax())))
+        temperature = model_temperature(entry.name, entry.weights_sha256, model) if calibrate else 1.0
+        verdict = judge(pixels, probabilities, temperature, objects)
         with column:
-            show_answer(st, entry, probabilities)
+            if verdict.sure:
+                show_answer(st, entry, probabilities)
+            else:
+                unsure = True
+                first, second = (CLASS_NAMES[c] for c in verdict.top_two)
+                st.metric(
+                    model_label(entry),
+                    "not sure",
+                    f"{first} or {second}?",
+                    delta_color="off",
+                    delta_arrow="off",
+                )
+                st.caption(f"Why: {verdict.reason}.")
             if not compact:
                 show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")
+    if unsure and objects is not None:
+        st.info(PHOTO_TIPS)
     return answers

@@ -10,6 +10,8 @@ from fashion_lab.cli.output import print_json
 from fashion_lab.data import CLASS_NAMES
 from model_store import BrokenEntry, ModelStore
 
+CALIBRATION_IMAGES = 2000  # the first test images, to fit the temperature of ``photos``
+
 
 def command_list(args: argparse.Namespace, store: ModelStore) -> int:
     entries = store.entries()
@@ -96,13 +98,23 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.photos import headline, score_photos
+    from fashion_lab.calibration import fit_temperature
+    from fashion_lab.data import load_dataset
+    from fashion_lab.evaluation import predict_images
+    from fashion_lab.photos import balanced, confidence_report, headline, score_photos
 
-    scores = score_photos(Path(args.folder), store.load(args.model), args.pipeline)
+    model, test = store.load(args.model), load_dataset()
+    calibration = predict_images(model, test.test_images[:CALIBRATION_IMAGES])
+    temperature = fit_temperature(calibration, test.test_labels[:CALIBRATION_IMAGES])
+    scores = score_photos(Path(args.folder), model, args.pipeline, args.half, temperature)
     document = {
         "model": args.model,
         "pipeline": args.pipeline,
+        "half": args.half or "all",
+        "temperature": temperature,
         "headline": headline(scores),
+        "balanced": balanced(scores),
+        **confidence_report(scores),
         "folders": {
             s.folder: {
                 "accuracy": s.accuracy,
@@ -118,7 +130,14 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     if args.json:
         print_json(document)
         return 0
-    print(f"{args.model} ({args.pipeline} pipeline): headline {document['headline']:.1%}")
+    print(
+        f"{args.model} ({args.pipeline} pipeline, {document['half']} photos): "
+        f"headline {document['headline']:.1%}, "
+        f"balanced {document['balanced']:.1%} (the mean of the headline folders); calibration error "
+        f"{document['calibration_error']:.3f}; wrong answers at >= 90%: {document['wrong_at_90']:.0%}, of "
+        f"them still given: {document['wrong_given_at_90']:.0%}; not sure: {document['not_sure']:.0%}, "
+        f"the answers given {document['answered_accuracy']:.1%} right (temperature {temperature:.2f})"
+    )
     for s in scores:
         accuracy = f"{s.accuracy:6.1%}" if s.accuracy is not None else "   n/a"
         aside = "" if s.headline else "  not in headline"

@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="ours",
         help="plain: squash to 28x28 and invert, to compare",
     )
+    photos.add_argument(
+        "--half",
+        choices=("tune", "check"),
+        default=None,
+        help="only one half of each folder (split by a hash of the file names): tune methods on "
+        "'tune', report 'check'",
+    )
     photos.set_defaults(handler=command_photos)
 
     room, quiz = add_room_command(commands), add_quiz_command(commands)

@@ -1,0 +1,64 @@
+"""Temperature scaling and the calibration error, against references: a logit set whose best
+temperature is known, a grid search, and a plain loop over bins."""
+
+import numpy as np
+import pytest
+
+from fashion_lab.calibration import fit_temperature, negative_log_likelihood, reliability, scaled
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _known_logits(temperature: float, n: int = 20_000) -> tuple[np.ndarray, np.ndarray]:
+    """Logits whose labels are drawn from softmax(logits / temperature): the likelihood is best
+    at that temperature, up to sampling noise."""
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(n, 10)) * 4
+    truth = _softmax(logits / temperature)
+    labels = np.array([rng.choice(10, p=p) for p in truth])
+    return _softmax(logits), labels
+
+
+@pytest.mark.parametrize("temperature", [0.5, 1.0, 2.5])
+def test_the_fitted_temperature_is_the_one_the_labels_were_drawn_with(temperature):
+    probabilities, labels = _known_logits(temperature)
+    assert fit_temperature(probabilities, labels) == pytest.approx(temperature, rel=0.05)
+
+
+def test_the_fit_finds_the_minimum_a_grid_search_finds():
+    probabilities, labels = _known_logits(1.7, n=3000)
+    grid = np.exp(np.linspace(-1, 2, 3001))
+    best = grid[np.argmin([negative_log_likelihood(probabilities, labels, t) for t in grid])]
+    assert fit_temperature(probabilities, labels) == pytest.approx(best, rel=2e-3)
+
+
+def test_scaling_keeps_every_answer_and_softens_or_sharpens_its_confidence():
+    probabilities = _softmax(np.random.default_rng(1).normal(size=(50, 10)) * 3)
+    np.testing.assert_allclose(scaled(probabilities, 1.0), probabilities, atol=1e-9)
+    softer, sharper = scaled(probabilities, 2.0), scaled(probabilities, 0.5)
+    assert (softer.argmax(1) == probabilities.argmax(1)).all() and (
+        sharper.argmax(1) == probabilities.argmax(1)
+    ).all()
+    assert (softer.max(1) < probabilities.max(1)).all() and (sharper.max(1) > probabilities.max(1)).all()
+
+
+def test_the_calibration_error_matches_a_plain_loop_over_bins():
+    rng = np.random.default_rng(2)
+    probabilities = _softmax(rng.normal(size=(500, 10)) * 2)
+    right = rng.random(500) < 0.6
+    error, confidence = 0.0, probabilities.max(axis=1)
+    for low in np.arange(10) / 10:
+        inside = (confidence >= low) & ((confidence < low + 0.1) | (low == 0.9))
+        if inside.any():
+            error += inside.sum() / 500 * abs(right[inside].mean() - confidence[inside].mean())
+    assert reliability(probabilities, right).expected_calibration_error == pytest.approx(error)
+
+
+def test_confidence_that_matches_the_share_right_has_no_error_and_overconfidence_has():
+    sure = np.full((10, 10), 0.1 / 9)
+    sure[:, 0] = 0.9
+    assert reliability(sure, np.arange(10) < 9).expected_calibration_error == pytest.approx(0.0, abs=1e-12)
+    assert reliability(sure, np.arange(10) < 5).expected_calibration_error == pytest.approx(0.4)
