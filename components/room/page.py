@@ -49,7 +49,8 @@ def render_room() -> None:
     words.markdown(f"### Join: {plain(address)}")  # the host comes from the browser: plain text
     if not talk:  # on the projector the phones say it; the board keeps the room
         words.markdown(
-            "Draw the garment your phone asks for, then **Send**: the board shows what both networks see."
+            "Draw the garment your phone asks for, then **Send**: the board shows what both networks see. "
+            "Or choose **Guess 10** on the phone: the room against the networks on ten test images."
         )
     shown, keep = kept(ROOM_BOARD, BOARDS[0])
     board = words.segmented_control(  # beside the address: the board keeps the projector's height
