@@ -29,6 +29,7 @@ class FolderScore:
     total: int = 0
     predicted: list[int] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)  # of each top answer
+    calibrated: list[float] = field(default_factory=list)  # the same, at the model's temperature
     sure: list[bool] = field(default_factory=list)  # whether the app gives it (not "not sure")
     unreadable: list[str] = field(default_factory=list)
 
@@ -77,6 +78,7 @@ def score_photos(
     """Predict every photo under root/validation/<folder>/ (or only those of ``half``), count
     the accepted answers, and judge each ("not sure", fashion_lab/uncertainty.py, at the
     model's ``temperature``)."""
+    from fashion_lab.calibration import scaled
     from fashion_lab.uncertainty import judge
 
     if half not in (None, *HALVES):
@@ -101,6 +103,7 @@ def score_photos(
         probabilities = predict_images(model, inputs)
         score.predicted = [int(p) for p in probabilities.argmax(axis=1)]
         score.confidence = [float(p) for p in probabilities.max(axis=1)]
+        score.calibrated = [float(p) for p in scaled(probabilities, temperature).max(axis=1)]
         score.sure = [
             judge(x, p, temperature, n).sure for x, p, n in zip(inputs, probabilities, objects, strict=True)
         ]
@@ -124,7 +127,8 @@ def balanced(scores: list[FolderScore]) -> float:
 
 
 def confidence_report(scores: list[FolderScore]) -> dict[str, float]:
-    """On the headline folders' photos: the expected calibration error of the top answers; the
+    """On the headline folders' photos: the expected calibration error of the top answers (as the
+    model gives them, and at its temperature); the
     share of wrong answers at 90% confidence or more, and of those the app still gives (not
     "not sure"); the share "not sure"; the accuracy of the answers given."""
     from fashion_lab.calibration import reliability
@@ -133,11 +137,14 @@ def confidence_report(scores: list[FolderScore]) -> dict[str, float]:
     confidence = np.array([c for s in counted for c in s.confidence])
     right = np.array([p in s.accepted for s in counted for p in s.predicted], dtype=bool)
     sure = np.array([k for s in counted for k in s.sure], dtype=bool)
+    calibrated = np.array([c for s in counted for c in s.calibrated])
     if not len(confidence):
-        return {"calibration_error": 0.0, "wrong_at_90": 0.0, "not_sure": 0.0, "answered_accuracy": 0.0}
+        keys = ("calibration_error", "calibrated_error", "wrong_at_90", "wrong_given_at_90", "not_sure")
+        return dict.fromkeys((*keys, "answered_accuracy"), 0.0)
     wrong = ~right
     return {
         "calibration_error": reliability(confidence[:, None], right).expected_calibration_error,
+        "calibrated_error": reliability(calibrated[:, None], right).expected_calibration_error,
         "wrong_at_90": float((confidence[wrong] >= 0.9).mean()) if wrong.any() else 0.0,
         "wrong_given_at_90": float(((confidence >= 0.9) & sure)[wrong].mean()) if wrong.any() else 0.0,
         "not_sure": float(1 - sure.mean()),

@@ -111,3 +111,15 @@ def test_a_photo_of_two_garments_gets_not_sure_with_the_reason_and_photo_tips(pa
         0, timeout=30_000
     )
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_drawing_is_classified_without_the_dataset(page: Page, tmp_path, small_jobs):
+    """Calibration fits on test images; without them Classify answers as before (regression)."""
+    models = tmp_path / "models"
+    open_store(models).save("cnn-small", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
+    with streamlit_server(models, FASHION_MNIST_DIR=str(tmp_path / "no-dataset-here")) as url:
+        open_classify(page, url, "Draw")
+        draw_trousers(page)
+        expect(page.get_by_test_id("stMetric").filter(has_text="cnn-small")).to_have_count(1, timeout=30_000)
+        expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+        expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -67,3 +67,10 @@ def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
     assert document["folders"]["pants"]["total"] == 1
     assert document["headline"] == document["folders"]["pants"]["accuracy"] == document["balanced"]
     assert document["half"] == "all" and 0 <= document["calibration_error"] <= 1
+
+
+def test_the_confidence_report_of_no_photo_has_every_number():
+    from fashion_lab.photos import FolderScore, confidence_report
+
+    report = confidence_report([FolderScore("pants", [1], headline=True)])
+    assert set(report) >= {"calibration_error", "calibrated_error", "wrong_given_at_90", "not_sure"}

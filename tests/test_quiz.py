@@ -213,3 +213,31 @@ def test_a_room_database_of_version_1_gains_the_quiz_and_keeps_its_drawings(tmp_
     assert len(room.drawings(1)) == 1 and room.quiz_seed(1) == 1
     room.answer_quiz(1, "phone", 0, 5, 3, 1.0)
     assert len(room.quiz_answers(1, "phone", finished=False)) == 1
+
+
+class _Ten:  # what record_tap reads of a round's ten
+    round_id, images = 1, list(range(100, 110))
+
+
+def test_a_phone_can_always_reach_finish_and_a_stale_tap_is_dropped(tmp_path):
+    from components.room.quiz import record_tap
+
+    room = RoomDatabase(tmp_path / "room.sqlite3")
+    ten, state = _Ten(), {"round": room.current_round(), "position": 0, "shown": 0.0}
+    ten.round_id = state["round"]
+    for position in range(QUIZ_SIZE):
+        assert record_tap(room, ten, state, "phone", position, 3, None) is None
+    assert state["position"] == QUIZ_SIZE  # all answered: the Finish screen
+    for _ in range(MAX_CHANGES + 3):  # back to the last image, the same answer again and again
+        state["position"] = 9
+        assert record_tap(room, ten, state, "phone", 9, 3, 3) is None and state["position"] == QUIZ_SIZE
+    for change in range(MAX_CHANGES + 1):  # back, and a different answer each time
+        state["position"] = 9
+        problem = record_tap(room, ten, state, "phone", 9, change % 2, None)
+        assert state["position"] == QUIZ_SIZE  # on to Finish even when the change was refused
+    assert problem and "changed" in problem
+    state["position"] = 4
+    assert record_tap(room, ten, state, "phone", 3, 8, 3) is None  # a tap meant for image 4 of 10
+    assert state["position"] == 4 and room.quiz_answers(ten.round_id, "phone", finished=False)[3].answer == 3
+    room.finish_quiz(ten.round_id, "phone")
+    assert len(room.quiz_answers(ten.round_id)) == QUIZ_SIZE

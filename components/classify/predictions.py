@@ -10,7 +10,7 @@ import streamlit as st
 from components.chart_style import show_chart
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
-from components.state import available_test_images, loaded, test_images
+from components.state import loaded, test_images
 from fashion_lab.data import CLASS_NAMES
 
 CALIBRATION_IMAGES = 2000
@@ -56,6 +56,17 @@ def model_temperature(name: str, weights_sha256: str, _model) -> float:
     return fit_temperature(predict_images(_model, images[:CALIBRATION_IMAGES]), labels[:CALIBRATION_IMAGES])
 
 
+def _temperature(entry, model) -> float:
+    """The model's fitted temperature; 1 (its confidences as they are) without the dataset, so
+    that Classify works without it, as it did before calibration."""
+    from fashion_lab.data import DatasetError
+
+    try:
+        return model_temperature(entry.name, entry.weights_sha256, model)
+    except DatasetError:
+        return 1.0
+
+
 def render_predictions(
     pixels: np.ndarray, entries: list, compact: bool = False, objects: int | None = None
 ) -> list[tuple]:
@@ -64,6 +75,7 @@ def render_predictions(
     colour); ``compact`` (talk mode): the answers only, large; ``objects``: a photo's count of
     objects (fashion_lab/preprocessing.py), then photo tips when not sure.
     Returns (entry, model, top class) of each model that answered."""
+    from fashion_lab.calibration import scaled
     from fashion_lab.evaluation import predict_images
     from fashion_lab.uncertainty import PHOTO_TIPS, judge
 
@@ -72,12 +84,12 @@ def render_predictions(
         return []
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
     answers, unsure = [], False
-    calibrate = available_test_images() is not None
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
-        probabilities = predict_images(model, [pixels])[0]
-        answers.append((entry, model, int(probabilities.argmax())))
-        temperature = model_temperature(entry.name, entry.weights_sha256, model) if calibrate else 1.0
-        verdict = judge(pixels, probabilities, temperature, objects)
+        raw = predict_images(model, [pixels])[0]
+        answers.append((entry, model, int(raw.argmax())))
+        temperature = _temperature(entry, model)
+        probabilities = scaled(raw[None], temperature)[0]  # shown calibrated, as the verdict reads them
+        verdict = judge(pixels, raw, temperature, objects)
         with column:
             if verdict.sure:
                 show_answer(st, entry, probabilities)

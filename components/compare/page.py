@@ -99,10 +99,10 @@ def _render_side_by_side(models) -> None:
         show_chart(*per_class_chart(counted), width="stretch")
     if (test_set := available_test_images()) is None:
         return
-    pairs = loaded(entries)
-    render_projections(pairs, talk)
-    if len(pairs) >= 2:
-        _render_gallery(*pairs[:2], test_set)
+    render_projections(entries, talk)  # loads the models only when opened
+    pairs = loaded(entries[:2])
+    if len(pairs) == 2:
+        _render_gallery(*pairs, test_set)
 
 
 def _render_gallery(first_pair, second_pair, test_set) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from PIL import Image
 
 from components.chart_style import show_chart
-from components.state import test_images
+from components.state import loaded, test_images
 from fashion_lab.data import CLASS_NAMES
 
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
@@ -39,12 +39,14 @@ def hover_images(count: int) -> list[str]:
     return uris
 
 
-def render_projections(pairs, talk: bool) -> None:
-    """Inside a closed expander (opening it computes): the chosen models, two to a row."""
+def render_projections(entries, talk: bool) -> None:
+    """Inside a closed expander (opening it loads the models and computes): the chosen models,
+    two to a row."""
     section = st.expander("How each model arranges the garments", key=SECTION, on_change="rerun")
     with section:
         if not section.open:
             return
+        pairs = loaded(entries)
         st.caption(
             "Each dot is a test image, placed by what the model's last hidden layer makes of it, "
             "squeezed to 2-D (PCA). Separate clouds: classes the model keeps apart. The score: how "

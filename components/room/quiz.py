@@ -62,8 +62,8 @@ def _ask(room, ten, state: dict, answers: dict[int, int]) -> None:
             key=f"quiz_{ten.round_id}_{position}_{c}",
             type="primary" if answers.get(position) == c else "secondary",
             width=BUTTON_WIDTH,
-            on_click=_answer,
-            args=(room, ten, state, c),
+            on_click=_tap,
+            args=(room, ten, state, position, c, answers.get(position)),
         )
     if position:
         _back_button(state)
@@ -78,16 +78,31 @@ def _move(state: dict, step: int) -> None:
     state["shown"] = time.time()
 
 
-def _answer(room, ten, state: dict, answer: int) -> None:
-    """Store the tap (the time since the image was shown with it), then the next image."""
-    position, phone = state["position"], st.session_state[PHONE_ID]
-    try:
-        seconds = time.time() - state["shown"]
-        room.answer_quiz(ten.round_id, phone, position, ten.images[position], answer, seconds)
-    except (QuizClosed, RoomDatabaseError) as error:
-        state["problem"] = str(error)
-        return
+def _tap(room, ten, state: dict, position: int, answer: int, stored: int | None) -> None:
+    if problem := record_tap(room, ten, state, st.session_state[PHONE_ID], position, answer, stored):
+        state["problem"] = problem
+
+
+def record_tap(
+    room, ten, state: dict, phone: str, position: int, answer: int, stored: int | None
+) -> str | None:
+    """A tap on ``answer`` for the image at ``position`` (``stored``: the answer it had): store it
+    with the time since the image was shown, then show the next image. A tap meant for an image
+    no longer shown (a quick second tap) is dropped; the same answer again is no change; an answer
+    changed too often keeps its last value, and the quiz still moves on. Returns what to say."""
+    if state["position"] != position:
+        return None
+    problem = None
+    if answer != stored:
+        try:
+            seconds = time.time() - state["shown"]
+            room.answer_quiz(ten.round_id, phone, position, ten.images[position], answer, seconds)
+        except QuizClosed as error:
+            problem = str(error)
+        except RoomDatabaseError as error:
+            return f"Not stored, try again: {error}"
     _move(state, 1)
+    return problem
 
 
 def _finish(room, state: dict) -> None:

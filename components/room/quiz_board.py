@@ -83,9 +83,9 @@ def _replay(room, round_id: int, control) -> None:
     """A new round with an earlier round's ten images (the board empties; every round is kept)."""
     if round_id < 2:
         return
-    earlier = st.number_input("Round to replay", 1, round_id - 1, round_id - 1, key=REPLAY)
-    st.button(
-        "New round with that round's ten images",
-        on_click=control,
-        args=(lambda: room.new_round(quiz_seed=room.quiz_seed(int(earlier))),),
-    )
+    st.number_input("Round to replay", 1, round_id - 1, round_id - 1, key=REPLAY)
+
+    def replay() -> None:  # the number as the click found it, not as the last run drew it
+        room.new_round(quiz_seed=room.quiz_seed(int(st.session_state[REPLAY])))
+
+    st.button("New round with that round's ten images", on_click=control, args=(replay,))

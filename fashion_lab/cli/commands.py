@@ -130,13 +130,14 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     if args.json:
         print_json(document)
         return 0
+    d = document
     print(
-        f"{args.model} ({args.pipeline} pipeline, {document['half']} photos): "
-        f"headline {document['headline']:.1%}, "
-        f"balanced {document['balanced']:.1%} (the mean of the headline folders); calibration error "
-        f"{document['calibration_error']:.3f}; wrong answers at >= 90%: {document['wrong_at_90']:.0%}, of "
-        f"them still given: {document['wrong_given_at_90']:.0%}; not sure: {document['not_sure']:.0%}, "
-        f"the answers given {document['answered_accuracy']:.1%} right (temperature {temperature:.2f})"
+        f"{args.model} ({args.pipeline} pipeline, {d['half']} photos): headline {d['headline']:.1%}, "
+        f"balanced {d['balanced']:.1%} (the mean of the headline folders)\n"
+        f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at temperature "
+        f"{temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "
+        f"{d['wrong_given_at_90']:.0%}\n"
+        f"  not sure: {d['not_sure']:.0%}; the answers given: {d['answered_accuracy']:.1%} right"
     )
     for s in scores:
         accuracy = f"{s.accuracy:6.1%}" if s.accuracy is not None else "   n/a"
