@@ -126,6 +126,17 @@ def balanced(scores: list[FolderScore]) -> float:
     return float(np.mean(accuracies)) if accuracies else 0.0
 
 
+def photo_confidences(scores: list[FolderScore]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The headline folders' photos: each top answer's confidence (as given, and at the model's
+    temperature) and whether it was right."""
+    counted = [s for s in scores if s.headline]
+    return (
+        np.array([c for s in counted for c in s.confidence]),
+        np.array([c for s in counted for c in s.calibrated]),
+        np.array([p in s.accepted for s in counted for p in s.predicted], dtype=bool),
+    )
+
+
 def confidence_report(scores: list[FolderScore]) -> dict[str, float]:
     """On the headline folders' photos: the expected calibration error of the top answers (as the
     model gives them, and at its temperature); the
@@ -133,11 +144,8 @@ def confidence_report(scores: list[FolderScore]) -> dict[str, float]:
     "not sure"); the share "not sure"; the accuracy of the answers given."""
     from fashion_lab.calibration import reliability
 
-    counted = [s for s in scores if s.headline]
-    confidence = np.array([c for s in counted for c in s.confidence])
-    right = np.array([p in s.accepted for s in counted for p in s.predicted], dtype=bool)
-    sure = np.array([k for s in counted for k in s.sure], dtype=bool)
-    calibrated = np.array([c for s in counted for c in s.calibrated])
+    confidence, calibrated, right = photo_confidences(scores)
+    sure = np.array([k for s in scores if s.headline for k in s.sure], dtype=bool)
     if not len(confidence):
         keys = ("calibration_error", "calibrated_error", "wrong_at_90", "wrong_given_at_90", "not_sure")
         return dict.fromkeys((*keys, "answered_accuracy"), 0.0)

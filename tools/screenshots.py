@@ -184,6 +184,15 @@ def on_quiz_phone(page: Page, url: str, talk: bool) -> None:
     expect(page.get_by_text("Image 3 of 10")).to_be_visible(timeout=30_000)
 
 
+def on_calibration(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/models" + ("?talk=1" if talk else ""))
+    page.get_by_text("How far each model's confidence can be trusted").click()
+    choose(page, "Model", "bundled-cnn-deep-photos")
+    chart = page.get_by_test_id("stExpander").get_by_test_id("stVegaLiteChart")
+    expect(chart).to_contain_text("real photos (check half)", timeout=120_000)
+    page.get_by_text("A point per band of confidence", exact=False).evaluate(TO_THE_TOP)
+
+
 def on_class(page: Page, url: str, talk: bool) -> None:
     """Three classmates press Train first (2 slots: one of them waits); then this tab, 2nd in line."""
     for _ in range(3):
@@ -202,6 +211,7 @@ ROOM_SHOTS = [
     ("play-phone.png", on_play, PHONE, False, True),
     ("quiz-board-talk.png", on_quiz, TALK, True, False),
     ("quiz-phone.png", on_quiz_phone, PHONE, False, False),
+    ("models-calibration.png", on_calibration, {"viewport": {"width": 1400, "height": 640}}, False, False),
     ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
     ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("compare-budgets-talk.png", on_budgets, TALK, True, False),

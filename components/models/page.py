@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from components.models.calibration import render_calibration
 from components.plain_text import plain
 from components.state import get_store
 from components.tables import show_table
@@ -45,6 +46,7 @@ def render_models() -> None:
     else:  # in talk mode the columns that fit a 1280 px projector
         kinds = {"test accuracy": "percent", "train seconds": "seconds", "parameters": "int"}
         show_table(_models_table(models), kinds, "name", talk_hides=("train seconds", "created", "bundled"))
+        render_calibration(models)
     _render_broken_and_delete(entries)
 
 
