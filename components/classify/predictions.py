@@ -8,12 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.model_calibration import model_temperature
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
-from components.state import loaded, test_images
+from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
-
-CALIBRATION_IMAGES = 2000
 
 
 def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tuple[pd.DataFrame, dict]:
@@ -44,16 +43,6 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
         },
     }
     return data, spec
-
-
-@st.cache_data(show_spinner="Calibrating the model's confidence on 2,000 test images...", max_entries=32)
-def model_temperature(name: str, weights_sha256: str, _model) -> float:
-    """The model's temperature, fitted on the first 2,000 test images (never trained on)."""
-    from fashion_lab.calibration import fit_temperature
-    from fashion_lab.evaluation import predict_images
-
-    images, labels = test_images()
-    return fit_temperature(predict_images(_model, images[:CALIBRATION_IMAGES]), labels[:CALIBRATION_IMAGES])
 
 
 def _temperature(entry, model) -> float:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.classify.predictions import CALIBRATION_IMAGES, model_temperature
+from components.model_calibration import CALIBRATION_IMAGES, model_temperature
 from components.state import available_test_images, loaded, talk_mode, test_images
 
 PHOTOS = Path(__file__).resolve().parents[2] / "data" / "clothing-photos"
