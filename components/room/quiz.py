@@ -11,7 +11,7 @@ from components.image_views import tile
 from components.room.shared import get_room, quiz_round
 from components.state import PHONE_ID, QUIZ
 from fashion_lab.data import CLASS_NAMES
-from fashion_lab.quiz import QUIZ_SIZE
+from fashion_lab.quiz import QUIZ_SIZE, phone_score
 from fashion_lab.quiz_db import QuizClosed
 from fashion_lab.room_db import RoomDatabaseError
 
@@ -33,11 +33,11 @@ def render_quiz() -> None:
         if ten is None:
             return
         phone = st.session_state[PHONE_ID]
-        answers = {a.position: a.answer for a in room.quiz_answers(current, phone, finished=False)}
+        mine = room.quiz_answers(current, phone, finished=False)
         if room.has_finished(current, phone):
-            _results(ten, answers)
+            _results(ten, mine)
         else:
-            _ask(room, ten, state, answers)
+            _ask(room, ten, state, {a.position: a.answer for a in mine})
     except RoomDatabaseError as error:
         st.warning(f"The room's database did not answer: {error}. Try again in a moment.")
 
@@ -112,11 +112,14 @@ def _finish(room, state: dict) -> None:
         state["problem"] = f"Not finished: {error}."
 
 
-def _results(ten, answers: dict[int, int]) -> None:
+def _results(ten, mine: list) -> None:
     """Your score, the networks' on the same ten, and the images you missed with every answer."""
-    yours = sum(answers.get(p) == t for p, t in enumerate(ten.truths))
-    dense = sum(a == t for a, t in zip(ten.dense_answers, ten.truths, strict=True))
-    cnn = sum(a == t for a, t in zip(ten.cnn_answers, ten.truths, strict=True))
+    answers = {a.position: a.answer for a in mine}
+    yours = phone_score(mine, ten.truths)
+    dense, cnn = (
+        sum(a == t for a, t in zip(network, ten.truths, strict=True))
+        for network in (ten.dense_answers, ten.cnn_answers)
+    )
     st.success("Your answers are in: the big screen counts them.")
     row = st.container(horizontal=True)  # side by side on a phone too
     for label, score in zip(("You", "Dense", "CNN"), (yours, dense, cnn), strict=True):
