@@ -14,7 +14,7 @@ from PIL import Image
 from fashion_lab.data import IMAGE_SHAPE
 from fashion_lab.evaluation import predict_images
 from fashion_lab.imaging import ImageError, load_image_file
-from fashion_lab.preprocessing import preprocess_upload
+from fashion_lab.preprocessing import Preprocessed, preprocess_upload
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"}
 HALVES = ("tune", "check")
@@ -38,16 +38,15 @@ class FolderScore:
         return self.correct / self.total if self.total and self.accepted else None
 
 
-def plain_pipeline(image: Image.Image) -> np.ndarray:
+def plain_pipeline(image: Image.Image) -> Preprocessed:
     """The naive baseline: squash to 28x28 and invert, no trimming, no segmentation."""
-    return 255 - np.asarray(image.convert("L").resize(IMAGE_SHAPE[::-1], Image.Resampling.BOX))
+    return Preprocessed(255 - np.asarray(image.convert("L").resize(IMAGE_SHAPE[::-1], Image.Resampling.BOX)))
 
 
-def ours(image: Image.Image):
-    return preprocess_upload(image)  # the 28x28 and how many objects its segmentation found
-
-
-PIPELINES: dict[str, Callable] = {"ours": ours, "plain": plain_pipeline}
+PIPELINES: dict[str, Callable[[Image.Image], Preprocessed]] = {
+    "ours": preprocess_upload,
+    "plain": plain_pipeline,
+}
 
 
 def read_label_map(root: Path) -> list[FolderScore]:
@@ -94,8 +93,8 @@ def score_photos(
         for path in files:
             try:
                 prepared = prepare(load_image_file(path))
-                inputs.append(getattr(prepared, "pixels", prepared))
-                objects.append(getattr(prepared, "objects", None))
+                inputs.append(prepared.pixels)
+                objects.append(prepared.objects)
             except ImageError as error:
                 score.unreadable.append(str(error))  # it names the file
         if not inputs:

@@ -15,6 +15,13 @@ from fashion_lab.quiz_db import QUIZ_SIZE, QuizAnswer
 Z_95 = 1.959963984540054  # the standard normal's 97.5% quantile
 
 
+def model_answers(model, images: np.ndarray) -> list[int]:
+    """A network's class for each of a round's images."""
+    from fashion_lab.evaluation import predict_images
+
+    return [int(a) for a in predict_images(model, images).argmax(axis=1)]
+
+
 def quiz_images(labels: np.ndarray, seed: int) -> list[int]:
     """The round's ten test images: one of each class, drawn with ``seed``, in a shuffled order;
     the same for every phone of the round, and for a round replaying its seed."""

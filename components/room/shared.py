@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.model_picker import default_models
 from components.state import available_test_images, get_store, loaded, test_images
-from fashion_lab.quiz import quiz_images
+from fashion_lab.quiz import model_answers, quiz_images
 from fashion_lab.room import open_room, presenter_key
 from fashion_lab.room_db import RoomDatabaseError
 
@@ -76,6 +76,4 @@ def quiz_round(room, round_id: int) -> QuizRound | None:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _quiz_answers(chosen: tuple[int, ...], name: str, weights_sha256: str, _model) -> list[int]:
-    from fashion_lab.evaluation import predict_images
-
-    return [int(a) for a in predict_images(_model, test_images()[0][list(chosen)]).argmax(axis=1)]
+    return model_answers(_model, test_images()[0][list(chosen)])

@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 
 from fashion_lab.data import CLASS_NAMES, load_dataset
-from fashion_lab.evaluation import predict_images
-from fashion_lab.quiz import quiz_images, summarize
+from fashion_lab.quiz import model_answers, quiz_images, summarize
 from fashion_lab.room import open_room
 
 CSV_COLUMNS = ("phone", "position", "test_index", "true_class", "answer", "right", "seconds")
@@ -24,8 +23,7 @@ def command_quiz(args: argparse.Namespace, store) -> int:
     images = quiz_images(data.test_labels, room.quiz_seed(round_id))
     truths = [int(data.test_labels[i]) for i in images]
     dense, cnn = (
-        [int(a) for a in predict_images(store.load(name), data.test_images[images]).argmax(axis=1)]
-        for name in (args.dense, args.cnn)
+        model_answers(store.load(name), data.test_images[images]) for name in (args.dense, args.cnn)
     )
     answers = room.quiz_answers(round_id)
     summary = summarize(answers, images, truths, dense, cnn)
