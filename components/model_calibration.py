@@ -1,20 +1,34 @@
-"""A model's temperature (fashion_lab/calibration.py), fitted once per model on the first test
-images and cached: Classify's verdicts and the Models page's reliability diagrams share it."""
+"""A model's temperatures (fashion_lab/temperatures.py), fitted once per model and cached:
+Classify's verdicts and the Models page's reliability diagrams share them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from components.state import test_images
+from fashion_lab.temperatures import CALIBRATION_IMAGES, PHOTO_CALIBRATION_IMAGES
 
-CALIBRATION_IMAGES = 2000
+__all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "model_temperature", "photo_temperature"]
 
 
 @st.cache_data(show_spinner="Calibrating the model's confidence on 2,000 test images...", max_entries=32)
 def model_temperature(name: str, weights_sha256: str, _model) -> float:
-    """The model's temperature, fitted on the first 2,000 test images (never trained on)."""
-    from fashion_lab.calibration import fit_temperature
-    from fashion_lab.evaluation import predict_images
+    """The model's temperature for drawings and 28x28 images (first 2,000 test images)."""
+    from fashion_lab.temperatures import dataset_temperature
 
-    images, labels = test_images()
-    return fit_temperature(predict_images(_model, images[:CALIBRATION_IMAGES]), labels[:CALIBRATION_IMAGES])
+    return dataset_temperature(_model, *test_images())
+
+
+@st.cache_resource(show_spinner=f"Photographing {PHOTO_CALIBRATION_IMAGES:,} test garments in simulation...")
+def _photographed_test_images():
+    from fashion_lab.temperatures import photographed_test_images
+
+    return photographed_test_images(*test_images())
+
+
+@st.cache_data(show_spinner="Calibrating the model's confidence on simulated photos...", max_entries=32)
+def photo_temperature(name: str, weights_sha256: str, _model) -> float:
+    """The model's temperature for photos (simulated photos of test images, never the real ones)."""
+    from fashion_lab.temperatures import photo_temperature as fit
+
+    return fit(_model, *_photographed_test_images())

@@ -23,6 +23,7 @@ class TrainingConfig:
     limit: int | None = None  # train on this many images (a seeded random subset); None: all
     schedule: str = "cosine"  # learning rate: "cosine" decays to 0 by the last batch; "constant"
     augment: bool = False  # random shifts, zoom, flips and contrast of the training images
+    simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
 
     def validate(self) -> None:
@@ -34,6 +35,10 @@ class TrainingConfig:
             (0 < self.learning_rate <= 1, f"learning rate must be in (0, 1], got {self.learning_rate}"),
             (self.seed >= 0, f"seed must be >= 0, got {self.seed}"),
             (self.limit is None or self.limit >= 1, f"limit must be >= 1, got {self.limit}"),
+            (
+                0 <= self.simulated_photos <= 1,
+                f"simulated photos must be a share in 0-1, got {self.simulated_photos}",
+            ),
             (self.schedule in SCHEDULES, f"schedule must be one of {SCHEDULES}, got {self.schedule!r}"),
             (self.precision in PRECISIONS, f"precision must be one of {PRECISIONS}, got {self.precision!r}"),
         ]

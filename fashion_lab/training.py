@@ -98,6 +98,11 @@ class TrainingJob(BaseJob):
         data = self.dataset
         subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
         x, y = data.train_images[subset], data.train_labels[subset]
+        if cfg.simulated_photos:
+            from fashion_lab.photo_simulation import with_simulated_photos
+
+            self._log.add("simulating photos", images=round(cfg.simulated_photos * len(x)))
+            x, y = with_simulated_photos(x, y, cfg.simulated_photos, cfg.seed)
         steps = -(-len(x) // cfg.batch_size)
         self.model = self.build_seeded_model(steps * cfg.epochs)
         if self.stop_requested:

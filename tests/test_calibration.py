@@ -62,3 +62,27 @@ def test_confidence_that_matches_the_share_right_has_no_error_and_overconfidence
     sure[:, 0] = 0.9
     assert reliability(sure, np.arange(10) < 9).expected_calibration_error == pytest.approx(0.0, abs=1e-12)
     assert reliability(sure, np.arange(10) < 5).expected_calibration_error == pytest.approx(0.4)
+
+
+def test_the_photo_temperature_is_fitted_on_simulated_photos_of_test_images(dataset):
+    from fashion_lab.stored_models import open_store
+    from fashion_lab.temperatures import (
+        PHOTO_CALIBRATION_IMAGES,
+        dataset_temperature,
+        photo_temperature,
+        photographed_test_images,
+    )
+    from model_store import BUNDLED_ROOT
+
+    photographed, labels = photographed_test_images(dataset.test_images, dataset.test_labels)
+    assert photographed.shape == (PHOTO_CALIBRATION_IMAGES, 28, 28)
+    assert np.array_equal(labels, dataset.test_labels[:PHOTO_CALIBRATION_IMAGES])
+    again, _ = photographed_test_images(dataset.test_images, dataset.test_labels)
+    assert np.array_equal(photographed, again)  # the same set every time
+    store = open_store("/nonexistent", bundled=BUNDLED_ROOT)
+    plain, photos = store.load("bundled-cnn-deep"), store.load("bundled-cnn-deep-photos")
+    # a model that never saw a photo is overconfident on them: its photo temperature is higher
+    assert photo_temperature(plain, photographed, labels) > 1.5 * dataset_temperature(
+        plain, dataset.test_images, dataset.test_labels
+    )
+    assert 0.7 < photo_temperature(photos, photographed, labels) < 1.5  # trained on such photos

@@ -113,6 +113,7 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
         (("predict", "cli-dense", "requirements.txt"), "not an image"),
         (("train", "--arch", "resnet"), "unknown architecture"),
         (("train", "--epochs", "0"), "epochs must be"),
+        (("train", "--simulated-photos", "2"), "simulated photos must be a share in 0-1"),
         (("evaluate", "../etc"), "invalid model name"),
     ],
 )

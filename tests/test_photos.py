@@ -31,12 +31,23 @@ def test_bundled_photo_model_on_the_check_half_of_the_real_photos(photos_model):
     """The score we stand by: the half of each folder never used to choose or tune anything."""
     ours = score_photos(PHOTOS, photos_model, half="check")
     plain = score_photos(PHOTOS, photos_model, pipeline="plain", half="check")
-    assert headline(ours) >= 0.50 and balanced(ours) >= 0.45  # 52.1% and 49.4% when written
-    assert headline(plain) < 0.10  # the naive squash-and-invert pipeline, for scale
+    # 54.6% and 52.4% when written (the model before simulated photos: 52.1% and 49.4%)
+    assert headline(ours) >= 0.52 and balanced(ours) >= 0.50
+    assert headline(plain) < 0.20  # the naive squash-and-invert pipeline, for scale (15.1%)
     folders = {s.folder: s for s in ours}
     assert folders["shoes"].accepted == [5, 7, 9] and folders["hat"].accuracy is None
     assert sum(s.total for s in ours if s.headline) == 119
     assert balanced(ours) == pytest.approx(np.mean([s.accuracy for s in ours if s.headline]))
+
+
+def test_the_photo_models_confidence_on_photos_is_near_what_it_earns(photos_model):
+    """Trained on simulated photos, its calibration error on the check half is a third of the
+    model's before (0.213) and few wrong answers come with 90% confidence (21% before)."""
+    from fashion_lab.photos import confidence_report
+
+    report = confidence_report(score_photos(PHOTOS, photos_model, half="check"))
+    assert report["calibration_error"] < 0.12  # 0.074 when written
+    assert report["wrong_at_90"] < 0.12  # 6% when written
 
 
 def test_the_halves_are_fixed_by_the_names_and_split_every_folder_evenly():

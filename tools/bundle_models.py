@@ -1,8 +1,8 @@
 """`make models`: train the bundled models with the project's own CLI, then install them.
 
 The classics the classic way (dense 10 epochs, CNN 5 epochs), a stronger CNN, the same
-stronger CNN trained with augmentation for real photos, and the equal-budget pair (a CNN at the
-dense network's size, a dense network at the CNN's). Each is trained into a temporary store,
+stronger CNN trained on simulated photos too (for real photos), and the equal-budget pair (a CNN
+at the dense network's size, a dense network at the CNN's). Each is trained into a temporary store,
 then moved into model_store/bundled/ (committed, read-only in the app).
 """
 
@@ -22,7 +22,7 @@ RECIPES = {  # bundled name -> the CLI's train arguments
     "bundled-dense": ["--arch", "dense", "--epochs", "10"],
     "bundled-cnn": ["--arch", "cnn", "--epochs", "5"],
     "bundled-cnn-deep": ["--arch", "cnn_deep", "--epochs", "15"],
-    "bundled-cnn-deep-photos": ["--arch", "cnn_deep", "--epochs", "20", "--augment"],
+    "bundled-cnn-deep-photos": ["--arch", "cnn_deep", "--epochs", "8", "--simulated-photos", "1"],
     "bundled-cnn-small": ["--arch", "cnn_small", "--epochs", "10"],  # equal budgets: the dense's size
     "bundled-dense-wide": ["--arch", "dense_wide", "--epochs", "10"],  # and the CNN's
 }

@@ -98,6 +98,24 @@ def on_heatmaps(page: Page, url: str, talk: bool) -> None:
     page.get_by_role("heading", name="What each model looked at").evaluate(TO_THE_TOP)
 
 
+PHOTOS = ROOT / "data" / "clothing-photos" / "validation"
+PHOTO = PHOTOS / "shirt" / "6791b759-a30d-40bb-84f2-ff32ce939988.jpg"  # from the check half
+
+
+def on_photo(page: Page, url: str, talk: bool) -> None:
+    """A shirt from the check half of the photos, uploaded: the pipeline's steps and the verdicts
+    of the classics and the photo model."""
+    page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
+    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+    page.get_by_role("combobox", name="Models").click()
+    page.get_by_role("option", name="bundled-cnn-deep-photos", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_the_script(page)
+    page.get_by_text("Upload a photo", exact=True).click()
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(PHOTO)
+    expect(page.get_by_test_id("stMetric")).to_have_count(3, timeout=120_000)
+
+
 def on_budgets(page: Page, url: str, talk: bool) -> None:
     page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
     page.get_by_role("button", name="Equal budgets").click()
@@ -212,6 +230,7 @@ ROOM_SHOTS = [
     ("quiz-board-talk.png", on_quiz, TALK, True, False),
     ("quiz-phone.png", on_quiz_phone, PHONE, False, False),
     ("models-calibration.png", on_calibration, {"viewport": {"width": 1400, "height": 640}}, False, False),
+    ("classify-photo.png", on_photo, {"viewport": {"width": 1400, "height": 1100}}, False, False),
     ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
     ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("compare-budgets-talk.png", on_budgets, TALK, True, False),

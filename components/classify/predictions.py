@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_calibration import model_temperature
+from components.model_calibration import model_temperature, photo_temperature
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
 from components.state import loaded
@@ -45,13 +45,14 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
     return data, spec
 
 
-def _temperature(entry, model) -> float:
-    """The model's fitted temperature; 1 (its confidences as they are) without the dataset, so
-    that Classify works without it, as it did before calibration."""
+def _temperature(entry, model, photo: bool) -> float:
+    """The model's fitted temperature, for photos or for the rest; 1 (its confidences as they
+    are) without the dataset, so that Classify works without it, as it did before calibration."""
     from fashion_lab.data import DatasetError
 
+    fitted = photo_temperature if photo else model_temperature
     try:
-        return model_temperature(entry.name, entry.weights_sha256, model)
+        return fitted(entry.name, entry.weights_sha256, model)
     except DatasetError:
         return 1.0
 
@@ -76,7 +77,7 @@ def render_predictions(
     for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
         raw = predict_images(model, [pixels])[0]
         answers.append((entry, model, int(raw.argmax())))
-        temperature = _temperature(entry, model)
+        temperature = _temperature(entry, model, photo=objects is not None)
         probabilities = scaled(raw[None], temperature)[0]  # shown calibrated, as the verdict reads them
         verdict = judge(pixels, raw, temperature, objects)
         with column:

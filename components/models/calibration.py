@@ -11,16 +11,23 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_calibration import CALIBRATION_IMAGES, model_temperature
+from components.model_calibration import (
+    CALIBRATION_IMAGES,
+    PHOTO_CALIBRATION_IMAGES,
+    model_temperature,
+    photo_temperature,
+)
 from components.state import available_test_images, loaded, talk_mode, test_images
 
 PHOTOS = Path(__file__).resolve().parents[2] / "data" / "clothing-photos"
 SECTION, MODEL = "models_calibration", "models_calibration_model"  # widget keys
+TEMPERATURES = (model_temperature, photo_temperature)
 
 
 @st.cache_data(show_spinner="Scoring the test images and the check half of the photos...", max_entries=16)
-def cached_reliability(name: str, weights_sha256: str, _model, temperature: float) -> dict[str, tuple]:
-    """(confidence as given, at the temperature, right) on each set."""
+def cached_reliability(name: str, weights_sha256: str, _model, temperatures: tuple[float, float]) -> dict:
+    """(confidence as given, at the temperature, right) on each set; ``temperatures``: the
+    model's for the dataset's images and for photos."""
     from fashion_lab.calibration import scaled
     from fashion_lab.evaluation import predict_images
     from fashion_lab.photos import photo_confidences, score_photos
@@ -28,12 +35,11 @@ def cached_reliability(name: str, weights_sha256: str, _model, temperature: floa
     images, labels = test_images()
     probabilities = predict_images(_model, images[CALIBRATION_IMAGES:])
     right = probabilities.argmax(axis=1) == labels[CALIBRATION_IMAGES:]
-    sets = {
-        "Fashion-MNIST test images": (probabilities.max(1), scaled(probabilities, temperature).max(1), right)
-    }
+    calibrated = scaled(probabilities, temperatures[0]).max(1)
+    sets = {"Fashion-MNIST test images": (probabilities.max(1), calibrated, right)}
     if (PHOTOS / "labels.csv").is_file():
         sets["real photos (check half)"] = photo_confidences(
-            score_photos(PHOTOS, _model, half="check", temperature=temperature)
+            score_photos(PHOTOS, _model, half="check", temperature=temperatures[1])
         )
     return sets
 
@@ -50,12 +56,14 @@ def render_calibration(models) -> None:
         if not pairs:
             return
         entry, model = pairs[0]
-        temperature = model_temperature(entry.name, entry.weights_sha256, model)
-        sets = cached_reliability(entry.name, entry.weights_sha256, model, temperature)
+        temperatures = tuple(fit(entry.name, entry.weights_sha256, model) for fit in TEMPERATURES)
+        sets = cached_reliability(entry.name, entry.weights_sha256, model, temperatures)
         st.caption(
             "A point per band of confidence: how often the answers given with that confidence were "
-            f"right. On the diagonal, a confidence means what it says. Temperature {temperature:.2f}, "
-            f"fitted on the first {CALIBRATION_IMAGES:,} test images; the chart uses the others."
+            f"right. On the diagonal, a confidence means what it says. Temperature {temperatures[0]:.2f}, "
+            f"fitted on the first {CALIBRATION_IMAGES:,} test images (the chart uses the others); for "
+            f"photos {temperatures[1]:.2f}, fitted on simulated photos of {PHOTO_CALIBRATION_IMAGES:,} "
+            "test images, never on the real photos."
         )
         show_chart(*_diagram(sets), width="stretch")
 

@@ -10,8 +10,6 @@ from fashion_lab.cli.output import print_json
 from fashion_lab.data import CLASS_NAMES
 from model_store import BrokenEntry, ModelStore
 
-CALIBRATION_IMAGES = 2000  # the first test images, to fit the temperature of ``photos``
-
 
 def command_list(args: argparse.Namespace, store: ModelStore) -> int:
     entries = store.entries()
@@ -98,14 +96,12 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.calibration import fit_temperature
     from fashion_lab.data import load_dataset
-    from fashion_lab.evaluation import predict_images
     from fashion_lab.photos import balanced, confidence_report, headline, score_photos
+    from fashion_lab.temperatures import photo_temperature, photographed_test_images
 
     model, test = store.load(args.model), load_dataset()
-    calibration = predict_images(model, test.test_images[:CALIBRATION_IMAGES])
-    temperature = fit_temperature(calibration, test.test_labels[:CALIBRATION_IMAGES])
+    temperature = photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))
     scores = score_photos(Path(args.folder), model, args.pipeline, args.half, temperature)
     document = {
         "model": args.model,
@@ -134,8 +130,8 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     print(
         f"{args.model} ({args.pipeline} pipeline, {d['half']} photos): headline {d['headline']:.1%}, "
         f"balanced {d['balanced']:.1%} (the mean of the headline folders)\n"
-        f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at temperature "
-        f"{temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "
+        f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at the photo "
+        f"temperature {temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "
         f"{d['wrong_given_at_90']:.0%}\n"
         f"  not sure: {d['not_sure']:.0%}; the answers given: {d['answered_accuracy']:.1%} right"
     )

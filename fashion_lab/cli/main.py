@@ -44,6 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="random shifts, zoom, flips and contrast of the training images",
     )
     train.add_argument(
+        "--simulated-photos",
+        type=float,
+        default=defaults.simulated_photos,
+        metavar="SHARE",
+        help="also train on this share (0-1) of the images as the photo pipeline sees a simulated "
+        "photo of each (random backgrounds, colours, patterns, light): for models that read photos",
+    )
+    train.add_argument(
         "--precision",
         choices=PRECISIONS,
         default=defaults.precision,

@@ -23,6 +23,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         limit=args.limit,
         schedule=args.schedule,
         augment=args.augment,
+        simulated_photos=args.simulated_photos,
         precision=args.precision,
     )
     config.validate()
@@ -72,4 +73,6 @@ def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
             print(render_progress(event, epochs), end="", file=sys.stderr, flush=True)
         elif event["kind"] == "epoch":
             print(describe_epoch(event), file=sys.stderr, flush=True)
+        elif event["kind"] == "simulating photos":
+            print(f"photographing {event['images']:,} garments in simulation...", file=sys.stderr, flush=True)
     return seen + len(events)

@@ -1,0 +1,64 @@
+"""Fashion-MNIST garments photographed in simulation and put through the photo pipeline
+(fashion_lab/photo_simulation.py): what the bundled photo model is trained on besides the dataset."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fashion_lab.config import TrainingConfig
+from fashion_lab.photo_simulation import CANVASES, simulate_photo, simulated_photos, with_simulated_photos
+
+
+def test_a_simulated_photo_is_a_garment_on_a_lit_surface(dataset):
+    rng = np.random.default_rng(3)
+    for image, label in zip(dataset.train_images[:20], dataset.train_labels[:20], strict=True):
+        photo = simulate_photo(image, int(label), rng)
+        assert photo.dtype == np.uint8 and photo.shape[2] == 3 and photo.shape[:2] in CANVASES
+        assert photo.mean() > 20  # a surface, not the dataset's black background
+        assert photo.std() > 5  # and something on it
+
+
+def test_the_pipeline_output_is_a_28x28_garment_unlike_the_clean_one(dataset):
+    images, labels = dataset.train_images[:50], dataset.train_labels[:50]
+    seen = simulated_photos(images, labels, seed=0, workers=1)
+    assert seen.shape == images.shape and seen.dtype == np.uint8
+    lit = (seen >= 30).mean(axis=(1, 2))
+    assert (lit > 0.03).mean() >= 0.9  # the pipeline found a garment in (nearly) every photo
+    assert np.abs(seen.astype(int) - images).mean() > 20  # and it is not the clean image
+
+
+def test_the_simulation_is_fixed_by_the_seed_whatever_the_workers(dataset):
+    images, labels = dataset.train_images[:600], dataset.train_labels[:600]  # two chunks
+    alone = simulated_photos(images, labels, seed=5, workers=1)
+    shared = simulated_photos(images, labels, seed=5, workers=2)
+    assert np.array_equal(alone, shared)
+    assert not np.array_equal(alone[:50], simulated_photos(images[:50], labels[:50], seed=6, workers=1))
+
+
+def test_a_share_of_the_training_set_is_added_as_photos_with_its_labels(dataset):
+    images = dataset.train_images[:200]
+    ids = np.arange(200)  # as labels: each added photo must carry the id of the image it shows
+    x, y = with_simulated_photos(images, ids, share=0.25, seed=0)
+    assert len(x) == len(y) == 250
+    assert np.array_equal(x[:200], images) and np.array_equal(y[:200], ids)
+    added = y[200:]
+    assert len(set(added)) == 50 and set(added) <= set(ids)
+    twins = simulated_photos(images[added], ids[added], seed=0, workers=1)
+    assert np.array_equal(x[200:], twins)  # the photos are of exactly those images
+
+
+def test_a_training_run_adds_its_simulated_photos_and_says_so(dataset):
+    from conftest import train_small
+
+    job = train_small("dense", dataset, limit=400, simulated_photos=0.5)
+    assert job.result.samples == 600  # 400 images and 200 simulated photos of them
+    kinds = [event["kind"] for event in job.events()]
+    assert kinds.index("simulating photos") < kinds.index("started")
+    assert job.events()[kinds.index("simulating photos")]["images"] == 200
+
+
+def test_the_share_must_be_between_0_and_1():
+    with pytest.raises(ValueError, match="simulated photos"):
+        TrainingConfig(simulated_photos=1.5).validate()
+    TrainingConfig(simulated_photos=0.5).validate()
