@@ -11,24 +11,27 @@ from fashion_lab.temperatures import CALIBRATION_IMAGES, PHOTO_CALIBRATION_IMAGE
 __all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "model_temperature", "photo_temperature"]
 
 
-@st.cache_data(show_spinner="Calibrating the model's confidence on 2,000 test images...", max_entries=32)
+@st.cache_data(show_spinner=f"Calibrating the model on {CALIBRATION_IMAGES:,} test images...", max_entries=32)
 def model_temperature(name: str, weights_sha256: str, _model) -> float:
-    """The model's temperature for drawings and 28x28 images (first 2,000 test images)."""
-    from fashion_lab.temperatures import dataset_temperature
+    """The model's temperature for drawings and 28x28 images (the first test images)."""
+    from fashion_lab.temperatures import fit_dataset_temperature
 
-    return dataset_temperature(_model, *test_images())
+    return fit_dataset_temperature(_model, *test_images())
 
 
 @st.cache_resource(show_spinner=f"Photographing {PHOTO_CALIBRATION_IMAGES:,} test garments in simulation...")
 def _photographed_test_images():
+    """Shared by every session: read-only."""
     from fashion_lab.temperatures import photographed_test_images
 
-    return photographed_test_images(*test_images())
+    images, labels = photographed_test_images(*test_images())
+    images.setflags(write=False)
+    return images, labels
 
 
 @st.cache_data(show_spinner="Calibrating the model's confidence on simulated photos...", max_entries=32)
 def photo_temperature(name: str, weights_sha256: str, _model) -> float:
     """The model's temperature for photos (simulated photos of test images, never the real ones)."""
-    from fashion_lab.temperatures import photo_temperature as fit
+    from fashion_lab.temperatures import fit_photo_temperature
 
-    return fit(_model, *_photographed_test_images())
+    return fit_photo_temperature(_model, *_photographed_test_images())

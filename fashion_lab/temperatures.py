@@ -15,7 +15,7 @@ PHOTO_CALIBRATION_IMAGES = 500  # enough for one number; simulated in a few seco
 PHOTO_SEED = 2021  # of the simulated photos the photo temperature is fitted on
 
 
-def dataset_temperature(model, images: np.ndarray, labels: np.ndarray) -> float:
+def fit_dataset_temperature(model, images: np.ndarray, labels: np.ndarray) -> float:
     """The temperature on the first CALIBRATION_IMAGES of the test ``images``."""
     from fashion_lab.evaluation import predict_images
 
@@ -28,10 +28,10 @@ def photographed_test_images(images: np.ndarray, labels: np.ndarray) -> tuple[np
     from fashion_lab.photo_simulation import simulated_photos
 
     count = PHOTO_CALIBRATION_IMAGES
-    return simulated_photos(images[:count], labels[:count], PHOTO_SEED), labels[:count]
+    return simulated_photos(images[:count], labels[:count], PHOTO_SEED), labels[:count].copy()
 
 
-def photo_temperature(model, photographed: np.ndarray, labels: np.ndarray) -> float:
+def fit_photo_temperature(model, photographed: np.ndarray, labels: np.ndarray) -> float:
     """The temperature on ``photographed_test_images``."""
     from fashion_lab.evaluation import predict_images
 

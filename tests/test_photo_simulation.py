@@ -3,11 +3,22 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
+
 import numpy as np
 import pytest
 
 from fashion_lab.config import TrainingConfig
-from fashion_lab.photo_simulation import CANVASES, simulate_photo, simulated_photos, with_simulated_photos
+from fashion_lab.job_base import RunCancelled
+from fashion_lab.photo_simulation import (
+    CANVASES,
+    can_spawn_workers,
+    simulate_photo,
+    simulated_photos,
+    with_simulated_photos,
+)
 
 
 def test_a_simulated_photo_is_a_garment_on_a_lit_surface(dataset):
@@ -24,16 +35,42 @@ def test_the_pipeline_output_is_a_28x28_garment_unlike_the_clean_one(dataset):
     seen = simulated_photos(images, labels, seed=0, workers=1)
     assert seen.shape == images.shape and seen.dtype == np.uint8
     lit = (seen >= 30).mean(axis=(1, 2))
-    assert (lit > 0.03).mean() >= 0.9  # the pipeline found a garment in (nearly) every photo
-    assert np.abs(seen.astype(int) - images).mean() > 20  # and it is not the clean image
+    assert (lit > 0.03).mean() >= 0.9  # a garment in (nearly) every one
+    clean = np.mean([np.array_equal(a, b) for a, b in zip(seen, images, strict=True)])
+    assert clean < 0.1  # the pipeline found it in the photo: the clean garment is the fallback
+    assert np.abs(seen.astype(int) - images).mean() > 20
 
 
-def test_the_simulation_is_fixed_by_the_seed_whatever_the_workers(dataset):
+def test_the_simulation_is_fixed_by_the_seed_whatever_the_workers(dataset, monkeypatch):
+    # a bare __main__, as under `python -m`: an AppTest run before may have left its page script
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    assert can_spawn_workers()
     images, labels = dataset.train_images[:600], dataset.train_labels[:600]  # two chunks
     alone = simulated_photos(images, labels, seed=5, workers=1)
     shared = simulated_photos(images, labels, seed=5, workers=2)
     assert np.array_equal(alone, shared)
     assert not np.array_equal(alone[:50], simulated_photos(images[:50], labels[:50], seed=6, workers=1))
+
+
+def test_workers_are_spawned_only_where_the_main_script_would_not_run_again(monkeypatch):
+    script = types.ModuleType("__main__")
+    script.__file__ = "streamlit_app.py"  # Streamlit's page script, Ray's worker, a plain script
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    assert not can_spawn_workers()
+    script.__spec__ = importlib.util.find_spec("fashion_lab.__main__")  # python -m fashion_lab
+    assert can_spawn_workers()
+
+
+def test_a_stop_request_ends_the_simulation_between_chunks(dataset):
+    asked = []
+
+    def stop() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # after the first chunk
+
+    with pytest.raises(RunCancelled, match="photographing"):
+        simulated_photos(dataset.train_images[:1000], dataset.train_labels[:1000], 0, workers=1, stop=stop)
+    assert len(asked) == 2
 
 
 def test_a_share_of_the_training_set_is_added_as_photos_with_its_labels(dataset):

@@ -32,6 +32,8 @@ from tools.outlines import OUTLINES, outline
 OUT = ROOT / "docs" / "screenshots"
 TEN_THOUSAND = "10,000 images (quick run)"
 README_VIEWPORT = {"width": 1400, "height": 1400}
+PHOTOS = ROOT / "data" / "clothing-photos" / "validation"
+PHOTO = PHOTOS / "shirt" / "6791b759-a30d-40bb-84f2-ff32ce939988.jpg"  # from the check half
 TALK = {"viewport": {"width": 1280, "height": 720}}
 PHONE = {  # a Pixel 7's screen in CSS pixels, touch, a mobile browser's User-Agent
     "viewport": {"width": 390, "height": 844},
@@ -96,10 +98,6 @@ def on_heatmaps(page: Page, url: str, talk: bool) -> None:
     heatmaps = page.get_by_test_id("stImageCaption").filter(has_text="what drove")
     expect(heatmaps).to_have_count(2, timeout=60_000)
     page.get_by_role("heading", name="What each model looked at").evaluate(TO_THE_TOP)
-
-
-PHOTOS = ROOT / "data" / "clothing-photos" / "validation"
-PHOTO = PHOTOS / "shirt" / "6791b759-a30d-40bb-84f2-ff32ce939988.jpg"  # from the check half
 
 
 def on_photo(page: Page, url: str, talk: bool) -> None:

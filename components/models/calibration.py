@@ -25,9 +25,9 @@ TEMPERATURES = (model_temperature, photo_temperature)
 
 
 @st.cache_data(show_spinner="Scoring the test images and the check half of the photos...", max_entries=16)
-def cached_reliability(name: str, weights_sha256: str, _model, temperatures: tuple[float, float]) -> dict:
-    """(confidence as given, at the temperature, right) on each set; ``temperatures``: the
-    model's for the dataset's images and for photos."""
+def cached_reliability(name: str, weights_sha256: str, _model, dataset_t: float, photo_t: float) -> dict:
+    """(confidence as given, at the temperature, right) on each set: the dataset's images at the
+    model's temperature for them, ``dataset_t``, and the photos at its ``photo_t``."""
     from fashion_lab.calibration import scaled
     from fashion_lab.evaluation import predict_images
     from fashion_lab.photos import photo_confidences, score_photos
@@ -35,11 +35,11 @@ def cached_reliability(name: str, weights_sha256: str, _model, temperatures: tup
     images, labels = test_images()
     probabilities = predict_images(_model, images[CALIBRATION_IMAGES:])
     right = probabilities.argmax(axis=1) == labels[CALIBRATION_IMAGES:]
-    calibrated = scaled(probabilities, temperatures[0]).max(1)
+    calibrated = scaled(probabilities, dataset_t).max(1)
     sets = {"Fashion-MNIST test images": (probabilities.max(1), calibrated, right)}
     if (PHOTOS / "labels.csv").is_file():
         sets["real photos (check half)"] = photo_confidences(
-            score_photos(PHOTOS, _model, half="check", temperature=temperatures[1])
+            score_photos(PHOTOS, _model, half="check", temperature=photo_t)
         )
     return sets
 
@@ -56,13 +56,13 @@ def render_calibration(models) -> None:
         if not pairs:
             return
         entry, model = pairs[0]
-        temperatures = tuple(fit(entry.name, entry.weights_sha256, model) for fit in TEMPERATURES)
-        sets = cached_reliability(entry.name, entry.weights_sha256, model, temperatures)
+        dataset_t, photo_t = (fit(entry.name, entry.weights_sha256, model) for fit in TEMPERATURES)
+        sets = cached_reliability(entry.name, entry.weights_sha256, model, dataset_t, photo_t)
         st.caption(
             "A point per band of confidence: how often the answers given with that confidence were "
-            f"right. On the diagonal, a confidence means what it says. Temperature {temperatures[0]:.2f}, "
+            f"right. On the diagonal, a confidence means what it says. Temperature {dataset_t:.2f}, "
             f"fitted on the first {CALIBRATION_IMAGES:,} test images (the chart uses the others); for "
-            f"photos {temperatures[1]:.2f}, fitted on simulated photos of {PHOTO_CALIBRATION_IMAGES:,} "
+            f"photos {photo_t:.2f}, fitted on simulated photos of {PHOTO_CALIBRATION_IMAGES:,} "
             "test images, never on the real photos."
         )
         show_chart(*_diagram(sets), width="stretch")

@@ -98,10 +98,10 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.data import load_dataset
     from fashion_lab.photos import balanced, confidence_report, headline, score_photos
-    from fashion_lab.temperatures import photo_temperature, photographed_test_images
+    from fashion_lab.temperatures import fit_photo_temperature, photographed_test_images
 
     model, test = store.load(args.model), load_dataset()
-    temperature = photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))
+    temperature = fit_photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))
     scores = score_photos(Path(args.folder), model, args.pipeline, args.half, temperature)
     document = {
         "model": args.model,

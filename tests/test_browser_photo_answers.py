@@ -1,0 +1,29 @@
+"""A real phone photo on Classify in a real browser: models that never saw a photo answer at
+their temperature for photos (fitted on simulated photos), the photo model at its own."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from model_store import BUNDLED_ROOT
+from tools.app_server import streamlit_server
+from tools.screenshots import on_photo
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_classics_are_not_sure_of_a_photo_the_photo_model_reads(page: Page, tmp_path, dataset):
+    """The check half's shirt: at their temperatures for the dataset's images, the classics would
+    be 95% and 98% sure of Shirt; at their temperatures for photos (about 4.6), 39% and 54%."""
+    with streamlit_server(tmp_path / "models", FASHION_LAB_BUNDLED=str(BUNDLED_ROOT)) as url:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        on_photo(page, url, talk=False)  # the classics and bundled-cnn-deep-photos, the photo uploaded
+        answers = page.get_by_test_id("stMetric")
+        for name in ("bundled-dense", "bundled-cnn ("):
+            answer = answers.filter(has_text=name).get_by_test_id("stMetricValue")
+            expect(answer).to_have_text("not sure", timeout=120_000)
+        photo_model = answers.filter(has_text="bundled-cnn-deep-p").get_by_test_id("stMetricValue")
+        expect(photo_model).to_have_text("Shirt")
+        expect(page.get_by_text("Why: the model is only", exact=False)).to_have_count(2)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
