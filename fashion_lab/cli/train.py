@@ -45,6 +45,9 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
     if job.save_error:
         raise StoreError(f"training ended but saving failed: {job.save_error}")
     result = job.result
+    if result is None:  # stopped before it trained anything (while photographing, say)
+        print("stopped before training began: nothing saved", file=sys.stderr)
+        return 130
     if args.json:
         print_json(
             {
