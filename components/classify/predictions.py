@@ -14,6 +14,8 @@ from components.palette import model_colours
 from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
 
+TALK_PER_ROW = 2  # answers side by side in talk mode
+
 
 def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tuple[pd.DataFrame, dict]:
     data = pd.DataFrame({"class": CLASS_NAMES, "probability": probabilities.astype(float)})
@@ -57,6 +59,14 @@ def _temperature(entry, model, photo: bool) -> float:
         return 1.0
 
 
+def _answer_columns(count: int, compact: bool) -> list:
+    """One column per model; in talk mode two to a row at most, so that a large "not sure" and
+    the model's name fit a 1280 px projector (three in a row cut them to "not…")."""
+    per_row = min(count, TALK_PER_ROW) if compact else count
+    rows = [st.columns(per_row) for _ in range(-(-count // per_row))]
+    return [column for row in rows for column in row][:count]
+
+
 def render_predictions(
     pixels: np.ndarray, entries: list, compact: bool = False, objects: int | None = None
 ) -> list[tuple]:
@@ -74,7 +84,7 @@ def render_predictions(
         return []
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
     answers, unsure = [], False
-    for column, (entry, model) in zip(st.columns(len(pairs)), pairs, strict=True):
+    for column, (entry, model) in zip(_answer_columns(len(pairs), compact), pairs, strict=True):
         raw = predict_images(model, [pixels])[0]
         answers.append((entry, model, int(raw.argmax())))
         temperature = _temperature(entry, model, photo=objects is not None)
