@@ -39,6 +39,14 @@ def predict_images(model, images: Sequence[np.ndarray] | np.ndarray) -> np.ndarr
     return model.predict(batch, batch_size=PREDICT_BATCH_SIZE, verbose=0)
 
 
+def predict_views(model, views: Sequence[Sequence[np.ndarray]]) -> np.ndarray:
+    """Class probabilities (n, 10): each input's averaged over its views (a photo cut out with
+    masks closed by different amounts, ``Preprocessed.inputs``), in one call."""
+    counts = [len(v) for v in views]
+    flat = predict_images(model, [x for v in views for x in v])
+    return np.stack([part.mean(axis=0) for part in np.split(flat, np.cumsum(counts)[:-1])])
+
+
 def evaluate_model(model, dataset: Dataset | None = None) -> Evaluation:
     """Accuracy, loss and confusion matrix on the test set."""
     data = dataset or load_dataset()

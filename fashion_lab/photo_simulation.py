@@ -21,6 +21,7 @@ from PIL import Image, ImageFilter
 from fashion_lab.imaging import ImageError
 from fashion_lab.job_base import RunCancelled
 from fashion_lab.preprocessing import preprocess_upload
+from fashion_lab.segmentation import CLOSINGS
 
 CANVASES = ((160, 120), (120, 160), (160, 160))  # (height, width): the pipeline segments at 160
 FOOTWEAR = (5, 7, 9)  # sandal, sneaker, ankle boot: photographed in pairs as often as not
@@ -147,12 +148,14 @@ def simulate_photo(pixels: np.ndarray, label: int, rng: np.random.Generator) -> 
 
 
 def through_pipeline(pixels: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
-    """What the upload pipeline makes of a simulated photo of the garment (the garment itself
-    when the pipeline finds nothing)."""
+    """(len(CLOSINGS), 28, 28): what the upload pipeline makes of a simulated photo of the
+    garment, each view a photo's answer is averaged over (the picture first; the picture
+    repeated when the segmentation found no mask; the garment itself when nothing at all)."""
     try:
-        return preprocess_upload(Image.fromarray(simulate_photo(pixels, label, rng))).pixels
+        inputs = preprocess_upload(Image.fromarray(simulate_photo(pixels, label, rng))).inputs
     except ImageError:
-        return pixels
+        inputs = [pixels]
+    return np.stack(inputs + inputs[:1] * (len(CLOSINGS) - len(inputs)))
 
 
 def _chunk(images: np.ndarray, labels: np.ndarray, seed: tuple[int, int]) -> np.ndarray:
@@ -179,8 +182,10 @@ def simulated_photos(
     seed: int,
     workers: int | None = None,
     stop: Callable[[], bool] = lambda: False,
+    views: bool = False,
 ) -> np.ndarray:
-    """(n, 28, 28) uint8: each image as the pipeline sees its simulated photo. The same for a seed
+    """(n, 28, 28) uint8: each image as the pipeline sees its simulated photo (with ``views``:
+    (n, len(CLOSINGS), 28, 28), every view its answer is averaged over). The same for a seed
     whatever ``workers`` is (default: one per CPU this process may use, at most MAX_WORKERS).
     Workers are spawned, not forked: the caller may have TensorFlow's threads running. ``stop``
     is asked between chunks; when it says so, RunCancelled."""
@@ -204,7 +209,8 @@ def simulated_photos(
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
-    return np.concatenate(done) if done else images[:0].copy()
+    photos = np.concatenate(done) if done else np.zeros((0, len(CLOSINGS), *images.shape[1:]), images.dtype)
+    return photos if views else photos[:, 0].copy()
 
 
 def _check(stop: Callable[[], bool]) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from fashion_lab.data import IMAGE_SHAPE
-from fashion_lab.evaluation import predict_images
+from fashion_lab.evaluation import predict_views
 from fashion_lab.imaging import ImageError, load_image_file
 from fashion_lab.preprocessing import Preprocessed, preprocess_upload
 
@@ -89,17 +89,18 @@ def score_photos(
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         halves = split_halves([p.name for p in files])
         files = [p for p in files if half is None or halves[p.name] == half]
-        inputs, objects = [], []
+        inputs, views, objects = [], [], []
         for path in files:
             try:
                 prepared = prepare(load_image_file(path))
                 inputs.append(prepared.pixels)
+                views.append(prepared.inputs)
                 objects.append(prepared.objects)
             except ImageError as error:
                 score.unreadable.append(str(error))  # it names the file
         if not inputs:
             continue
-        probabilities = predict_images(model, inputs)
+        probabilities = predict_views(model, views)
         score.predicted = [int(p) for p in probabilities.argmax(axis=1)]
         score.confidence = [float(p) for p in probabilities.max(axis=1)]
         score.calibrated = [float(p) for p in scaled(probabilities, temperature).max(axis=1)]

@@ -15,7 +15,7 @@ from PIL import Image, ImageFilter
 
 from fashion_lab.data import IMAGE_SHAPE
 from fashion_lab.imaging import ImageError
-from fashion_lab.segmentation import foreground_mask
+from fashion_lab.segmentation import foreground_masks
 
 SIDE = IMAGE_SHAPE[0]
 TRIM_TOLERANCE = 0.05  # "within 5% of max intensity" of the background
@@ -31,6 +31,12 @@ class Preprocessed:
     pixels: np.ndarray  # (28, 28) uint8, garment light on black
     steps: list[tuple[str, np.ndarray]] = field(default_factory=list)
     objects: int | None = None  # a photo's: how many objects its segmentation found (0: none clear)
+    views: list[np.ndarray] = field(default_factory=list)  # a photo's: the 28x28 of each wider mask
+
+    @property
+    def inputs(self) -> list[np.ndarray]:
+        """What the models answer on, their answers averaged: the picture and a photo's views."""
+        return [self.pixels, *self.views]
 
     def add(self, name: str, image: np.ndarray) -> np.ndarray:
         self.steps.append((name, image))
@@ -123,17 +129,22 @@ def _preprocess_photo(result: Preprocessed, image: Image.Image, light_background
     gray = _luminance(rgb)
     if light_background:
         gray = result.add("negated", 255 - gray)
-    mask, result.objects = foreground_mask(rgb)
-    if mask is None:  # no object stood out from the border's colours: trim by intensity alone
+    masks, result.objects = foreground_masks(rgb)
+    if masks is None:  # no object stood out from the border's colours: trim by intensity alone
         # (Classify then says "not sure": on the tune half of the photos none of these was right)
         background = _border_median(gray)
         garment = np.clip(np.abs(gray.astype(np.int16) - background), 0, 255).astype(np.uint8)
         result.add("background removed", garment)
     else:
-        result.add("garment found (mask)", (mask * 255).astype(np.uint8))
-        garment = _stretch_inside(gray, mask)
+        result.add("garment found (mask)", (masks[0] * 255).astype(np.uint8))
+        garment = _stretch_inside(gray, masks[0])
         result.add("garment cut out", garment)
-    return _fit_and_centre(result, result.add("trimmed", _trim(garment)), sharpen=True)
+    _fit_and_centre(result, result.add("trimmed", _trim(garment)), sharpen=True)
+    for mask in (masks or [])[1:]:  # the same cut out with gaps bridged wider (patterned fabric)
+        result.add("mask, gaps bridged wider", (mask * 255).astype(np.uint8))
+        view = _fit_and_centre(Preprocessed(gray), _trim(_stretch_inside(gray, mask)), sharpen=True)
+        result.views.append(result.add("its 28x28 (answers average both)", view.pixels))
+    return result
 
 
 def _stretch_inside(gray: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -24,15 +24,17 @@ def fit_dataset_temperature(model, images: np.ndarray, labels: np.ndarray) -> fl
 
 
 def photographed_test_images(images: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The first PHOTO_CALIBRATION_IMAGES test images as the pipeline sees simulated photos of them."""
+    """The first PHOTO_CALIBRATION_IMAGES test images as the pipeline sees simulated photos of them:
+    (n, views, 28, 28), every view a photo's answer is averaged over."""
     from fashion_lab.photo_simulation import simulated_photos
 
     count = PHOTO_CALIBRATION_IMAGES
-    return simulated_photos(images[:count], labels[:count], PHOTO_SEED), labels[:count].copy()
+    return simulated_photos(images[:count], labels[:count], PHOTO_SEED, views=True), labels[:count].copy()
 
 
 def fit_photo_temperature(model, photographed: np.ndarray, labels: np.ndarray) -> float:
-    """The temperature on ``photographed_test_images``."""
-    from fashion_lab.evaluation import predict_images
+    """The temperature on ``photographed_test_images``, each answer averaged over its views as
+    for a real photo."""
+    from fashion_lab.evaluation import predict_views
 
-    return fit_temperature(predict_images(model, photographed), labels)
+    return fit_temperature(predict_views(model, photographed), labels)

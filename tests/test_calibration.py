@@ -65,6 +65,7 @@ def test_confidence_that_matches_the_share_right_has_no_error_and_overconfidence
 
 
 def test_the_photo_temperature_is_fitted_on_simulated_photos_of_test_images(dataset):
+    from fashion_lab.segmentation import CLOSINGS
     from fashion_lab.stored_models import open_store
     from fashion_lab.temperatures import (
         PHOTO_CALIBRATION_IMAGES,
@@ -75,7 +76,7 @@ def test_the_photo_temperature_is_fitted_on_simulated_photos_of_test_images(data
     from model_store import BUNDLED_ROOT
 
     photographed, labels = photographed_test_images(dataset.test_images, dataset.test_labels)
-    assert photographed.shape == (PHOTO_CALIBRATION_IMAGES, 28, 28)
+    assert photographed.shape == (PHOTO_CALIBRATION_IMAGES, len(CLOSINGS), 28, 28)  # as a photo's views
     assert np.array_equal(labels, dataset.test_labels[:PHOTO_CALIBRATION_IMAGES])
     store = open_store("/nonexistent", bundled=BUNDLED_ROOT)
     plain, photos = store.load("bundled-cnn-deep"), store.load("bundled-cnn-deep-photos")

@@ -41,6 +41,17 @@ def test_the_pipeline_output_is_a_28x28_garment_unlike_the_clean_one(dataset):
     assert np.abs(seen.astype(int) - images).mean() > 20
 
 
+def test_with_views_each_photo_comes_as_every_picture_its_answer_averages(dataset):
+    from fashion_lab.segmentation import CLOSINGS
+
+    images, labels = dataset.train_images[:40], dataset.train_labels[:40]
+    views = simulated_photos(images, labels, seed=1, workers=1, views=True)
+    assert views.shape == (40, len(CLOSINGS), 28, 28)
+    assert np.array_equal(views[:, 0], simulated_photos(images, labels, seed=1, workers=1))
+    differ = [not np.array_equal(v[0], v[1]) for v in views]
+    assert 0 < np.mean(differ) < 1  # a wider closing changes some masks, not every one
+
+
 def test_the_simulation_is_fixed_by_the_seed_whatever_the_workers(dataset, monkeypatch):
     # a bare __main__, as under `python -m`: an AppTest run before may have left its page script
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))

@@ -81,6 +81,33 @@ def test_garment_on_a_cluttered_background_is_found():
     assert lit_rows == 28 and lit_cols < 20  # tall garment: full height, narrower width
 
 
+def test_a_photo_is_also_cut_out_with_its_masks_gaps_bridged_wider():
+    """Stripes of the floor's colour 6 px wide (at the segmentation size) break the first mask
+    into bands; the wider closing bridges them, and the model answers on both pictures."""
+    photo = np.full((160, 160, 3), 230, dtype=np.uint8)
+    photo[20:140, 24:136] = (40, 30, 120)  # a garment on a pale floor
+    for top in range(26, 140, 12):
+        photo[top : top + 6, 24:136] = 230  # striped with the floor's own colour
+    result = preprocess_upload(Image.fromarray(photo))
+    steps = dict(result.steps)
+    first, wider = steps["garment found (mask)"] > 0, steps["mask, gaps bridged wider"] > 0
+    assert first.sum() < 0.5 * wider.sum()  # one band of the stripes, and the whole garment
+    assert wider[30:130, 30:130].all()
+    assert (
+        len(result.views) == 1 and result.inputs[0] is result.pixels and result.inputs[1] is result.views[0]
+    )
+    lit = np.flatnonzero((result.views[0] > 30).any(axis=1))
+    assert lit[-1] - lit[0] == 27  # the whole garment, its longest edge 28, not one band
+    assert step_names(result)[-2:] == ["mask, gaps bridged wider", "its 28x28 (answers average both)"]
+
+
+def test_a_drawing_is_answered_on_its_picture_alone():
+    drawing = np.zeros((280, 280), dtype=np.uint8)
+    drawing[40:240, 100:180] = 255
+    result = preprocess_drawing(drawing)
+    assert result.views == [] and len(result.inputs) == 1
+
+
 def test_transparent_background_counts_as_white():
     rgba = np.zeros((60, 40, 4), dtype=np.uint8)
     rgba[10:50, 10:30] = (20, 20, 20, 255)  # opaque dark garment, transparent elsewhere

@@ -60,15 +60,15 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
     """Server-side time from the input to the 10 probabilities, preprocessing included."""
 
     from fashion_lab.config import TrainingConfig
-    from fashion_lab.evaluation import predict_images
+    from fashion_lab.evaluation import predict_views
     from fashion_lab.imaging import decode_image
     from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
     from fashion_lab.training import TrainingJob
 
     inputs = sample_inputs()
-    paths = {
-        "drawing": lambda: preprocess_drawing(inputs["drawing"]).pixels,
-        "photo": lambda: preprocess_upload(decode_image(inputs["photo"])).pixels,
+    paths = {  # as Classify answers: a photo averaged over its views
+        "drawing": lambda: preprocess_drawing(inputs["drawing"]).inputs,
+        "photo": lambda: preprocess_upload(decode_image(inputs["photo"])).inputs,
     }
     rows = []
     for architecture in ("dense", "cnn"):
@@ -77,7 +77,7 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
         for source, prepare in paths.items():
 
             def classify(model=job.model, prepare=prepare) -> None:
-                predict_images(model, [prepare()])
+                predict_views(model, [prepare()])
 
             median, p95 = time_calls_ms(classify, runs, warmup=5)
             rows.append(

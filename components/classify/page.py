@@ -50,7 +50,7 @@ def render_classify() -> None:
         models = choose_models(MODELS)
         if result is None:
             return
-        answers = render_predictions(result.pixels, models, compact=talk, objects=result.objects)
+        answers = render_predictions(result, models, compact=talk)
         if truth:
             st.markdown(f"True label: **{truth}**")
     if answers:

@@ -13,6 +13,7 @@ from components.model_picker import model_label, show_answer
 from components.palette import model_colours
 from components.state import loaded
 from fashion_lab.data import CLASS_NAMES
+from fashion_lab.preprocessing import Preprocessed
 
 TALK_PER_ROW = 2  # answers side by side in talk mode
 
@@ -67,29 +68,29 @@ def _answer_columns(count: int, compact: bool) -> list:
     return [column for row in rows for column in row][:count]
 
 
-def render_predictions(
-    pixels: np.ndarray, entries: list, compact: bool = False, objects: int | None = None
-) -> list[tuple]:
+def render_predictions(prepared: Preprocessed, entries: list, compact: bool = False) -> list[tuple]:
     """One column per model: the top class and its confidence, or "not sure" and why
     (fashion_lab/uncertainty.py), the bar chart of all classes (its top class in the model's
-    colour); ``compact`` (talk mode): the answers only, large; ``objects``: a photo's count of
-    objects (fashion_lab/preprocessing.py), then photo tips when not sure.
+    colour); ``compact`` (talk mode): the answers only, large. A photo (its ``objects`` counted,
+    fashion_lab/preprocessing.py) is answered averaged over its views, at the model's temperature
+    for photos, with photo tips when not sure.
     Returns (entry, model, top class) of each model that answered."""
     from fashion_lab.calibration import scaled
-    from fashion_lab.evaluation import predict_images
+    from fashion_lab.evaluation import predict_views
     from fashion_lab.uncertainty import PHOTO_TIPS, judge
 
     pairs = loaded(entries)
     if not pairs:
         return []
+    objects = prepared.objects
     colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
     answers, unsure = [], False
     for column, (entry, model) in zip(_answer_columns(len(pairs), compact), pairs, strict=True):
-        raw = predict_images(model, [pixels])[0]
+        raw = predict_views(model, [prepared.inputs])[0]
         answers.append((entry, model, int(raw.argmax())))
         temperature = _temperature(entry, model, photo=objects is not None)
         probabilities = scaled(raw[None], temperature)[0]  # shown calibrated, as the verdict reads them
-        verdict = judge(pixels, raw, temperature, objects)
+        verdict = judge(prepared.pixels, raw, temperature, objects)
         with column:
             if verdict.sure:
                 show_answer(st, entry, probabilities)

@@ -69,13 +69,13 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.evaluation import predict_images
+    from fashion_lab.evaluation import predict_views
     from fashion_lab.imaging import load_image_file
     from fashion_lab.preprocessing import preprocess_upload
 
     model = store.load(args.name)
-    pixels = [preprocess_upload(load_image_file(path)).pixels for path in args.images]
-    probabilities = predict_images(model, pixels)
+    views = [preprocess_upload(load_image_file(path)).inputs for path in args.images]
+    probabilities = predict_views(model, views)
     results = []
     for path, probs in zip(args.images, probabilities, strict=True):
         label = int(probs.argmax())
