@@ -207,6 +207,8 @@ def simulated_photos(
                     done.append(future.result())
                     _check(stop)
             except BaseException:
+                for future in futures:  # the pool's own cancel_futures is lost once the pool is
+                    future.cancel()  # collected: its workers then ran every chunk before exiting
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     photos = np.concatenate(done) if done else np.zeros((0, len(CLOSINGS), *images.shape[1:]), images.dtype)

@@ -110,3 +110,37 @@ def test_the_share_must_be_between_0_and_1():
     with pytest.raises(ValueError, match="simulated photos"):
         TrainingConfig(simulated_photos=1.5).validate()
     TrainingConfig(simulated_photos=0.5).validate()
+
+
+def test_ctrl_c_while_photographing_ends_the_cli_run_soon_and_saves_nothing(dataset, tmp_path):
+    """60,000 simulated photos take minutes; Ctrl-C stops them at the next chunk of 500 (the
+    workers ignore it, the CLI asks the run to stop), and the CLI exits 130 with one line."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tools.app_server import ROOT
+
+    command = [sys.executable, "-m", "fashion_lab", "train", "--arch", "dense", "--simulated-photos", "1"]
+    env = {**os.environ, "FASHION_LAB_MODELS": str(tmp_path / "models")}
+    run = subprocess.Popen(  # make and CI start tests with Ctrl-C ignored: the run gets it back
+        command,
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        said = [next(run.stderr)]
+        while not said[-1].startswith("photographing"):
+            said.append(next(run.stderr))
+        run.send_signal(signal.SIGINT)
+        rest = run.communicate(timeout=150)[1]  # all 60,000 would take about 6 minutes
+    except (StopIteration, subprocess.TimeoutExpired):
+        run.kill()
+        pytest.fail(f"Ctrl-C did not end the run while photographing; it said: {''.join(said)}")
+    assert run.returncode == 130, rest
+    assert "stopped before training began: nothing saved" in rest
+    assert not list((tmp_path / "models").glob("*/meta.json"))
