@@ -42,6 +42,8 @@ def predict_images(model, images: Sequence[np.ndarray] | np.ndarray) -> np.ndarr
 def predict_views(model, views: Sequence[Sequence[np.ndarray]]) -> np.ndarray:
     """Class probabilities (n, 10): each input's averaged over its views (a photo cut out with
     masks closed by different amounts, ``Preprocessed.inputs``), in one call."""
+    if len(views) == 0:  # a list, or an array (n, views, 28, 28)
+        return np.zeros((0, NUM_CLASSES), dtype=np.float32)
     counts = [len(v) for v in views]
     flat = predict_images(model, [x for v in views for x in v])
     return np.stack([part.mean(axis=0) for part in np.split(flat, np.cumsum(counts)[:-1])])

@@ -163,10 +163,6 @@ def _chunk(images: np.ndarray, labels: np.ndarray, seed: tuple[int, int]) -> np.
     return np.stack([through_pipeline(x, int(y), rng) for x, y in zip(images, labels, strict=True)])
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's: it stops between chunks
-
-
 def can_spawn_workers() -> bool:
     """Whether worker processes may be spawned here. A spawned worker first re-runs the main
     script (not a module run with -m, whose __main__ it skips): under Streamlit that is the
@@ -200,19 +196,32 @@ def simulated_photos(
             done.append(_chunk(*part))
     else:
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_ignore_interrupts) as pool:
-            futures = [pool.submit(_chunk, *part) for part in parts]
+        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+            futures = _submit_deaf_to_ctrl_c(pool, parts)
             try:
                 for future in futures:
                     done.append(future.result())
                     _check(stop)
             except BaseException:
-                for future in futures:  # the pool's own cancel_futures is lost once the pool is
-                    future.cancel()  # collected: its workers then ran every chunk before exiting
-                pool.shutdown(wait=False, cancel_futures=True)
+                # each future cancelled, not shutdown(cancel_futures=True): leaving the with
+                # block shuts the pool down again, and that forgets the cancel (the workers
+                # then ran every chunk, minutes, before the process could exit)
+                for future in futures:
+                    future.cancel()
                 raise
     photos = np.concatenate(done) if done else np.zeros((0, len(CLOSINGS), *images.shape[1:]), images.dtype)
     return photos if views else photos[:, 0].copy()
+
+
+def _submit_deaf_to_ctrl_c(pool: ProcessPoolExecutor, parts: list) -> list:
+    """Submit every part, the workers (spawned as the first ones are submitted) starting with
+    Ctrl-C blocked: a terminal sends it to them too, and one still starting up would die of it
+    and break the pool. Ctrl-C is the caller's: it stops between chunks."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # inherited by the workers
+    try:
+        return [pool.submit(_chunk, *part) for part in parts]
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _check(stop: Callable[[], bool]) -> None:

@@ -31,12 +31,13 @@ class Preprocessed:
     pixels: np.ndarray  # (28, 28) uint8, garment light on black
     steps: list[tuple[str, np.ndarray]] = field(default_factory=list)
     objects: int | None = None  # a photo's: how many objects its segmentation found (0: none clear)
-    views: list[np.ndarray] = field(default_factory=list)  # a photo's: the 28x28 of each wider mask
+    wider_cutouts: list[np.ndarray] = field(default_factory=list)  # a photo's: 28x28 of each wider mask
 
     @property
     def inputs(self) -> list[np.ndarray]:
-        """What the models answer on, their answers averaged: the picture and a photo's views."""
-        return [self.pixels, *self.views]
+        """What the models answer on, their answers averaged: the picture, and a photo's cut-outs
+        with its mask's gaps bridged wider."""
+        return [self.pixels, *self.wider_cutouts]
 
     def add(self, name: str, image: np.ndarray) -> np.ndarray:
         self.steps.append((name, image))
@@ -142,8 +143,8 @@ def _preprocess_photo(result: Preprocessed, image: Image.Image, light_background
     _fit_and_centre(result, result.add("trimmed", _trim(garment)), sharpen=True)
     for mask in (masks or [])[1:]:  # the same cut out with gaps bridged wider (patterned fabric)
         result.add("mask, gaps bridged wider", (mask * 255).astype(np.uint8))
-        view = _fit_and_centre(Preprocessed(gray), _trim(_stretch_inside(gray, mask)), sharpen=True)
-        result.views.append(result.add("its 28x28 (answers average both)", view.pixels))
+        cutout = _fit_and_centre(Preprocessed(gray), _trim(_stretch_inside(gray, mask)), sharpen=True)
+        result.wider_cutouts.append(result.add("its 28x28 (the answers are averaged)", cutout.pixels))
     return result
 
 

@@ -90,7 +90,13 @@ def foreground_masks(rgb: np.ndarray) -> tuple[list[np.ndarray] | None, int]:
     mask = ndimage.binary_opening(mask, iterations=1)
     closed = [ndimage.binary_closing(mask, iterations=n) for n in CLOSINGS]
     objects = count_objects(closed[0])
-    masks = [largest_object(m) for m in closed]
+    masks = large_enough([largest_object(m) for m in closed])
+    return (masks, objects) if masks else (None, 0)
+
+
+def large_enough(masks: list[np.ndarray]) -> list[np.ndarray]:
+    """The masks, or none when the first is smaller than MIN_OBJECT_FRACTION; a wider one that
+    is (a closing wears a thin object along the edges away) is left out."""
     if masks[0].mean() < MIN_OBJECT_FRACTION:
-        return None, 0
-    return masks, objects
+        return []
+    return [masks[0], *(m for m in masks[1:] if m.mean() >= MIN_OBJECT_FRACTION)]

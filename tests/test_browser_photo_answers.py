@@ -15,7 +15,7 @@ from tools.screenshots import on_photo
 pytestmark = pytest.mark.browser
 
 
-def test_the_classics_are_not_sure_of_a_photo_the_photo_model_reads(page: Page, tmp_path, dataset):
+def test_the_classics_answer_a_photo_at_their_photo_temperature(page: Page, tmp_path, dataset):
     """The check half's shirt: at their temperatures for the dataset's images, the classics would
     be 94% and 99% sure of Shirt; at their temperatures for photos (4.4 and 4.2), 41% ("not sure")
     and 60% (at the edge of "not sure", either way)."""

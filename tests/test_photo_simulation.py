@@ -113,12 +113,14 @@ def test_the_share_must_be_between_0_and_1():
 
 
 def test_ctrl_c_while_photographing_ends_the_cli_run_soon_and_saves_nothing(dataset, tmp_path):
-    """60,000 simulated photos take minutes; Ctrl-C stops them at the next chunk of 500 (the
-    workers ignore it, the CLI asks the run to stop), and the CLI exits 130 with one line."""
+    """60,000 simulated photos take minutes; Ctrl-C, sent as a terminal sends it (to the whole
+    process group, the workers too), stops them at the next chunk of 500, and the CLI exits 130
+    with one line. It hung for minutes before (the workers ran every chunk)."""
     import os
     import signal
     import subprocess
     import sys
+    import threading
 
     from tools.app_server import ROOT
 
@@ -130,17 +132,32 @@ def test_ctrl_c_while_photographing_ends_the_cli_run_soon_and_saves_nothing(data
         env=env,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, as in a terminal
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    said, photographing = [], threading.Event()
+
+    def read() -> None:
+        for line in run.stderr:
+            said.append(line)
+            if line.startswith("photographing"):
+                photographing.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     try:
-        said = [next(run.stderr)]
-        while not said[-1].startswith("photographing"):
-            said.append(next(run.stderr))
-        run.send_signal(signal.SIGINT)
-        rest = run.communicate(timeout=150)[1]  # all 60,000 would take about 6 minutes
-    except (StopIteration, subprocess.TimeoutExpired):
-        run.kill()
-        pytest.fail(f"Ctrl-C did not end the run while photographing; it said: {''.join(said)}")
+        assert photographing.wait(timeout=120), f"the run never began photographing: {''.join(said)}"
+        os.killpg(run.pid, signal.SIGINT)
+        try:
+            run.wait(timeout=90)  # all 60,000 would take about 6 minutes on 2 cores
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"Ctrl-C did not end the run while photographing; it said: {''.join(said)}")
+        reader.join(timeout=10)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+    rest = "".join(said)
     assert run.returncode == 130, rest
     assert "stopped before training began: nothing saved" in rest
     assert not list((tmp_path / "models").glob("*/meta.json"))

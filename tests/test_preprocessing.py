@@ -93,19 +93,29 @@ def test_a_photo_is_also_cut_out_with_its_masks_gaps_bridged_wider():
     first, wider = steps["garment found (mask)"] > 0, steps["mask, gaps bridged wider"] > 0
     assert first.sum() < 0.5 * wider.sum()  # one band of the stripes, and the whole garment
     assert wider[30:130, 30:130].all()
-    assert (
-        len(result.views) == 1 and result.inputs[0] is result.pixels and result.inputs[1] is result.views[0]
-    )
-    lit = np.flatnonzero((result.views[0] > 30).any(axis=1))
+    (wider_cutout,) = result.wider_cutouts
+    assert result.inputs[0] is result.pixels and result.inputs[1] is wider_cutout
+    lit = np.flatnonzero((wider_cutout > 30).any(axis=1))
     assert lit[-1] - lit[0] == 27  # the whole garment, its longest edge 28, not one band
-    assert step_names(result)[-2:] == ["mask, gaps bridged wider", "its 28x28 (answers average both)"]
+    assert step_names(result)[-2:] == ["mask, gaps bridged wider", "its 28x28 (the answers are averaged)"]
+
+
+def test_a_wider_mask_worn_away_at_the_edges_is_left_out():
+    from fashion_lab.segmentation import large_enough
+
+    first, worn = np.zeros((160, 160), bool), np.zeros((160, 160), bool)
+    first[3:9] = True  # 3.75% of the photo, along its top edge
+    worn[5:6, :10] = True  # what a wider closing left of it
+    kept = large_enough([first, worn])
+    assert len(kept) == 1 and kept[0] is first
+    assert large_enough([worn, first]) == []  # the first too small: no garment
 
 
 def test_a_drawing_is_answered_on_its_picture_alone():
     drawing = np.zeros((280, 280), dtype=np.uint8)
     drawing[40:240, 100:180] = 255
     result = preprocess_drawing(drawing)
-    assert result.views == [] and len(result.inputs) == 1
+    assert result.wider_cutouts == [] and len(result.inputs) == 1
 
 
 def test_transparent_background_counts_as_white():

@@ -55,9 +55,15 @@ def render_classify() -> None:
             st.markdown(f"True label: **{truth}**")
     if answers:
         st.subheader("What each model looked at")
+        if result.wider_cutouts and not talk:
+            st.caption(
+                "On the photo's first cut-out; each answer is the mean of the model's answers on "
+                "both cut-outs (see How the picture was made)."
+            )
         render_heatmaps(result.pixels, answers, HEATMAP_METHOD)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)
     if not talk:
-        render_pixel_grid(result.pixels)
+        cutout = " (the first cut-out)" if result.wider_cutouts else ""
+        render_pixel_grid(result.pixels, title=f"What the model sees: 28x28{cutout}")
