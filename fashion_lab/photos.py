@@ -89,23 +89,21 @@ def score_photos(
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         halves = split_halves([p.name for p in files])
         files = [p for p in files if half is None or halves[p.name] == half]
-        inputs, views, objects = [], [], []
+        prepared = []
         for path in files:
             try:
-                prepared = prepare(load_image_file(path))
-                inputs.append(prepared.pixels)
-                views.append(prepared.inputs)
-                objects.append(prepared.objects)
+                prepared.append(prepare(load_image_file(path)))
             except ImageError as error:
                 score.unreadable.append(str(error))  # it names the file
-        if not inputs:
+        if not prepared:
             continue
-        probabilities = predict_views(model, views)
+        probabilities = predict_views(model, [p.inputs for p in prepared])
         score.predicted = [int(p) for p in probabilities.argmax(axis=1)]
         score.confidence = [float(p) for p in probabilities.max(axis=1)]
         score.calibrated = [float(p) for p in scaled(probabilities, temperature).max(axis=1)]
         score.sure = [
-            judge(x, p, temperature, n).sure for x, p, n in zip(inputs, probabilities, objects, strict=True)
+            judge(one.pixels, p, temperature, one.objects).sure
+            for one, p in zip(prepared, probabilities, strict=True)
         ]
         score.total = len(score.predicted)
         score.correct = sum(p in score.accepted for p in score.predicted)
