@@ -124,6 +124,26 @@ def balanced(scores: list[FolderScore]) -> float:
     return float(np.mean(accuracies)) if accuracies else 0.0
 
 
+def balanced_interval(
+    scores: list[FolderScore], level: float = 0.95, rounds: int = 2000, seed: int = 0
+) -> tuple[float, float]:
+    """The ``level`` bootstrap interval of balanced(): each headline folder's photos resampled
+    with replacement, ``rounds`` times. Half of the photos is about 120 of them: the interval
+    shows how far the score could move on other photos like them."""
+    outcomes = [
+        np.array([p in s.accepted for p in s.predicted], dtype=float)
+        for s in scores
+        if s.headline and s.accuracy is not None
+    ]
+    if not outcomes:
+        return 0.0, 0.0
+    rng = np.random.default_rng(seed)
+    means = [rng.choice(right, size=(rounds, len(right))).mean(axis=1) for right in outcomes]
+    resampled = np.mean(means, axis=0)
+    tail = (1 - level) / 2 * 100
+    return float(np.percentile(resampled, tail)), float(np.percentile(resampled, 100 - tail))
+
+
 def photo_confidences(scores: list[FolderScore]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The headline folders' photos: each top answer's confidence (as given, and at the model's
     temperature) and whether it was right."""

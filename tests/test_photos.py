@@ -88,6 +88,7 @@ def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
     assert document["folders"]["pants"]["total"] == 1
     assert document["headline"] == document["folders"]["pants"]["accuracy"] == document["balanced"]
     assert document["half"] == "all" and 0 <= document["calibration_error"] <= 1
+    assert document["balanced_interval"] == [document["balanced"]] * 2  # one photo: nothing to resample
 
 
 def test_the_confidence_report_of_no_photo_has_every_number():
@@ -95,3 +96,32 @@ def test_the_confidence_report_of_no_photo_has_every_number():
 
     report = confidence_report([FolderScore("pants", [1], headline=True)])
     assert set(report) >= {"calibration_error", "calibrated_error", "wrong_given_at_90", "not_sure"}
+
+
+def _folder(name: str, right: int, wrong: int):
+    from fashion_lab.photos import FolderScore
+
+    score = FolderScore(name, [1], headline=True, total=right + wrong, correct=right)
+    score.predicted = [1] * right + [0] * wrong
+    return score
+
+
+def test_the_balanced_interval_matches_the_binomial_spread_of_one_folder():
+    """One folder of 400 photos, 240 right: 60% +- 1.96 sqrt(0.6 * 0.4 / 400) = 55.2-64.8%."""
+    from fashion_lab.photos import balanced_interval
+
+    low, high = balanced_interval([_folder("pants", 240, 160)])
+    assert low == pytest.approx(0.552, abs=0.01) and high == pytest.approx(0.648, abs=0.01)
+    assert balanced_interval([_folder("pants", 240, 160)]) == (low, high)  # the same every run
+
+
+def test_the_balanced_interval_narrows_with_more_photos_and_skips_other_folders():
+    from fashion_lab.photos import FolderScore, balanced_interval
+
+    few = [_folder("pants", 6, 4), _folder("shoes", 3, 7)]
+    many = [_folder("pants", 60, 40), _folder("shoes", 30, 70)]
+    aside = FolderScore("hat", [], headline=False, total=5, predicted=[0] * 5)
+    (low, high), (tight_low, tight_high) = balanced_interval(few + [aside]), balanced_interval(many)
+    assert balanced(many) == pytest.approx(0.45)
+    assert low < tight_low < 0.45 < tight_high < high
+    assert balanced_interval([]) == (0.0, 0.0) and balanced_interval([_folder("pants", 0, 0)]) == (0.0, 0.0)

@@ -97,7 +97,7 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.data import load_dataset
-    from fashion_lab.photos import balanced, confidence_report, headline, score_photos
+    from fashion_lab.photos import balanced, balanced_interval, confidence_report, headline, score_photos
     from fashion_lab.temperatures import fit_photo_temperature, photographed_test_images
 
     model, test = store.load(args.model), load_dataset()
@@ -110,6 +110,7 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         "temperature": temperature,
         "headline": headline(scores),
         "balanced": balanced(scores),
+        "balanced_interval": balanced_interval(scores),
         **confidence_report(scores),
         "folders": {
             s.folder: {
@@ -129,7 +130,8 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     d = document
     print(
         f"{args.model} ({args.pipeline} pipeline, {d['half']} photos): headline {d['headline']:.1%}, "
-        f"balanced {d['balanced']:.1%} (the mean of the headline folders)\n"
+        f"balanced {d['balanced']:.1%} (the mean of the headline folders; 95% interval "
+        f"{d['balanced_interval'][0]:.1%}-{d['balanced_interval'][1]:.1%}, photos resampled)\n"
         f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at the photo "
         f"temperature {temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "
         f"{d['wrong_given_at_90']:.0%}\n"
