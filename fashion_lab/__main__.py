@@ -1,7 +1,17 @@
 """``python -m fashion_lab``: see fashion_lab.cli."""
 
+import signal
 import sys
 
 from fashion_lab.cli import main
 
+
+def _stop_as_ctrl_c(signum, frame):
+    """SIGTERM (``kill``, ``timeout``, a service manager) stops a run as Ctrl-C does: training
+    after the current few batches, keeping what it learnt; photographing at the next chunk, its
+    worker processes with it (killed outright, the CLI left them photographing for minutes)."""
+    raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
 sys.exit(main())

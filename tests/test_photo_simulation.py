@@ -112,10 +112,16 @@ def test_the_share_must_be_between_0_and_1():
     TrainingConfig(simulated_photos=0.5).validate()
 
 
-def test_ctrl_c_while_photographing_ends_the_cli_run_soon_and_saves_nothing(dataset, tmp_path):
-    """60,000 simulated photos take minutes; Ctrl-C, sent as a terminal sends it (to the whole
-    process group, the workers too), stops them at the next chunk of 500, and the CLI exits 130
-    with one line. It hung for minutes before (the workers ran every chunk)."""
+@pytest.mark.parametrize("stop", ["ctrl-c", "kill"])
+def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leaves_no_worker(
+    dataset, tmp_path, stop
+):
+    """60,000 simulated photos take minutes. Ctrl-C, sent as a terminal sends it (to the whole
+    process group, the workers too), or SIGTERM, as `kill`, `timeout` or a service manager send
+    it (to the CLI alone), stops them at the next chunk of 500, and the CLI exits 130 with one
+    line. Ctrl-C hung for minutes before (the workers ran every chunk); SIGTERM killed the CLI at
+    once and left its workers photographing for minutes."""
+    import contextlib
     import os
     import signal
     import subprocess
@@ -147,17 +153,35 @@ def test_ctrl_c_while_photographing_ends_the_cli_run_soon_and_saves_nothing(data
     reader.start()
     try:
         assert photographing.wait(timeout=120), f"the run never began photographing: {''.join(said)}"
-        os.killpg(run.pid, signal.SIGINT)
+        if stop == "ctrl-c":
+            os.killpg(run.pid, signal.SIGINT)
+        else:
+            run.terminate()
         try:
             run.wait(timeout=90)  # all 60,000 would take about 6 minutes on 2 cores
         except subprocess.TimeoutExpired:
-            pytest.fail(f"Ctrl-C did not end the run while photographing; it said: {''.join(said)}")
+            pytest.fail(f"{stop} did not end the run while photographing; it said: {''.join(said)}")
         reader.join(timeout=10)
+        left = _processes_in_session(run.pid, wait=15)
+        assert not left, f"{stop} left processes behind:\n{left}"
     finally:
-        if run.poll() is None:
+        with contextlib.suppress(ProcessLookupError):  # whatever is left of its group
             os.killpg(run.pid, signal.SIGKILL)
-            run.wait()
+        run.wait()
     rest = "".join(said)
     assert run.returncode == 130, rest
     assert "stopped before training began: nothing saved" in rest
     assert not list((tmp_path / "models").glob("*/meta.json"))
+
+
+def _processes_in_session(session: int, wait: float) -> str:
+    """What still runs in the session ``session`` started, after up to ``wait`` seconds."""
+    import subprocess
+    import time
+
+    deadline = time.monotonic() + wait
+    while True:
+        left = subprocess.run(["ps", "-s", str(session), "-o", "pid=,args="], capture_output=True, text=True)
+        if not left.stdout.strip() or time.monotonic() > deadline:
+            return left.stdout.strip()
+        time.sleep(0.5)
