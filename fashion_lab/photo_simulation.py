@@ -197,7 +197,7 @@ def simulated_photos(
     else:
         spawn = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-            futures = _submit_deaf_to_ctrl_c(pool, parts)
+            futures = _submit_deaf_to_stops(pool, parts)
             try:
                 for future in futures:
                     done.append(future.result())
@@ -213,11 +213,16 @@ def simulated_photos(
     return photos if views else photos[:, 0].copy()
 
 
-def _submit_deaf_to_ctrl_c(pool: ProcessPoolExecutor, parts: list) -> list:
+STOPS = {signal.SIGINT, signal.SIGTERM}  # a terminal's Ctrl-C, and `timeout` or a service manager
+
+
+def _submit_deaf_to_stops(pool: ProcessPoolExecutor, parts: list) -> list:
     """Submit every part, the workers (spawned as the first ones are submitted) starting with
-    Ctrl-C blocked: a terminal sends it to them too, and one still starting up would die of it
-    and break the pool. Ctrl-C is the caller's: it stops between chunks."""
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # inherited by the workers
+    Ctrl-C and SIGTERM blocked: a terminal, `timeout` and systemd send them to the whole process
+    group, and a worker that died of one broke the pool ("training failed"). Both are the
+    caller's (the CLI turns SIGTERM into Ctrl-C): it stops between chunks, and the workers end
+    with the pool."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # inherited by the workers
     try:
         return [pool.submit(_chunk, *part) for part in parts]
     finally:

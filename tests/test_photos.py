@@ -101,9 +101,9 @@ def test_the_confidence_report_of_no_photo_has_every_number():
 def _folder(name: str, right: int, wrong: int):
     from fashion_lab.photos import FolderScore
 
-    score = FolderScore(name, [1], headline=True, total=right + wrong, correct=right)
-    score.predicted = [1] * right + [0] * wrong
-    return score
+    return FolderScore(
+        name, [1], True, correct=right, total=right + wrong, predicted=[1] * right + [0] * wrong
+    )
 
 
 def test_the_balanced_interval_matches_the_binomial_spread_of_one_folder():
@@ -120,8 +120,10 @@ def test_the_balanced_interval_narrows_with_more_photos_and_skips_other_folders(
 
     few = [_folder("pants", 6, 4), _folder("shoes", 3, 7)]
     many = [_folder("pants", 60, 40), _folder("shoes", 30, 70)]
-    aside = FolderScore("hat", [], headline=False, total=5, predicted=[0] * 5)
-    (low, high), (tight_low, tight_high) = balanced_interval(few + [aside]), balanced_interval(many)
+    (low, high), (tight_low, tight_high) = balanced_interval(few), balanced_interval(many)
     assert balanced(many) == pytest.approx(0.45)
     assert low < tight_low < 0.45 < tight_high < high
+    not_headline = FolderScore("longsleeve", [2], False, correct=0, total=5, predicted=[0] * 5)
+    no_class = FolderScore("hat", [], True, total=5, predicted=[0] * 5)
+    assert balanced_interval([*few, not_headline]) == balanced_interval([*few, no_class]) == (low, high)
     assert balanced_interval([]) == (0.0, 0.0) and balanced_interval([_folder("pants", 0, 0)]) == (0.0, 0.0)
