@@ -26,6 +26,7 @@ from fashion_lab.segmentation import CLOSINGS
 CANVASES = ((160, 120), (120, 160), (160, 160))  # (height, width): the pipeline segments at 160
 FOOTWEAR = (5, 7, 9)  # sandal, sneaker, ankle boot: photographed in pairs as often as not
 MAX_WORKERS = 8  # 60,000 photos take about 6 minutes on 2 cores
+STOPS = {signal.SIGINT, signal.SIGTERM}  # a terminal's Ctrl-C, and `timeout` or a service manager
 CHUNK = 500  # images per worker task; each chunk has its own seed (the run's, and where it
 # starts), so the results never depend on how many workers share the work
 
@@ -211,9 +212,6 @@ def simulated_photos(
                 raise
     photos = np.concatenate(done) if done else np.zeros((0, len(CLOSINGS), *images.shape[1:]), images.dtype)
     return photos if views else photos[:, 0].copy()
-
-
-STOPS = {signal.SIGINT, signal.SIGTERM}  # a terminal's Ctrl-C, and `timeout` or a service manager
 
 
 def _submit_deaf_to_stops(pool: ProcessPoolExecutor, parts: list) -> list:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import types
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -154,15 +155,15 @@ def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leav
     reader.start()
     try:
         assert photographing.wait(timeout=120), f"the run never began photographing: {''.join(said)}"
-        assert _workers_started(run.pid, wait=60), "no photo worker process started (one per core: 2+ needed)"
+        started = _within(60, lambda: any("multiprocessing.spawn" in p for p in _in_session(run.pid)))
+        assert started, "no photo worker process started (one per core: 2+ needed)"
         os.killpg(run.pid, signal.SIGINT if stop == "ctrl-c" else signal.SIGTERM)
         try:  # the chunks under way end first: about 20-40 s; all 60,000 take 6 minutes on 2 cores
             run.wait(timeout=180)
         except subprocess.TimeoutExpired:
             pytest.fail(f"{stop} did not end the run while photographing; it said: {''.join(said)}")
         reader.join(timeout=10)
-        left = _processes_in_session(run.pid, wait=15)
-        assert not left, f"{stop} left processes behind:\n{left}"
+        assert _within(15, lambda: not _in_session(run.pid)), f"{stop} left: {_in_session(run.pid)}"
     finally:
         with contextlib.suppress(ProcessLookupError):  # whatever is left of its group
             os.killpg(run.pid, signal.SIGKILL)
@@ -173,32 +174,26 @@ def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leav
     assert not list((tmp_path / "models").glob("*/meta.json"))
 
 
-def _workers_started(session: int, wait: float) -> bool:
-    """Whether the session ``session`` started has a spawned worker process, within ``wait`` s."""
+def _in_session(session: int) -> list[str]:
+    """The processes of the session ``session`` started, "pid args" each (zombies aside: an init
+    that does not reap them is no fault of the run)."""
     import subprocess
+
+    listed = subprocess.run(
+        ["ps", "-s", str(session), "-o", "stat=,pid=,args="], capture_output=True, text=True
+    )
+    return [
+        line.split(None, 1)[1] for line in listed.stdout.splitlines() if not line.lstrip().startswith("Z")
+    ]
+
+
+def _within(seconds: float, condition: Callable[[], bool]) -> bool:
+    """Whether ``condition`` holds within ``seconds``, asked every 0.2 s."""
     import time
 
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        listed = subprocess.run(["ps", "-s", str(session), "-o", "args="], capture_output=True, text=True)
-        if "multiprocessing.spawn" in listed.stdout:
-            return True
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.2)
-    return False
-
-
-def _processes_in_session(session: int, wait: float) -> str:
-    """What still runs in the session ``session`` started (zombies aside: an init that does not
-    reap is no fault of the run), after up to ``wait`` seconds."""
-    import subprocess
-    import time
-
-    deadline = time.monotonic() + wait
-    while True:
-        listed = subprocess.run(
-            ["ps", "-s", str(session), "-o", "stat=,pid=,args="], capture_output=True, text=True
-        )
-        left = "\n".join(line for line in listed.stdout.splitlines() if not line.lstrip().startswith("Z"))
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.5)
+    return True
