@@ -9,6 +9,7 @@ import time
 
 import pytest
 from playwright.sync_api import Page, expect
+from waiting import soon  # the page's script draws after its title
 
 from tools.app_server import streamlit_server
 
@@ -22,14 +23,6 @@ def open_train_page(page: Page, url: str) -> None:
 
 def served_folders(temp) -> list:
     return sorted(temp.glob("fashion-lab-live-*"))
-
-
-def soon(condition, seconds: float = 30) -> bool:
-    """Whether ``condition()`` holds within ``seconds`` (the page's script draws after its title)."""
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return condition()
 
 
 def test_the_next_server_removes_what_a_killed_one_left(page: Page, tmp_path):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import importlib.util
 import sys
 import types
-from collections.abc import Callable
 
 import numpy as np
 import pytest
+from waiting import soon
 
 from fashion_lab.config import TrainingConfig
 from fashion_lab.job_base import RunCancelled
@@ -155,7 +155,7 @@ def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leav
     reader.start()
     try:
         assert photographing.wait(timeout=120), f"the run never began photographing: {''.join(said)}"
-        started = _within(60, lambda: any("multiprocessing.spawn" in p for p in _in_session(run.pid)))
+        started = soon(lambda: any("multiprocessing.spawn" in p for p in _in_session(run.pid)), 60)
         assert started, "no photo worker process started (one per core: 2+ needed)"
         os.killpg(run.pid, signal.SIGINT if stop == "ctrl-c" else signal.SIGTERM)
         try:  # the chunks under way end first: about 20-40 s; all 60,000 take 6 minutes on 2 cores
@@ -163,7 +163,7 @@ def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leav
         except subprocess.TimeoutExpired:
             pytest.fail(f"{stop} did not end the run while photographing; it said: {''.join(said)}")
         reader.join(timeout=10)
-        assert _within(15, lambda: not _in_session(run.pid)), f"{stop} left: {_in_session(run.pid)}"
+        assert soon(lambda: not _in_session(run.pid), 15), f"{stop} left: {_in_session(run.pid)}"
     finally:
         with contextlib.suppress(ProcessLookupError):  # whatever is left of its group
             os.killpg(run.pid, signal.SIGKILL)
@@ -185,15 +185,3 @@ def _in_session(session: int) -> list[str]:
     return [
         line.split(None, 1)[1] for line in listed.stdout.splitlines() if not line.lstrip().startswith("Z")
     ]
-
-
-def _within(seconds: float, condition: Callable[[], bool]) -> bool:
-    """Whether ``condition`` holds within ``seconds``, asked every 0.2 s."""
-    import time
-
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.2)
-    return True

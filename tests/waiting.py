@@ -1,0 +1,14 @@
+"""Waiting in tests for something another process or thread does."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def soon(condition: Callable[[], object], seconds: float = 30) -> bool:
+    """Whether ``condition()`` holds within ``seconds``, asked every 0.2 s."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return bool(condition())
