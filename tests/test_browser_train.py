@@ -20,6 +20,7 @@ from tools.app_driver import (
     saved_model_name,
     set_slider,
     start_training,
+    wait_for_the_script,
 )
 from tools.app_server import streamlit_server
 
@@ -107,6 +108,7 @@ def test_run_survives_widgets_and_page_switches(page: Page, server):
     for _ in range(5):
         smoothing.press("ArrowLeft")
     expect(smoothing).to_have_value("0.75")
+    wait_for_the_script(page)  # the last press reached the server: a page switch before it drops it
     page.get_by_role("link", name="Models").click()
     expect(page.get_by_role("heading", name="Models")).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text("Training cnn")).to_be_visible()
