@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from waiting import soon
 
 from fashion_lab.config import TrainingConfig
 from fashion_lab.job_base import BaseJob, TrainingResult
@@ -45,10 +46,7 @@ class FakeJob:
 
 
 def wait_for(condition, timeout=5.0):
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, "the condition did not come true in time"
-        time.sleep(0.01)
+    assert soon(condition, timeout, every=0.01), "the condition did not come true in time"
 
 
 def test_past_the_free_slots_runs_wait_and_start_in_order_when_slots_free():

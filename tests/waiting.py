@@ -6,9 +6,9 @@ import time
 from collections.abc import Callable
 
 
-def soon(condition: Callable[[], object], seconds: float = 30) -> bool:
-    """Whether ``condition()`` holds within ``seconds``, asked every 0.2 s."""
+def soon(condition: Callable[[], object], seconds: float = 30, every: float = 0.2) -> bool:
+    """Whether ``condition()`` holds within ``seconds``, asked every ``every`` seconds."""
     deadline = time.monotonic() + seconds
     while not condition() and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(every)
     return bool(condition())
