@@ -1,11 +1,14 @@
 """The 2-D view of a model's last hidden layer: PCA against numpy's SVD, the neighbour vote
 against a plain loop, and a trained model separating the classes better than an untrained one."""
 
+import keras
 import numpy as np
 import pytest
 
 from fashion_lab.architectures import build_model
 from fashion_lab.projection import hidden_outputs, knn_accuracy, principal_components, project
+from fashion_lab.stored_models import open_store
+from model_store import BUNDLED_ROOT
 
 
 @pytest.mark.parametrize("n, width", [(60, 8), (15, 40)])  # the covariance, then the Gram matrix
@@ -57,10 +60,14 @@ def test_hidden_outputs_are_what_the_output_layer_reads():
     assert hidden_outputs(build_model("cnn_small"), images).shape == (4, 16)
 
 
-def test_a_trained_model_separates_the_classes_better_than_an_untrained_one(small_jobs, dataset):
+def test_a_trained_model_separates_the_classes_better_than_an_untrained_one(dataset, tmp_path):
+    """The bundled CNN against the same network untrained. (It once compared a CNN trained one
+    epoch on 3,000 images, 75.5% here, with an untrained one drawn from whatever seed the tests
+    before had left: 70.7-74.2% over seeds 0-5, so the result hung on the order of the tests.)"""
     images, labels = dataset.test_images[:600], dataset.test_labels[:600]
-    trained = project(small_jobs["cnn"].model, images, labels)
+    trained = project(open_store(tmp_path, bundled=BUNDLED_ROOT).load("bundled-cnn"), images, labels)
+    keras.utils.set_random_seed(0)
     untrained = project(build_model("cnn"), images, labels)
     assert trained.points.shape == (600, 2) and trained.width == 128
     assert 0 < trained.explained[1] <= trained.explained[0] < 1
-    assert trained.knn_accuracy > untrained.knn_accuracy + 0.03
+    assert trained.knn_accuracy > untrained.knn_accuracy + 0.08  # 88.5% against 72.5% here
