@@ -21,7 +21,9 @@ def test_opening_the_calibration_draws_a_models_reliability_on_test_images_and_p
         expect(section).to_be_visible(timeout=60_000)
         expect(section.get_by_test_id("stVegaLiteChart")).to_have_count(0)  # closed: nothing computed
         section.get_by_text("How far each model's confidence can be trusted").click()
-        choose(page, "Model", "bundled-dense")
+        # the page may still be scoring the first model on 2,000 images and the photos: 30 s
+        # was once too short with another test sharing the two cores
+        choose(page, "Model", "bundled-dense", timeout=120_000)
         chart = section.get_by_test_id("stVegaLiteChart")
         expect(chart).to_have_count(1, timeout=120_000)
         for label in (

@@ -9,9 +9,10 @@ QUICK_SUBSET = "3,000 images (demo in seconds)"
 ALL_IMAGES = "all 60,000 images"
 
 
-def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
+def choose(page: Page, label: str, option: str, attempts: int = 3, timeout: float = 30_000) -> None:
     """Pick ``option`` in the Streamlit selectbox labelled ``label`` and wait for the rerun that
-    applies it (a rerun that lands while the list is open closes it: then open it again)."""
+    applies it, up to ``timeout`` ms (a rerun that lands while the list is open closes it: then
+    open it again)."""
     box, item = page.get_by_role("combobox", name=label), page.get_by_role("option", name=option, exact=True)
     for attempt in range(attempts):
         box.click()
@@ -22,7 +23,7 @@ def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
             if attempt == attempts - 1:
                 raise
             page.keyboard.press("Escape")
-    wait_for_the_script(page)
+    wait_for_the_script(page, timeout)
 
 
 def expect_selected(page: Page, label: str, option: str) -> None:
@@ -31,11 +32,11 @@ def expect_selected(page: Page, label: str, option: str) -> None:
     expect(box).to_match_aria_snapshot(f'- combobox "{label}": {option}', timeout=30_000)
 
 
-def wait_for_the_script(page: Page) -> None:
+def wait_for_the_script(page: Page, timeout: float = 30_000) -> None:
     """Wait until no script run is going on or asked for: what the user chose is now applied
     (a canvas draws with the tool picked only once the rerun has passed it on)."""
     app = page.get_by_test_id("stApp")
-    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
 
 
 def set_slider(page: Page, label: str, value: int, minimum: int) -> None:
@@ -148,6 +149,7 @@ def take_the_quiz(page: Page, url: str, answers: list[str]) -> None:
     page.get_by_text("Guess 10").click()
     for position, name in enumerate(answers):
         expect(page.get_by_text(f"Image {position + 1} of 10")).to_be_visible(timeout=30_000)
+        wait_for_the_script(page)  # a tap while the page still draws was once lost (stuck at 9 of 10)
         icon = ICONS[CLASS_NAMES.index(name)]
         page.get_by_role("button", name=f"{icon} {name}", exact=True).click()
     page.get_by_role("button", name="Finish: see my score").click()
