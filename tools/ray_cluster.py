@@ -65,8 +65,9 @@ def ray_cluster(node_cpus: list[int]) -> Iterator[tuple[str, str]]:
     finally:
         for node in reversed(nodes):
             os.killpg(node.pid, signal.SIGTERM)
-            try:
-                node.wait(timeout=30)
+            try:  # a head stops in about 4 s; under pytest-xdist it never did (its idle workers
+                # lingered), and 30 s went by before the kill
+                node.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 os.killpg(node.pid, signal.SIGKILL)
         shutil.rmtree(folder, ignore_errors=True)
