@@ -86,17 +86,17 @@ def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Bro
     for phone in phones:
         phone.goto(f"{url}/play")
         expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
-    for turn in range(3):
+    for turn in range(2):
         for phone in phones:  # all draw, then all press Send before any answer comes back
             draw_until_sendable(phone, outline(OUTLINES["Bag"]))
         for phone in phones:
             phone.get_by_role("button", name="Send").click()
         for phone in phones:
             expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=60_000)
-            if turn < 2:
+            if turn == 0:
                 phone.get_by_role("button", name="Draw another").click()
                 expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
-    assert len(stored.drawings()) == before + 4 * 3  # none lost, none doubled
+    assert len(stored.drawings()) == before + 4 * 2  # none lost, none doubled
     for phone in phones:
         phone.context.close()
 
