@@ -49,7 +49,7 @@ run: $(STAMP) dataset
 
 test: $(STAMP) dataset browser postgres
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP) dataset browser
 	$(PY) -m tools.bench
