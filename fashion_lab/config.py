@@ -24,6 +24,7 @@ class TrainingConfig:
     schedule: str = "cosine"  # learning rate: "cosine" decays to 0 by the last batch; "constant"
     augment: bool = False  # random shifts, zoom, flips and contrast of the training images
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
+    footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
 
     def validate(self) -> None:
@@ -38,6 +39,14 @@ class TrainingConfig:
             (
                 0 <= self.simulated_photos <= 1,
                 f"simulated photos must be a share in 0-1, got {self.simulated_photos}",
+            ),
+            (
+                0 <= self.footwear_from_above <= 1,
+                f"footwear from above must be a share in 0-1, got {self.footwear_from_above}",
+            ),
+            (
+                not self.footwear_from_above or self.simulated_photos,
+                "footwear from above is a kind of simulated photo: set simulated photos too",
             ),
             (self.schedule in SCHEDULES, f"schedule must be one of {SCHEDULES}, got {self.schedule!r}"),
             (self.precision in PRECISIONS, f"precision must be one of {PRECISIONS}, got {self.precision!r}"),

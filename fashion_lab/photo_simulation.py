@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 from PIL import Image, ImageFilter
 
+from fashion_lab.footwear_from_above import footwear_from_above
 from fashion_lab.imaging import ImageError
 from fashion_lab.job_base import RunCancelled
 from fashion_lab.preprocessing import preprocess_upload
@@ -128,11 +129,17 @@ def _lay(rng, canvas: np.ndarray, rgb: np.ndarray, alpha: np.ndarray, top: int, 
     canvas[:] = canvas * (1 - cover[..., None]) + colours * cover[..., None]
 
 
-def simulate_photo(pixels: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
-    """(h, w, 3) uint8: one Fashion-MNIST garment ``pixels`` (28x28, light on black) photographed."""
+def simulate_photo(
+    pixels: np.ndarray, label: int, rng: np.random.Generator, from_above: float = 0.0
+) -> np.ndarray:
+    """(h, w, 3) uint8: one Fashion-MNIST garment ``pixels`` (28x28, light on black) photographed;
+    footwear, a ``from_above`` share of the time, as a pair seen from above instead."""
+    above = from_above > 0 and label in FOOTWEAR and rng.random() < from_above  # no draw at 0
+    if above:
+        pixels = footwear_from_above(label, rng)
     shape = CANVASES[rng.integers(len(CANVASES))]
     canvas = _background(rng, shape)
-    pair = label in FOOTWEAR and rng.random() < 0.35
+    pair = label in FOOTWEAR and not above and rng.random() < 0.35
     side = int(min(shape) * rng.uniform(0.55, 1.0) / (1.5 if pair else 1))
     rgb, alpha = _garment(rng, pixels, side)
     gh, gw = alpha.shape
@@ -148,20 +155,23 @@ def simulate_photo(pixels: np.ndarray, label: int, rng: np.random.Generator) -> 
     return np.asarray(image.filter(ImageFilter.GaussianBlur(rng.uniform(0, 1.2))))
 
 
-def through_pipeline(pixels: np.ndarray, label: int, rng: np.random.Generator) -> np.ndarray:
+def through_pipeline(
+    pixels: np.ndarray, label: int, rng: np.random.Generator, from_above: float = 0.0
+) -> np.ndarray:
     """(len(CLOSINGS), 28, 28): what the upload pipeline makes of a simulated photo of the
     garment, each view a photo's answer is averaged over (the picture first; the picture
     repeated when the segmentation found no mask; the garment itself when nothing at all)."""
     try:
-        inputs = preprocess_upload(Image.fromarray(simulate_photo(pixels, label, rng))).inputs
+        inputs = preprocess_upload(Image.fromarray(simulate_photo(pixels, label, rng, from_above))).inputs
     except ImageError:
         inputs = [pixels]
     return np.stack(inputs + inputs[:1] * (len(CLOSINGS) - len(inputs)))
 
 
-def _chunk(images: np.ndarray, labels: np.ndarray, seed: tuple[int, int]) -> np.ndarray:
+def _chunk(images: np.ndarray, labels: np.ndarray, seed: tuple[int, int], from_above: float) -> np.ndarray:
     rng = np.random.default_rng(seed)
-    return np.stack([through_pipeline(x, int(y), rng) for x, y in zip(images, labels, strict=True)])
+    pictures = zip(images, labels, strict=True)
+    return np.stack([through_pipeline(x, int(y), rng, from_above) for x, y in pictures])
 
 
 def can_spawn_workers() -> bool:
@@ -180,14 +190,15 @@ def simulated_photos(
     workers: int | None = None,
     stop: Callable[[], bool] = lambda: False,
     views: bool = False,
+    from_above: float = 0.0,
 ) -> np.ndarray:
     """(n, 28, 28) uint8: each image as the pipeline sees its simulated photo (with ``views``:
     (n, len(CLOSINGS), 28, 28), every view its answer is averaged over). The same for a seed
     whatever ``workers`` is (default: one per CPU this process may use, at most MAX_WORKERS).
     Workers are spawned, not forked: the caller may have TensorFlow's threads running. ``stop``
-    is asked between chunks; when it says so, RunCancelled."""
+    is asked between chunks; when it says so, RunCancelled. ``from_above``: see simulate_photo."""
     starts = range(0, len(images), CHUNK)
-    parts = [(images[s : s + CHUNK], labels[s : s + CHUNK], (seed, s)) for s in starts]
+    parts = [(images[s : s + CHUNK], labels[s : s + CHUNK], (seed, s), from_above) for s in starts]
     usable = len(os.sched_getaffinity(0)) if can_spawn_workers() else 1
     workers = min(workers or min(usable, MAX_WORKERS), len(parts))
     done = []
@@ -233,10 +244,16 @@ def _check(stop: Callable[[], bool]) -> None:
 
 
 def with_simulated_photos(
-    images: np.ndarray, labels: np.ndarray, share: float, seed: int, stop: Callable[[], bool] = lambda: False
+    images: np.ndarray,
+    labels: np.ndarray,
+    share: float,
+    seed: int,
+    stop: Callable[[], bool] = lambda: False,
+    from_above: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The training set with, appended, a seeded ``share`` of its images as simulated photos."""
+    """The training set with, appended, a seeded ``share`` of its images as simulated photos
+    (``from_above``: see simulate_photo)."""
     count = round(share * len(images))
     chosen = np.sort(np.random.default_rng(seed).choice(len(images), size=count, replace=False))
-    photos = simulated_photos(images[chosen], labels[chosen], seed, stop=stop)
+    photos = simulated_photos(images[chosen], labels[chosen], seed, stop=stop, from_above=from_above)
     return np.concatenate([images, photos]), np.concatenate([labels, labels[chosen]])

@@ -102,7 +102,9 @@ class TrainingJob(BaseJob):
             from fashion_lab.photo_simulation import with_simulated_photos
 
             self._log.add("simulating photos", images=round(cfg.simulated_photos * len(x)))
-            x, y = with_simulated_photos(x, y, cfg.simulated_photos, cfg.seed, lambda: self.stop_requested)
+            x, y = with_simulated_photos(
+                x, y, cfg.simulated_photos, cfg.seed, lambda: self.stop_requested, cfg.footwear_from_above
+            )
         steps = -(-len(x) // cfg.batch_size)
         self.model = self.build_seeded_model(steps * cfg.epochs)
         if self.stop_requested:

@@ -114,6 +114,7 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
         (("train", "--arch", "resnet"), "unknown architecture"),
         (("train", "--epochs", "0"), "epochs must be"),
         (("train", "--simulated-photos", "2"), "simulated photos must be a share in 0-1"),
+        (("train", "--footwear-from-above", "0.4"), "footwear from above is a kind of simulated photo"),
         (("evaluate", "../etc"), "invalid model name"),
     ],
 )

@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
         "photo of each (random backgrounds, colours, patterns, light): for models that read photos",
     )
     train.add_argument(
+        "--footwear-from-above",
+        type=float,
+        default=defaults.footwear_from_above,
+        metavar="SHARE",
+        help="of the simulated photos' sandals, sneakers and ankle boots, draw this share (0-1) as "
+        "a pair seen from above, as a phone sees shoes on the floor (Fashion-MNIST has only side views)",
+    )
+    train.add_argument(
         "--precision",
         choices=PRECISIONS,
         default=defaults.precision,

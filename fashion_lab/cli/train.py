@@ -24,6 +24,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         schedule=args.schedule,
         augment=args.augment,
         simulated_photos=args.simulated_photos,
+        footwear_from_above=args.footwear_from_above,
         precision=args.precision,
     )
     config.validate()
