@@ -15,7 +15,7 @@ DRAWN = 112  # px: drawn large, then shrunk to 28 for edges as soft as Fashion-M
 # a sole's half-width along its length (toe 0 .. heel 1), as a share of its widest (at the ball)
 SOLE_ALONG = (0.0, 0.3, 0.55, 0.78, 1.0)
 SOLE_WIDTH = (0.8, 1.0, 0.75, 0.8, 0.7)
-OPENING_TONE = 0.15  # dark, yet opaque in the simulation (which cuts out what is below 0.1)
+OPENING_TONE = 0.15  # dark, yet opaque in the simulation (which fades out tones below 0.1)
 
 
 def _off_middle(along: np.ndarray, across: np.ndarray, half_width: float, side: int) -> np.ndarray:

@@ -18,14 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 from PIL import Image, ImageFilter
 
-from fashion_lab.footwear_from_above import footwear_from_above
+from fashion_lab.footwear_from_above import ANKLE_BOOT, SANDAL, SNEAKER, footwear_from_above
 from fashion_lab.imaging import ImageError
 from fashion_lab.job_base import RunCancelled
 from fashion_lab.preprocessing import preprocess_upload
 from fashion_lab.segmentation import CLOSINGS
 
 CANVASES = ((160, 120), (120, 160), (160, 160))  # (height, width): the pipeline segments at 160
-FOOTWEAR = (5, 7, 9)  # sandal, sneaker, ankle boot: photographed in pairs as often as not
+FOOTWEAR = (SANDAL, SNEAKER, ANKLE_BOOT)  # photographed in pairs a third of the time
 MAX_WORKERS = 8  # 60,000 photos take about 6 minutes on 2 cores
 STOPS = {signal.SIGINT, signal.SIGTERM}  # a terminal's Ctrl-C, and `timeout` or a service manager
 CHUNK = 500  # images per worker task; each chunk has its own seed (the run's, and where it
@@ -160,7 +160,7 @@ def through_pipeline(
 ) -> np.ndarray:
     """(len(CLOSINGS), 28, 28): what the upload pipeline makes of a simulated photo of the
     garment, each view a photo's answer is averaged over (the picture first; the picture
-    repeated when the segmentation found no mask; the garment itself when nothing at all)."""
+    repeated when the segmentation found no mask; the garment itself, as given, when nothing at all)."""
     try:
         inputs = preprocess_upload(Image.fromarray(simulate_photo(pixels, label, rng, from_above))).inputs
     except ImageError:
