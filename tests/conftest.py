@@ -22,10 +22,11 @@ SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well abo
 # `make test` runs the suite in two pytest-xdist workers (`-n 2 --dist loadfile`): it waits on
 # servers, browsers and Ray more than it computes. A module's tests stay together on one worker
 # (its module-scoped servers start once), and the longest modules (1-4 minutes each) start first,
-# so that the two workers finish together. (xdist's `loadgroup` would keep the two Ray modules on
-# one worker, but its groups do nothing under pytest 9.2: every test became its own group.)
-LONGEST_FIRST = ("test_ray_training", "test_browser_train", "test_ray_cluster", "test_browser_room")
-LONGEST_FIRST += ("test_photo_simulation", "test_cli", "test_browser_classify", "test_browser_compare")
+# so that the two workers finish together; the two Ray modules four apart, so that they rarely
+# overlap. (xdist's `loadgroup` would keep them on one worker, but its groups do nothing under
+# pytest 9.2: every test became its own group.)
+LONGEST_FIRST = ("test_ray_training", "test_browser_train", "test_browser_room", "test_photo_simulation")
+LONGEST_FIRST += ("test_ray_cluster", "test_cli", "test_browser_classify", "test_browser_compare")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -11,13 +11,13 @@ from conftest import run_python
 
 from tools.ray_cluster import AUTH, ray_cluster
 
-TWO_RUNS = """
+RUNS = """
 import json
 from fashion_lab.backends import TrainingBackend
 from fashion_lab.config import TrainingConfig
 backend = TrainingBackend({address!r}, slots=1, run_cpus=2)
 backend.ray.connect()
-jobs = [backend.new_job(TrainingConfig("dense", epochs=1, limit=2000)) for _ in range(2)]
+jobs = [backend.new_job(TrainingConfig("dense", epochs=1, limit=2000)) for _ in range({count})]
 for job in jobs:
     job.start()
 for job in jobs:
@@ -34,20 +34,21 @@ def cluster():
         yield addresses
 
 
-def two_runs(address: str, env: dict) -> dict:
-    printed = run_python(TWO_RUNS.format(address=address), env=env)
+def runs(count: int, address: str, env: dict) -> dict:
+    printed = run_python(RUNS.format(address=address, count=count), env=env)
     return json.loads(printed.strip().splitlines()[-1])
 
 
 def test_two_runs_on_a_two_node_cluster_train_on_both_nodes(cluster, dataset):
     """As the README's app joins it: "auto", the head's address in RAY_ADDRESS."""
-    outcome = two_runs("auto", {**AUTH, "RAY_ADDRESS": cluster[0]})
+    outcome = runs(2, "auto", {**AUTH, "RAY_ADDRESS": cluster[0]})
     assert outcome["states"] == ["finished", "finished"], outcome["errors"]
     assert outcome["capacity"] == 2  # 4 CPUs, 2 a run
     assert len(set(outcome["nodes"])) == 2, "both runs were placed on one node"
 
 
 def test_an_app_off_the_cluster_trains_through_the_heads_client_port(cluster, dataset):
-    outcome = two_runs(cluster[1], AUTH)
-    assert outcome["states"] == ["finished", "finished"], outcome["errors"]
-    assert outcome["capacity"] == 2 and len(set(outcome["nodes"])) == 2
+    outcome = runs(3, cluster[1], AUTH)
+    assert outcome["capacity"] == 2  # the third run waited for room
+    assert outcome["states"] == ["finished"] * 3, outcome["errors"]
+    assert len(set(outcome["nodes"])) == 2

@@ -30,13 +30,16 @@ LONG = TrainingConfig("cnn", epochs=20, limit=10_000)
 
 @pytest.fixture(scope="module")
 def ray_backend():
-    """A local Ray with 2 slots, for this module (its processes end with the test process)."""
+    """A local Ray with 2 slots, for this module (stopped after it: the worker goes on to others)."""
     backend = TrainingBackend("local", slots=2)
     try:
         backend.ray.connect()
     except Exception as error:  # noqa: BLE001
         pytest.fail(f"a local Ray could not be started (is ray installed? make test installs it): {error}")
-    return backend
+    yield backend
+    import ray
+
+    ray.shutdown()
 
 
 def wait_for_kind(job, kind: str, timeout: float = 120.0) -> None:
