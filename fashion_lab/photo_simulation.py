@@ -30,6 +30,7 @@ MAX_WORKERS = 8  # 60,000 photos take about 6 minutes on 2 cores
 STOPS = {signal.SIGINT, signal.SIGTERM}  # a terminal's Ctrl-C, and `timeout` or a service manager
 CHUNK = 500  # images per worker task; each chunk has its own seed (the run's, and where it
 # starts), so the results never depend on how many workers share the work
+_stopping = None  # in a worker process: the run's multiprocessing Event, set when it stops
 
 
 def _colour(rng: np.random.Generator, value: tuple[float, float]) -> np.ndarray:
@@ -168,10 +169,31 @@ def through_pipeline(
     return np.stack(inputs + inputs[:1] * (len(CLOSINGS) - len(inputs)))
 
 
-def _chunk(images: np.ndarray, labels: np.ndarray, seed: tuple[int, int], from_above: float) -> np.ndarray:
+def _listen_for_stops(event) -> None:
+    global _stopping
+    _stopping = event
+
+
+def _asked_to_stop() -> bool:
+    return _stopping is not None and _stopping.is_set()
+
+
+def _chunk(
+    images: np.ndarray,
+    labels: np.ndarray,
+    seed: tuple[int, int],
+    from_above: float,
+    stop: Callable[[], bool] = _asked_to_stop,
+) -> np.ndarray | None:
+    """The chunk's photos, or None once ``stop`` says so (asked before each photo: a stop takes
+    a photo's time, not a chunk's, about 30 s of 2 cores)."""
     rng = np.random.default_rng(seed)
-    pictures = zip(images, labels, strict=True)
-    return np.stack([through_pipeline(x, int(y), rng, from_above) for x, y in pictures])
+    photos = []
+    for image, label in zip(images, labels, strict=True):
+        if stop():
+            return None
+        photos.append(through_pipeline(image, int(label), rng, from_above))
+    return np.stack(photos)
 
 
 def can_spawn_workers() -> bool:
@@ -196,7 +218,7 @@ def simulated_photos(
     (n, len(CLOSINGS), 28, 28), every view its answer is averaged over). The same for a seed
     whatever ``workers`` is (default: one per CPU this process may use, at most MAX_WORKERS).
     Workers are spawned, not forked: the caller may have TensorFlow's threads running. ``stop``
-    is asked between chunks; when it says so, RunCancelled. ``from_above``: see simulate_photo."""
+    is asked between photos; when it says so, RunCancelled. ``from_above``: see simulate_photo."""
     starts = range(0, len(images), CHUNK)
     parts = [(images[s : s + CHUNK], labels[s : s + CHUNK], (seed, s), from_above) for s in starts]
     usable = len(os.sched_getaffinity(0)) if can_spawn_workers() else 1
@@ -204,20 +226,23 @@ def simulated_photos(
     done = []
     if workers <= 1:
         for part in parts:
+            done.append(_chunk(*part, stop=stop))
             _check(stop)
-            done.append(_chunk(*part))
     else:
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+        stopping = spawn.Event()
+        pool = ProcessPoolExecutor(workers, spawn, initializer=_listen_for_stops, initargs=(stopping,))
+        with pool:
             futures = _submit_deaf_to_stops(pool, parts)
             try:
                 for future in futures:
                     done.append(future.result())
                     _check(stop)
             except BaseException:
-                # each future cancelled, not shutdown(cancel_futures=True): leaving the with
-                # block shuts the pool down again, and that forgets the cancel (the workers
-                # then ran every chunk, minutes, before the process could exit)
+                # the chunks under way end at their next photo; the others are each cancelled,
+                # not shutdown(cancel_futures=True): leaving the with block shuts the pool down
+                # again, and that forgets the cancel (the workers then ran every chunk, minutes)
+                stopping.set()
                 for future in futures:
                     future.cancel()
                 raise
