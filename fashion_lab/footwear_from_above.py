@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-SANDAL, SNEAKER, ANKLE_BOOT = 5, 7, 9
+from fashion_lab.data import CLASS_NAMES
+
+SANDAL, SNEAKER, ANKLE_BOOT = (CLASS_NAMES.index(name) for name in ("Sandal", "Sneaker", "Ankle boot"))
 DRAWN = 112  # px: drawn large, then shrunk to 28 for edges as soft as Fashion-MNIST's
 # a sole's half-width along its length (toe 0 .. heel 1), as a share of its widest (at the ball)
 SOLE_ALONG = (0.0, 0.3, 0.55, 0.78, 1.0)

@@ -66,6 +66,7 @@ def test_train_shows_a_progress_bar_and_summary(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "[" in done.stderr and "epoch 1/1" in done.stderr and "val_accuracy" in done.stderr
     assert "test accuracy" in done.stdout and "saved as 'dense-1ep-" in done.stdout
+    assert "TensorFlow binary" not in done.stderr and "absl" not in done.stderr  # its C++ notes
 
 
 def test_list_json(trained):
@@ -82,6 +83,7 @@ def test_evaluate_json_matches_the_stored_accuracy(trained):
     models, document = trained
     done = run_cli("evaluate", "cli-dense", "--json", models=models)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # TensorFlow's C++ start-up notes are hidden
     evaluation = json.loads(done.stdout)
     assert evaluation["test_accuracy"] == pytest.approx(document["test_accuracy"], abs=1e-4)
     assert evaluation["stored_test_accuracy"] == document["test_accuracy"]
@@ -96,6 +98,7 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
         paths.append(str(path))
     done = run_cli("predict", "cli-dense", *paths, "--json", models=models)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
     predictions = json.loads(done.stdout)["predictions"]
     expected = predict_images(open_store(models).load("cli-dense"), dataset.test_images[:3])
     for prediction, probabilities in zip(predictions, expected, strict=True):
@@ -105,23 +108,38 @@ def test_predict_json_on_test_images(trained, dataset, tmp_path):
         assert sum(prediction["probabilities"]) == pytest.approx(1.0, abs=1e-4)
 
 
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (("evaluate", "nope"), "no model named 'nope'"),
-        (("predict", "cli-dense", "missing.png"), "cannot read missing.png"),
-        (("predict", "cli-dense", "requirements.txt"), "not an image"),
-        (("train", "--arch", "resnet"), "unknown architecture"),
-        (("train", "--epochs", "0"), "epochs must be"),
-        (("train", "--simulated-photos", "2"), "simulated photos must be a share in 0-1"),
-        (("train", "--footwear-from-above", "0.4"), "footwear from above is a kind of simulated photo"),
-        (("evaluate", "../etc"), "invalid model name"),
-    ],
-)
+CLI_ERRORS = [
+    (("evaluate", "nope"), "no model named 'nope'"),
+    (("predict", "cli-dense", "missing.png"), "cannot read missing.png"),
+    (("predict", "cli-dense", "requirements.txt"), "not an image"),
+    (("train", "--arch", "resnet"), "unknown architecture"),
+    (("train", "--epochs", "0"), "epochs must be"),
+    (("train", "--simulated-photos", "2"), "simulated photos must be a share in 0-1"),
+    (("train", "--footwear-from-above", "0.4"), "footwear from above is a kind of simulated photo"),
+    (("evaluate", "../etc"), "invalid model name"),
+    (("photos", "data/clothing-photos", "--model", "nope"), "no model named 'nope'"),
+]
+
+
+@pytest.mark.parametrize("args, message", CLI_ERRORS)
 def test_errors_are_one_clear_line(trained, args, message):
     models, _ = trained
     done = run_cli(*args, models=models)
     _assert_one_line(done, message)
+
+
+def test_errors_are_said_before_tensorflow_loads(trained):
+    """TensorFlow takes seconds to load: a mistyped setting or name is said at once."""
+    models, _ = trained
+    script = (
+        "import json, sys\nfrom fashion_lab.cli.main import main\n"
+        f"codes = [main(list(args)) for args, _ in {CLI_ERRORS!r}]\n"
+        "print(json.dumps({'codes': codes, 'tensorflow': 'tensorflow' in sys.modules}))"
+    )
+    env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    outcome = json.loads(done.stdout)
+    assert outcome == {"codes": [1] * len(CLI_ERRORS), "tensorflow": False}, done.stderr
 
 
 def test_a_file_no_decoder_may_read_is_named_in_one_line(trained, tmp_path):

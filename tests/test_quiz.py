@@ -178,6 +178,7 @@ def test_the_cli_exports_a_rounds_answers_as_csv_and_its_summary_as_json(tmp_pat
     command += ["--dense", "quiz-dense", "--cnn", "quiz-cnn"]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # TensorFlow's C++ start-up notes are hidden
     summary = json.loads(done.stdout)
     assert (summary["finished_phones"], summary["answers"], summary["room_right"]) == (2, 20, 17)
     assert summary["room_interval_95"] == pytest.approx(list(wilson_interval(17, 20)))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fashion_lab.cli.output import print_json
+from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.data import CLASS_NAMES
 from model_store import BrokenEntry, ModelStore
 
@@ -47,9 +48,10 @@ def _entry_summary(entry) -> dict[str, Any]:
 
 
 def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
+    entry = store.get(args.name)
+    load_tensorflow()
     from fashion_lab.evaluation import evaluate_model
 
-    entry = store.get(args.name)
     evaluation = evaluate_model(store.load(args.name))
     document = {
         "name": entry.name,
@@ -69,12 +71,15 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.evaluation import predict_views
     from fashion_lab.imaging import load_image_file
     from fashion_lab.preprocessing import preprocess_upload
 
-    model = store.load(args.name)
+    store.get(args.name)
     views = [preprocess_upload(load_image_file(path)).inputs for path in args.images]
+    load_tensorflow()
+    from fashion_lab.evaluation import predict_views
+
+    model = store.load(args.name)
     probabilities = predict_views(model, views)
     results = []
     for path, probs in zip(args.images, probabilities, strict=True):
@@ -96,6 +101,8 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
+    store.get(args.model)
+    load_tensorflow()
     from fashion_lab.data import load_dataset
     from fashion_lab.photos import balanced, balanced_interval, confidence_report, headline, score_photos
     from fashion_lab.temperatures import fit_photo_temperature, photographed_test_images

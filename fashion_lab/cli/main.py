@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
-from contextlib import contextmanager
 
 from fashion_lab.cli.commands import command_evaluate, command_list, command_photos, command_predict
 from fashion_lab.cli.quiz import add_quiz_command
@@ -112,28 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def native_stderr_silenced():
-    """Hide file descriptor 2: TensorFlow's C++ start-up notes ignore every log-level setting."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(os.devnull, "wb") as devnull:
-        os.dup2(devnull.fileno(), 2)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; errors print one line and return a non-zero exit code."""
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
     try:
-        if args.command not in ("list", "room"):  # these need no TensorFlow
-            with native_stderr_silenced():
-                import tensorflow  # noqa: F401 - loaded here so its notes stay hidden
         store = open_store()
         store.remove_leftovers()  # what a killed save left behind
         return args.handler(args, store)

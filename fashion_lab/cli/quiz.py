@@ -9,6 +9,7 @@ import csv
 import json
 from pathlib import Path
 
+from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.data import CLASS_NAMES, load_dataset
 from fashion_lab.quiz import model_answers, quiz_images, summarize
 from fashion_lab.room import open_room
@@ -22,6 +23,9 @@ def command_quiz(args: argparse.Namespace, store) -> int:
     data = load_dataset()
     images = quiz_images(data.test_labels, room.quiz_seed(round_id))
     truths = [int(data.test_labels[i]) for i in images]
+    for name in (args.dense, args.cnn):
+        store.get(name)
+    load_tensorflow()
     dense, cnn = (
         model_answers(store.load(name), data.test_images[images]) for name in (args.dense, args.cnn)
     )

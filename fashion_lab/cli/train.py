@@ -6,14 +6,12 @@ import argparse
 import sys
 
 from fashion_lab.cli.output import describe_epoch, print_json, render_progress
+from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.config import TrainingConfig
 from model_store import ModelStore, StoreError, validate_name
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.backends import backend_from_env
-    from fashion_lab.metadata import store_saver
-
     config = TrainingConfig(
         architecture=args.arch,
         epochs=args.epochs,
@@ -30,6 +28,10 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
     config.validate()
     if args.name:
         validate_name(args.name)
+    load_tensorflow()
+    from fashion_lab.backends import backend_from_env
+    from fashion_lab.metadata import store_saver
+
     backend = backend_from_env(slots=1, address=args.ray)
     job = backend.new_job(config, save=store_saver(store, args.name)).start()
     seen = 0
