@@ -41,15 +41,18 @@ class TrainingBackend:
         except Exception:  # noqa: BLE001 - the first job reports it, with the reason
             pass
 
-    def new_job(self, config: TrainingConfig, save: Callable | None = None, dataset=None) -> BaseJob:
-        """A job for ``config``, not started; ``save`` stores its model (in this process)."""
+    def new_job(
+        self, config: TrainingConfig, save: Callable | None = None, dataset=None, start_weights=None
+    ) -> BaseJob:
+        """A job for ``config``, not started; ``save`` stores its model (in this process);
+        ``start_weights``: those of the model ``config.init_from`` names."""
         if self.ray is None:
             from fashion_lab.training import TrainingJob
 
-            return TrainingJob(config, dataset, save=save)
+            return TrainingJob(config, dataset, save=save, start_weights=start_weights)
         from fashion_lab.ray_jobs import RayTrainingJob
 
-        return RayTrainingJob(config, self.ray, dataset, save=save)
+        return RayTrainingJob(config, self.ray, dataset, save=save, start_weights=start_weights)
 
 
 def positive_int(name: str, default: int, top: int = 1000) -> int:

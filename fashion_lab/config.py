@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from fashion_lab.architectures import get_architecture
+from model_store import is_valid_name
 
 SCHEDULES = ("cosine", "constant")
 PRECISIONS = ("auto", "float32", "mixed_bfloat16")  # see fashion_lab/precision.py
@@ -26,6 +27,7 @@ class TrainingConfig:
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
+    init_from: str | None = None  # a stored model of the same architecture to start from (fine-tuning)
 
     def validate(self) -> None:
         """Raise ValueError with a clear message for a setting out of range."""
@@ -49,6 +51,10 @@ class TrainingConfig:
                 "footwear from above is a kind of simulated photo: set simulated photos too",
             ),
             (self.schedule in SCHEDULES, f"schedule must be one of {SCHEDULES}, got {self.schedule!r}"),
+            (
+                self.init_from is None or is_valid_name(self.init_from),
+                f"init from must be a stored model's name, got {self.init_from!r}",
+            ),
             (self.precision in PRECISIONS, f"precision must be one of {PRECISIONS}, got {self.precision!r}"),
         ]
         for ok, message in checks:

@@ -73,10 +73,15 @@ class BaseJob:
         report_interval: float = 0.2,
         save: Callable[[BaseJob], str] | None = None,
         dataset: Dataset | None = None,
+        start_weights: list | None = None,
     ) -> None:
-        """``save`` is called with the trained job (in its thread) and returns the saved name."""
+        """``save`` is called with the trained job (in its thread) and returns the saved name;
+        ``start_weights``: the weights of the stored model ``config.init_from`` names."""
         config.validate()
+        if (config.init_from is None) != (start_weights is None):
+            raise ValueError("a run starts from weights exactly when its config names their model")
         self.config = config
+        self.start_weights = start_weights
         self._dataset = dataset
         self.report_interval = report_interval
         self.model = None

@@ -131,10 +131,19 @@ class RayConnection:
                 self._dataset_refs[dataset.checksum] = ray.put(dataset)
             return self._dataset_refs[dataset.checksum]
 
-    def new_actor(self, actor_class: type, config: TrainingConfig, dataset: Dataset, report_interval: float):
+    def new_actor(
+        self,
+        actor_class: type,
+        config: TrainingConfig,
+        dataset: Dataset,
+        report_interval: float,
+        start_weights: list | None = None,
+    ):
         """A worker process training ``config`` from now on (Ray places it when CPUs are free)."""
         ray = self.connect()
         cpus = 1 if self.local else self.run_cpus
         threads = max(1, (os.cpu_count() or 1) // self.slots) if self.local else self.run_cpus
         actor = ray.remote(num_cpus=cpus, max_restarts=0)(actor_class)
-        return actor.remote(config.to_dict(), self.dataset_ref(dataset), threads, report_interval)
+        return actor.remote(
+            config.to_dict(), self.dataset_ref(dataset), threads, report_interval, start_weights
+        )

@@ -36,14 +36,19 @@ def describe_ray_error(error: Exception) -> str:
 class TrainingActor:
     """In the Ray worker: one TrainingJob in this process; answers polls, Stop and the outcome."""
 
-    def __init__(self, config: dict, dataset: Dataset, threads: int, report_interval: float) -> None:
+    def __init__(
+        self, config: dict, dataset: Dataset, threads: int, report_interval: float, start_weights: list | None
+    ) -> None:
         import tensorflow as tf
 
         tf.config.threading.set_intra_op_parallelism_threads(threads)  # its share of the machine
         tf.config.threading.set_inter_op_parallelism_threads(threads)
         from fashion_lab.training import TrainingJob
 
-        self.job = TrainingJob(TrainingConfig(**config), dataset, report_interval).start()
+        self.job = TrainingJob(
+            TrainingConfig(**config), dataset, report_interval, start_weights=start_weights
+        )
+        self.job.start()
 
     def poll(self, since: int) -> tuple[list[dict[str, Any]], bool]:
         """The events from ``since``, and whether the run has ended."""
@@ -81,8 +86,9 @@ class RayTrainingJob(BaseJob):
         dataset: Dataset | None = None,
         report_interval: float = 0.2,
         save=None,
+        start_weights: list | None = None,
     ) -> None:
-        super().__init__(config, report_interval, save, dataset)
+        super().__init__(config, report_interval, save, dataset, start_weights)
         self.connection = connection
         self.actor = None
         self.node: str | None = None  # the Ray node it trained on, once it has
@@ -97,7 +103,9 @@ class RayTrainingJob(BaseJob):
         ray = self.connection.connect()
         if self.stop_requested:
             raise RunCancelled("stopped before it began to train")
-        self.actor = self.connection.new_actor(TrainingActor, self.config, self.dataset, self.report_interval)
+        self.actor = self.connection.new_actor(
+            TrainingActor, self.config, self.dataset, self.report_interval, self.start_weights
+        )
         try:
             outcome = self._follow(ray)
         except ray.exceptions.RayError as error:

@@ -76,9 +76,10 @@ class TrainingJob(BaseJob):
         dataset: Dataset | None = None,
         report_interval: float = 0.2,
         save: Callable[[TrainingJob], str] | None = None,
+        start_weights: list | None = None,
     ) -> None:
         """``save`` is called in the worker with the trained job and returns the saved name."""
-        super().__init__(config, report_interval, save, dataset)
+        super().__init__(config, report_interval, save, dataset, start_weights)
 
     @property
     def precision(self) -> str:
@@ -86,11 +87,14 @@ class TrainingJob(BaseJob):
         return resolve_precision(self.config.precision, is_convolutional(self.config.architecture))
 
     def build_seeded_model(self, total_steps: int) -> keras.Model:
-        """The run's model, compiled, its weights drawn from the config's seed."""
+        """The run's model, compiled, its weights drawn from the config's seed (or the stored
+        model's it starts from)."""
         cfg = self.config
         with _SEED_LOCK, dtype_policy(self.precision):
             keras.utils.set_random_seed(cfg.seed)
             model = build_model(cfg.architecture)
+            if self.start_weights is not None:
+                model.set_weights(self.start_weights)
             return compile_model(model, cfg.learning_rate, cfg.schedule, total_steps)
 
     def _train(self) -> TrainingResult:

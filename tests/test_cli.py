@@ -69,6 +69,21 @@ def test_train_shows_a_progress_bar_and_summary(tmp_path):
     assert "TensorFlow binary" not in done.stderr and "absl" not in done.stderr  # its C++ notes
 
 
+def test_train_from_a_stored_model_goes_on_from_its_weights(trained):
+    """Fine-tuning: the architecture is the stored model's, and at a learning rate too small to
+    move anything, the new model scores what the one it started from scores."""
+    models, document = trained
+    done = run_cli(
+        "train", "--init-from", "cli-dense", "--epochs", "1", "--limit", "500", "--learning-rate", "1e-9",
+        "--name", "cli-dense-tuned", "--json", models=models,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    tuned = json.loads(done.stdout)
+    assert tuned["architecture"] == "dense"
+    assert tuned["test_accuracy"] == pytest.approx(document["test_accuracy"], abs=0.002)
+    assert open_store(models).get("cli-dense-tuned").meta["config"]["init_from"] == "cli-dense"
+
+
 def test_list_json(trained):
     models, _ = trained
     (models / "broken-one").mkdir()
@@ -118,6 +133,8 @@ CLI_ERRORS = [
     (("train", "--footwear-from-above", "0.4"), "footwear from above is a kind of simulated photo"),
     (("evaluate", "../etc"), "invalid model name"),
     (("photos", "data/clothing-photos", "--model", "nope"), "no model named 'nope'"),
+    (("train", "--init-from", "nope"), "no model named 'nope'"),
+    (("train", "--init-from", "cli-dense", "--arch", "cnn"), "'cli-dense' is a dense: it cannot start a cnn"),
 ]
 
 

@@ -74,6 +74,18 @@ def test_a_ray_run_reports_epochs_is_saved_and_predicts_as_one_trained_here(ray_
     assert meta["test_accuracy"] == pytest.approx(here.result.test_accuracy, abs=0.01)
 
 
+def test_a_ray_run_starts_from_the_weights_it_is_given(ray_backend, small_jobs):
+    """Fine-tuning on Ray: the weights travel to the worker (at a learning rate too small to move
+    them, they come back as they went)."""
+    start = small_jobs["dense"].model.get_weights()
+    config = TrainingConfig("dense", epochs=1, limit=500, learning_rate=1e-9, init_from="small-dense")
+    job = ray_backend.new_job(config, start_weights=start).start()
+    assert job.join(timeout=180), "the Ray run did not end within 3 minutes"
+    assert job.state is JobState.FINISHED, job.error
+    for trained, given in zip(job.model.get_weights(), start, strict=True):
+        np.testing.assert_allclose(trained, given, atol=1e-5)
+
+
 def test_stop_reaches_the_worker_and_the_stopped_run_is_saved(ray_backend, store):
     job = ray_backend.new_job(LONG, save=store_saver(store)).start()
     wait_for_kind(job, "batch")

@@ -116,6 +116,25 @@ def test_same_seed_same_start(dataset):
         np.testing.assert_array_equal(wa, wb)
 
 
+def test_a_run_from_a_stored_models_weights_starts_from_them(small_jobs, dataset):
+    """Fine-tuning: the weights of the model ``init_from`` names replace the seed's draw."""
+    start = small_jobs["cnn"].model.get_weights()
+    config = TrainingConfig("cnn", epochs=1, limit=64, seed=3, init_from="small-cnn")
+    model = TrainingJob(config, dataset=dataset, start_weights=start).build_seeded_model(1)
+    for built, stored in zip(model.get_weights(), start, strict=True):
+        np.testing.assert_array_equal(built, stored)
+    drawn = TrainingJob(TrainingConfig("cnn", epochs=1, limit=64, seed=3), dataset=dataset)
+    assert not np.array_equal(drawn.build_seeded_model(1).get_weights()[0], start[0])
+
+
+def test_weights_to_start_from_come_with_the_name_of_their_model(small_jobs, dataset):
+    start = small_jobs["cnn"].model.get_weights()
+    with pytest.raises(ValueError, match="exactly when its config names their model"):
+        TrainingJob(TrainingConfig("cnn", epochs=1), dataset=dataset, start_weights=start)
+    with pytest.raises(ValueError, match="exactly when its config names their model"):
+        TrainingJob(TrainingConfig("cnn", epochs=1, init_from="small-cnn"), dataset=dataset)
+
+
 def test_subset_is_seeded_and_without_repeats():
     first = select_subset(60_000, 3000, seed=1)
     assert len(np.unique(first)) == 3000
@@ -132,6 +151,7 @@ def test_subset_is_seeded_and_without_repeats():
         ({"batch_size": 0}, "batch size"),
         ({"learning_rate": -1.0}, "learning rate"),
         ({"limit": 0}, "limit"),
+        ({"init_from": "../etc"}, "init from must be a stored model's name"),
     ],
 )
 def test_bad_settings_are_refused_with_a_message(settings, message):

@@ -22,7 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     train = commands.add_parser("train", help="train a model and save it in the store")
-    train.add_argument("--arch", default="cnn", help="architecture name (dense, cnn, ...)")
+    train.add_argument(
+        "--arch",
+        default=None,
+        help="architecture name (dense, cnn, ...; default: cnn, or the --init-from model's)",
+    )
     defaults = TrainingConfig()
     train.add_argument("--epochs", type=int, default=defaults.epochs)
     train.add_argument("--batch-size", type=int, default=defaults.batch_size)
@@ -62,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=PRECISIONS,
         default=defaults.precision,
         help="auto: mixed bfloat16 for CNNs where the CPU has native bf16 (faster), else float32",
+    )
+    train.add_argument(
+        "--init-from",
+        metavar="MODEL",
+        help="start from this stored model's weights instead of random ones (fine-tuning; same architecture)",
     )
     train.add_argument("--limit", type=int, default=None, help="train on N images only")
     train.add_argument("--name", default=None, help="store name (default: arch-epochs-time)")

@@ -12,8 +12,12 @@ from model_store import ModelStore, StoreError, validate_name
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
+    start = store.get(args.init_from) if args.init_from else None
+    architecture = args.arch or (start.architecture if start else TrainingConfig.architecture)
+    if start and start.architecture != architecture:
+        raise ValueError(f"{start.name!r} is a {start.architecture}: it cannot start a {architecture}")
     config = TrainingConfig(
-        architecture=args.arch,
+        architecture=architecture,
         epochs=args.epochs,
         batch_size=args.batch_size,
         learning_rate=args.learning_rate,
@@ -24,6 +28,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         simulated_photos=args.simulated_photos,
         footwear_from_above=args.footwear_from_above,
         precision=args.precision,
+        init_from=args.init_from,
     )
     config.validate()
     if args.name:
@@ -33,7 +38,8 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.metadata import store_saver
 
     backend = backend_from_env(slots=1, address=args.ray)
-    job = backend.new_job(config, save=store_saver(store, args.name)).start()
+    weights = store.load(start.name).get_weights() if start else None
+    job = backend.new_job(config, save=store_saver(store, args.name), start_weights=weights).start()
     seen = 0
     try:
         while not job.join(timeout=0.2):
