@@ -2,10 +2,12 @@
 
 import pytest
 
+from fashion_lab.cli.main import build_parser
+from fashion_lab.config import TrainingConfig
 from fashion_lab.evaluation import evaluate_model
 from fashion_lab.stored_models import open_store
 from model_store import BUNDLED_ROOT
-from tools.bundle_models import RECIPES
+from tools.bundle_models import RECIPES, planned_steps
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +22,18 @@ def test_bundled_model_scores_what_its_metadata_says(bundled, dataset, name):
     accuracy = evaluate_model(bundled.load(name), dataset).accuracy
     assert accuracy == pytest.approx(entry.test_accuracy, abs=0.002)
     assert entry.meta["dataset_checksum"] == dataset.checksum
+
+
+@pytest.mark.parametrize("name", list(RECIPES))
+def test_bundled_model_was_trained_as_its_recipe_says(bundled, name):
+    """`make models` would make it again: its stored settings are its recipe's last step's."""
+    _, arguments = planned_steps(name)[-1]
+    recipe = build_parser().parse_args(["train", *arguments])
+    stored = bundled.get(name).meta["config"]
+    settings = ("epochs", "learning_rate", "seed", "limit", "simulated_photos", "footwear_from_above")
+    for key in (*settings, "init_from"):
+        assert stored.get(key, getattr(TrainingConfig, key)) == getattr(recipe, key), key  # older: no key
+    assert recipe.arch in (None, stored["architecture"])
 
 
 @pytest.mark.parametrize("name, params", [("bundled-dense", 29_898), ("bundled-cnn", 804_554)])

@@ -31,11 +31,12 @@ def test_bundled_photo_model_on_the_check_half_of_the_real_photos(photos_model):
     """The score we stand by: the half of each folder never used to choose or tune anything."""
     ours = score_photos(PHOTOS, photos_model, half="check")
     plain = score_photos(PHOTOS, photos_model, pipeline="plain", half="check")
-    # 58.8% and 56.4% when written; answered on the first mask alone 54.6% and 52.4%; the model
-    # before simulated photos 52.1% and 49.4%
-    assert headline(ours) >= 0.57 and balanced(ours) >= 0.54  # 1 outwear photo: 1.4 points
+    # 59.7% and 58.2% when written (before shoes seen from above 58.8% and 56.4%; before simulated
+    # photos 52.1% and 49.4%)
+    assert headline(ours) >= 0.585 and balanced(ours) >= 0.565  # 1 outwear photo: 1.4 points
     assert headline(plain) < 0.20  # the naive squash-and-invert pipeline, for scale (15.1%)
     folders = {s.folder: s for s in ours}
+    assert folders["shoes"].correct >= 10  # 11 of 13 when written, 6 before shoes seen from above
     assert folders["shoes"].accepted == [5, 7, 9] and folders["hat"].accuracy is None
     assert sum(s.total for s in ours if s.headline) == 119
     assert balanced(ours) == pytest.approx(np.mean([s.accuracy for s in ours if s.headline]))
@@ -47,8 +48,8 @@ def test_the_photo_models_confidence_on_photos_is_near_what_it_earns(photos_mode
     from fashion_lab.photos import confidence_report
 
     report = confidence_report(score_photos(PHOTOS, photos_model, half="check"))
-    assert report["calibration_error"] < 0.12  # 0.097 when written
-    assert report["wrong_at_90"] < 0.12  # 4% when written
+    assert report["calibration_error"] < 0.12  # 0.093 when written
+    assert report["wrong_at_90"] < 0.12  # 2% when written
 
 
 def test_a_photos_answer_is_the_mean_of_its_views(photos_model, dataset):
