@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 
 from fashion_lab.config import TrainingConfig
+from fashion_lab.data import Dataset
 from fashion_lab.job_base import BaseJob
 
 RAY_ADDRESS_ENV = "FASHION_LAB_RAY_ADDRESS"
@@ -42,7 +43,11 @@ class TrainingBackend:
             pass
 
     def new_job(
-        self, config: TrainingConfig, save: Callable | None = None, dataset=None, start_weights=None
+        self,
+        config: TrainingConfig,
+        save: Callable | None = None,
+        dataset: Dataset | None = None,
+        start_weights: list | None = None,
     ) -> BaseJob:
         """A job for ``config``, not started; ``save`` stores its model (in this process);
         ``start_weights``: those of the model ``config.init_from`` names."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from fashion_lab.architectures import weight_shapes
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset, load_dataset
 
@@ -80,6 +81,9 @@ class BaseJob:
         config.validate()
         if (config.init_from is None) != (start_weights is None):
             raise ValueError("a run starts from weights exactly when its config names their model")
+        shapes = None if start_weights is None else [w.shape for w in start_weights]
+        if shapes is not None and shapes != weight_shapes(config.architecture):
+            raise ValueError(f"the weights of {config.init_from!r} do not fit a {config.architecture}")
         self.config = config
         self.start_weights = start_weights
         self._dataset = dataset

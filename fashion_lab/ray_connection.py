@@ -12,7 +12,8 @@ from pathlib import Path
 from fashion_lab.config import TrainingConfig
 from fashion_lab.data import Dataset
 
-PROJECT_PACKAGE = Path(__file__).resolve().parent  # what the workers import (fashion_lab)
+PROJECT_PACKAGE = Path(__file__).resolve().parent  # what the workers import: fashion_lab,
+WORKER_PACKAGES = [PROJECT_PACKAGE, PROJECT_PACKAGE.parent / "model_store"]  # and what it imports
 CAPACITY_SECONDS = 10.0  # how often a cluster's machines are counted again
 RETRY_SECONDS = 10.0  # a cluster that could not be reached is tried again this long after
 # A cluster's client server now and then fails a handshake under load (its server process starting
@@ -107,7 +108,7 @@ class RayConnection:
                 address=self.address,
                 log_to_driver=False,
                 namespace="fashion-lab",
-                runtime_env={"py_modules": [str(PROJECT_PACKAGE)], "excludes": ["__pycache__"]},
+                runtime_env={"py_modules": [str(p) for p in WORKER_PACKAGES], "excludes": ["__pycache__"]},
             )
 
     def _count_room(self, ray) -> None:

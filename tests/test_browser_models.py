@@ -19,6 +19,8 @@ def test_opening_the_calibration_draws_a_models_reliability_on_test_images_and_p
         page.goto(f"{url}/models")
         section = page.get_by_test_id("stExpander").filter(has_text="How far each model's confidence")
         expect(section).to_be_visible(timeout=60_000)
+        listed = page.get_by_test_id("stDataFrame").locator("table")  # fine-tuned: from what
+        expect(listed.locator("tr", has_text="bundled-cnn-deep-photos-step1")).to_have_count(1)
         expect(section.get_by_test_id("stVegaLiteChart")).to_have_count(0)  # closed: nothing computed
         section.get_by_text("How far each model's confidence can be trusted").click()
         # the page may still be scoring the first model on 2,000 images and the photos: 30 s

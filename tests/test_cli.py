@@ -134,6 +134,9 @@ CLI_ERRORS = [
     (("evaluate", "../etc"), "invalid model name"),
     (("photos", "data/clothing-photos", "--model", "nope"), "no model named 'nope'"),
     (("train", "--init-from", "nope"), "no model named 'nope'"),
+    (("train", "--arch", "resnet", "--init-from", "cli-dense"), "unknown architecture"),
+    (("train", "--ray", "locl"), "a Ray address is 'local', 'auto' or 'ray://host:port'"),
+    (("photos", "nowhere", "--model", "cli-dense"), "nowhere holds no labels.csv"),
     (("train", "--init-from", "cli-dense", "--arch", "cnn"), "'cli-dense' is a dense: it cannot start a cnn"),
 ]
 
@@ -154,7 +157,9 @@ def test_errors_are_said_before_tensorflow_loads(trained):
         "print(json.dumps({'codes': codes, 'tensorflow': 'tensorflow' in sys.modules}))"
     )
     env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout, done.stderr
     outcome = json.loads(done.stdout)
     assert outcome == {"codes": [1] * len(CLI_ERRORS), "tensorflow": False}, done.stderr
 

@@ -33,8 +33,8 @@ def test_bundled_photo_model_on_the_check_half_of_the_real_photos(photos_model):
     plain = score_photos(PHOTOS, photos_model, pipeline="plain", half="check")
     # 59.7% and 58.2% when written (before shoes seen from above 58.8% and 56.4%; before simulated
     # photos 52.1% and 49.4%)
-    assert headline(ours) >= 0.585 and balanced(ours) >= 0.565  # 1 outwear photo: 1.4 points
-    assert headline(plain) < 0.20  # the naive squash-and-invert pipeline, for scale (15.1%)
+    assert headline(ours) >= 0.575 and balanced(ours) >= 0.555  # 2 photos below, at most
+    assert headline(plain) < 0.20  # the naive squash-and-invert pipeline, for scale (12.6%)
     folders = {s.folder: s for s in ours}
     assert folders["shoes"].correct >= 10  # 11 of 13 when written, 6 before shoes seen from above
     assert folders["shoes"].accepted == [5, 7, 9] and folders["hat"].accuracy is None

@@ -133,6 +133,8 @@ def test_weights_to_start_from_come_with_the_name_of_their_model(small_jobs, dat
         TrainingJob(TrainingConfig("cnn", epochs=1), dataset=dataset, start_weights=start)
     with pytest.raises(ValueError, match="exactly when its config names their model"):
         TrainingJob(TrainingConfig("cnn", epochs=1, init_from="small-cnn"), dataset=dataset)
+    with pytest.raises(ValueError, match="the weights of 'small-cnn' do not fit a dense"):
+        TrainingJob(TrainingConfig("dense", init_from="small-cnn"), dataset=dataset, start_weights=start)
 
 
 def test_subset_is_seeded_and_without_repeats():

@@ -35,7 +35,7 @@ RECIPES = {  # bundled name -> the CLI's train arguments, step by step (a step g
 }
 
 
-def planned_steps(name: str) -> list[tuple[str, list[str]]]:
+def plan_steps(name: str) -> list[tuple[str, list[str]]]:
     """(store name, the CLI's train arguments) of each step of ``name``'s recipe: the last is named
     ``name``, each later one starts from the one before, and the seed is 0 unless a step says."""
     steps, planned = RECIPES[name], []
@@ -63,7 +63,7 @@ def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         store = Path(folder)
         for name in names or list(RECIPES):
-            for step_name, arguments in planned_steps(name):
+            for step_name, arguments in plan_steps(name):
                 train(step_name, arguments, store)
             target = BUNDLED_ROOT / name
             if target.exists():

@@ -21,6 +21,7 @@ def _models_table(models) -> pd.DataFrame:
                 "architecture": m.architecture,
                 "epochs": m.epochs,
                 "stopped": m.stopped,
+                "fine-tuned from": m.meta.get("config", {}).get("init_from") or "",  # train --init-from
                 "parameters": m.params,
                 "train seconds": m.train_seconds,
                 "created": m.created[:16].replace("T", " "),
@@ -45,7 +46,8 @@ def render_models() -> None:
         st.info("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`.")
     else:  # in talk mode the columns that fit a 1280 px projector
         kinds = {"test accuracy": "percent", "train seconds": "seconds", "parameters": "int"}
-        show_table(_models_table(models), kinds, "name", talk_hides=("train seconds", "created", "bundled"))
+        hidden = ("fine-tuned from", "train seconds", "created", "bundled")
+        show_table(_models_table(models), kinds, "name", talk_hides=hidden)
         render_calibration(models)
     _render_broken_and_delete(entries)
 

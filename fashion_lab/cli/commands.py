@@ -102,6 +102,8 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     store.get(args.model)
+    if not (Path(args.folder) / "labels.csv").is_file():
+        raise ValueError(f"{args.folder} holds no labels.csv: a photo folder holds it and validation/")
     load_tensorflow()
     from fashion_lab.data import load_dataset
     from fashion_lab.photos import balanced, balanced_interval, confidence_report, headline, score_photos

@@ -20,12 +20,13 @@ CSV_COLUMNS = ("phone", "position", "test_index", "true_class", "answer", "right
 def command_quiz(args: argparse.Namespace, store) -> int:
     room = open_room()
     round_id = args.round if args.round is not None else room.current_round()
-    data = load_dataset()
-    images = quiz_images(data.test_labels, room.quiz_seed(round_id))
-    truths = [int(data.test_labels[i]) for i in images]
+    seed = room.quiz_seed(round_id)  # a round that does not exist is said here
     for name in (args.dense, args.cnn):
         store.get(name)
-    load_tensorflow()
+    load_tensorflow()  # before the dataset too: a missing one is downloaded through Keras
+    data = load_dataset()
+    images = quiz_images(data.test_labels, seed)
+    truths = [int(data.test_labels[i]) for i in images]
     dense, cnn = (
         model_answers(store.load(name), data.test_images[images]) for name in (args.dense, args.cnn)
     )

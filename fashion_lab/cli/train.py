@@ -11,13 +11,11 @@ from fashion_lab.config import TrainingConfig
 from model_store import ModelStore, StoreError, validate_name
 
 
-def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    start = store.get(args.init_from) if args.init_from else None
-    architecture = args.arch or (start.architecture if start else TrainingConfig.architecture)
-    if start and start.architecture != architecture:
-        raise ValueError(f"{start.name!r} is a {start.architecture}: it cannot start a {architecture}")
+def training_config(args: argparse.Namespace, start_architecture: str | None = None) -> TrainingConfig:
+    """The checked settings ``args`` ask for; ``start_architecture``: that of the --init-from
+    model, the default architecture then, and the only one it can start."""
     config = TrainingConfig(
-        architecture=architecture,
+        architecture=args.arch or start_architecture or TrainingConfig.architecture,
         epochs=args.epochs,
         batch_size=args.batch_size,
         learning_rate=args.learning_rate,
@@ -31,13 +29,23 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         init_from=args.init_from,
     )
     config.validate()
+    if start_architecture not in (None, config.architecture):
+        architectures = f"{start_architecture}: it cannot start a {config.architecture}"
+        raise ValueError(f"{args.init_from!r} is a {architectures}")
+    return config
+
+
+def command_train(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.backends import backend_from_env  # no TensorFlow: checks the Ray settings
+
+    start = store.get(args.init_from) if args.init_from else None
+    config = training_config(args, start.architecture if start else None)
     if args.name:
         validate_name(args.name)
+    backend = backend_from_env(slots=1, address=args.ray)
     load_tensorflow()
-    from fashion_lab.backends import backend_from_env
     from fashion_lab.metadata import store_saver
 
-    backend = backend_from_env(slots=1, address=args.ray)
     weights = store.load(start.name).get_weights() if start else None
     job = backend.new_job(config, save=store_saver(store, args.name), start_weights=weights).start()
     seen = 0
