@@ -45,10 +45,8 @@ class TrainingActor:
         tf.config.threading.set_inter_op_parallelism_threads(threads)
         from fashion_lab.training import TrainingJob
 
-        self.job = TrainingJob(
-            TrainingConfig(**config), dataset, report_interval, start_weights=start_weights
-        )
-        self.job.start()
+        config = TrainingConfig(**config)
+        self.job = TrainingJob(config, dataset, report_interval, start_weights=start_weights).start()
 
     def poll(self, since: int) -> tuple[list[dict[str, Any]], bool]:
         """The events from ``since``, and whether the run has ended."""

@@ -55,6 +55,11 @@ class StoredModel:
         return self.meta.get("epochs_completed")
 
     @property
+    def init_from(self) -> str | None:
+        """The stored model its run started from (fine-tuning: train --init-from); None if none."""
+        return self.meta.get("config", {}).get("init_from")
+
+    @property
     def stopped(self) -> bool:
         """Whether the run was stopped before its last epoch (its weights are those it reached)."""
         return self.meta.get("stopped", False)

@@ -81,7 +81,7 @@ def test_train_from_a_stored_model_goes_on_from_its_weights(trained):
     tuned = json.loads(done.stdout)
     assert tuned["architecture"] == "dense"
     assert tuned["test_accuracy"] == pytest.approx(document["test_accuracy"], abs=0.002)
-    assert open_store(models).get("cli-dense-tuned").meta["config"]["init_from"] == "cli-dense"
+    assert open_store(models).get("cli-dense-tuned").init_from == "cli-dense"
 
 
 def test_list_json(trained):

@@ -21,7 +21,7 @@ def _models_table(models) -> pd.DataFrame:
                 "architecture": m.architecture,
                 "epochs": m.epochs,
                 "stopped": m.stopped,
-                "fine-tuned from": m.meta.get("config", {}).get("init_from") or "",  # train --init-from
+                "fine-tuned from": m.init_from or "",
                 "parameters": m.params,
                 "train seconds": m.train_seconds,
                 "created": m.created[:16].replace("T", " "),
