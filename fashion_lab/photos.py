@@ -18,6 +18,8 @@ from fashion_lab.preprocessing import Preprocessed, preprocess_upload
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"}
 HALVES = ("tune", "check")
+LABELS = "labels.csv"  # in the photo folder, beside SPLIT
+SPLIT = "validation"  # the subfolder that holds the garment folders (the dataset's split)
 
 
 @dataclass
@@ -54,9 +56,9 @@ PIPELINES: dict[str, Callable[[Image.Image], Preprocessed]] = {
 }
 
 
-def read_label_map(root: Path) -> list[FolderScore]:
-    """labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no."""
-    with open(root / "labels.csv", newline="", encoding="utf-8") as handle:
+def read_label_map(labels: Path) -> list[FolderScore]:
+    """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no."""
+    with open(labels, newline="", encoding="utf-8") as handle:
         return [
             FolderScore(
                 row["folder"],
@@ -65,6 +67,22 @@ def read_label_map(root: Path) -> list[FolderScore]:
             )
             for row in csv.DictReader(handle)
         ]
+
+
+def photo_folder_problem(root: Path, split: str = SPLIT, labels: Path | None = None) -> str | None:
+    """Why ``root`` cannot be scored (no labels file, no split, a garment folder missing), or None."""
+    labels = labels or root / LABELS
+    if not labels.is_file():
+        where = f"{root} holds no {LABELS}" if labels == root / LABELS else f"{labels} is not a file"
+        return f"{where}: a photo folder holds it and {split}/, or give --labels"
+    if not (root / split).is_dir():
+        return f"{root} has no {split}/ of garment folders"
+    try:
+        folders = [score.folder for score in read_label_map(labels)]
+    except (KeyError, ValueError, UnicodeDecodeError):
+        return f"{labels} is not a labels file: folder,accepted_labels,headline"
+    missing = [folder for folder in folders if not (root / split / folder).is_dir()]
+    return f"{root / split} lacks folders named in {labels.name}: {', '.join(missing)}" if missing else None
 
 
 def split_halves(names: list[str]) -> dict[str, str]:
@@ -77,20 +95,26 @@ def split_halves(names: list[str]) -> dict[str, str]:
 
 
 def score_photos(
-    root: Path, model, pipeline: str = "ours", half: str | None = None, temperature: float = 1.0
+    root: Path,
+    model,
+    pipeline: str = "ours",
+    half: str | None = None,
+    temperature: float = 1.0,
+    split: str = SPLIT,
+    labels: Path | None = None,
 ) -> list[FolderScore]:
-    """Predict every photo under root/validation/<folder>/ (or only those of ``half``), count
-    the accepted answers, and judge each ("not sure", fashion_lab/uncertainty.py, at the
-    model's ``temperature``)."""
+    """Predict every photo under root/<split>/<folder>/ (or only those of ``half``), count the
+    accepted answers, and judge each ("not sure", fashion_lab/uncertainty.py, at the model's
+    ``temperature``). The folders and their classes: ``labels`` (default root/labels.csv)."""
     from fashion_lab.calibration import scaled
     from fashion_lab.uncertainty import judge
 
     if half not in (None, *HALVES):
         raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
     prepare = PIPELINES[pipeline]
-    scores = read_label_map(root)
+    scores = read_label_map(labels or root / LABELS)
     for score in scores:
-        folder = root / "validation" / score.folder
+        folder = root / split / score.folder
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         halves = split_halves([p.name for p in files])
         files = [p for p in files if half is None or halves[p.name] == half]

@@ -137,6 +137,8 @@ CLI_ERRORS = [
     (("train", "--arch", "resnet", "--init-from", "cli-dense"), "unknown architecture"),
     (("train", "--ray", "locl"), "a Ray address is 'local', 'auto' or 'ray://host:port'"),
     (("photos", "nowhere", "--model", "cli-dense"), "nowhere holds no labels.csv"),
+    (("photos", "data/clothing-photos", "--model", "cli-dense", "--split", "train"), "has no train/"),
+    (("photos", "data", "--model", "cli-dense", "--labels", "no.csv"), "no.csv is not a file"),
     (("train", "--init-from", "cli-dense", "--arch", "cnn"), "'cli-dense' is a dense: it cannot start a cnn"),
 ]
 

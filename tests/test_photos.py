@@ -73,23 +73,43 @@ def test_the_halves_are_fixed_by_the_names_and_split_every_folder_evenly():
         assert abs(counted.count("tune") - counted.count("check")) <= 1, folder.name
 
 
-def test_photos_command_prints_headline_and_folders(tmp_path, small_jobs):
+def test_photos_command_scores_a_split_with_labels_from_elsewhere(tmp_path, small_jobs):
+    """As on a clone of the clothing dataset: its train/ split, and this project's labels.csv."""
     from fashion_lab.metadata import run_metadata
 
-    root = tmp_path / "photos"
-    (root / "validation" / "pants").mkdir(parents=True)
-    (root / "labels.csv").write_text("folder,accepted_labels,headline\npants,1,yes\n")
+    root, labels = tmp_path / "clone", tmp_path / "labels.csv"
+    (root / "train" / "pants").mkdir(parents=True)
+    labels.write_text("folder,accepted_labels,headline\npants,1,yes\n")
     trousers = np.full((120, 90, 3), 230, dtype=np.uint8)
     trousers[10:110, 20:40] = trousers[10:110, 50:70] = 40
-    Image.fromarray(trousers).save(root / "validation" / "pants" / "a.jpg")
+    Image.fromarray(trousers).save(root / "train" / "pants" / "a.jpg")
     open_store(tmp_path / "models").save("m", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
-    done = run_cli("photos", str(root), "--model", "m", "--json", models=tmp_path / "models")
+    arguments = ("photos", str(root), "--model", "m", "--split", "train", "--labels", str(labels))
+    done = run_cli(*arguments, "--json", models=tmp_path / "models")
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
-    assert document["folders"]["pants"]["total"] == 1
+    assert document["folders"]["pants"]["total"] == 1 and document["split"] == "train"
     assert document["headline"] == document["folders"]["pants"]["accuracy"] == document["balanced"]
     assert document["half"] == "all" and 0 <= document["calibration_error"] <= 1
     assert document["balanced_interval"] == [document["balanced"]] * 2  # one photo: nothing to resample
+
+
+def test_a_photo_folder_that_cannot_be_scored_says_why(tmp_path):
+    from fashion_lab.photos import photo_folder_problem
+
+    (tmp_path / "train" / "pants").mkdir(parents=True)
+    labels = tmp_path / "labels.csv"
+    assert "holds no labels.csv" in photo_folder_problem(tmp_path)
+    labels.write_text("folder,accepted_labels,headline\npants,1,yes\nhat,,no\n")
+    assert photo_folder_problem(tmp_path, "test") == f"{tmp_path} has no test/ of garment folders"
+    assert photo_folder_problem(tmp_path, "train").endswith("lacks folders named in labels.csv: hat")
+    (tmp_path / "train" / "hat").mkdir()
+    assert photo_folder_problem(tmp_path, "train") is None
+    labels.write_text("name,classes\npants,1\n")
+    assert "is not a labels file" in photo_folder_problem(tmp_path, "train")
+    assert photo_folder_problem(tmp_path, "train", PHOTOS / "labels.csv").startswith(
+        f"{tmp_path / 'train'} lacks"
+    )
 
 
 def test_the_confidence_report_of_no_photo_has_every_number():

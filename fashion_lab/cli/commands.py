@@ -101,9 +101,13 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
+    from fashion_lab.photos import photo_folder_problem
+
     store.get(args.model)
-    if not (Path(args.folder) / "labels.csv").is_file():
-        raise ValueError(f"{args.folder} holds no labels.csv: a photo folder holds it and validation/")
+    root, labels = Path(args.folder), args.labels and Path(args.labels)
+    problem = photo_folder_problem(root, args.split, labels)
+    if problem:
+        raise ValueError(problem)
     load_tensorflow()
     from fashion_lab.data import load_dataset
     from fashion_lab.photos import balanced, balanced_interval, confidence_report, headline, score_photos
@@ -111,10 +115,11 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
 
     model, test = store.load(args.model), load_dataset()
     temperature = fit_photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))
-    scores = score_photos(Path(args.folder), model, args.pipeline, args.half, temperature)
+    scores = score_photos(root, model, args.pipeline, args.half, temperature, args.split, labels)
     document = {
         "model": args.model,
         "pipeline": args.pipeline,
+        "split": args.split,
         "half": args.half or "all",
         "temperature": temperature,
         "headline": headline(scores),
@@ -138,8 +143,9 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         return 0
     d = document
     print(
-        f"{args.model} ({args.pipeline} pipeline, {d['half']} photos): headline {d['headline']:.1%}, "
-        f"balanced {d['balanced']:.1%} (the mean of the headline folders; 95% interval "
+        f"{args.model} ({args.pipeline} pipeline, {d['half']} photos of {args.split}/): "
+        f"headline {d['headline']:.1%}, balanced {d['balanced']:.1%} "
+        f"(the mean of the headline folders; 95% interval "
         f"{d['balanced_interval'][0]:.1%}-{d['balanced_interval'][1]:.1%}, photos resampled)\n"
         f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at the photo "
         f"temperature {temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "

@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="only one half of each folder (split by a hash of the file names): tune methods on "
         "'tune', report 'check'",
     )
+    photos.add_argument(
+        "--split",
+        default="validation",
+        help="the subfolder that holds the garment folders (a clone of the clothing dataset: 'train')",
+    )
+    photos.add_argument("--labels", help="the folders' labels.csv, if not in the folder")
     photos.set_defaults(handler=command_photos)
 
     room, quiz = add_room_command(commands), add_quiz_command(commands)
