@@ -32,8 +32,9 @@ def render_pipeline(result: Preprocessed) -> None:
     st.image([tile(pixels) for _, pixels in result.steps], caption=names, width=STRIP_SIDE)
 
 
-def render_pixel_grid(pixels: np.ndarray, title: str = "What the model sees: 28x28") -> None:
-    """The 28x28 input drawn large, one square per pixel, hover for its value."""
+def render_pixel_grid(pixels: np.ndarray, title: str | list[str] = "What the model sees: 28x28") -> None:
+    """The 28x28 input drawn large, one square per pixel, hover for its value; ``title``: its line
+    or lines."""
     rows, cols = np.indices(pixels.shape)
     data = pd.DataFrame({"row": rows.ravel(), "col": cols.ravel(), "value": pixels.ravel().astype(int)})
     spec = {

@@ -58,12 +58,12 @@ def render_classify() -> None:
         if result.wider_cutouts and not talk:
             st.caption(
                 "On the photo's first cut-out; each answer is the mean of the model's answers on "
-                "both cut-outs (see How the picture was made)."
+                "all cut-outs (see How the picture was made)."
             )
         render_heatmaps(result.pixels, answers, HEATMAP_METHOD)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)
-    if not talk:
-        cutout = " (the first cut-out)" if result.wider_cutouts else ""
-        render_pixel_grid(result.pixels, title=f"What the model sees: 28x28{cutout}")
+    if not talk:  # the cut-out on a line of its own: the chart clipped a longer title
+        cutout = ["(the first cut-out)"] if result.wider_cutouts else []
+        render_pixel_grid(result.pixels, title=["What the model sees: 28x28", *cutout])
