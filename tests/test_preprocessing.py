@@ -8,6 +8,7 @@ from PIL import Image
 
 from fashion_lab.imaging import ImageError, decode_image
 from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
+from fashion_lab.segmentation import CLOSINGS
 
 
 def encode(image: Image.Image, **options) -> bytes:
@@ -83,21 +84,46 @@ def test_garment_on_a_cluttered_background_is_found():
 
 def test_a_photo_is_also_cut_out_with_its_masks_gaps_bridged_wider():
     """Stripes of the floor's colour 6 px wide (at the segmentation size) break the first mask
-    into bands; the wider closing bridges them, and the model answers on both pictures."""
+    into bands; the wider closings bridge them, and the model answers on every picture."""
     photo = np.full((160, 160, 3), 230, dtype=np.uint8)
     photo[20:140, 24:136] = (40, 30, 120)  # a garment on a pale floor
     for top in range(26, 140, 12):
         photo[top : top + 6, 24:136] = 230  # striped with the floor's own colour
     result = preprocess_upload(Image.fromarray(photo))
-    steps = dict(result.steps)
-    first, wider = steps["garment found (mask)"] > 0, steps["mask, gaps bridged wider"] > 0
-    assert first.sum() < 0.5 * wider.sum()  # one band of the stripes, and the whole garment
-    assert wider[30:130, 30:130].all()
-    (wider_cutout,) = result.wider_cutouts
-    assert result.inputs[0] is result.pixels and result.inputs[1] is wider_cutout
-    lit = np.flatnonzero((wider_cutout > 30).any(axis=1))
-    assert lit[-1] - lit[0] == 27  # the whole garment, its longest edge 28, not one band
-    assert step_names(result)[-2:] == ["mask, gaps bridged wider", "its 28x28 (the answers are averaged)"]
+    first = dict(result.steps)["garment found (mask)"] > 0
+    wider = [image > 0 for name, image in result.steps if name == "mask, gaps bridged wider"]
+    assert len(wider) == len(result.wider_cutouts) == len(CLOSINGS) - 1 == 2
+    assert result.inputs == [result.pixels, *result.wider_cutouts]
+    for mask, cutout in zip(wider, result.wider_cutouts, strict=True):
+        assert first.sum() < 0.5 * mask.sum()  # one band of the stripes, and the whole garment
+        assert mask[30:130, 30:130].all()
+        lit = np.flatnonzero((cutout > 30).any(axis=1))
+        assert lit[-1] - lit[0] == 27  # the whole garment, its longest edge 28, not one band
+    averaged = ["mask, gaps bridged wider", "its 28x28 (the answers are averaged)"]
+    assert step_names(result)[-4:] == averaged * 2
+
+
+def test_a_garment_reaching_the_edge_is_not_taken_for_the_floor():
+    """Trousers reaching the photo's bottom edge put their colour on 8% of the frame: it was one of
+    the background colours, so the garment vanished with the floor (no mask at all)."""
+    photo = np.full((160, 160, 3), 225, dtype=np.uint8)
+    photo[30:, 55:105] = (40, 50, 90)  # down to the edge
+    result = preprocess_upload(Image.fromarray(photo))
+    mask = dict(result.steps)["garment found (mask)"] > 0
+    assert mask[35:155, 60:100].all() and not mask[:, :45].any() and not mask[:20].any()
+
+
+def test_a_border_colour_counts_as_background_on_enough_of_the_frame():
+    from fashion_lab.segmentation import FLOOR_SHARE, background_colours
+
+    floor, wall, sliver = (200, 190, 170), (90, 120, 150), (200, 20, 20)
+    two_part = np.array([floor] * 600 + [wall] * 400, dtype=np.float64)
+    np.testing.assert_allclose(sorted(background_colours(two_part).tolist()), sorted([floor, wall]))
+    rare = int(1000 * FLOOR_SHARE) - 10  # just under the share
+    with_sliver = np.array([floor] * (1000 - rare) + [sliver] * rare, dtype=np.float64)
+    np.testing.assert_allclose(background_colours(with_sliver), [floor])
+    lower = background_colours(with_sliver, least_share=0.1).tolist()
+    np.testing.assert_allclose(sorted(lower), sorted([floor, sliver]))
 
 
 def test_a_wider_mask_worn_away_at_the_edges_is_left_out():
