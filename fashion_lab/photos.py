@@ -11,15 +11,17 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from fashion_lab.data import IMAGE_SHAPE
+from fashion_lab.data import IMAGE_SHAPE, NUM_CLASSES
 from fashion_lab.evaluation import predict_views
 from fashion_lab.imaging import ImageError, load_image_file
 from fashion_lab.preprocessing import Preprocessed, preprocess_upload
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"}
 HALVES = ("tune", "check")
-LABELS = "labels.csv"  # in the photo folder, beside SPLIT
-SPLIT = "validation"  # the subfolder that holds the garment folders (the dataset's split)
+LABELS_FILE = "labels.csv"  # in the photo folder, beside DEFAULT_SPLIT
+LABEL_COLUMNS = ("folder", "accepted_labels", "headline")
+LABEL_HEADER = ",".join(LABEL_COLUMNS)
+DEFAULT_SPLIT = "validation"  # the subfolder that holds the garment folders (the dataset's split)
 
 
 @dataclass
@@ -57,30 +59,40 @@ PIPELINES: dict[str, Callable[[Image.Image], Preprocessed]] = {
 
 
 def read_label_map(labels: Path) -> list[FolderScore]:
-    """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no."""
-    with open(labels, newline="", encoding="utf-8") as handle:
-        return [
-            FolderScore(
-                row["folder"],
-                [int(x) for x in row["accepted_labels"].split()],
-                row["headline"].strip().lower() == "yes",
-            )
-            for row in csv.DictReader(handle)
-        ]
+    """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no.
+    ValueError when it is not one (other columns, a row without a folder, a class not in 0-9)."""
+    with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
+        reader = csv.DictReader(handle)
+        if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
+            raise ValueError(f"its columns are not {','.join(LABEL_COLUMNS)}")
+        rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
+    if not rows or not all(row["folder"] for row in rows):
+        raise ValueError("a row names no folder" if rows else "it names no folder")
+    scores = [
+        FolderScore(
+            row["folder"], [int(x) for x in row["accepted_labels"].split()], row["headline"].lower() == "yes"
+        )
+        for row in rows
+    ]
+    if any(label not in range(NUM_CLASSES) for score in scores for label in score.accepted):
+        raise ValueError(f"an accepted label is not a class number 0-{NUM_CLASSES - 1}")
+    return scores
 
 
-def photo_folder_problem(root: Path, split: str = SPLIT, labels: Path | None = None) -> str | None:
-    """Why ``root`` cannot be scored (no labels file, no split, a garment folder missing), or None."""
-    labels = labels or root / LABELS
+def photo_folder_problem(root: Path, split: str = DEFAULT_SPLIT, labels: Path | None = None) -> str | None:
+    """Why ``root`` cannot be scored (no labels file, no such split, not a labels file, a garment
+    folder missing), or None."""
+    if labels is not None and not labels.is_file():
+        return f"{labels} is not a file"
+    labels = labels or root / LABELS_FILE
     if not labels.is_file():
-        where = f"{root} holds no {LABELS}" if labels == root / LABELS else f"{labels} is not a file"
-        return f"{where}: a photo folder holds it and {split}/, or give --labels"
-    if not (root / split).is_dir():
-        return f"{root} has no {split}/ of garment folders"
+        return f"{root} holds no {LABELS_FILE}: a photo folder holds it and {split}/, or give --labels"
+    if Path(split).is_absolute() or ".." in Path(split).parts or not (root / split).is_dir():
+        return f"{root} has no {split}/ of garment folders (a folder inside it)"
     try:
         folders = [score.folder for score in read_label_map(labels)]
-    except (KeyError, ValueError, UnicodeDecodeError):
-        return f"{labels} is not a labels file: folder,accepted_labels,headline"
+    except ValueError as error:  # a bad number, or not UTF-8, too
+        return f"{labels} is not a labels file ({LABEL_HEADER}): {error}"
     missing = [folder for folder in folders if not (root / split / folder).is_dir()]
     return f"{root / split} lacks folders named in {labels.name}: {', '.join(missing)}" if missing else None
 
@@ -100,7 +112,7 @@ def score_photos(
     pipeline: str = "ours",
     half: str | None = None,
     temperature: float = 1.0,
-    split: str = SPLIT,
+    split: str = DEFAULT_SPLIT,
     labels: Path | None = None,
 ) -> list[FolderScore]:
     """Predict every photo under root/<split>/<folder>/ (or only those of ``half``), count the
@@ -112,7 +124,7 @@ def score_photos(
     if half not in (None, *HALVES):
         raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
     prepare = PIPELINES[pipeline]
-    scores = read_label_map(labels or root / LABELS)
+    scores = read_label_map(labels or root / LABELS_FILE)
     for score in scores:
         folder = root / split / score.folder
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)

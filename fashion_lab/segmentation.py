@@ -9,14 +9,14 @@ from scipy import ndimage
 BORDER_FRACTION = 0.02  # the outer 2% of each side is background; a thicker band catches
 # garments that fill the frame (measured on the clothing photos: 4% scored 5 points lower)
 BACKGROUND_CLUSTERS = 3  # floors, walls and beds: the border is rarely one colour
-FLOOR_SHARE = 0.2  # a border colour on less of the frame is left out of the background: a
+MIN_BACKGROUND_SHARE = 0.2  # a border colour on less of the frame is left out of the background: a
 # garment reaching an edge is no floor (README: Real photos; 10-20% alike on the train split)
 MIN_OBJECT_FRACTION = 0.02  # a mask smaller than this is no garment: fall back
 CLOSINGS = (2, 4, 8)  # iterations: each bridges gaps up to twice as many px of 160 that patterned
 # fabric leaves in a mask. The first is the mask shown (and the one the photo model trained on);
 # a photo's answer is averaged over the masks of all. Chosen on 2,176 photos of the dataset's train
 # split (README: Real photos; balanced, three photo models: 2 and 4 57.4-58.0%, 2, 4 and 8
-# 59.4-59.9%, with FLOOR_SHARE 60.3-61.0%)
+# 59.4-59.9%, with MIN_BACKGROUND_SHARE 60.3-61.0%)
 SECOND_OBJECT = 0.4  # a second object counts when it is at least 40% the size of the largest
 
 
@@ -29,24 +29,31 @@ def border_pixels(rgb: np.ndarray) -> np.ndarray:
     return rgb[frame].astype(np.float64)
 
 
+def _nearest(pixels: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """The index of each pixel's nearest centre."""
+    return np.argmin(((pixels[:, None, :] - centres[None]) ** 2).sum(-1), axis=1)
+
+
 def background_colours(
-    pixels: np.ndarray, clusters: int = BACKGROUND_CLUSTERS, rounds: int = 8, least_share: float = FLOOR_SHARE
+    pixels: np.ndarray,
+    clusters: int = BACKGROUND_CLUSTERS,
+    rounds: int = 8,
+    min_share: float = MIN_BACKGROUND_SHARE,
 ) -> np.ndarray:
-    """(c, 3) centres of a small k-means over the border pixels, those nearest to less than
-    ``least_share`` of them left out (the most common is always kept)."""
+    """(c, 3) centres of a small k-means over the border pixels; a centre nearest to fewer than
+    ``min_share`` of them is dropped (the most common is always kept)."""
     rng = np.random.default_rng(0)
     centres = pixels[rng.choice(len(pixels), size=min(clusters, len(pixels)), replace=False)]
     for _ in range(rounds):
-        nearest = np.argmin(((pixels[:, None, :] - centres[None]) ** 2).sum(-1), axis=1)
+        nearest = _nearest(pixels, centres)
         centres = np.array(
             [
                 pixels[nearest == k].mean(0) if (nearest == k).any() else centres[k]
                 for k in range(len(centres))
             ]
         )
-    nearest = np.argmin(((pixels[:, None, :] - centres[None]) ** 2).sum(-1), axis=1)
-    shares = np.bincount(nearest, minlength=len(centres)) / len(pixels)
-    return centres[(shares >= least_share) | (shares == shares.max())]
+    shares = np.bincount(_nearest(pixels, centres), minlength=len(centres)) / len(pixels)
+    return centres[(shares >= min_share) | (shares == shares.max())]
 
 
 def otsu_threshold(values: np.ndarray) -> float:

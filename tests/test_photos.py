@@ -100,16 +100,45 @@ def test_a_photo_folder_that_cannot_be_scored_says_why(tmp_path):
     (tmp_path / "train" / "pants").mkdir(parents=True)
     labels = tmp_path / "labels.csv"
     assert "holds no labels.csv" in photo_folder_problem(tmp_path)
+    assert (
+        photo_folder_problem(tmp_path, "train", tmp_path / "no.csv") == f"{tmp_path / 'no.csv'} is not a file"
+    )
     labels.write_text("folder,accepted_labels,headline\npants,1,yes\nhat,,no\n")
-    assert photo_folder_problem(tmp_path, "test") == f"{tmp_path} has no test/ of garment folders"
+    assert photo_folder_problem(tmp_path, "test").startswith(f"{tmp_path} has no test/ of garment folders")
+    for outside in ("..", "/tmp", "train/../.."):
+        assert "has no" in photo_folder_problem(tmp_path, outside), outside
     assert photo_folder_problem(tmp_path, "train").endswith("lacks folders named in labels.csv: hat")
     (tmp_path / "train" / "hat").mkdir()
     assert photo_folder_problem(tmp_path, "train") is None
-    labels.write_text("name,classes\npants,1\n")
-    assert "is not a labels file" in photo_folder_problem(tmp_path, "train")
+    labels.write_bytes(b"\xef\xbb\xbf" + labels.read_bytes())  # a spreadsheet's byte order mark
+    assert photo_folder_problem(tmp_path, "train") is None
     assert photo_folder_problem(tmp_path, "train", PHOTOS / "labels.csv").startswith(
         f"{tmp_path / 'train'} lacks"
     )
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("name,classes\npants,1\n", "its columns are not folder,accepted_labels,headline"),
+        ("", "its columns are not"),
+        ("folder,accepted_labels,headline\n", "it names no folder"),
+        ("folder,accepted_labels,headline\npants\n", ""),  # a short row: no classes, no headline
+        ("folder,accepted_labels,headline\n,1,yes\n", "a row names no folder"),
+        ("folder,accepted_labels,headline\npants,1 12,yes\n", "an accepted label is not a class number 0-9"),
+        ("folder,accepted_labels,headline\npants,one,yes\n", "invalid literal"),
+    ],
+)
+def test_a_labels_file_that_is_not_one_says_why(tmp_path, text, why):
+    from fashion_lab.photos import photo_folder_problem, read_label_map
+
+    (tmp_path / "validation" / "pants").mkdir(parents=True)
+    (tmp_path / "labels.csv").write_text(text)
+    problem = photo_folder_problem(tmp_path)
+    if not why:  # a short row is a folder with no classes, as the hat folder is
+        assert problem is None and read_label_map(tmp_path / "labels.csv")[0].accepted == []
+        return
+    assert problem.startswith(f"{tmp_path / 'labels.csv'} is not a labels file") and why in problem
 
 
 def test_the_confidence_report_of_no_photo_has_every_number():

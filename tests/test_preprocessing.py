@@ -93,7 +93,7 @@ def test_a_photo_is_also_cut_out_with_its_masks_gaps_bridged_wider():
     first = dict(result.steps)["garment found (mask)"] > 0
     wider = [image > 0 for name, image in result.steps if name == "mask, gaps bridged wider"]
     assert len(wider) == len(result.wider_cutouts) == len(CLOSINGS) - 1 == 2
-    assert result.inputs == [result.pixels, *result.wider_cutouts]
+    assert len(result.inputs) == len(CLOSINGS) and result.inputs[0] is result.pixels
     for mask, cutout in zip(wider, result.wider_cutouts, strict=True):
         assert first.sum() < 0.5 * mask.sum()  # one band of the stripes, and the whole garment
         assert mask[30:130, 30:130].all()
@@ -114,16 +114,19 @@ def test_a_garment_reaching_the_edge_is_not_taken_for_the_floor():
 
 
 def test_a_border_colour_counts_as_background_on_enough_of_the_frame():
-    from fashion_lab.segmentation import FLOOR_SHARE, background_colours
+    from fashion_lab.segmentation import MIN_BACKGROUND_SHARE, background_colours
 
     floor, wall, sliver = (200, 190, 170), (90, 120, 150), (200, 20, 20)
     two_part = np.array([floor] * 600 + [wall] * 400, dtype=np.float64)
     np.testing.assert_allclose(sorted(background_colours(two_part).tolist()), sorted([floor, wall]))
-    rare = int(1000 * FLOOR_SHARE) - 10  # just under the share
+    rare = int(1000 * MIN_BACKGROUND_SHARE) - 10  # just under the share
     with_sliver = np.array([floor] * (1000 - rare) + [sliver] * rare, dtype=np.float64)
     np.testing.assert_allclose(background_colours(with_sliver), [floor])
-    lower = background_colours(with_sliver, least_share=0.1).tolist()
+    lower = background_colours(with_sliver, min_share=MIN_BACKGROUND_SHARE / 2).tolist()
     np.testing.assert_allclose(sorted(lower), sorted([floor, sliver]))
+    np.testing.assert_allclose(background_colours(two_part, min_share=0.9), [floor])  # the most common
+    tied = np.array([floor] * 500 + [wall] * 500, dtype=np.float64)
+    assert len(background_colours(tied, min_share=0.9)) == 2  # both the most common
 
 
 def test_a_wider_mask_worn_away_at_the_edges_is_left_out():

@@ -101,10 +101,10 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.photos import photo_folder_problem
+    from fashion_lab.photos import LABELS_FILE, photo_folder_problem
 
     store.get(args.model)
-    root, labels = Path(args.folder), args.labels and Path(args.labels)
+    root, labels = Path(args.folder), Path(args.labels) if args.labels else None
     problem = photo_folder_problem(root, args.split, labels)
     if problem:
         raise ValueError(problem)
@@ -120,6 +120,7 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         "model": args.model,
         "pipeline": args.pipeline,
         "split": args.split,
+        "labels": str(labels or root / LABELS_FILE),
         "half": args.half or "all",
         "temperature": temperature,
         "headline": headline(scores),

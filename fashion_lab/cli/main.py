@@ -114,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     photos.add_argument(
         "--split",
         default="validation",
-        help="the subfolder that holds the garment folders (a clone of the clothing dataset: 'train')",
+        help="the folder inside FOLDER that holds the garment folders (a clone of the clothing "
+        "dataset: 'train')",
     )
     photos.add_argument("--labels", help="the folders' labels.csv, if not in the folder")
     photos.set_defaults(handler=command_photos)
