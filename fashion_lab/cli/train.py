@@ -7,6 +7,7 @@ import sys
 
 from fashion_lab.cli.output import describe_epoch, print_json, render_progress
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
+from fashion_lab.cli.stop_signals import stop_requests
 from fashion_lab.config import TrainingConfig
 from model_store import ModelStore, StoreError, validate_name
 
@@ -48,14 +49,14 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
 
     weights = store.load(start.name).get_weights() if start else None
     job = backend.new_job(config, save=store_saver(store, args.name), start_weights=weights).start()
-    seen = 0
-    try:
+    seen, stopping = 0, False
+    with stop_requests() as asked:
         while not job.join(timeout=0.2):
             seen = _show_events(job, seen, config.epochs, args.quiet)
-    except KeyboardInterrupt:
-        print("\nstopping after the current few batches...", file=sys.stderr)
-        job.stop()
-        job.join()
+            if asked.is_set() and not stopping:  # once, however many times it is asked
+                print("\nstopping after the current few batches...", file=sys.stderr)
+                job.stop()
+                stopping = True
     _show_events(job, seen, config.epochs, args.quiet)
     if job.error:
         raise RuntimeError(f"training failed: {job.error}")
