@@ -64,7 +64,7 @@ def read_label_map(labels: Path) -> list[FolderScore]:
     with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
         reader = csv.DictReader(handle)
         if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
-            raise ValueError(f"its columns are not {','.join(LABEL_COLUMNS)}")
+            raise ValueError(f"its columns are not {LABEL_HEADER}")
         rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
     if not rows or not all(row["folder"] for row in rows):
         raise ValueError("a row names no folder" if rows else "it names no folder")
@@ -92,7 +92,7 @@ def photo_folder_problem(root: Path, split: str = DEFAULT_SPLIT, labels: Path | 
     try:
         folders = [score.folder for score in read_label_map(labels)]
     except ValueError as error:  # a bad number, or not UTF-8, too
-        return f"{labels} is not a labels file ({LABEL_HEADER}): {error}"
+        return f"{labels} is not a labels file: {error}"
     missing = [folder for folder in folders if not (root / split / folder).is_dir()]
     return f"{root / split} lacks folders named in {labels.name}: {', '.join(missing)}" if missing else None
 
