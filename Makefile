@@ -17,7 +17,7 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 # The dataset: Debian's package when we may install it, otherwise FASHION_MNIST_DIR or Keras's
-# download (fashion_lab/data.py says what to do when none of them is there).
+# download (fashion_lab/data/fashion_mnist.py says what to do when none of them is there).
 dataset:
 	@if [ -z "$$FASHION_MNIST_DIR" ] && [ ! -f $(DATASET_DIR)/t10k-labels-idx1-ubyte.gz ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -44,7 +44,7 @@ postgres:
 	fi
 
 run: $(STAMP) dataset
-	@$(PY) -c 'from fashion_lab.room import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
+	@$(PY) -c 'from fashion_lab.room.drawings import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(STAMP) dataset browser postgres

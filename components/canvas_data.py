@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 
-from fashion_lab.imaging import ImageError, decode_image
+from fashion_lab.images.decoding import ImageError, decode_image
 
 MAX_DRAWING_BYTES = 2_000_000  # of a drawing's JSON kept for the session (a long freehand: ~100 KB)
 
@@ -21,7 +21,7 @@ def checked_drawing(drawing) -> dict | None:
 
 
 def canvas_pixels(data: bytes | None, side: int) -> np.ndarray | None:
-    """The canvas's picture as RGBA, decoded as any untrusted image is (fashion_lab.imaging: the
+    """The canvas's picture as RGBA, decoded as any untrusted image is (fashion_lab.images.decoding: the
     safe formats only, bounded); None if there is none or it is not the canvas's size. Raises
     ImageError for bytes that are no image we read."""
     if not data:

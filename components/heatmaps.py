@@ -1,5 +1,5 @@
 """What drove each chosen model's answer: a heatmap over the 28x28 it saw, side by side, made
-the same way for every model so that the comparison is fair (fashion_lab/explanations.py).
+the same way for every model so that the comparison is fair (fashion_lab/analysis/explanations.py).
 Classify shows them for its input, Inside the CNN's shift test for the moved image."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.state import kept
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HINTS = {
     "occlusion": "Red: where a grey patch over the picture lowers the model's confidence in its answer most.",
@@ -28,7 +28,7 @@ def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=
     ``answers``: (entry, model, top class) of each model, as the predictions gave them.
     ``centred``: (the unmoved image, dx, dy) when ``pixels`` is that image moved; each caption
     then says whether the map moved with the garment."""
-    from fashion_lab.explanations import METHODS, explain, heat_overlay
+    from fashion_lab.analysis.explanations import METHODS, explain, heat_overlay
 
     if not answers:
         return
@@ -51,7 +51,7 @@ def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=
 
 
 def _movement(model, top: int, method: str, heat: np.ndarray, pixels: np.ndarray, dx: int, dy: int) -> str:
-    from fashion_lab.explanations import explain, map_movement
+    from fashion_lab.analysis.explanations import explain, map_movement
 
     followed, stayed = map_movement(explain(model, pixels, top, method), heat, dx, dy)
     verdict = "moved with the garment" if followed > stayed else "stayed with the frame"

@@ -8,7 +8,7 @@ import streamlit as st
 from PIL import Image
 
 from components.chart_style import show_chart
-from fashion_lab.preprocessing import Preprocessed
+from fashion_lab.images.preprocessing import Preprocessed
 
 STRIP_SIDE = 120
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.state import CHOSEN_MODELS, PRESET_SET, get_store, kept
-from fashion_lab.architectures import is_convolutional
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.registry import is_convolutional
 
 CLASSICS = ("dense", "cnn")  # the two architectures the app is about
 

@@ -3,7 +3,7 @@ models of one family in shades of its colour; legends show whole names."""
 
 from __future__ import annotations
 
-from fashion_lab.architectures import is_convolutional
+from fashion_lab.models.registry import is_convolutional
 
 SHADES = {  # by family, the first model of a family takes the first shade
     False: ["#e6550d", "#fdae6b", "#a63603", "#fd8d3c"],  # dense: oranges

@@ -35,7 +35,7 @@ def keep_keras_session() -> None:
 def load_keras_in_background() -> threading.Thread:
     """Import Keras (and TensorFlow with it) in a background thread, once per process.
 
-    The first page needs neither (fashion_lab.architectures lists the models without them), and
+    The first page needs neither (fashion_lab.models.registry lists the models without them), and
     the import takes 2-4 s here: called after the page is drawn, it lets a new visitor see the
     page that much sooner, and the first Train press or prediction finds Keras loaded. In a
     thread, so the page answers widgets meanwhile (a tool picked on the canvas while the script

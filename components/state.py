@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.plain_text import plain
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
 from model_store import ModelStore, StoreError
 
 TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
@@ -123,7 +123,7 @@ def loaded(entries: list) -> list[tuple]:
 @st.cache_data(show_spinner=False)
 def test_images():
     """The 10,000 test images and their labels (read-only arrays, loaded once per server)."""
-    from fashion_lab.data import load_dataset
+    from fashion_lab.data.fashion_mnist import load_dataset
 
     data = load_dataset()
     return data.test_images, data.test_labels
@@ -131,7 +131,7 @@ def test_images():
 
 def available_test_images():
     """``test_images()``, or None after one clear message saying how to get the dataset."""
-    from fashion_lab.data import DatasetError
+    from fashion_lab.data.fashion_mnist import DatasetError
 
     try:
         return test_images()

@@ -6,8 +6,8 @@ import numpy as np
 import streamlit as st
 
 from components.state import available_test_images
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.preprocessing import Preprocessed
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.images.preprocessing import Preprocessed
 
 CLASS, NUMBER = "{}_test_class", "{}_test_number"  # widget keys, formatted with the page's prefix
 

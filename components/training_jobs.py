@@ -10,8 +10,8 @@ import streamlit as st
 from streamlit.runtime import Runtime
 
 from components.state import get_store
-from fashion_lab.backends import TrainingBackend, backend_from_env, positive_int
-from fashion_lab.jobs import MAX_QUEUE, JobRegistry
+from fashion_lab.training.backends import TrainingBackend, backend_from_env, positive_int
+from fashion_lab.training.line import MAX_QUEUE, JobRegistry
 
 MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
 MAX_QUEUE_ENV = "FASHION_LAB_MAX_QUEUE"
@@ -53,6 +53,6 @@ def get_job_registry() -> JobRegistry:
 
 def new_training_job(config):
     """A job for ``config`` on this server's backend, saving its model in the store when it ends."""
-    from fashion_lab.metadata import store_saver
+    from fashion_lab.training.saving import store_saver
 
     return get_training_backend().new_job(config, save=store_saver(get_store()))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.state import get_train_job
 from components.training_jobs import get_job_registry
-from fashion_lab.progress import describe_place, job_progress
+from fashion_lab.training.progress import describe_place, job_progress
 
 
 def render_training_status() -> None:

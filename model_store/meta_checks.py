@@ -1,7 +1,7 @@
 """What a stored model's ``meta.json`` must hold, checked once when the entry is read, so the
 pages read any field without guarding it: a required field is there with its type, an optional
 one is absent or has its type (an empty history, string epochs or a 9x10 confusion made Compare
-raise). fashion_lab/metadata.py writes it."""
+raise). fashion_lab/training/saving.py writes it."""
 
 from __future__ import annotations
 

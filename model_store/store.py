@@ -36,7 +36,7 @@ LEFTOVER_SECONDS = 600  # a save or a delete takes well under a second; one olde
 
 class Registry(Protocol):
     """What the store needs of a model registry to check and rebuild what it stores; the store
-    imports none (fashion_lab.stored_models hands it fashion_lab.architectures)."""
+    imports none (fashion_lab.models.stored hands it fashion_lab.models.registry)."""
 
     ARCHITECTURES: dict[str, Any]
 

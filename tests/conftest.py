@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from fashion_lab.data import DatasetError, load_dataset
-from fashion_lab.stored_models import open_store
-from fashion_lab.training import TrainingConfig, TrainingJob
+from fashion_lab.data.fashion_mnist import DatasetError, load_dataset
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.in_process import TrainingConfig, TrainingJob
 from model_store import ModelStore
 from tools.app_server import CHROMIUM_ARGS, chromium_path
 

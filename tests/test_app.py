@@ -6,8 +6,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.models.page import DELETE_BUTTON, DELETE_NAME
 from components.plain_text import plain
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
@@ -85,7 +85,7 @@ def test_the_first_page_is_drawn_before_keras_is_imported(store):
         "fixes.load_keras_in_background = lambda: None\n"
         f"app = AppTest.from_file({APP!r}, default_timeout=60).run()\n"
         "assert not app.exception, app.exception\n"
-        "from fashion_lab.architectures import layer_table\n"
+        "from fashion_lab.models.registry import layer_table\n"
         "shown = app.selectbox(key='train_architecture').value\n"
         "assert list(app.dataframe[0].value['layer']) == [r['layer'] for r in layer_table(shown)]\n"
         "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"

@@ -10,8 +10,8 @@ from components.classify.keys import MODELS, SOURCE, UPLOAD
 from components.plain_text import plain
 from components.state import CLASSIFY_INPUT
 from components.test_image_picker import CLASS
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.metadata import run_metadata
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.training.saving import run_metadata
 
 PAGE = "from components.classify.page import render_classify\nrender_classify()\n"
 

@@ -15,8 +15,8 @@ from components.classify import keys as classify_keys
 from components.inside import page as inside_page
 from components.models.page import DELETE_NAME
 from components.plain_text import plain
-from fashion_lab.data import FILES, load_dataset
-from fashion_lab.metadata import run_metadata
+from fashion_lab.data.fashion_mnist import FILES, load_dataset
+from fashion_lab.training.saving import run_metadata
 from model_store.store import WEIGHTS_FILE
 
 PAGES_THAT_LOAD_MODELS = ["classify", "inside", "compare"]

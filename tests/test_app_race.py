@@ -5,8 +5,8 @@ from test_jobs import FakeJob
 
 from components.compare import race
 from components.state import RACE_JOBS
-from fashion_lab.jobs import JobRegistry
-from fashion_lab.training import JobState
+from fashion_lab.training.in_process import JobState
+from fashion_lab.training.line import JobRegistry
 
 RACE = "from components.compare.race import render_race\nrender_race()\n"
 SETTINGS = [*race.RUNNERS, race.EPOCHS, race.SUBSET]

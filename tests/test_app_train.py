@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
 from components.train.settings import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, SETTINGS, START, STOP, SUBSET
-from fashion_lab.config import TrainingConfig
-from fashion_lab.training import JobState
+from fashion_lab.training.config import TrainingConfig
+from fashion_lab.training.in_process import JobState
 
 TRAIN_PAGE = "from components.train.page import render_train\nrender_train()\n"
 LOCKABLE = list(SETTINGS)

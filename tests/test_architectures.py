@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from fashion_lab import model_builders
-from fashion_lab.architectures import ARCHITECTURES, build_model, get_architecture, weight_shapes
-from fashion_lab.model_builders import summarize_layers
+from fashion_lab.models import builders as model_builders
+from fashion_lab.models.builders import summarize_layers
+from fashion_lab.models.registry import ARCHITECTURES, build_model, get_architecture, weight_shapes
 
 
 @pytest.mark.parametrize("name, params", [("dense", 29_898), ("cnn", 804_554)])
@@ -59,7 +59,7 @@ def test_unknown_architecture_names_the_choices():
 
 
 def test_config_checks_names_against_the_registry():
-    from fashion_lab.config import TrainingConfig
+    from fashion_lab.training.config import TrainingConfig
 
     TrainingConfig(architecture="cnn_deep").validate()
     with pytest.raises(ValueError, match="choose one of: dense, cnn, cnn_deep"):

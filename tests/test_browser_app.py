@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser

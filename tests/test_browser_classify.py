@@ -9,8 +9,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from scenes import trousers_photo
 
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from tools.app_driver import draw_trousers
 from tools.app_server import streamlit_server
 

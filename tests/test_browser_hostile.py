@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 from test_store_hostile import rewrite_meta
 
 from components.plain_text import WORD_JOINER
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser

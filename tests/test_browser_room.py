@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.room.page import BOARD_SIZE
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.metadata import run_metadata
-from fashion_lab.quiz import quiz_images, wilson_interval
-from fashion_lab.room import RATE_LIMIT_ENV, open_room, presenter_key
-from fashion_lab.stored_models import open_store
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.stored import open_store
+from fashion_lab.room.drawings import RATE_LIMIT_ENV, open_room, presenter_key
+from fashion_lab.room.quiz import quiz_images, wilson_interval
+from fashion_lab.training.saving import run_metadata
 from tools.app_driver import choose, draw_until_sendable, take_the_quiz
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from tools.app_driver import draw_by_touch, draw_trousers, expect_selected, wait_for_the_script
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline

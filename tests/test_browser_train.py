@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
 from tools.app_driver import (
     ALL_IMAGES,
     QUICK_SUBSET,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from fashion_lab.architectures import ARCHITECTURES, build_model
-from fashion_lab.budgets import Contender, budget_pairs, budget_verdict
+from fashion_lab.analysis.budgets import Contender, budget_pairs, budget_verdict
+from fashion_lab.models.registry import ARCHITECTURES, build_model
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,11 @@ from dataclasses import asdict
 
 import pytest
 
+from fashion_lab.analysis.evaluation import evaluate_model
 from fashion_lab.cli.main import build_parser
 from fashion_lab.cli.train import training_config
-from fashion_lab.config import TrainingConfig
-from fashion_lab.evaluation import evaluate_model
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.config import TrainingConfig
 from model_store import BUNDLED_ROOT
 from tools.bundle_models import RECIPES, plan_steps
 
@@ -61,9 +61,9 @@ def test_stronger_cnn_reaches_its_target(bundled):
 def test_filling_outlines_turns_hollow_drawings_into_garments_the_classics_recognise(bundled, monkeypatch):
     """Six garments outlined as a finger draws them: hollow, each classic gets 2 right (a trouser
     outline was a Sandal, a dress a Bag); filled, as Fashion-MNIST garments are, 4 or more."""
-    import fashion_lab.preprocessing as preprocessing
-    from fashion_lab.data import CLASS_NAMES
-    from fashion_lab.evaluation import predict_images
+    import fashion_lab.images.preprocessing as preprocessing
+    from fashion_lab.analysis.evaluation import predict_images
+    from fashion_lab.data.fashion_mnist import CLASS_NAMES
     from tools.outlines import OUTLINES, rasterised
 
     drawings = [rasterised(corners) for corners in OUTLINES.values()]

@@ -4,7 +4,7 @@ temperature is known, a grid search, and a plain loop over bins."""
 import numpy as np
 import pytest
 
-from fashion_lab.calibration import fit_temperature, negative_log_likelihood, reliability, scaled
+from fashion_lab.analysis.calibration import fit_temperature, negative_log_likelihood, reliability, scaled
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -65,14 +65,14 @@ def test_confidence_that_matches_the_share_right_has_no_error_and_overconfidence
 
 
 def test_the_photo_temperature_is_fitted_on_simulated_photos_of_test_images(dataset):
-    from fashion_lab.segmentation import CLOSINGS
-    from fashion_lab.stored_models import open_store
-    from fashion_lab.temperatures import (
+    from fashion_lab.analysis.temperatures import (
         PHOTO_CALIBRATION_IMAGES,
         fit_dataset_temperature,
         fit_photo_temperature,
         photographed_test_images,
     )
+    from fashion_lab.images.segmentation import CLOSINGS
+    from fashion_lab.models.stored import open_store
     from model_store import BUNDLED_ROOT
 
     photographed, labels = photographed_test_images(dataset.test_images, dataset.test_labels)

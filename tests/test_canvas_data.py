@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from components.canvas_data import MAX_DRAWING_BYTES, canvas_pixels, checked_drawing
-from fashion_lab.imaging import ImageError
+from fashion_lab.images.decoding import ImageError
 
 
 def png(size: tuple[int, int], mode: str = "RGBA") -> bytes:

@@ -13,9 +13,9 @@ import pytest
 from bad_files import hostile_files
 from PIL import Image
 
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.evaluation import predict_images
-from fashion_lab.stored_models import open_store
+from fashion_lab.analysis.evaluation import predict_images
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.stored import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
 from tools.app_server import ROOT
 
 

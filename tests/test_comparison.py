@@ -2,7 +2,12 @@
 
 import numpy as np
 
-from fashion_lab.comparison import confidently_wrong, per_class_accuracy, right_and_wrong, row_normalised
+from fashion_lab.analysis.comparison import (
+    confidently_wrong,
+    per_class_accuracy,
+    right_and_wrong,
+    row_normalised,
+)
 
 
 def one_hot(predicted, confidence):

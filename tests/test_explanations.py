@@ -8,9 +8,8 @@ import keras
 import numpy as np
 import pytest
 
-from fashion_lab.data import IMAGE_SHAPE
-from fashion_lab.evaluation import predict_images
-from fashion_lab.explanations import (
+from fashion_lab.analysis.evaluation import predict_images
+from fashion_lab.analysis.explanations import (
     GREY,
     PATCH,
     explain,
@@ -21,9 +20,10 @@ from fashion_lab.explanations import (
     occlusion_map,
     occlusion_positions,
 )
-from fashion_lab.inspection import shift_images
-from fashion_lab.model_builders import _scaled_input
-from fashion_lab.stored_models import open_store
+from fashion_lab.analysis.inspection import shift_images
+from fashion_lab.data.fashion_mnist import IMAGE_SHAPE
+from fashion_lab.models.builders import _scaled_input
+from fashion_lab.models.stored import open_store
 from model_store import BUNDLED_ROOT
 
 

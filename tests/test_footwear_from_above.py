@@ -1,4 +1,4 @@
-"""Footwear seen from above in the photo simulation (fashion_lab/footwear_from_above.py): drawn as
+"""Footwear seen from above in the photo simulation (fashion_lab/images/footwear_from_above.py): drawn as
 Fashion-MNIST draws a garment, photographed like one, and only where a run asks for it."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from fashion_lab.config import TrainingConfig
-from fashion_lab.footwear_from_above import ANKLE_BOOT, SANDAL, SNEAKER, footwear_from_above
-from fashion_lab.photo_simulation import FOOTWEAR, simulate_photo, simulated_photos
+from fashion_lab.images.footwear_from_above import ANKLE_BOOT, SANDAL, SNEAKER, footwear_from_above
+from fashion_lab.images.photo_simulation import FOOTWEAR, simulate_photo, simulated_photos
+from fashion_lab.training.config import TrainingConfig
 
 KINDS = (SANDAL, SNEAKER, ANKLE_BOOT)
 

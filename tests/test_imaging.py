@@ -8,8 +8,8 @@ from bad_files import POSTSCRIPT, encode, garment, hostile_files
 from conftest import run_python
 from PIL import Image
 
-from fashion_lab.imaging import WORKING_SIDE, ImageError, decode_image, decodes_as_it_streams
-from fashion_lab.preprocessing import preprocess_upload
+from fashion_lab.images.decoding import WORKING_SIDE, ImageError, decode_image, decodes_as_it_streams
+from fashion_lab.images.preprocessing import preprocess_upload
 
 HOSTILE = hostile_files()
 
@@ -31,7 +31,7 @@ def test_postscript_never_reaches_ghostscript(tmp_path):
     code = (
         "import os, sys; sys.path.insert(0, 'tests')\n"
         "from bad_files import POSTSCRIPT\n"
-        "from fashion_lab.imaging import ImageError, decode_image\n"
+        "from fashion_lab.images.decoding import ImageError, decode_image\n"
         "try:\n    decode_image(POSTSCRIPT + b'showpage\\n')\nexcept ImageError as error:\n    print(error)\n"
     )
     printed = run_python(code, env={"PATH": f"{fake.parent}:/usr/bin:/bin"})

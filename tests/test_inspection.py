@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from fashion_lab.architectures import build_model
-from fashion_lab.inspection import (
+from fashion_lab.analysis.inspection import (
     conv_stages,
     dense_activations,
     explain_conv_step,
@@ -14,6 +13,7 @@ from fashion_lab.inspection import (
     shift_accuracy,
     shift_images,
 )
+from fashion_lab.models.registry import build_model
 
 
 def numpy_conv_same(image: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:

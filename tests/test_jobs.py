@@ -7,11 +7,11 @@ import time
 import pytest
 from waiting import soon
 
-from fashion_lab.config import TrainingConfig
-from fashion_lab.job_base import BaseJob, TrainingResult
-from fashion_lab.jobs import JobRefused, JobRegistry
-from fashion_lab.queue_times import SETUP_SECONDS, RunTimes, wait_before_start
-from fashion_lab.training import JobState
+from fashion_lab.training.config import TrainingConfig
+from fashion_lab.training.in_process import JobState
+from fashion_lab.training.job import BaseJob, TrainingResult
+from fashion_lab.training.line import JobRefused, JobRegistry
+from fashion_lab.training.run_times import SETUP_SECONDS, RunTimes, wait_before_start
 
 
 class FakeJob:

@@ -13,8 +13,8 @@ import threading
 
 from components.train.live_feed import LiveFeed
 from components.train.live_folder import create_served_folder, remove_stale_folders
-from fashion_lab.config import TrainingConfig
-from fashion_lab.training import JobState
+from fashion_lab.training.config import TrainingConfig
+from fashion_lab.training.in_process import JobState
 
 
 class ScriptedJob:

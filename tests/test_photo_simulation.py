@@ -1,5 +1,5 @@
 """Fashion-MNIST garments photographed in simulation and put through the photo pipeline
-(fashion_lab/photo_simulation.py): what the bundled photo model is trained on besides the dataset."""
+(fashion_lab/images/photo_simulation.py): what the bundled photo model is trained on besides the dataset."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ import numpy as np
 import pytest
 from waiting import soon
 
-from fashion_lab.config import TrainingConfig
-from fashion_lab.job_base import RunCancelled
-from fashion_lab.photo_simulation import (
+from fashion_lab.images.photo_simulation import (
     CANVASES,
+    PhotographingStopped,
     can_spawn_workers,
     simulate_photo,
     simulated_photos,
     with_simulated_photos,
 )
+from fashion_lab.training.config import TrainingConfig
 
 
 def test_a_simulated_photo_is_a_garment_on_a_lit_surface(dataset):
@@ -43,7 +43,7 @@ def test_the_pipeline_output_is_a_28x28_garment_unlike_the_clean_one(dataset):
 
 
 def test_with_views_each_photo_comes_as_every_picture_its_answer_averages(dataset):
-    from fashion_lab.segmentation import CLOSINGS
+    from fashion_lab.images.segmentation import CLOSINGS
 
     images, labels = dataset.train_images[:40], dataset.train_labels[:40]
     views = simulated_photos(images, labels, seed=1, workers=1, views=True)
@@ -81,7 +81,7 @@ def test_a_stop_request_ends_the_simulation_at_the_next_photo(dataset):
         asked.append(True)
         return len(asked) > 10  # after ten photos
 
-    with pytest.raises(RunCancelled, match="photographing"):
+    with pytest.raises(PhotographingStopped, match="photographing"):
         simulated_photos(dataset.train_images[:1000], dataset.train_labels[:1000], 0, workers=1, stop=stop)
     assert len(asked) == 12  # before each of the eleven photos, then once to say why it ended
 

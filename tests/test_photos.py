@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 from test_cli import run_cli
 
-from fashion_lab.photos import balanced, headline, score_photos, split_halves
-from fashion_lab.stored_models import open_store
+from fashion_lab.analysis.photo_scores import balanced, headline, score_photos, split_halves
+from fashion_lab.models.stored import open_store
 from model_store import BUNDLED_ROOT
 
 PHOTOS = Path(__file__).resolve().parents[1] / "data" / "clothing-photos"
@@ -45,7 +45,7 @@ def test_bundled_photo_model_on_the_check_half_of_the_real_photos(photos_model):
 def test_the_photo_models_confidence_on_photos_is_near_what_it_earns(photos_model):
     """Trained on simulated photos, its calibration error on the check half is well under the
     model's before (0.213) and few wrong answers come with 90% confidence (21% before)."""
-    from fashion_lab.photos import confidence_report
+    from fashion_lab.analysis.photo_scores import confidence_report
 
     report = confidence_report(score_photos(PHOTOS, photos_model, half="check"))
     assert report["calibration_error"] < 0.15  # 0.124 when written (0.093 with two masks)
@@ -53,7 +53,7 @@ def test_the_photo_models_confidence_on_photos_is_near_what_it_earns(photos_mode
 
 
 def test_a_photos_answer_is_the_mean_of_its_views(photos_model, dataset):
-    from fashion_lab.evaluation import predict_images, predict_views
+    from fashion_lab.analysis.evaluation import predict_images, predict_views
 
     a, b, c = dataset.test_images[:3]
     alone = predict_images(photos_model, [a, b, c])
@@ -75,7 +75,7 @@ def test_the_halves_are_fixed_by_the_names_and_split_every_folder_evenly():
 
 def test_photos_command_scores_a_split_with_labels_from_elsewhere(tmp_path, small_jobs):
     """As on a clone of the clothing dataset: its train/ split, and this project's labels.csv."""
-    from fashion_lab.metadata import run_metadata
+    from fashion_lab.training.saving import run_metadata
 
     root, labels = tmp_path / "clone", tmp_path / "labels.csv"
     (root / "train" / "pants").mkdir(parents=True)
@@ -95,7 +95,7 @@ def test_photos_command_scores_a_split_with_labels_from_elsewhere(tmp_path, smal
 
 
 def test_a_photo_folder_that_cannot_be_scored_says_why(tmp_path):
-    from fashion_lab.photos import photo_folder_problem
+    from fashion_lab.analysis.photo_scores import photo_folder_problem
 
     (tmp_path / "train" / "pants").mkdir(parents=True)
     labels = tmp_path / "labels.csv"
@@ -130,7 +130,7 @@ def test_a_photo_folder_that_cannot_be_scored_says_why(tmp_path):
     ],
 )
 def test_a_labels_file_that_is_not_one_says_why(tmp_path, text, why):
-    from fashion_lab.photos import photo_folder_problem, read_label_map
+    from fashion_lab.analysis.photo_scores import photo_folder_problem, read_label_map
 
     (tmp_path / "validation" / "pants").mkdir(parents=True)
     (tmp_path / "labels.csv").write_text(text)
@@ -142,14 +142,14 @@ def test_a_labels_file_that_is_not_one_says_why(tmp_path, text, why):
 
 
 def test_the_confidence_report_of_no_photo_has_every_number():
-    from fashion_lab.photos import FolderScore, confidence_report
+    from fashion_lab.analysis.photo_scores import FolderScore, confidence_report
 
     report = confidence_report([FolderScore("pants", [1], headline=True)])
     assert set(report) >= {"calibration_error", "calibrated_error", "wrong_given_at_90", "not_sure"}
 
 
 def _folder(name: str, right: int, wrong: int):
-    from fashion_lab.photos import FolderScore
+    from fashion_lab.analysis.photo_scores import FolderScore
 
     return FolderScore(
         name, [1], True, correct=right, total=right + wrong, predicted=[1] * right + [0] * wrong
@@ -158,7 +158,7 @@ def _folder(name: str, right: int, wrong: int):
 
 def test_the_balanced_interval_matches_the_binomial_spread_of_one_folder():
     """One folder of 400 photos, 240 right: 60% +- 1.96 sqrt(0.6 * 0.4 / 400) = 55.2-64.8%."""
-    from fashion_lab.photos import balanced_interval
+    from fashion_lab.analysis.photo_scores import balanced_interval
 
     low, high = balanced_interval([_folder("pants", 240, 160)])
     assert low == pytest.approx(0.552, abs=0.01) and high == pytest.approx(0.648, abs=0.01)
@@ -166,7 +166,7 @@ def test_the_balanced_interval_matches_the_binomial_spread_of_one_folder():
 
 
 def test_the_balanced_interval_narrows_with_more_photos_and_skips_other_folders():
-    from fashion_lab.photos import FolderScore, balanced_interval
+    from fashion_lab.analysis.photo_scores import FolderScore, balanced_interval
 
     few = [_folder("pants", 6, 4), _folder("shoes", 3, 7)]
     many = [_folder("pants", 60, 40), _folder("shoes", 30, 70)]

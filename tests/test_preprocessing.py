@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fashion_lab.imaging import ImageError, decode_image
-from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
-from fashion_lab.segmentation import CLOSINGS
+from fashion_lab.images.decoding import ImageError, decode_image
+from fashion_lab.images.preprocessing import preprocess_drawing, preprocess_upload
+from fashion_lab.images.segmentation import CLOSINGS
 
 
 def encode(image: Image.Image, **options) -> bytes:
@@ -114,7 +114,7 @@ def test_a_garment_reaching_the_edge_is_not_taken_for_the_floor():
 
 
 def test_a_border_colour_counts_as_background_on_enough_of_the_frame():
-    from fashion_lab.segmentation import MIN_BACKGROUND_SHARE, background_colours
+    from fashion_lab.images.segmentation import MIN_BACKGROUND_SHARE, background_colours
 
     floor, wall, sliver = (200, 190, 170), (90, 120, 150), (200, 20, 20)
     two_part = np.array([floor] * 600 + [wall] * 400, dtype=np.float64)
@@ -130,7 +130,7 @@ def test_a_border_colour_counts_as_background_on_enough_of_the_frame():
 
 
 def test_a_wider_mask_worn_away_at_the_edges_is_left_out():
-    from fashion_lab.segmentation import large_enough
+    from fashion_lab.images.segmentation import large_enough
 
     first, worn = np.zeros((160, 160), bool), np.zeros((160, 160), bool)
     first[3:9] = True  # 3.75% of the photo, along its top edge

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fashion_lab.progress import format_duration, job_progress, summarize_events
+from fashion_lab.training.progress import format_duration, job_progress, summarize_events
 
 
 def batch(epoch, step, loss, steps=10):

@@ -5,9 +5,9 @@ import keras
 import numpy as np
 import pytest
 
-from fashion_lab.architectures import build_model
-from fashion_lab.projection import hidden_outputs, knn_accuracy, principal_components, project
-from fashion_lab.stored_models import open_store
+from fashion_lab.analysis.projection import hidden_outputs, knn_accuracy, principal_components, project
+from fashion_lab.models.registry import build_model
+from fashion_lab.models.stored import open_store
 from model_store import BUNDLED_ROOT
 
 

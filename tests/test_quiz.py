@@ -15,13 +15,13 @@ import threading
 import numpy as np
 import pytest
 
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.metadata import run_metadata
-from fashion_lab.quiz import QUIZ_SIZE, phone_score, quiz_images, summarize, wilson_interval
-from fashion_lab.quiz_db import MAX_CHANGES, QuizAnswer, QuizClosed
-from fashion_lab.room import open_room
-from fashion_lab.room_db import MIGRATIONS, SCHEMA_VERSION, TYPES, RoomDatabase
-from fashion_lab.stored_models import open_store
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.stored import open_store
+from fashion_lab.room.database import MIGRATIONS, SCHEMA_VERSION, TYPES, RoomDatabase
+from fashion_lab.room.drawings import open_room
+from fashion_lab.room.quiz import QUIZ_SIZE, phone_score, quiz_images, summarize, wilson_interval
+from fashion_lab.room.quiz_tables import MAX_CHANGES, QuizAnswer, QuizClosed
+from fashion_lab.training.saving import run_metadata
 from tools.app_server import ROOT
 
 

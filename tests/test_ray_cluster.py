@@ -13,8 +13,8 @@ from tools.ray_cluster import AUTH, ray_cluster
 
 RUNS = """
 import json
-from fashion_lab.backends import TrainingBackend
-from fashion_lab.config import TrainingConfig
+from fashion_lab.training.backends import TrainingBackend
+from fashion_lab.training.config import TrainingConfig
 backend = TrainingBackend({address!r}, slots=1, run_cpus=2)
 backend.ray.connect()
 jobs = [backend.new_job(TrainingConfig("dense", epochs=1, limit=2000)) for _ in range({count})]

@@ -14,14 +14,14 @@ import pytest
 from conftest import run_python
 from test_cli import run_cli
 
-from fashion_lab.backends import TrainingBackend
-from fashion_lab.config import TrainingConfig
-from fashion_lab.evaluation import predict_images
-from fashion_lab.jobs import JobRegistry
-from fashion_lab.metadata import store_saver
-from fashion_lab.ray_connection import RayConnection
-from fashion_lab.ray_jobs import LOST, RayTrainingJob
-from fashion_lab.training import JobState, TrainingJob
+from fashion_lab.analysis.evaluation import predict_images
+from fashion_lab.training.backends import TrainingBackend
+from fashion_lab.training.config import TrainingConfig
+from fashion_lab.training.in_process import JobState, TrainingJob
+from fashion_lab.training.line import JobRegistry
+from fashion_lab.training.ray_connection import RayConnection
+from fashion_lab.training.ray_jobs import LOST, RayTrainingJob
+from fashion_lab.training.saving import store_saver
 from tools.app_server import free_port
 
 QUICK = TrainingConfig("dense", epochs=2, limit=3000)
@@ -125,8 +125,8 @@ def test_a_bad_ray_address_is_a_clear_cli_error(tmp_path):
 
 def test_ray_is_not_imported_unless_asked_for(dataset):
     code = (
-        "import sys; from fashion_lab.backends import backend_from_env; "
-        "from fashion_lab.config import TrainingConfig; "
+        "import sys; from fashion_lab.training.backends import backend_from_env; "
+        "from fashion_lab.training.config import TrainingConfig; "
         "job = backend_from_env(slots=2).new_job(TrainingConfig('dense', epochs=1, limit=500)); job.run(); "
         "assert job.state == 'finished', job.error; assert 'ray' not in sys.modules, 'ray was imported'"
     )
@@ -145,7 +145,8 @@ def test_stop_before_the_worker_answers_cancels_at_once_and_saves_nothing(ray_ba
 def test_no_cluster_at_the_address_fails_the_run_with_a_clear_message(dataset):
     address = f"ray://127.0.0.1:{free_port()}"  # nothing listens there
     code = (
-        "from fashion_lab.backends import TrainingBackend; from fashion_lab.config import TrainingConfig; "
+        "from fashion_lab.training.backends import TrainingBackend; "
+        "from fashion_lab.training.config import TrainingConfig; "
         f"job = TrainingBackend({address!r}, slots=1).new_job(TrainingConfig('dense', epochs=1, limit=500)); "
         "job.run(); print(job.state.value, '|', job.error)"
     )
@@ -165,7 +166,7 @@ class HangingRay(RayConnection):
 
 
 def test_a_cluster_that_does_not_answer_fails_the_run_after_the_timeout(monkeypatch):
-    monkeypatch.setattr("fashion_lab.ray_connection.CONNECT_TIMEOUT", 0.5)
+    monkeypatch.setattr("fashion_lab.training.ray_connection.CONNECT_TIMEOUT", 0.5)
     job = RayTrainingJob(QUICK, HangingRay("auto"))
     job.run()
     assert job.state is JobState.FAILED

@@ -11,8 +11,9 @@ import uuid
 import numpy as np
 import pytest
 
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.room import (
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.database import SCHEMA_VERSION, RoomDatabase, RoomDatabaseError
+from fashion_lab.room.drawings import (
     PRESENT_WINDOW,
     RATE_LIMIT,
     TooManyDrawings,
@@ -23,7 +24,6 @@ from fashion_lab.room import (
     scoreboard,
     send_drawing,
 )
-from fashion_lab.room_db import SCHEMA_VERSION, RoomDatabase, RoomDatabaseError
 from tools.app_server import free_port
 from tools.postgres_server import new_database
 
@@ -165,7 +165,7 @@ def test_the_cli_exports_a_round_as_json_and_a_contact_sheet(tmp_path):
 
     from PIL import Image
 
-    from fashion_lab.room import png_bytes
+    from fashion_lab.room.drawings import png_bytes
     from tools.app_server import ROOT
 
     room = open_room(tmp_path / "data")

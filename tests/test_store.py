@@ -8,9 +8,9 @@ import time
 import numpy as np
 import pytest
 
-from fashion_lab.evaluation import predict_images
-from fashion_lab.metadata import run_metadata
-from fashion_lab.stored_models import open_store
+from fashion_lab.analysis.evaluation import predict_images
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from model_store import BrokenEntry, ModelStore, StoredModel, StoreError, validate_name
 from model_store.store import META_FILE, WEIGHTS_FILE
 

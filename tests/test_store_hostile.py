@@ -13,7 +13,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from fashion_lab.metadata import run_metadata
+from fashion_lab.training.saving import run_metadata
 from model_store import BrokenEntry, ModelStore, StoredModel, StoreError
 from model_store import weights as weights_module
 from model_store.store import META_FILE, WEIGHTS_FILE

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from conftest import SUBSET, train_small
 
-from fashion_lab.metadata import default_model_name, run_metadata
-from fashion_lab.training import JobState, TrainingConfig, TrainingJob, select_subset
+from fashion_lab.training.in_process import JobState, TrainingConfig, TrainingJob, select_subset
+from fashion_lab.training.saving import default_model_name, run_metadata
 
 
 def test_one_epoch_on_a_subset_is_well_above_chance(small_jobs):
@@ -162,7 +162,7 @@ def test_bad_settings_are_refused_with_a_message(settings, message):
 
 
 def test_augmented_training_learns_and_keeps_pixels_in_range(dataset):
-    from fashion_lab.augmentation import augmented_dataset
+    from fashion_lab.data.augmentation import augmented_dataset
 
     images, labels = dataset.train_images[:256], dataset.train_labels[:256]
     batch, batch_labels = next(iter(augmented_dataset(images, labels, batch_size=256, seed=0)))
@@ -174,7 +174,7 @@ def test_augmented_training_learns_and_keeps_pixels_in_range(dataset):
 
 
 def test_auto_precision_is_mixed_bfloat16_only_for_cnns_on_a_bf16_cpu(tmp_path):
-    from fashion_lab.precision import has_native_bfloat16, resolve_precision
+    from fashion_lab.models.number_format import has_native_bfloat16, resolve_precision
 
     with_bf16, without = tmp_path / "bf16", tmp_path / "plain"
     with_bf16.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx512f avx512_bf16 avx512_vnni\n")

@@ -6,11 +6,11 @@ import pytest
 from PIL import Image
 from scenes import trousers_photo
 
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.evaluation import predict_images
-from fashion_lab.imaging import ImageError
-from fashion_lab.preprocessing import preprocess_upload
-from fashion_lab.uncertainty import judge
+from fashion_lab.analysis.evaluation import predict_images
+from fashion_lab.analysis.uncertainty import judge
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.images.decoding import ImageError
+from fashion_lab.images.preprocessing import preprocess_upload
 
 
 def test_a_blank_image_is_not_classified(small_jobs):

@@ -143,7 +143,7 @@ def draw_until_sendable(page: Page, points: list[tuple[float, float]], tries: in
 def take_the_quiz(page: Page, url: str, answers: list[str]) -> None:
     """On the join page, Guess 10 with these ten class names, in order, then Finish."""
     from components.room.quiz import ICONS
-    from fashion_lab.data import CLASS_NAMES
+    from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
     page.goto(f"{url}/play")
     page.get_by_text("Guess 10").click()

@@ -10,7 +10,6 @@ import json
 import os
 import platform
 import sys
-import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from tools.bench_explanations import bench_heatmaps, bench_projection
 from tools.bench_memory import bench_memory
 from tools.bench_quiz import bench_quiz
 from tools.bench_room import bench_room
-from tools.bench_rows import Row
+from tools.bench_rows import Row, time_calls_ms
 from tools.bench_training import bench_training_speed
 
 RESULTS = ROOT / "bench-results" / "bench.json"
@@ -42,28 +41,14 @@ def sample_inputs() -> dict[str, object]:
     return {"drawing": drawing, "photo": photo}
 
 
-def time_calls_ms(call, runs: int, warmup: int) -> tuple[float, float]:
-    """Median and p95 milliseconds of ``runs`` calls, after ``warmup`` calls that build TensorFlow's
-    kernels and are not counted."""
-    import numpy as np
-
-    times = []
-    for i in range(warmup + runs):
-        start = time.perf_counter()
-        call()
-        if i >= warmup:
-            times.append((time.perf_counter() - start) * 1000)
-    return float(np.median(times)), float(np.percentile(times, 95))
-
-
 def bench_prediction_latency(runs: int = 60) -> list[Row]:
     """Server-side time from the input to the 10 probabilities, preprocessing included."""
 
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.evaluation import predict_views
-    from fashion_lab.imaging import decode_image
-    from fashion_lab.preprocessing import preprocess_drawing, preprocess_upload
-    from fashion_lab.training import TrainingJob
+    from fashion_lab.analysis.evaluation import predict_views
+    from fashion_lab.images.decoding import decode_image
+    from fashion_lab.images.preprocessing import preprocess_drawing, preprocess_upload
+    from fashion_lab.training.config import TrainingConfig
+    from fashion_lab.training.in_process import TrainingJob
 
     inputs = sample_inputs()
     paths = {  # as Classify answers: a photo averaged over its views
@@ -98,10 +83,10 @@ def bench_feature_maps(runs: int = 30) -> Row:
     """Feature maps of the classic CNN for one image, computed and drawn as the page's tiles."""
 
     from components.inside.map_images import pair_tile
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.data import load_dataset
-    from fashion_lab.inspection import conv_stages, feature_maps
-    from fashion_lab.training import TrainingJob
+    from fashion_lab.analysis.inspection import conv_stages, feature_maps
+    from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.training.config import TrainingConfig
+    from fashion_lab.training.in_process import TrainingJob
 
     job = TrainingJob(TrainingConfig("cnn", epochs=1, limit=2000))
     job.run()
@@ -132,7 +117,7 @@ def machine_description() -> dict[str, str]:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    from fashion_lab.metadata import library_versions
+    from fashion_lab.training.saving import library_versions
 
     return {"cpu": cpu, "cores": str(os.cpu_count()), "platform": platform.platform(), **library_versions()}
 

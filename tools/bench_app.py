@@ -13,7 +13,7 @@ from statistics import median
 
 from playwright.sync_api import sync_playwright
 
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
 from model_store import ModelStore
 from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server

@@ -31,7 +31,7 @@ def resident_mb(pid: int) -> float:
 def class_seconds(browser, ray_address: str) -> tuple[float, int, float]:
     """Seconds from the first of six Train presses until the sixth model is saved, how many
     were shown waiting, and the server's memory (MB) once all six are saved."""
-    from fashion_lab.stored_models import open_store
+    from fashion_lab.models.stored import open_store
 
     with tempfile.TemporaryDirectory() as folder:
         models = Path(folder) / "models"
@@ -69,9 +69,9 @@ def class_seconds(browser, ray_address: str) -> tuple[float, int, float]:
 def one_run_seconds(runs: int = 3) -> tuple[float, float, float]:
     """Median seconds of a CNN run (1 epoch, 10,000 images) in this process and through a local
     Ray already started, and the seconds Ray took to start."""
-    from fashion_lab.backends import TrainingBackend
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.data import load_dataset
+    from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.training.backends import TrainingBackend
+    from fashion_lab.training.config import TrainingConfig
 
     config, dataset = TrainingConfig("cnn", epochs=1, limit=10_000), load_dataset()
     here, ray = TrainingBackend(None), TrainingBackend("local", slots=2)

@@ -3,16 +3,15 @@ CNN, what the page computes when a drawing comes in."""
 
 from __future__ import annotations
 
-from tools.bench_rows import Row
+from tools.bench_rows import Row, time_calls_ms
 
 
 def bench_heatmaps(runs: int = 20) -> Row:
     """Median milliseconds of the occlusion maps of dense and cnn plus the CNN's Grad-CAM."""
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.data import load_dataset
-    from fashion_lab.explanations import grad_cam, occlusion_map
-    from fashion_lab.training import TrainingJob
-    from tools.bench import time_calls_ms
+    from fashion_lab.analysis.explanations import grad_cam, occlusion_map
+    from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.training.config import TrainingConfig
+    from fashion_lab.training.in_process import TrainingJob
 
     models = {}
     for architecture in ("dense", "cnn"):
@@ -46,7 +45,7 @@ def bench_projection() -> list[Row]:
 
     from components.compare.projections import cached_projection
     from components.state import load_stored_model
-    from fashion_lab.stored_models import open_store
+    from fashion_lab.models.stored import open_store
     from model_store import BUNDLED_ROOT
 
     entry = open_store("/nonexistent", bundled=BUNDLED_ROOT).get("bundled-dense")

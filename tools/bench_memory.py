@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fashion_lab.stored_models import open_store
+from fashion_lab.models.stored import open_store
 from tools.app_server import ROOT
 from tools.bench_rows import Row
 
@@ -38,8 +38,8 @@ def _reset_peak() -> float:
 
 def measure_upload(path: str) -> dict:
     """Peak MB added by decoding and preprocessing one uploaded file, and what the user is told."""
-    from fashion_lab.imaging import ImageError, decode_image
-    from fashion_lab.preprocessing import preprocess_upload
+    from fashion_lab.images.decoding import ImageError, decode_image
+    from fashion_lab.images.preprocessing import preprocess_upload
 
     data = Path(path).read_bytes()
     before = _reset_peak()
@@ -108,7 +108,7 @@ def _bombed_store(folder: Path) -> Path:
     3.7 MB a CNN's weights may take, so it is the array headers that refuse it)."""
     import numpy as np
 
-    from fashion_lab.architectures import weight_shapes
+    from fashion_lab.models.registry import weight_shapes
     from tools.hostile_files import zip_bomb_weights
 
     entry = folder / "store" / "bomb"

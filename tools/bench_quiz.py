@@ -14,7 +14,7 @@ import numpy as np
 from playwright.async_api import Page, async_playwright, expect
 
 from components.room.quiz import ICONS
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from model_store import BUNDLED_ROOT
 from tools.app_server import CHROMIUM_ARGS, chromium_path, streamlit_server
 from tools.bench_rows import Row
@@ -72,7 +72,7 @@ async def measure(url: str, phones: int) -> list[float]:
 
 
 def bench_quiz(phones: int = PHONES) -> list[Row]:
-    from fashion_lab.room import open_room
+    from fashion_lab.room.drawings import open_room
 
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "room"

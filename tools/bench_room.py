@@ -127,7 +127,7 @@ async def measure(url: str, phones: int, drawings: int) -> tuple[list[float], li
 
 
 def bench_room(phones: int = PHONES, drawings: int = DRAWINGS) -> list[Row]:
-    from fashion_lab.room import open_room
+    from fashion_lab.room.drawings import open_room
 
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "room"

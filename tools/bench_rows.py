@@ -1,7 +1,8 @@
-"""A line of the benchmark table."""
+"""A line of the benchmark table, and the timer most rows use."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 
@@ -16,3 +17,17 @@ class Row:
     target: str
     passed: bool
     note: str = ""
+
+
+def time_calls_ms(call, runs: int, warmup: int) -> tuple[float, float]:
+    """Median and p95 milliseconds of ``runs`` calls, after ``warmup`` calls that build TensorFlow's
+    kernels and are not counted."""
+    import numpy as np
+
+    times = []
+    for i in range(warmup + runs):
+        start = time.perf_counter()
+        call()
+        if i >= warmup:
+            times.append((time.perf_counter() - start) * 1000)
+    return float(np.median(times)), float(np.percentile(times, 95))

@@ -24,7 +24,7 @@ def run_classic(architecture: str) -> ClassicRun:
     /255.0 floats for the CNN, Adam, sparse categorical cross-entropy."""
     import tensorflow as tf
 
-    from fashion_lab.data import load_dataset
+    from fashion_lab.data.fashion_mnist import load_dataset
 
     data = load_dataset()
     train_x, train_y, test_x, test_y = (
@@ -70,8 +70,8 @@ def run_classic(architecture: str) -> ClassicRun:
 def time_to_accuracy(architecture: str, target: float) -> tuple[float | None, list[float], str]:
     """Seconds until the default recipe's test accuracy first reaches ``target`` (validation on
     the test set after each epoch, its time included), the accuracy of every epoch, the precision."""
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.training import TrainingJob
+    from fashion_lab.training.config import TrainingConfig
+    from fashion_lab.training.in_process import TrainingJob
 
     job = TrainingJob(TrainingConfig(architecture, epochs=CLASSIC_EPOCHS[architecture]))
     job.run()

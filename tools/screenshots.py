@@ -13,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from tools.app_driver import (
     ALL_IMAGES,
     choose,
@@ -171,9 +171,9 @@ def on_quiz(page: Page, url: str, talk: bool) -> None:
     """Four phones take Guess 10 (answers drawn to be right about 4 times in 5), then the board."""
     import random
 
-    from fashion_lab.data import load_dataset
-    from fashion_lab.quiz import quiz_images
-    from fashion_lab.room import open_room
+    from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.room.drawings import open_room
+    from fashion_lab.room.quiz import quiz_images
 
     labels = load_dataset().test_labels
     room = open_room()  # the server's (main() sets FASHION_LAB_DATA for both)

@@ -10,8 +10,8 @@ from components.canvas_data import canvas_picture, checked_drawing, has_strokes
 from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
-from fashion_lab.imaging import ImageError, decode_image
-from fashion_lab.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
+from fashion_lab.images.decoding import ImageError, decode_image
+from fashion_lab.images.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
 
 CANVAS_SIDE = 280
 TALK_CANVAS_SIDE = 400  # in talk mode: the room sees the strokes, the answer beside them

@@ -12,8 +12,8 @@ from components.model_calibration import model_temperature, photo_temperature
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
 from components.state import loaded
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.preprocessing import Preprocessed
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.images.preprocessing import Preprocessed
 
 TALK_PER_ROW = 2  # answers side by side in talk mode
 
@@ -51,7 +51,7 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
 def _temperature(entry, model, photo: bool) -> float:
     """The model's fitted temperature, for photos or for the rest; 1 (its confidences as they
     are) without the dataset, so that Classify works without it, as it did before calibration."""
-    from fashion_lab.data import DatasetError
+    from fashion_lab.data.fashion_mnist import DatasetError
 
     fitted = photo_temperature if photo else model_temperature
     try:
@@ -70,14 +70,14 @@ def _answer_columns(count: int, compact: bool) -> list:
 
 def render_predictions(prepared: Preprocessed, entries: list, compact: bool = False) -> list[tuple]:
     """One column per model: the top class and its confidence, or "not sure" and why
-    (fashion_lab/uncertainty.py), the bar chart of all classes (its top class in the model's
+    (fashion_lab/analysis/uncertainty.py), the bar chart of all classes (its top class in the model's
     colour); ``compact`` (talk mode): the answers only, large. A photo (its ``objects`` counted,
-    fashion_lab/preprocessing.py) is answered averaged over its views, at the model's temperature
+    fashion_lab/images/preprocessing.py) is answered averaged over its views, at the model's temperature
     for photos, with photo tips when not sure.
     Returns (entry, model, top class) of each model that answered."""
-    from fashion_lab.calibration import scaled
-    from fashion_lab.evaluation import predict_views
-    from fashion_lab.uncertainty import PHOTO_TIPS, judge
+    from fashion_lab.analysis.calibration import scaled
+    from fashion_lab.analysis.evaluation import predict_views
+    from fashion_lab.analysis.uncertainty import PHOTO_TIPS, judge
 
     pairs = loaded(entries)
     if not pairs:

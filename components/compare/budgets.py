@@ -11,7 +11,7 @@ from components.model_picker import CLASSICS
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import CHOSEN_MODELS, PRESET_SET, talk_mode
-from fashion_lab.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
+from fashion_lab.analysis.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
 
 PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
 

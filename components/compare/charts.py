@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 
 from components.palette import CONFUSION_SCHEMES, colour_encoding
-from fashion_lab.architectures import is_convolutional
-from fashion_lab.comparison import BEST_KNOWN_ACCURACY, HUMAN_ACCURACY, per_class_accuracy
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.analysis.comparison import BEST_KNOWN_ACCURACY, HUMAN_ACCURACY, per_class_accuracy
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.registry import is_convolutional
 
 REFERENCES = pd.DataFrame(
     {

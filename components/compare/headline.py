@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components.plain_text import plain
-from fashion_lab.architectures import is_convolutional
+from fashion_lab.models.registry import is_convolutional
 
 TEST_IMAGES = 10_000
 

@@ -23,8 +23,8 @@ from components.state import (
     test_images,
 )
 from components.tables import show_table
-from fashion_lab.comparison import confidently_wrong, right_and_wrong, row_normalised
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.analysis.comparison import confidently_wrong, right_and_wrong, row_normalised
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 GALLERY = 8
 TILE, TALK_TILE = 112, 180  # px of a gallery image
@@ -33,7 +33,7 @@ MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
 @st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
 def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
-    from fashion_lab.evaluation import predict_images
+    from fashion_lab.analysis.evaluation import predict_images
 
     return predict_images(_model, test_images()[0])
 

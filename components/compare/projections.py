@@ -12,7 +12,7 @@ from PIL import Image
 
 from components.chart_style import show_chart
 from components.state import loaded, test_images
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
 SECTION = "compare_projections"  # the expander's key: closed, nothing is computed
@@ -20,7 +20,7 @@ SECTION = "compare_projections"  # the expander's key: closed, nothing is comput
 
 @st.cache_data(show_spinner="Placing 2,000 test images by the model's last hidden layer...", max_entries=16)
 def cached_projection(name: str, weights_sha256: str, _model):
-    from fashion_lab.projection import PROJECTED_IMAGES, project
+    from fashion_lab.analysis.projection import PROJECTED_IMAGES, project
 
     images, labels = test_images()
     return project(_model, images[:PROJECTED_IMAGES], labels[:PROJECTED_IMAGES])

@@ -19,8 +19,8 @@ from components.state import (
 )
 from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
-from fashion_lab.architectures import ARCHITECTURES
-from fashion_lab.progress import describe_place, job_progress
+from fashion_lab.models.registry import ARCHITECTURES
+from fashion_lab.training.progress import describe_place, job_progress
 
 RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
 EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
@@ -63,8 +63,8 @@ def _settings(running: bool) -> None:
 def _start() -> None:
     """The Start button's callback: both jobs from the settings on screen, started together now
     or waiting in line as one entry (a runner never starts alone); or why not."""
-    from fashion_lab.config import TrainingConfig
-    from fashion_lab.jobs import JobRefused
+    from fashion_lab.training.config import TrainingConfig
+    from fashion_lab.training.line import JobRefused
 
     state = st.session_state
     config = TrainingConfig(epochs=state[EPOCHS], limit=SUBSETS[state[SUBSET]])

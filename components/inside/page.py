@@ -9,7 +9,7 @@ from components.inside.views import render_channel_detail, render_dense_view, re
 from components.model_picker import chosen_models
 from components.state import CLASSIFY_INPUT, get_store, kept, loaded, talk_mode
 from components.test_image_picker import test_image_input
-from fashion_lab.architectures import is_convolutional
+from fashion_lab.models.registry import is_convolutional
 
 SOURCE, MODEL = "inside_source", "inside_model"  # widget keys
 

@@ -20,7 +20,7 @@ SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
 @st.cache_data(show_spinner="Shifting 1,000 test images by -6..+6 pixels...", max_entries=16)
 def cached_shift_accuracy(name: str, weights_sha256: str, _model) -> dict[str, list[float]]:
-    from fashion_lab.inspection import shift_accuracy
+    from fashion_lab.analysis.inspection import shift_accuracy
 
     images, labels = test_images()
     return shift_accuracy(_model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES])
@@ -62,8 +62,8 @@ def _verdict(curves: pd.DataFrame) -> str:
 
 def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
     """Accuracy against shift for the (entry, model) pairs, then the user's image on a shift slider."""
-    from fashion_lab.evaluation import predict_images
-    from fashion_lab.inspection import shift_images
+    from fashion_lab.analysis.evaluation import predict_images
+    from fashion_lab.analysis.inspection import shift_images
 
     st.subheader("The shift test")
     st.caption(

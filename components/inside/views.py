@@ -21,8 +21,8 @@ DETAIL_CHANNEL, LAYER = "inside_channel", "inside_layer"  # widget keys
 
 def render_maps(model, pixels: np.ndarray, described: str):
     """All channels of the chosen convolution, each feature map beside its pooled map; returns
-    those maps (fashion_lab.inspection.FeatureMaps) for the views that look closer."""
-    from fashion_lab.inspection import conv_stages, feature_maps
+    those maps (fashion_lab.analysis.inspection.FeatureMaps) for the views that look closer."""
+    from fashion_lab.analysis.inspection import conv_stages, feature_maps
 
     stages = {s.conv: s for s in conv_stages(model)}
     conv = st.selectbox("Convolution layer", list(stages), key=LAYER)
@@ -46,7 +46,7 @@ def render_maps(model, pixels: np.ndarray, described: str):
 def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
     """One channel of ``maps`` (render_maps's) large, with its kernel and one output value
     computed by hand."""
-    from fashion_lab.inspection import explain_conv_step, kernels, pooling_window
+    from fashion_lab.analysis.inspection import explain_conv_step, kernels, pooling_window
 
     channels = maps.maps.shape[-1]
     st.subheader("One filter, step by step")
@@ -96,7 +96,7 @@ def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
 
 def render_kernels(model) -> None:
     """The first convolution's kernels as 3x3 pictures on one colour scale."""
-    from fashion_lab.inspection import conv_stages, kernels
+    from fashion_lab.analysis.inspection import conv_stages, kernels
 
     kernel, _ = kernels(model, conv_stages(model)[0].conv)
     limit = kernel_scale(kernel)
@@ -118,7 +118,7 @@ def render_kernels(model) -> None:
 
 def render_dense_view(dense_model, pixels: np.ndarray) -> None:
     """What the dense network does with the same image, for contrast."""
-    from fashion_lab.inspection import dense_activations
+    from fashion_lab.analysis.inspection import dense_activations
 
     st.subheader("The dense network, for contrast")
     if dense_model is None:

@@ -28,9 +28,9 @@ TEMPERATURES = (model_temperature, photo_temperature)
 def cached_reliability(name: str, weights_sha256: str, _model, dataset_t: float, photo_t: float) -> dict:
     """(confidence as given, at the temperature, right) on each set: the dataset's images at the
     model's temperature for them, ``dataset_t``, and the photos at its ``photo_t``."""
-    from fashion_lab.calibration import scaled
-    from fashion_lab.evaluation import predict_images
-    from fashion_lab.photos import photo_confidences, score_photos
+    from fashion_lab.analysis.calibration import scaled
+    from fashion_lab.analysis.evaluation import predict_images
+    from fashion_lab.analysis.photo_scores import photo_confidences, score_photos
 
     images, labels = test_images()
     probabilities = predict_images(_model, images[CALIBRATION_IMAGES:])
@@ -69,7 +69,7 @@ def render_calibration(models) -> None:
 
 
 def _diagram(sets: dict[str, tuple]) -> tuple[pd.DataFrame, dict]:
-    from fashion_lab.calibration import reliability
+    from fashion_lab.analysis.calibration import reliability
 
     rows = []
     for label, (given, calibrated, right) in sets.items():

@@ -18,9 +18,9 @@ from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
 from components.state import PRESENTER, ROOM_BOARD, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.room import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
-from fashion_lab.room_db import RoomDatabaseError
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
 
 PUBLIC_URL_ENV = "FASHION_LAB_PUBLIC_URL"
 BOARDS = ("Drawings", "Guess 10")

@@ -15,10 +15,10 @@ from components.model_picker import model_label
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
 from components.state import PHONE_ID, PLAY_ACTIVITY, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.preprocessing import preprocess_drawing
-from fashion_lab.room import TooManyDrawings, send_drawing
-from fashion_lab.room_db import RoomDatabaseError
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.images.preprocessing import preprocess_drawing
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.drawings import TooManyDrawings, send_drawing
 
 CANVAS_SIDE, BRUSH = 280, 18
 DRAW, GUESS = "✏️ Draw", "🔎 Guess 10"

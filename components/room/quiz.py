@@ -10,10 +10,10 @@ import streamlit as st
 from components.image_views import tile
 from components.room.shared import get_room, quiz_round
 from components.state import PHONE_ID, QUIZ
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.quiz import QUIZ_SIZE, phone_score
-from fashion_lab.quiz_db import QuizClosed
-from fashion_lab.room_db import RoomDatabaseError
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.quiz import QUIZ_SIZE, phone_score
+from fashion_lab.room.quiz_tables import QuizClosed
 
 ICONS = ("👕", "👖", "🧶", "👗", "🧥", "👡", "👔", "👟", "👜", "👢")  # one per class, in CLASS_NAMES order
 IMAGE_SIDE = 224  # px: the 28x28 at 8x, sharp, on its black background

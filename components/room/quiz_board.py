@@ -12,8 +12,8 @@ from components.image_views import tile
 from components.room.quiz_charts import accuracy_chart, answers_chart
 from components.room.shared import quiz_round
 from components.state import talk_mode
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.quiz import QUIZ_SIZE, summarize
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.quiz import QUIZ_SIZE, summarize
 
 REPLAY = "quiz_replay"  # the presenter's round-to-replay input
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 
 def accuracy_chart(summary) -> tuple[pd.DataFrame, dict]:

@@ -10,9 +10,9 @@ import streamlit as st
 
 from components.model_picker import default_models
 from components.state import available_test_images, get_store, loaded, test_images
-from fashion_lab.quiz import model_answers, quiz_images
-from fashion_lab.room import open_room, presenter_key
-from fashion_lab.room_db import RoomDatabaseError
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.drawings import open_room, presenter_key
+from fashion_lab.room.quiz import model_answers, quiz_images
 
 
 @st.cache_resource(show_spinner=False)

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from components.palette import family_colour
-from fashion_lab.progress import TrainingProgress
+from fashion_lab.training.progress import TrainingProgress
 
 CHART_HEIGHT = 240
 COLUMNS = ["x", "value", "series"]

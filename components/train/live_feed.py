@@ -23,7 +23,13 @@ import streamlit.components.v1 as st_components
 from components.chart_style import chart_config
 from components.train.charts import chart_rows, chart_specs
 from components.train.live_folder import create_served_folder, write_private
-from fashion_lab.progress import SMOOTHING, TrainingProgress, describe_place, format_duration, job_progress
+from fashion_lab.training.progress import (
+    SMOOTHING,
+    TrainingProgress,
+    describe_place,
+    format_duration,
+    job_progress,
+)
 
 WRITE_SECONDS = 1.0
 PANEL = "live_panel"  # the component's widget key (Streamlit marks its element .st-key-live_panel)

@@ -33,8 +33,8 @@ from components.train.settings import (
 from components.train.welcome import render_welcome
 from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
-from fashion_lab.architectures import ARCHITECTURES, layer_table
-from fashion_lab.config import TrainingConfig
+from fashion_lab.models.registry import ARCHITECTURES, layer_table
+from fashion_lab.training.config import TrainingConfig
 
 BATCH_SIZES = [32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
@@ -105,7 +105,7 @@ def _more_settings(shown: dict, drawn) -> None:
 
 def _start() -> None:
     """The Train button's callback: this tab's job, started or in line, with its live feed; or why not."""
-    from fashion_lab.jobs import JobRefused
+    from fashion_lab.training.line import JobRefused
 
     try:
         registry = get_job_registry()

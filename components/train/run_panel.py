@@ -11,7 +11,7 @@ from components.state import get_live_feed, get_train_job, kept, set_live_feed, 
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.live_feed import describe_progress, render_live_panel
 from components.train.settings import LOSS_SMOOTHING, STOP
-from fashion_lab.progress import SMOOTHING, TrainingProgress, job_progress
+from fashion_lab.training.progress import SMOOTHING, TrainingProgress, job_progress
 
 
 def render_training_panel(epochs: int, architecture: str) -> None:

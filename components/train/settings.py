@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from components.training_subsets import SUBSETS
-from fashion_lab.config import TrainingConfig
+from fashion_lab.training.config import TrainingConfig
 
 ARCHITECTURE, EPOCHS, SUBSET = "train_architecture", "train_epochs", "train_subset"
 BATCH_SIZE, LEARNING_RATE, COSINE = "train_batch_size", "train_learning_rate", "train_cosine"

@@ -8,7 +8,7 @@ from typing import Any
 
 from fashion_lab.cli.output import print_json
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
-from fashion_lab.data import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from model_store import BrokenEntry, ModelStore
 
 
@@ -50,7 +50,7 @@ def _entry_summary(entry) -> dict[str, Any]:
 def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
     entry = store.get(args.name)
     load_tensorflow()
-    from fashion_lab.evaluation import evaluate_model
+    from fashion_lab.analysis.evaluation import evaluate_model
 
     evaluation = evaluate_model(store.load(args.name))
     document = {
@@ -71,13 +71,13 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.imaging import load_image_file
-    from fashion_lab.preprocessing import preprocess_upload
+    from fashion_lab.images.decoding import load_image_file
+    from fashion_lab.images.preprocessing import preprocess_upload
 
     store.get(args.name)
     views = [preprocess_upload(load_image_file(path)).inputs for path in args.images]
     load_tensorflow()
-    from fashion_lab.evaluation import predict_views
+    from fashion_lab.analysis.evaluation import predict_views
 
     model = store.load(args.name)
     probabilities = predict_views(model, views)
@@ -101,7 +101,7 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 
 
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.photos import LABELS_FILE, photo_folder_problem
+    from fashion_lab.analysis.photo_scores import LABELS_FILE, photo_folder_problem
 
     store.get(args.model)
     root, labels = Path(args.folder), Path(args.labels) if args.labels else None
@@ -109,9 +109,15 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     if problem:
         raise ValueError(problem)
     load_tensorflow()
-    from fashion_lab.data import load_dataset
-    from fashion_lab.photos import balanced, balanced_interval, confidence_report, headline, score_photos
-    from fashion_lab.temperatures import fit_photo_temperature, photographed_test_images
+    from fashion_lab.analysis.photo_scores import (
+        balanced,
+        balanced_interval,
+        confidence_report,
+        headline,
+        score_photos,
+    )
+    from fashion_lab.analysis.temperatures import fit_photo_temperature, photographed_test_images
+    from fashion_lab.data.fashion_mnist import load_dataset
 
     model, test = store.load(args.model), load_dataset()
     temperature = fit_photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))

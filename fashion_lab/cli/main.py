@@ -10,10 +10,10 @@ from fashion_lab.cli.commands import command_evaluate, command_list, command_pho
 from fashion_lab.cli.quiz import add_quiz_command
 from fashion_lab.cli.room import add_room_command
 from fashion_lab.cli.train import command_train
-from fashion_lab.config import PRECISIONS, SCHEDULES, TrainingConfig
-from fashion_lab.data import DatasetError
-from fashion_lab.imaging import ImageError
-from fashion_lab.stored_models import open_store
+from fashion_lab.data.fashion_mnist import DatasetError
+from fashion_lab.images.decoding import ImageError
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.config import PRECISIONS, SCHEDULES, TrainingConfig
 from model_store import StoreError
 
 

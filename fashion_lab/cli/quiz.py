@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
-from fashion_lab.data import CLASS_NAMES, load_dataset
-from fashion_lab.quiz import model_answers, quiz_images, summarize
-from fashion_lab.room import open_room
+from fashion_lab.data.fashion_mnist import CLASS_NAMES, load_dataset
+from fashion_lab.room.drawings import open_room
+from fashion_lab.room.quiz import model_answers, quiz_images, summarize
 
 CSV_COLUMNS = ("phone", "position", "test_index", "true_class", "answer", "right", "seconds")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from fashion_lab.data import CLASS_NAMES
-from fashion_lab.room import open_room, pixels_of, scoreboard
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.drawings import open_room, pixels_of, scoreboard
 
 TILE, BAND, COLUMNS = 112, 8, 10
 RIGHT, WRONG = (44, 160, 44), (214, 39, 40)

@@ -8,7 +8,7 @@ import sys
 from fashion_lab.cli.output import describe_epoch, print_json, render_progress
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.cli.stop_signals import stop_requests
-from fashion_lab.config import TrainingConfig
+from fashion_lab.training.config import TrainingConfig
 from model_store import ModelStore, StoreError, validate_name
 
 
@@ -37,7 +37,7 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.backends import backend_from_env  # no TensorFlow: checks the Ray settings
+    from fashion_lab.training.backends import backend_from_env  # no TensorFlow: checks the Ray settings
 
     start = store.get(args.init_from) if args.init_from else None
     config = training_config(args, start.architecture if start else None)
@@ -45,7 +45,7 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         validate_name(args.name)
     backend = backend_from_env(slots=1, address=args.ray)
     load_tensorflow()
-    from fashion_lab.metadata import store_saver
+    from fashion_lab.training.saving import store_saver
 
     weights = store.load(start.name).get_weights() if start else None
     job = backend.new_job(config, save=store_saver(store, args.name), start_weights=weights).start()

@@ -1,0 +1,1 @@
+"""What a trained model does: evaluation, comparison, budgets, inspection, explanations, calibration."""

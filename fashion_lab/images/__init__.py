@@ -1,0 +1,1 @@
+"""Uploads, drawings and photos to the 28x28 a model sees: decoding, segmentation, photo simulation."""

@@ -1,0 +1,126 @@
+"""The room: phones send drawings, both classic networks answer, the board keeps score.
+
+What a phone sends is untrusted: a drawing is the 28x28 the app made from its canvas (never a file
+of the phone's), at most RATE_LIMIT a minute per phone. The presenter key, a random secret made on
+the first start and kept in the data folder, guards the room's controls.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.database import POSTGRES_SCHEMES, RoomDatabase, RoomDatabaseError
+
+RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
+RATE_LIMIT_ENV = "FASHION_LAB_ROOM_RATE_LIMIT"  # another number of drawings a minute (1 to 1000)
+PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
+DATA_ENV, DATABASE_URL_ENV = "FASHION_LAB_DATA", "FASHION_LAB_DATABASE_URL"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / ".fashion-lab-data"
+KEY_FILE, DATABASE_FILE = "presenter.key", "room.sqlite3"
+
+
+class TooManyDrawings(RuntimeError):
+    """A phone sent more than RATE_LIMIT drawings within RATE_WINDOW seconds."""
+
+
+def data_folder() -> Path:
+    """``$FASHION_LAB_DATA`` if set, else ``.fashion-lab-data`` in the project (git ignores it)."""
+    env = os.environ.get(DATA_ENV)
+    return Path(env).expanduser() if env else DEFAULT_DATA
+
+
+def open_room(folder: Path | None = None) -> RoomDatabase:
+    """The room's database: ``$FASHION_LAB_DATABASE_URL`` (PostgreSQL, shared by several app
+    servers) if set, else the SQLite file in ``folder`` or the data folder."""
+    url = os.environ.get(DATABASE_URL_ENV) if folder is None else None
+    if url and not url.startswith(POSTGRES_SCHEMES):
+        raise RoomDatabaseError(
+            f"{DATABASE_URL_ENV} must be a postgresql:// URL (unset: SQLite in the data folder)"
+        )
+    return RoomDatabase(url or (folder or data_folder()) / DATABASE_FILE)
+
+
+def presenter_key(folder: Path | None = None) -> str:
+    """The presenter key: made once (32 random URL-safe characters), then read back."""
+    path = (folder or data_folder()) / KEY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # only its owner reads it
+    except FileExistsError:
+        return path.read_text().strip()
+    key = secrets.token_urlsafe(24)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+def rate_limit() -> int:
+    """Drawings a phone may send a minute: ``$FASHION_LAB_ROOM_RATE_LIMIT`` or RATE_LIMIT."""
+    value = os.environ.get(RATE_LIMIT_ENV, str(RATE_LIMIT))
+    if not value.isdigit() or not 1 <= int(value) <= 1000:
+        raise ValueError(f"{RATE_LIMIT_ENV} must be a whole number from 1 to 1000, not {value[:20]!r}")
+    return int(value)
+
+
+def is_presenter(given: str | None, key: str) -> bool:
+    return isinstance(given, str) and secrets.compare_digest(given.encode(), key.encode())
+
+
+def png_bytes(pixels: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(pixels, dtype=np.uint8)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pixels_of(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+
+
+def send_drawing(room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray, canvas_side: int, models):
+    """Store the drawing a phone sent with each model's answer, or raise TooManyDrawings.
+    ``models``: (dense, cnn) Keras models. Returns ((class, confidence) of dense, of the CNN)."""
+    from fashion_lab.analysis.evaluation import predict_images
+
+    if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
+        raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
+    room.saw_phone(phone)
+    limit = rate_limit()
+    if room.sent_since(phone, time.time() - RATE_WINDOW) >= limit:
+        raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
+    answers = []
+    for model in models:
+        probabilities = predict_images(model, [pixels])[0]
+        top = int(np.argmax(probabilities))
+        answers.append((top, float(probabilities[top])))
+    room.add_drawing(phone, asked, png_bytes(pixels), canvas_side, answers)
+    return tuple(answers)
+
+
+@dataclass
+class Scoreboard:
+    """Dense against CNN on the room's drawings: overall and per class asked for."""
+
+    count: int = 0
+    dense_right: int = 0
+    cnn_right: int = 0
+    per_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [drawings, dense, cnn]
+
+
+def scoreboard(room: RoomDatabase, round_id: int | None = None) -> Scoreboard:
+    """The round's score, counted by the database."""
+    score = Scoreboard()
+    for asked, count, dense_right, cnn_right in room.tally(round_id):
+        score.count += count
+        score.dense_right += dense_right
+        score.cnn_right += cnn_right
+        score.per_class[CLASS_NAMES[asked]] = [count, dense_right, cnn_right]
+    return score

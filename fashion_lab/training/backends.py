@@ -1,0 +1,78 @@
+"""Where training runs, one interface for the pages and the CLI: in this process (the default),
+or on Ray, as FASHION_LAB_RAY_ADDRESS says ("local", "auto" or "ray://host:port")."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+from fashion_lab.data.fashion_mnist import Dataset
+from fashion_lab.training.config import TrainingConfig
+from fashion_lab.training.job import BaseJob
+
+RAY_ADDRESS_ENV = "FASHION_LAB_RAY_ADDRESS"
+RAY_CPUS_ENV = "FASHION_LAB_RAY_CPUS"  # CPUs each run asks of a Ray cluster (default 2)
+
+
+class TrainingBackend:
+    """Makes training jobs: ``ray_address`` None trains in this process (Ray never imported);
+    otherwise each job is a Ray actor (fashion_lab/training/ray_jobs.py). ``slots``: runs at once here."""
+
+    def __init__(self, ray_address: str | None = None, slots: int = 2, run_cpus: int = 2) -> None:
+        self.slots = slots
+        self.ray = None
+        if ray_address:
+            from fashion_lab.training.ray_connection import RayConnection
+
+            self.ray = RayConnection(ray_address, slots, run_cpus)
+
+    def capacity(self) -> int:
+        """How many runs may train at once now."""
+        return self.slots if self.ray is None else self.ray.capacity()
+
+    def warm_up(self) -> None:
+        """Start connecting to Ray in the background (a few seconds), so the first run does not wait."""
+        if self.ray is not None:
+            threading.Thread(target=self._connect_quietly, daemon=True).start()
+
+    def _connect_quietly(self) -> None:
+        try:
+            self.ray.connect()
+        except Exception:  # noqa: BLE001 - the first job reports it, with the reason
+            pass
+
+    def new_job(
+        self,
+        config: TrainingConfig,
+        save: Callable | None = None,
+        dataset: Dataset | None = None,
+        start_weights: list | None = None,
+    ) -> BaseJob:
+        """A job for ``config``, not started; ``save`` stores its model (in this process);
+        ``start_weights``: those of the model ``config.init_from`` names."""
+        if self.ray is None:
+            from fashion_lab.training.in_process import TrainingJob
+
+            return TrainingJob(config, dataset, save=save, start_weights=start_weights)
+        from fashion_lab.training.ray_jobs import RayTrainingJob
+
+        return RayTrainingJob(config, self.ray, dataset, save=save, start_weights=start_weights)
+
+
+def positive_int(name: str, default: int, top: int = 1000) -> int:
+    """The environment variable ``name`` as an int in 1..``top`` (``default`` when unset);
+    ValueError naming the variable otherwise."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= top:
+        raise ValueError(f"{name} must be a whole number from 1 to {top}, got {raw!r}")
+    return int(raw)
+
+
+def backend_from_env(slots: int, address: str | None = None) -> TrainingBackend:
+    """The backend ``address`` (or FASHION_LAB_RAY_ADDRESS) asks for, with ``slots`` runs at once
+    where the app decides it (in its process, or a local Ray)."""
+    address = address if address is not None else os.environ.get(RAY_ADDRESS_ENV, "").strip()
+    return TrainingBackend(address or None, slots, positive_int(RAY_CPUS_ENV, 2, top=1024))
