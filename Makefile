@@ -9,7 +9,7 @@ DATASET_DIR := /usr/share/datasets/fashion-mnist
 PORT ?= 8501
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: run test bench models screenshots dataset browser postgres clean
+.PHONY: run test check bench models screenshots dataset browser postgres clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,12 +44,19 @@ postgres:
 	fi
 
 run: $(STAMP) dataset
+	@$(PY) -m fashion_lab.settings
 	@$(PY) -c 'from fashion_lab.room.drawings import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(STAMP) dataset browser postgres
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+
+# The quick inner loop: ruff and the tests that need no browser, Ray or PostgreSQL and are not
+# marked slow (pyproject.toml's markers); `make test` runs them all.
+check: $(STAMP) dataset
+	$(PY) -m ruff check .
+	$(PY) -m pytest -n 2 --dist loadfile -m "not browser and not ray and not postgres and not slow"
 
 bench: $(STAMP) dataset browser
 	$(PY) -m tools.bench

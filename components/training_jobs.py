@@ -4,18 +4,14 @@ job registry), and a new run's job; one of each per server."""
 from __future__ import annotations
 
 import contextlib
-import os
 
 import streamlit as st
 from streamlit.runtime import Runtime
 
-from components.state import get_store
-from fashion_lab.training.backends import TrainingBackend, backend_from_env, positive_int
-from fashion_lab.training.line import MAX_QUEUE, JobRegistry
-
-MAX_JOBS_ENV = "FASHION_LAB_MAX_JOBS"
-MAX_QUEUE_ENV = "FASHION_LAB_MAX_QUEUE"
-ORPHAN_GRACE_ENV = "FASHION_LAB_ORPHAN_GRACE"  # seconds a job outlives its closed tab
+from components.resources import get_store
+from fashion_lab import settings
+from fashion_lab.training.backends import TrainingBackend, backend_from_settings
+from fashion_lab.training.line import MAX_JOBS, MAX_QUEUE, ORPHAN_GRACE, JobRegistry
 
 
 def _session_is_alive(owner: str) -> bool:
@@ -24,9 +20,9 @@ def _session_is_alive(owner: str) -> bool:
 
 @st.cache_resource(show_spinner=False)
 def get_training_backend() -> TrainingBackend:
-    """Where this server trains (FASHION_LAB_RAY_ADDRESS; in its process by default), FASHION_LAB_MAX_JOBS
-    runs at once (default 2); a Ray backend starts connecting at once. ValueError for a bad setting."""
-    backend = backend_from_env(slots=positive_int(MAX_JOBS_ENV, 2))
+    """Where this server trains (settings.RAY_ADDRESS; in its process by default), settings.MAX_JOBS
+    runs at once; a Ray backend starts connecting at once. SettingError for a bad setting."""
+    backend = backend_from_settings(slots=settings.MAX_JOBS.value(MAX_JOBS))
     backend.warm_up()
     return backend
 
@@ -34,20 +30,19 @@ def get_training_backend() -> TrainingBackend:
 def start_training_backend() -> None:
     """Once per server, after its first page: a Ray backend starts connecting (a bad setting is
     said when Train is pressed)."""
-    with contextlib.suppress(ValueError):
+    with contextlib.suppress(settings.SettingError):
         get_training_backend()
 
 
 @st.cache_resource(show_spinner=False)
 def get_job_registry() -> JobRegistry:
-    """Server-wide: the runs training now, the line of those waiting (FASHION_LAB_MAX_QUEUE, default
-    20), and the watchdog that stops runs of closed tabs. ValueError for a bad setting."""
-    queue = os.environ.get(MAX_QUEUE_ENV, "").strip()
+    """Server-wide: the runs training now, the line of those waiting (settings.MAX_QUEUE), and the
+    watchdog that stops runs of closed tabs (settings.ORPHAN_GRACE). SettingError for a bad setting."""
     return JobRegistry(
         limit=get_training_backend().capacity,
-        max_queue=0 if queue == "0" else positive_int(MAX_QUEUE_ENV, MAX_QUEUE),
+        max_queue=settings.MAX_QUEUE.value(MAX_QUEUE),
         is_owner_alive=_session_is_alive,
-        grace=float(os.environ.get(ORPHAN_GRACE_ENV, "10")),
+        grace=settings.ORPHAN_GRACE.value(ORPHAN_GRACE),
     )
 
 

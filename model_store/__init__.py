@@ -1,7 +1,7 @@
 """Persistence of trained models and their metadata (no Streamlit, no TensorFlow at import)."""
 
 from model_store.entries import BrokenEntry, StoredModel, StoreError, is_valid_name, validate_name
-from model_store.store import BUNDLED_ROOT, DEFAULT_ROOT, ModelStore, default_root
+from model_store.store import BUNDLED_ROOT, DEFAULT_ROOT, ModelStore
 
 __all__ = [
     "BUNDLED_ROOT",
@@ -10,7 +10,6 @@ __all__ = [
     "ModelStore",
     "StoreError",
     "StoredModel",
-    "default_root",
     "is_valid_name",
     "validate_name",
 ]

@@ -45,18 +45,6 @@ class Registry(Protocol):
     def build_model(self, name: str) -> Any: ...
 
 
-def default_root() -> Path:
-    """``$FASHION_LAB_MODELS`` if set, else ``model_store/saved`` in the project."""
-    env = os.environ.get("FASHION_LAB_MODELS")
-    return Path(env).expanduser() if env else DEFAULT_ROOT
-
-
-def bundled_root() -> Path:
-    """``$FASHION_LAB_BUNDLED`` if set (tests point it elsewhere), else ``model_store/bundled``."""
-    env = os.environ.get("FASHION_LAB_BUNDLED")
-    return Path(env).expanduser() if env else BUNDLED_ROOT
-
-
 def _sha256(path: Path) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -128,8 +116,8 @@ class ModelStore:
     def __init__(
         self, root: Path | str | None = None, bundled: Path | str | None = None, *, registry: Registry
     ) -> None:
-        self.root = Path(root) if root is not None else default_root()
-        self.bundled_root = Path(bundled) if bundled is not None else bundled_root()
+        self.root = Path(root) if root is not None else DEFAULT_ROOT
+        self.bundled_root = Path(bundled) if bundled is not None else BUNDLED_ROOT
         self.registry = registry
 
     def entries(self) -> list[StoredModel | BrokenEntry]:

@@ -13,8 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 from components.room.page import BOARD_SIZE
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.stored import open_store
-from fashion_lab.room.drawings import RATE_LIMIT_ENV, open_room, presenter_key
+from fashion_lab.room.drawings import open_room, presenter_key
 from fashion_lab.room.quiz import quiz_images, wilson_interval
+from fashion_lab.settings import ROOM_RATE_LIMIT
 from fashion_lab.training.saving import run_metadata
 from tools.app_driver import choose, draw_until_sendable, take_the_quiz
 from tools.app_server import streamlit_server
@@ -35,7 +36,7 @@ def room(tmp_path_factory, small_jobs):
         bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
     data = root / "data"
     settings = {"FASHION_LAB_BUNDLED": str(root / "bundled"), "FASHION_LAB_DATA": str(data)}
-    settings[RATE_LIMIT_ENV] = str(LIMIT)
+    settings[ROOM_RATE_LIMIT.name] = str(LIMIT)
     with streamlit_server(root / "models", **settings) as url:
         yield url, presenter_key(data), settings, root / "models"
 
@@ -136,6 +137,7 @@ def test_a_drawing_past_the_limit_in_a_minute_gets_a_friendly_message(browser: B
     phone.context.close()
 
 
+@pytest.mark.postgres
 def test_two_app_servers_on_one_postgresql_show_one_board(browser: Browser, room):
     _, _, settings, models = room
     with postgres_server() as server:

@@ -12,7 +12,7 @@ import time
 import numpy as np
 import pytest
 from conftest import run_python
-from test_cli import run_cli
+from helpers.cli import run_cli
 
 from fashion_lab.analysis.evaluation import predict_images
 from fashion_lab.training.backends import TrainingBackend
@@ -50,6 +50,7 @@ def wait_for_kind(job, kind: str, timeout: float = 120.0) -> None:
     pytest.fail(f"no {kind!r} event within {timeout:.0f} s")
 
 
+@pytest.mark.ray
 def test_a_ray_run_reports_epochs_is_saved_and_predicts_as_one_trained_here(ray_backend, store, dataset):
     job = ray_backend.new_job(QUICK, save=store_saver(store)).start()
     assert job.join(timeout=180), "the Ray run did not end within 3 minutes"
@@ -74,6 +75,7 @@ def test_a_ray_run_reports_epochs_is_saved_and_predicts_as_one_trained_here(ray_
     assert meta["test_accuracy"] == pytest.approx(here.result.test_accuracy, abs=0.01)
 
 
+@pytest.mark.ray
 def test_a_ray_run_starts_from_the_weights_it_is_given(ray_backend, small_jobs):
     """Fine-tuning on Ray: the weights travel to the worker (at a learning rate too small to move
     them, they come back as they went)."""
@@ -86,6 +88,7 @@ def test_a_ray_run_starts_from_the_weights_it_is_given(ray_backend, small_jobs):
         np.testing.assert_allclose(trained, given, atol=1e-5)
 
 
+@pytest.mark.ray
 def test_stop_reaches_the_worker_and_the_stopped_run_is_saved(ray_backend, store):
     job = ray_backend.new_job(LONG, save=store_saver(store)).start()
     wait_for_kind(job, "batch")
@@ -96,6 +99,7 @@ def test_stop_reaches_the_worker_and_the_stopped_run_is_saved(ray_backend, store
     assert meta["stopped"] is True and meta["epochs_completed"] < LONG.epochs
 
 
+@pytest.mark.ray
 def test_a_run_whose_worker_is_killed_fails_clearly_and_frees_its_slot(ray_backend):
     registry = JobRegistry(limit=1, poll=0.05)
     doomed, waiting = ray_backend.new_job(LONG), ray_backend.new_job(QUICK)
@@ -108,6 +112,7 @@ def test_a_run_whose_worker_is_killed_fails_clearly_and_frees_its_slot(ray_backe
     assert waiting.join(timeout=180) and waiting.state is JobState.FINISHED, waiting.error
 
 
+@pytest.mark.ray
 def test_the_cli_trains_on_ray_with_the_same_outcome(tmp_path, dataset):
     done = run_cli("train", "--arch", "dense", "--epochs", "1", "--limit", "2000", "--ray", "local", "--json",
                    models=tmp_path / "models")  # fmt: skip
@@ -123,16 +128,19 @@ def test_a_bad_ray_address_is_a_clear_cli_error(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter imports TensorFlow and trains: about 15 s
 def test_ray_is_not_imported_unless_asked_for(dataset):
     code = (
-        "import sys; from fashion_lab.training.backends import backend_from_env; "
+        "import sys; from fashion_lab.training.backends import backend_from_settings; "
         "from fashion_lab.training.config import TrainingConfig; "
-        "job = backend_from_env(slots=2).new_job(TrainingConfig('dense', epochs=1, limit=500)); job.run(); "
+        "job = backend_from_settings(slots=2).new_job(TrainingConfig('dense', epochs=1, limit=500)); "
+        "job.run(); "
         "assert job.state == 'finished', job.error; assert 'ray' not in sys.modules, 'ray was imported'"
     )
     run_python(code, env={"FASHION_LAB_RAY_ADDRESS": ""})
 
 
+@pytest.mark.ray
 def test_stop_before_the_worker_answers_cancels_at_once_and_saves_nothing(ray_backend):
     saved = []
     job = ray_backend.new_job(LONG, save=saved.append).start()
@@ -142,6 +150,7 @@ def test_stop_before_the_worker_answers_cancels_at_once_and_saves_nothing(ray_ba
     assert job.events()[-1] == {"kind": "cancelled", "reason": "stopped before it began to train"}
 
 
+@pytest.mark.ray  # Ray's client gives up on the address after its own retries: half a minute
 def test_no_cluster_at_the_address_fails_the_run_with_a_clear_message(dataset):
     address = f"ray://127.0.0.1:{free_port()}"  # nothing listens there
     code = (

@@ -4,7 +4,6 @@ the key (``?key=...`` once, remembered for the tab)."""
 
 from __future__ import annotations
 
-import os
 import time
 from urllib.parse import urlsplit
 
@@ -14,24 +13,30 @@ import streamlit as st
 
 from components.image_views import tile
 from components.plain_text import plain
+from components.room.keys import BOARD, HIDE
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
-from components.state import PRESENTER, ROOM_BOARD, ROOM_CONTROL_ERROR, kept, talk_mode
+from components.state import PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
+from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.database import RoomDatabaseError
-from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard
+from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard, shares_right
 
-PUBLIC_URL_ENV = "FASHION_LAB_PUBLIC_URL"
 BOARDS = ("Drawings", "Guess 10")
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
 
 
 def join_address() -> str:
-    """Where phones go: ``$FASHION_LAB_PUBLIC_URL`` + /play, else the host this browser uses."""
-    public = os.environ.get(PUBLIC_URL_ENV)
+    """Where phones go: settings.PUBLIC_URL + /play, else the host this browser uses (and a
+    bad setting said above the address)."""
+    try:
+        public = settings.PUBLIC_URL.value()
+    except settings.SettingError as error:
+        st.warning(str(error))
+        public = None
     if public:
-        return public.rstrip("/") + "/play"
+        return public + "/play"
     parts = urlsplit(st.context.url or "http://localhost:8501")
     return f"{parts.scheme}://{parts.netloc}/play"
 
@@ -40,7 +45,7 @@ def render_room() -> None:
     """Join address, QR and phones beside each other; the board below, updated every 2 s."""
     key = get_presenter_key()
     if is_presenter(st.query_params.get("key"), key):
-        st.session_state[PRESENTER] = True
+        PRESENTER.set(True)
         del st.query_params["key"]  # off the projected address bar
     address = join_address()
     talk = talk_mode()
@@ -52,13 +57,13 @@ def render_room() -> None:
             "Draw the garment your phone asks for, then **Send**: the board shows what both networks see. "
             "Or choose **Guess 10** on the phone: the room against the networks on ten test images."
         )
-    shown, keep = kept(ROOM_BOARD, BOARDS[0])
+    shown, keep = kept(BOARD, BOARDS[0])
     board = words.segmented_control(  # beside the address: the board keeps the projector's height
         "Board",
         BOARDS,
         default=shown,
         required=True,
-        key=ROOM_BOARD,
+        key=BOARD,
         on_change=keep,
         label_visibility="collapsed",
     )
@@ -71,7 +76,7 @@ def _board(board: str) -> None:
         if board == BOARDS[0]:
             _draw_board(get_room())
         else:
-            render_quiz_board(get_room(), bool(st.session_state.get(PRESENTER)), _control)
+            render_quiz_board(get_room(), PRESENTER.get(), _control)
     except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
         st.warning(f"The board waits for its database: {error}")
 
@@ -82,15 +87,15 @@ def _control(action, *args) -> None:
     try:
         action(*args)
     except (RoomDatabaseError, ValueError) as error:  # ValueError: e.g. no such round to replay
-        st.session_state[ROOM_CONTROL_ERROR] = f"Not done: {error}"
+        ROOM_CONTROL_ERROR.set(f"Not done: {error}")
 
 
 def _draw_board(room) -> None:
     """Counts; the newest drawings scored; dense against CNN overall and per class. In talk mode
     the drawings and the score sit side by side, so the board fits a 1280x720 projector."""
-    if problem := st.session_state.pop(ROOM_CONTROL_ERROR, None):
+    if problem := ROOM_CONTROL_ERROR.take():
         st.warning(problem)
-    presenter = bool(st.session_state.get(PRESENTER))
+    presenter = PRESENTER.get()
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)
     st.markdown(f"**{phones} phone(s)** in the room · **{score.count}** drawing(s) this round")
@@ -105,7 +110,8 @@ def _draw_board(room) -> None:
             caption = _short_caption(drawing) if talk else _caption(drawing)
             st.image(tile(pixels_of(drawing.png), side=side), caption=caption, width=side)
             if presenter:
-                st.button("Hide", key=f"hide_{drawing.id}", on_click=_control, args=(room.hide, drawing.id))
+                hide = (room.hide, drawing.id)
+                st.button("Hide", key=HIDE.format(drawing.id), on_click=_control, args=hide)
     if presenter:
         st.button(
             "New round (the board empties; this round is kept)", on_click=_control, args=(room.new_round,)
@@ -117,7 +123,7 @@ def _score(score) -> None:
     if not score.count:
         st.markdown("### The score appears with the first drawing.")
         return
-    dense, cnn = score.dense_right / score.count, score.cnn_right / score.count
+    dense, cnn = shares_right(score)
     st.markdown(f"### Dense {dense:.0%} · CNN {cnn:.0%}")
     st.markdown(f"right on the room's {score.count} drawing(s)")
     per_class = sorted(score.per_class.items())

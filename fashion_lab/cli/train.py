@@ -37,13 +37,13 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
 
 
 def command_train(args: argparse.Namespace, store: ModelStore) -> int:
-    from fashion_lab.training.backends import backend_from_env  # no TensorFlow: checks the Ray settings
+    from fashion_lab.training.backends import backend_from_settings  # no TensorFlow: checks the Ray settings
 
     start = store.get(args.init_from) if args.init_from else None
     config = training_config(args, start.architecture if start else None)
     if args.name:
         validate_name(args.name)
-    backend = backend_from_env(slots=1, address=args.ray)
+    backend = backend_from_settings(slots=1, address=args.ray)
     load_tensorflow()
     from fashion_lab.training.saving import store_saver
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from fashion_lab import settings
 
 CLASS_NAMES = (
     "T-shirt/top",
@@ -97,10 +98,8 @@ def read_idx_file(path: Path, expected_ndim: int) -> np.ndarray:
 
 def candidate_dirs() -> list[Path]:
     """The folders searched for the IDX files, in order."""
-    dirs = []
-    if os.environ.get("FASHION_MNIST_DIR"):
-        dirs.append(Path(os.environ["FASHION_MNIST_DIR"]))
-    return dirs + [DEBIAN_DIR, KERAS_CACHE_DIR]
+    mine = settings.DATASET_DIR.value()
+    return ([mine] if mine else []) + [DEBIAN_DIR, KERAS_CACHE_DIR]
 
 
 def find_dataset_dir() -> Path | None:

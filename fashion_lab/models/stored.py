@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fashion_lab.models import registry as architectures
+from fashion_lab import settings
+from fashion_lab.models import registry
 from model_store import ModelStore
 
 
 def open_store(root: Path | str | None = None, bundled: Path | str | None = None) -> ModelStore:
-    """The store at ``root`` ($FASHION_LAB_MODELS or model_store/saved) beside the bundled models
-    at ``bundled`` ($FASHION_LAB_BUNDLED or model_store/bundled)."""
-    return ModelStore(root, bundled, registry=architectures)
+    """The store at ``root`` (settings.MODELS, or model_store/saved) beside the bundled models at
+    ``bundled`` (settings.BUNDLED, or model_store/bundled)."""
+    root = root if root is not None else settings.MODELS.value()
+    bundled = bundled if bundled is not None else settings.BUNDLED.value()
+    return ModelStore(root, bundled, registry=registry)

@@ -17,13 +17,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
-from fashion_lab.room.database import POSTGRES_SCHEMES, RoomDatabase, RoomDatabaseError
+from fashion_lab.room.database import RoomDatabase, RoomDatabaseError
 
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
-RATE_LIMIT_ENV = "FASHION_LAB_ROOM_RATE_LIMIT"  # another number of drawings a minute (1 to 1000)
 PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
-DATA_ENV, DATABASE_URL_ENV = "FASHION_LAB_DATA", "FASHION_LAB_DATABASE_URL"
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / ".fashion-lab-data"
 KEY_FILE, DATABASE_FILE = "presenter.key", "room.sqlite3"
 
@@ -34,18 +33,16 @@ class TooManyDrawings(RuntimeError):
 
 def data_folder() -> Path:
     """``$FASHION_LAB_DATA`` if set, else ``.fashion-lab-data`` in the project (git ignores it)."""
-    env = os.environ.get(DATA_ENV)
-    return Path(env).expanduser() if env else DEFAULT_DATA
+    return settings.DATA.value(DEFAULT_DATA)
 
 
 def open_room(folder: Path | None = None) -> RoomDatabase:
     """The room's database: ``$FASHION_LAB_DATABASE_URL`` (PostgreSQL, shared by several app
     servers) if set, else the SQLite file in ``folder`` or the data folder."""
-    url = os.environ.get(DATABASE_URL_ENV) if folder is None else None
-    if url and not url.startswith(POSTGRES_SCHEMES):
-        raise RoomDatabaseError(
-            f"{DATABASE_URL_ENV} must be a postgresql:// URL (unset: SQLite in the data folder)"
-        )
+    try:
+        url = settings.DATABASE_URL.value() if folder is None else None
+    except settings.SettingError as error:
+        raise RoomDatabaseError(str(error)) from None
     return RoomDatabase(url or (folder or data_folder()) / DATABASE_FILE)
 
 
@@ -65,10 +62,7 @@ def presenter_key(folder: Path | None = None) -> str:
 
 def rate_limit() -> int:
     """Drawings a phone may send a minute: ``$FASHION_LAB_ROOM_RATE_LIMIT`` or RATE_LIMIT."""
-    value = os.environ.get(RATE_LIMIT_ENV, str(RATE_LIMIT))
-    if not value.isdigit() or not 1 <= int(value) <= 1000:
-        raise ValueError(f"{RATE_LIMIT_ENV} must be a whole number from 1 to 1000, not {value[:20]!r}")
-    return int(value)
+    return settings.ROOM_RATE_LIMIT.value(RATE_LIMIT)
 
 
 def is_presenter(given: str | None, key: str) -> bool:
@@ -124,3 +118,10 @@ def scoreboard(room: RoomDatabase, round_id: int | None = None) -> Scoreboard:
         score.cnn_right += cnn_right
         score.per_class[CLASS_NAMES[asked]] = [count, dense_right, cnn_right]
     return score
+
+
+def shares_right(score: Scoreboard) -> tuple[float, float]:
+    """The dense network's and the CNN's share right of the round's drawings (0 without any)."""
+    if not score.count:
+        return 0.0, 0.0
+    return score.dense_right / score.count, score.cnn_right / score.count

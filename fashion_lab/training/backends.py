@@ -1,25 +1,24 @@
 """Where training runs, one interface for the pages and the CLI: in this process (the default),
-or on Ray, as FASHION_LAB_RAY_ADDRESS says ("local", "auto" or "ray://host:port")."""
+or on Ray, as settings.RAY_ADDRESS says ("local", "auto" or "ray://host:port")."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 
+from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import Dataset
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.job import BaseJob
 
-RAY_ADDRESS_ENV = "FASHION_LAB_RAY_ADDRESS"
-RAY_CPUS_ENV = "FASHION_LAB_RAY_CPUS"  # CPUs each run asks of a Ray cluster (default 2)
+RUN_CPUS = 2  # CPUs each run asks of a Ray cluster, unless settings.RAY_CPUS says otherwise
 
 
 class TrainingBackend:
     """Makes training jobs: ``ray_address`` None trains in this process (Ray never imported);
     otherwise each job is a Ray actor (fashion_lab/training/ray_jobs.py). ``slots``: runs at once here."""
 
-    def __init__(self, ray_address: str | None = None, slots: int = 2, run_cpus: int = 2) -> None:
+    def __init__(self, ray_address: str | None = None, slots: int = 2, run_cpus: int = RUN_CPUS) -> None:
         self.slots = slots
         self.ray = None
         if ray_address:
@@ -60,19 +59,8 @@ class TrainingBackend:
         return RayTrainingJob(config, self.ray, dataset, save=save, start_weights=start_weights)
 
 
-def positive_int(name: str, default: int, top: int = 1000) -> int:
-    """The environment variable ``name`` as an int in 1..``top`` (``default`` when unset);
-    ValueError naming the variable otherwise."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= top:
-        raise ValueError(f"{name} must be a whole number from 1 to {top}, got {raw!r}")
-    return int(raw)
-
-
-def backend_from_env(slots: int, address: str | None = None) -> TrainingBackend:
-    """The backend ``address`` (or FASHION_LAB_RAY_ADDRESS) asks for, with ``slots`` runs at once
-    where the app decides it (in its process, or a local Ray)."""
-    address = address if address is not None else os.environ.get(RAY_ADDRESS_ENV, "").strip()
-    return TrainingBackend(address or None, slots, positive_int(RAY_CPUS_ENV, 2, top=1024))
+def backend_from_settings(slots: int, address: str | None = None) -> TrainingBackend:
+    """The backend ``address`` (or settings.RAY_ADDRESS) asks for, with ``slots`` runs at once
+    where the app decides it (in its process, or a local Ray). SettingError for a bad setting."""
+    address = address if address is not None else settings.RAY_ADDRESS.value("")
+    return TrainingBackend(address or None, slots, settings.RAY_CPUS.value(RUN_CPUS))
