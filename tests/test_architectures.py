@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from fashion_lab.models import builders as model_builders
+from fashion_lab.models import builders
 from fashion_lab.models.builders import summarize_layers
 from fashion_lab.models.registry import ARCHITECTURES, build_model, get_architecture, weight_shapes
 
@@ -80,5 +80,5 @@ def test_weight_shapes_read_off_the_table_are_those_keras_builds(name):
 
 
 def test_every_registered_name_has_a_builder_and_every_builder_a_name():
-    builders = {name.removeprefix("build_") for name in dir(model_builders) if name.startswith("build_")}
-    assert builders == set(ARCHITECTURES)
+    built = {name.removeprefix("build_") for name in dir(builders) if name.startswith("build_")}
+    assert built == set(ARCHITECTURES)

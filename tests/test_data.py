@@ -8,8 +8,8 @@ import struct
 import numpy as np
 import pytest
 
+from fashion_lab.data import fashion_mnist as data
 from fashion_lab.data.fashion_mnist import CLASS_NAMES, DatasetError, parse_idx, read_idx_file
-from fashion_lab.data.fashion_mnist import fashion_mnist as data
 
 
 def idx_bytes(array: np.ndarray, type_code: int = 0x08) -> bytes:

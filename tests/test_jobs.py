@@ -5,48 +5,36 @@ import threading
 import time
 
 import pytest
-from waiting import soon
+from helpers.jobs import FakeJob
+from helpers.waiting import soon
 
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.in_process import JobState
 from fashion_lab.training.job import BaseJob, TrainingResult
-from fashion_lab.training.line import JobRefused, JobRegistry
-from fashion_lab.training.run_times import SETUP_SECONDS, RunTimes, wait_before_start
-
-
-class FakeJob:
-    """Runs until stopped or finished; enough of a training job for the registry."""
-
-    def __init__(self, config: TrainingConfig | None = None):
-        self.config = config or TrainingConfig("dense", epochs=1, limit=3000)
-        self.state = JobState.PENDING
-        self.stopped = threading.Event()
-        self.started_at = None
-
-    def start(self):
-        self.state, self.started_at = JobState.RUNNING, time.monotonic()
-        return self
-
-    def stop(self):
-        self.cancel("stopped while it waited in line")
-
-    def cancel(self, reason):
-        self.stopped.set()
-        self.reason = reason
-        self.state = JobState.STOPPED if self.state is JobState.RUNNING else JobState.CANCELLED
-
-    def finish(self):
-        self.state = JobState.FINISHED
-
-    def events(self, since=0):
-        return []
-
-    def elapsed(self):
-        return 0.0
+from fashion_lab.training.line import SETUP_SECONDS, JobRefused, JobRegistry, RunTimes, wait_before_start
 
 
 def wait_for(condition, timeout=5.0):
     assert soon(condition, timeout, every=0.01), "the condition did not come true in time"
+
+
+class Owners:
+    """A registry's ``is_owner_alive``: which tabs are there (every one, unless told otherwise), and
+    each time the registry asked. Its dispatcher asks about every owner once a round, after it has
+    started what it could: the rounds seen from outside."""
+
+    def __init__(self, **alive: bool):
+        self.alive = alive
+        self.asked: list[tuple[str, bool, float]] = []  # (owner, answer, time.monotonic())
+
+    def __call__(self, owner: str) -> bool:
+        answer = self.alive.get(owner, True)
+        self.asked.append((owner, answer, time.monotonic()))
+        return answer
+
+    def times(self, owner: str, answer: bool | None = None) -> list[float]:
+        """When the registry asked about ``owner`` (and got ``answer``, if given)."""
+        return [at for who, said, at in list(self.asked) if who == owner and answer in (None, said)]
 
 
 def test_past_the_free_slots_runs_wait_and_start_in_order_when_slots_free():
@@ -104,13 +92,14 @@ def test_a_tab_holds_one_place_in_line_and_a_race_holds_two():
 
 
 def test_a_race_starts_its_two_runners_together_first_come_first_served():
-    registry = JobRegistry(limit=2, poll=0.02)
+    owners = Owners()
+    registry = JobRegistry(limit=2, is_owner_alive=owners, poll=0.02)
     busy = FakeJob()
     registry.submit([busy], "tab-0")
     race, later = [FakeJob(), FakeJob()], FakeJob()
     registry.submit(race, "racing-tab")
     registry.submit([later], "tab-2")  # a slot is free, but the race came first
-    time.sleep(0.1)
+    wait_for(lambda: len(owners.times("tab-2")) >= 2)  # two rounds of the line with the slot free
     assert {job.state for job in race + [later]} == {JobState.PENDING}
     busy.finish()
     wait_for(lambda: race[0].state is JobState.RUNNING)
@@ -176,13 +165,16 @@ def test_a_closed_tabs_waiting_run_leaves_the_line():
 
 
 def test_owner_back_within_grace_keeps_the_job():
-    alive = {"tab": False}
-    registry = JobRegistry(limit=1, is_owner_alive=alive.__getitem__, grace=1.0, poll=0.05)
+    owners = Owners(tab=False)
+    registry = JobRegistry(limit=1, is_owner_alive=owners, grace=1.0, poll=0.05)
     job = FakeJob()
     registry.submit([job], "tab")
-    time.sleep(0.3)
-    alive["tab"] = True  # e.g. a reconnect
-    time.sleep(1.2)
+    wait_for(lambda: len(owners.times("tab", False)) >= 2)  # the registry has seen the tab gone
+    owners.alive["tab"] = True  # e.g. a reconnect
+    gone_at = owners.times("tab", False)[0]  # the grace counts from here
+    past_the_grace = gone_at + registry.grace + registry.poll
+    # Asked after it, and once more: the round that asked first had done with the answer by then.
+    wait_for(lambda: len([at for at in owners.times("tab") if at >= past_the_grace]) >= 2)
     assert not job.stopped.is_set()
     job.finish()
 
@@ -274,13 +266,16 @@ class BlockingJob(BaseJob):
 
 def test_a_real_job_stopped_in_line_is_cancelled_at_once_and_never_starts():
     registry = JobRegistry(limit=1, poll=0.02)
-    running, waiting = BlockingJob(), BlockingJob()
+    running, waiting, behind = BlockingJob(), BlockingJob(), FakeJob()
     registry.submit([running], "tab-1")
     registry.submit([waiting], "tab-2")
+    registry.submit([behind], "tab-3")  # starts once the line has gone past the stopped run
     waiting.stop()
     assert waiting.join(timeout=1) and waiting.state is JobState.CANCELLED
     assert waiting.events() == [{"kind": "cancelled", "reason": "stopped while it waited in line"}]
     running.release.set()
     assert running.join(timeout=5) and running.state is JobState.FINISHED and running.saved_as == "saved"
-    time.sleep(0.1)
-    assert waiting.started_at == 0.0 and registry.active() == 0
+    wait_for(lambda: behind.state is JobState.RUNNING)  # the freed slot went to the run behind it
+    assert waiting.started_at == 0.0 and registry.active() == 1
+    behind.finish()
+    assert registry.active() == 0

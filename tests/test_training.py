@@ -162,7 +162,7 @@ def test_bad_settings_are_refused_with_a_message(settings, message):
 
 
 def test_augmented_training_learns_and_keeps_pixels_in_range(dataset):
-    from fashion_lab.data.augmentation import augmented_dataset
+    from fashion_lab.data.batches import augmented_dataset
 
     images, labels = dataset.train_images[:256], dataset.train_labels[:256]
     batch, batch_labels = next(iter(augmented_dataset(images, labels, batch_size=256, seed=0)))

@@ -1,1 +1,1 @@
-"""Fashion-MNIST itself, and how training reads it: the IDX files, batches, augmentation."""
+"""Fashion-MNIST itself, and how training reads it: the IDX files, batches and their augmentation."""

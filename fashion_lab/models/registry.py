@@ -24,6 +24,11 @@ class Architecture:
     name: str
     description: str
     convolutional: bool
+    # Seconds per training image per epoch, validation included, on 2 shared cores: the line's
+    # wait estimate until a run of this architecture has finished on the server (docs/performance.md:
+    # the CNN's epoch 3.7 s, the dense network's about 1.1 s). The equal-budget pair was never
+    # measured for it and takes the slowest pace.
+    seconds_per_image: float
     layers: tuple[tuple[str, str, str, int], ...]  # (name, type, output shape, parameters)
 
 
@@ -38,6 +43,7 @@ ARCHITECTURES: dict[str, Architecture] = {
             "Classic dense network: Dense(128) and Dense(64) on each row, Flatten, softmax "
             "(29,898 parameters).",
             convolutional=False,
+            seconds_per_image=2.0e-5,
             layers=(
                 *_INPUT,
                 ("dense1", "Dense", "(batch, 28, 128)", 3712),
@@ -50,6 +56,7 @@ ARCHITECTURES: dict[str, Architecture] = {
             "cnn",
             "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax (804,554 parameters).",
             convolutional=True,
+            seconds_per_image=6.5e-5,
             layers=(
                 *_INPUT,
                 _CHANNEL,
@@ -65,6 +72,7 @@ ARCHITECTURES: dict[str, Architecture] = {
             "Deeper CNN: two blocks of two 3x3 convolutions with batch norm and 2x2 pooling, dropout, "
             "Dense(256): more pooling, more tolerance of where things sit.",
             convolutional=True,
+            seconds_per_image=1.6e-4,
             layers=(
                 *_INPUT,
                 _CHANNEL,
@@ -95,6 +103,7 @@ ARCHITECTURES: dict[str, Architecture] = {
             "Small CNN at the dense network's size: Conv2D(16) and Conv2D(32), each with 2x2 pooling, "
             "Dense(16), softmax (30,074 parameters).",
             convolutional=True,
+            seconds_per_image=1.6e-4,
             layers=(
                 *_INPUT,
                 _CHANNEL,
@@ -112,6 +121,7 @@ ARCHITECTURES: dict[str, Architecture] = {
             "Wide dense network at the classic CNN's size: Flatten, Dense(768), Dense(256), softmax "
             "(802,314 parameters).",
             convolutional=False,
+            seconds_per_image=1.6e-4,
             layers=(
                 *_INPUT,
                 ("flatten", "Flatten", "(batch, 784)", 0),
@@ -163,9 +173,9 @@ def build_model(name: str) -> keras.Model:
     ``fashion_lab.models.builders.build_<name>``, so adding a model touches this registry and its
     builder only."""
     get_architecture(name)
-    from fashion_lab.models import builders as model_builders
+    from fashion_lab.models import builders
 
-    return getattr(model_builders, f"build_{name}")()
+    return getattr(builders, f"build_{name}")()
 
 
 def layer_table(name: str) -> list[dict[str, object]]:

@@ -1,5 +1,7 @@
 """JobRegistry: a bounded number of training runs at once, a fair line for the others, and runs
-whose owner is gone stopped (or taken out of the line)."""
+whose owner is gone stopped (or taken out of the line). RunTimes: how long a run takes and how
+long a run in line waits, the estimate behind "waiting: 3rd in line, about 40 s", learnt from the
+runs this server has finished."""
 
 from __future__ import annotations
 
@@ -10,10 +12,55 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fashion_lab.models.registry import ARCHITECTURES
+from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.progress import summarize_events
-from fashion_lab.training.run_times import SETUP_SECONDS, RunTimes, wait_before_start
 
-MAX_QUEUE = 20  # runs waiting in line, at most (FASHION_LAB_MAX_QUEUE)
+MAX_JOBS = 2  # runs training at once on a server, unless settings.MAX_JOBS says otherwise
+MAX_QUEUE = 20  # runs waiting in line, at most (settings.MAX_QUEUE)
+ORPHAN_GRACE = 10.0  # seconds a run outlives its closed tab (settings.ORPHAN_GRACE)
+TRAIN_IMAGES = 60_000
+UNKNOWN_SECONDS_PER_IMAGE = 1.6e-4  # a name the registry does not know (a config checks it first)
+SETUP_SECONDS = 3.0  # building the model, and the test evaluation at the end
+
+
+class RunTimes:
+    """Seconds a run of a config takes: a measured rate per architecture once one of its runs
+    has finished here, the registry's rate until then."""
+
+    def __init__(self) -> None:
+        self._rates = {name: a.seconds_per_image for name, a in ARCHITECTURES.items()}
+        self._lock = threading.Lock()
+
+    def learn(self, architecture: str, images_trained: int, seconds: float) -> None:
+        """Take a finished run's pace as this architecture's rate."""
+        if images_trained > 0 and seconds > 0:
+            with self._lock:
+                self._rates[architecture] = seconds / images_trained
+
+    def estimate(self, config: TrainingConfig) -> float:
+        """Seconds a run of ``config`` takes, from its start to its saved outcome."""
+        images = min(config.limit or TRAIN_IMAGES, TRAIN_IMAGES) * config.epochs
+        with self._lock:
+            rate = self._rates.get(config.architecture, UNKNOWN_SECONDS_PER_IMAGE)
+        return SETUP_SECONDS + images * rate
+
+
+def wait_before_start(remaining: list[float], line: list[list[float]], slots: int) -> float:
+    """Seconds until the last entry of ``line`` starts, first come first served: ``remaining``,
+    the seconds left of each running run; ``line``, the durations of each waiting entry's runs
+    (a race's two together), oldest first. An entry starts when it has a free slot for each run."""
+    slots = max(slots, 1)
+    free_at = sorted(remaining)[max(0, len(remaining) - slots) :]  # when each slot frees
+    free_at += [0.0] * (slots - len(free_at))
+    start = 0.0
+    for durations in line:
+        free_at.sort()
+        durations = durations[:slots]  # (the capacity shrank under a race: its slots, at least)
+        start = max(start, free_at[len(durations) - 1])  # never before an entry ahead of it
+        for slot, seconds in enumerate(durations):
+            free_at[slot] = start + seconds
+    return start
 
 
 class JobRefused(RuntimeError):
@@ -43,10 +90,10 @@ class JobRegistry:
 
     def __init__(
         self,
-        limit: int | Callable[[], int] = 2,
+        limit: int | Callable[[], int] = MAX_JOBS,
         max_queue: int = MAX_QUEUE,
         is_owner_alive: Callable[[str], bool] = lambda owner: True,
-        grace: float = 10.0,
+        grace: float = ORPHAN_GRACE,
         poll: float = 0.5,
     ) -> None:
         if not callable(limit) and limit < 1:
