@@ -6,10 +6,10 @@ from components.classify.page import render_classify
 from components.compare.page import render_compare
 from components.inside.page import render_inside
 from components.models.page import render_models
+from components.resources import remove_store_leftovers
 from components.room.page import render_room
 from components.room.play import render_play
 from components.runtime_fixes import keep_keras_session, load_keras_in_background
-from components.state import remove_store_leftovers
 from components.talk_mode import render_talk_switch
 from components.train.page import render_train
 from components.training_jobs import start_training_backend

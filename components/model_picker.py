@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.plain_text import plain
-from components.state import CHOSEN_MODELS, PRESET_SET, get_store, kept
+from components.resources import get_store
+from components.state import CHOSEN_MODELS, kept, preset_picked
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.registry import is_convolutional
 
@@ -26,8 +27,8 @@ def default_models(models) -> list[str]:
 
 def chosen_models(models) -> list:
     """The entries of this session's choice that still exist (the defaults until one is made)."""
-    names = {m.name for m in models}
-    kept = [n for n in st.session_state.get(CHOSEN_MODELS, default_models(models)) if n in names]
+    names, chosen = {m.name for m in models}, CHOSEN_MODELS.get()
+    kept = [n for n in (default_models(models) if chosen is None else chosen) if n in names]
     return [m for n in kept for m in models if m.name == n]
 
 
@@ -40,8 +41,7 @@ def choose_models(key: str, models=None) -> list:
         return []
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
     chosen = [m.name for m in chosen_models(models)]
-    preset = st.session_state.pop(PRESET_SET, None) == key  # a preset button set the widget's value
-    default = None if preset else chosen  # (Streamlit warns when a widget is given both)
+    default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect("Models", [m.name for m in models], default, key=key, on_change=keep)
     return [m for n in names for m in models if m.name == n]
 

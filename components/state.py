@@ -1,34 +1,93 @@
-"""The one owner of st.session_state keys and of the app's shared resources."""
+"""This tab's st.session_state, in one place: where each key is named, with its type and default.
+
+The rule (tests/test_state.py checks it on components/):
+- A value the app keeps itself, no widget's, is a Slot below: its key, type (the dataclasses of
+  components/session_values.py among them) and default. Pages read and write it through the Slot
+  (get, set, take) or a function here, never through st.session_state.
+- A widget's key (Streamlit keeps the widget's value under it) is a constant in its page's keys
+  module, components/<page>/keys.py, or below for the shared widgets of components/*.py; a key
+  holding ``{}`` is formatted, for a widget drawn once per item. Pages read and write
+  st.session_state directly only for their widgets, by those constants.
+- kept() keeps a widget's last value under KEPT.format(its key), or in a Slot the widgets share.
+"""
 
 from __future__ import annotations
 
+import random
+import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+import numpy as np
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.plain_text import plain
-from fashion_lab.models.stored import open_store
-from model_store import ModelStore, StoreError
+from components.session_values import Feed, PresetPick, QuizState, SentDrawing
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
-TRAIN_JOB = "train_job"  # this tab's TrainingJob (running or ended), kept across pages
-TRAIN_REFUSAL = "train_refusal"  # why the last Train press started nothing (shown once)
-LIVE_FEED = "live_feed"  # the LiveFeed of this tab's running job, fetched by its live panel
-TALK_MODE = "talk_mode"  # big fonts and just the essentials, remembered in the URL (?talk=1)
-RACE_JOBS = "race_jobs"  # the two TrainingJobs of this tab's race (running or ended)
-RACE_REFUSAL = "race_refusal"  # why the last Start of a race started nothing (shown once)
-CLASSIFY_INPUT = "classify_input"  # the 28x28 uint8 the Classify page shows (or None)
-WELCOME_DISMISSED = "welcome_dismissed"  # the first page's welcome was put away
-# Classify's canvas: its objects (JSON), those it was given when it last mounted, its last picture.
-DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS = "classify_drawing", "classify_drawing_at_mount", "classify_pixels"
-CHOSEN_MODELS = "chosen_models"  # the model names picked on Classify or Compare, for both and Inside
-PRESET_SET = "preset_set"  # the key of the model picker whose value a preset button just set
-# The join page's: the phone's anonymous id, the class asked for, the turn, what the turn sent.
-PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT = "phone_id", "play_asked", "play_round", "play_sent"
-PLAY_ACTIVITY, QUIZ = "play_activity", "quiz"  # the join page's Draw or Guess 10; this tab's quiz
-ROOM_BOARD = "room_board"  # which board the room page shows: the drawings or Guess 10
-PRESENTER = "presenter"  # whether this tab gave the presenter key (the room page's controls)
-ROOM_CONTROL_ERROR = "room_control_error"  # why the presenter's last Hide or New round failed
+if TYPE_CHECKING:
+    from fashion_lab.training.job import BaseJob
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Slot(Generic[T]):
+    """A value this tab keeps under ``key``: ``default`` (immutable) until one is set, or the tab's
+    own made by ``make`` when first read."""
+
+    key: str
+    default: T | None = None
+    make: Callable[[], T] | None = None
+
+    def get(self) -> T:
+        """This tab's value, or the default (one that ``make`` made is kept: the tab's from then on)."""
+        if self.key not in st.session_state:
+            if self.make is None:
+                return self.default
+            st.session_state[self.key] = self.make()
+        return st.session_state[self.key]
+
+    def set(self, value: T) -> None:
+        st.session_state[self.key] = value
+
+    def take(self) -> T | None:
+        """This tab's value, removed (what is said once), or the default."""
+        return st.session_state.pop(self.key, self.default)
+
+
+# The values this tab keeps. The Train page's: its job (running or ended, across pages), why the
+# last Train press started nothing (said once), the feed of its running job for the live panel;
+# the race's two jobs, and why its last Start started nothing; the welcome put away
+TRAIN_JOB: Slot[BaseJob | None] = Slot("train_job")
+TRAIN_REFUSAL: Slot[str | None] = Slot("train_refusal")
+LIVE_FEED: Slot[Feed | None] = Slot("live_feed")
+RACE_JOBS: Slot[list[BaseJob] | None] = Slot("race_jobs")
+RACE_REFUSAL: Slot[str | None] = Slot("race_refusal")
+WELCOME_DISMISSED: Slot[bool] = Slot("welcome_dismissed", False)
+# Classify's: the 28x28 uint8 it shows (for Inside too); its canvas's objects (JSON), those it was
+# given when it last mounted, and its last picture
+CLASSIFY_INPUT: Slot[np.ndarray | None] = Slot("classify_input")
+DRAWING: Slot[dict | None] = Slot("classify_drawing")
+DRAWING_AT_MOUNT: Slot[dict | None] = Slot("classify_drawing_at_mount")
+DRAWN_PIXELS: Slot[np.ndarray | None] = Slot("classify_pixels")
+# The models picked on Classify or Compare, for both and Inside (None: the classics); a preset's
+CHOSEN_MODELS: Slot[list[str] | None] = Slot("chosen_models")
+PRESET_PICK: Slot[PresetPick | None] = Slot("preset_pick")
+# The join page's: the phone's anonymous id, the class asked for, the turn, what it sent; the quiz
+PHONE_ID: Slot[str] = Slot("phone_id", make=lambda: secrets.token_hex(8))
+PLAY_ASKED: Slot[int] = Slot("play_asked", make=lambda: random.randrange(len(CLASS_NAMES)))
+PLAY_ROUND: Slot[int] = Slot("play_round", 0)
+PLAY_SENT: Slot[SentDrawing | None] = Slot("play_sent")
+QUIZ: Slot[QuizState | None] = Slot("quiz")
+# The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
+PRESENTER: Slot[bool] = Slot("presenter", False)
+ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
+
+# The shared widgets' keys
+TALK_MODE = "talk_mode"  # the sidebar's Talk mode switch: big fonts and just the essentials (?talk=1)
+TEST_CLASS, TEST_NUMBER = "{}_test_class", "{}_test_number"  # the test image picker's, with its page's name
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 
 
@@ -37,13 +96,13 @@ def talk_mode() -> bool:
     return bool(st.session_state.get(TALK_MODE, False))
 
 
-def kept(key: str, default, shared: str | None = None) -> tuple:
+def kept(key: str, default, shared: Slot | None = None) -> tuple:
     """The value the widget ``key`` had last in this tab (or ``default``), to draw it with as its
     default, and its on_change callback that keeps a new one. Streamlit forgets a widget's value
     on every run that does not draw it (another page, a branch not taken); this keeps it for the
-    session. ``shared`` names the kept value when widgets share it. (Setting the widget's value
+    session. ``shared`` keeps it instead when widgets share it. (Setting the widget's value
     through st.session_state instead was lost when a click interrupted the run that set it.)"""
-    state, kept_key = st.session_state, shared or KEPT.format(key)
+    state, kept_key = st.session_state, shared.key if shared else KEPT.format(key)
     return state.get(kept_key, default), lambda: state.__setitem__(kept_key, state[key])
 
 
@@ -58,83 +117,29 @@ def kept_settings(defaults: dict, disabled: bool) -> tuple[dict, Callable[[str],
     return {key: value for key, (value, _) in shown.items()}, widget
 
 
-def get_store() -> ModelStore:
-    """The model store (FASHION_LAB_MODELS or the default folder); cheap, so built per call."""
-    return open_store()
+def pick_preset(picker: str, names: list[str]) -> None:
+    """A preset button's callback: ``names`` become this session's choice and the value of the
+    model picker keyed ``picker``."""
+    st.session_state[picker] = names
+    CHOSEN_MODELS.set(names)
+    PRESET_PICK.set(PresetPick(picker))
 
 
-@st.cache_resource(show_spinner=False)
-def remove_store_leftovers() -> None:
-    """Once per server, at its start: the half-written saves a killed process left in the store."""
-    get_store().remove_leftovers()
+def preset_picked(picker: str) -> bool:
+    """Whether a preset button set the value of the model picker ``picker`` (said once)."""
+    pick = PRESET_PICK.take()
+    return pick is not None and pick.picker == picker
+
+
+def set_live_feed(feed: Feed | None) -> None:
+    """Keep ``feed`` for this tab; the one it replaces stops and removes its file."""
+    old = LIVE_FEED.get()
+    if old is not None:
+        old.close()
+    LIVE_FEED.set(feed)
 
 
 def session_id() -> str:
     """This browser tab's Streamlit session."""
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx else "no-session"
-
-
-def get_train_job():
-    """This tab's training job, or None."""
-    return st.session_state.get(TRAIN_JOB)
-
-
-def set_train_job(job) -> None:
-    st.session_state[TRAIN_JOB] = job
-
-
-def get_live_feed():
-    """The feed of this tab's training job, or None."""
-    return st.session_state.get(LIVE_FEED)
-
-
-def set_live_feed(feed) -> None:
-    """Keep ``feed`` for this tab; the one it replaces stops and removes its file."""
-    old = st.session_state.get(LIVE_FEED)
-    if old is not None:
-        old.close()
-    st.session_state[LIVE_FEED] = feed
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _load_model(root: str, name: str, weights_sha256: str):
-    return open_store(root).load(name)
-
-
-def load_stored_model(entry):
-    """A stored model, loaded once per server and reused (keyed by its weights' checksum)."""
-    return _load_model(str(get_store().root), entry.name, entry.weights_sha256)
-
-
-def loaded(entries: list) -> list[tuple]:
-    """(entry, model) for each entry whose model loads (once per server), in order; a warning with
-    the reason for any that does not (its files changed since it was listed), and the page goes
-    on. Pages use these models, not a second load that could meet changed files."""
-    pairs = []
-    for entry in entries:
-        try:
-            pairs.append((entry, load_stored_model(entry)))
-        except StoreError as error:
-            st.warning(f"**{plain(entry.name)}** cannot be used: {plain(error)}")
-    return pairs
-
-
-@st.cache_data(show_spinner=False)
-def test_images():
-    """The 10,000 test images and their labels (read-only arrays, loaded once per server)."""
-    from fashion_lab.data.fashion_mnist import load_dataset
-
-    data = load_dataset()
-    return data.test_images, data.test_labels
-
-
-def available_test_images():
-    """``test_images()``, or None after one clear message saying how to get the dataset."""
-    from fashion_lab.data.fashion_mnist import DatasetError
-
-    try:
-        return test_images()
-    except DatasetError as error:
-        st.error(f"The Fashion-MNIST test images are needed here but cannot be read: {plain(error)}")
-        return None

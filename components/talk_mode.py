@@ -14,7 +14,7 @@ h1 { font-size: 2rem !important; padding-top: 0 !important; }
 
 
 def _sync_url() -> None:
-    if st.session_state.get(TALK_MODE):
+    if talk_mode():
         st.query_params["talk"] = "1"
     elif "talk" in st.query_params:
         del st.query_params["talk"]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from components.state import available_test_images
+from components.resources import available_test_images
+from components.state import TEST_CLASS, TEST_NUMBER
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.preprocessing import Preprocessed
-
-CLASS, NUMBER = "{}_test_class", "{}_test_number"  # widget keys, formatted with the page's prefix
 
 
 def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] | None:
@@ -19,10 +18,15 @@ def test_image_input(key_prefix: str = "classify") -> tuple[Preprocessed, str] |
     images, labels = test_set
     pick_class, pick_index = st.columns(2)
     label = pick_class.selectbox(
-        "Class", range(len(CLASS_NAMES)), format_func=CLASS_NAMES.__getitem__, key=CLASS.format(key_prefix)
+        "Class",
+        range(len(CLASS_NAMES)),
+        format_func=CLASS_NAMES.__getitem__,
+        key=TEST_CLASS.format(key_prefix),
     )
     indices = np.flatnonzero(labels == label)
-    number = pick_index.number_input("Image of that class", 1, len(indices), 1, key=NUMBER.format(key_prefix))
+    number = pick_index.number_input(
+        "Image of that class", 1, len(indices), 1, key=TEST_NUMBER.format(key_prefix)
+    )
     index = int(indices[int(number) - 1])
     result = Preprocessed(images[index])
     result.add(f"test image #{index}", images[index])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.state import get_train_job
+from components.state import TRAIN_JOB
 from components.training_jobs import get_job_registry
 from fashion_lab.training.progress import describe_place, job_progress
 
 
 def render_training_status() -> None:
     """While a job runs, a progress line that refreshes itself; after, one line of outcome."""
-    job = get_train_job()
+    job = TRAIN_JOB.get()
     if job is None:
         return
     if job.state.done:

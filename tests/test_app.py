@@ -1,31 +1,13 @@
 """The app headless (AppTest): every page renders without an exception."""
 
 import pytest
-from conftest import ROOT, run_python
-from streamlit.testing.v1 import AppTest
+from conftest import run_python
+from helpers.app import APP, PAGES, open_app
 
-from components.models.page import DELETE_BUTTON, DELETE_NAME
+from components.models.keys import DELETE_BUTTON, DELETE_NAME
 from components.plain_text import plain
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
-
-APP = str(ROOT / "streamlit_app.py")
-PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
-    "train": ("train.page", "render_train"),
-    "inside": ("inside.page", "render_inside"),
-    "classify": ("classify.page", "render_classify"),
-    "compare": ("compare.page", "render_compare"),
-    "models": ("models.page", "render_models"),
-}
-
-
-def open_app(page: str | None = None) -> AppTest:
-    """The whole app (default page), or one page's render function on its own."""
-    if page is None:
-        return AppTest.from_file(APP, default_timeout=60).run()
-    module, function = PAGES[page]
-    script = f"from components.{module} import {function}\n{function}()\n"
-    return AppTest.from_string(script, default_timeout=60).run()
 
 
 def test_app_starts_without_exception(store):

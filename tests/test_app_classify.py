@@ -2,14 +2,13 @@
 
 import numpy as np
 import pytest
-from bad_files import awkward_files, encode, hostile_files
+from helpers.bad_files import awkward_files, encode, hostile_files
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from components.classify.keys import MODELS, SOURCE, UPLOAD
 from components.plain_text import plain
-from components.state import CLASSIFY_INPUT
-from components.test_image_picker import CLASS
+from components.state import CLASSIFY_INPUT, TEST_CLASS
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.training.saving import run_metadata
 
@@ -38,10 +37,10 @@ def test_default_compares_newest_dense_and_cnn(classify_store):
 
 def test_test_image_shows_its_true_label_and_the_models_answers(classify_store, dataset):
     app = open_page("Test image")
-    app.selectbox(key=CLASS.format("classify")).set_value(1).run()  # Trouser
+    app.selectbox(key=TEST_CLASS.format("classify")).set_value(1).run()  # Trouser
     assert any("True label: **Trouser**" in md.value for md in app.markdown)
     first_trouser = dataset.test_images[np.flatnonzero(dataset.test_labels == 1)[0]]
-    np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT], first_trouser)
+    np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT.key], first_trouser)
     assert {m.value for m in app.metric} <= set(CLASS_NAMES)
 
 
@@ -51,7 +50,7 @@ def test_uploaded_fashion_mnist_png_gets_its_true_label(classify_store, dataset)
     png = encode(Image.fromarray(dataset.test_images[index]))
     app.file_uploader(key=UPLOAD).set_value(("boot.png", png, "image/png")).run()
     assert not app.exception and not app.error
-    np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT], dataset.test_images[index])
+    np.testing.assert_array_equal(app.session_state[CLASSIFY_INPUT.key], dataset.test_images[index])
     cnn = next(m for m in app.metric if "cnn" in m.label)
     assert cnn.value == "Ankle boot"
 
@@ -69,4 +68,4 @@ def test_awkward_uploads_get_one_clear_message_or_an_answer(classify_store, name
         assert not app.metric
     else:
         assert not app.error
-        assert len(app.metric) == 2 and app.session_state[CLASSIFY_INPUT].shape == (28, 28)
+        assert len(app.metric) == 2 and app.session_state[CLASSIFY_INPUT.key].shape == (28, 28)

@@ -7,12 +7,12 @@ import gzip
 import os
 
 import pytest
+from helpers.app import open_app
+from helpers.store import rewrite_meta, save_dense
 from streamlit.testing.v1 import AppTest
-from test_app import open_app
-from test_store_hostile import rewrite_meta, save_dense
 
 from components.classify import keys as classify_keys
-from components.inside import page as inside_page
+from components.inside import keys as inside_keys
 from components.models.page import DELETE_NAME
 from components.plain_text import plain
 from fashion_lab.data.fashion_mnist import FILES, load_dataset
@@ -40,7 +40,7 @@ def test_a_model_that_cannot_load_is_never_offered(trap_store, page):
         app.radio(key=classify_keys.SOURCE).set_value("Test image").run()
     assert not app.exception, app.exception
     offered = [option for box in app.multiselect for option in box.options]
-    offered += [option for box in app.selectbox if box.key == inside_page.MODEL for option in box.options]
+    offered += [option for box in app.selectbox if box.key == inside_keys.MODEL for option in box.options]
     assert offered and "fake-cnn" not in offered
 
 
@@ -80,7 +80,7 @@ def test_compare_does_without_optional_metadata(store, small_jobs):
 def test_a_model_whose_files_vanish_after_the_listing_gets_a_warning(store, small_jobs):
     store.save("vanishing", small_jobs["cnn"].model, run_metadata(small_jobs["cnn"]))
     script = (
-        "from components.state import get_store, loaded\n"
+        "from components.resources import get_store, loaded\n"
         "entries = get_store().models()\n"
         f"(entries[0].path / {WEIGHTS_FILE!r}).unlink()\n"
         "assert loaded(entries) == []\n"
@@ -94,7 +94,7 @@ def test_a_model_whose_files_vanish_after_the_listing_gets_a_warning(store, smal
 def broken_dataset(tmp_path, monkeypatch, dataset):
     """FASHION_MNIST_DIR holding four files that are not IDX; every cache of the real set cleared
     before and after."""
-    from components.state import test_images
+    from components.resources import test_images
 
     for name in FILES.values():
         (tmp_path / name).write_bytes(gzip.compress(b"not an IDX file"))

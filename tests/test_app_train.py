@@ -8,7 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.state import LIVE_FEED, TALK_MODE, TRAIN_JOB
-from components.train.settings import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, SETTINGS, START, STOP, SUBSET
+from components.train.keys import ARCHITECTURE, BATCH_SIZE, EPOCHS, SEED, START, STOP, SUBSET
+from components.train.settings import SETTINGS
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.in_process import JobState
 
@@ -55,7 +56,7 @@ def test_settings_are_locked_while_training_and_stop_ends_the_run(store, dataset
     _find(app, BATCH_SIZE).set_value(64)
     _find(app, SEED).set_value(7)
     _find(app, START).click().run()  # one run: the job starts in the button's callback
-    job = app.session_state[TRAIN_JOB]
+    job = app.session_state[TRAIN_JOB.key]
     assert job.state in (JobState.PENDING, JobState.RUNNING)
     assert (job.config.architecture, job.config.epochs) == ("cnn", 3)
     assert (job.config.batch_size, job.config.seed) == (64, 7)
@@ -80,13 +81,13 @@ def test_a_finished_run_is_saved_and_reported(store, dataset):
     _find(app, EPOCHS).set_value(1)
     _find(app, SUBSET).select("3,000 images (demo in seconds)")
     _find(app, START).click().run()
-    job, feed = app.session_state[TRAIN_JOB], app.session_state[LIVE_FEED]
+    job, feed = app.session_state[TRAIN_JOB.key], app.session_state[LIVE_FEED.key]
     assert feed.path.is_file()
     assert job.join(timeout=120)
     app.run()
     assert not app.exception, app.exception
     assert job.state is JobState.FINISHED
-    assert app.session_state[LIVE_FEED] is None and not feed.path.exists()  # drawn: its feed is gone
+    assert app.session_state[LIVE_FEED.key] is None and not feed.path.exists()  # drawn: its feed is gone
     entry = store.get(job.saved_as)
     assert entry.meta["config"]["limit"] == 3000
     assert any(f"{entry.test_accuracy:.2%}" in s.value for s in app.success)
@@ -112,14 +113,15 @@ def test_in_talk_mode_train_uses_the_default_for_every_hidden_setting(store, dat
     _find(app, ARCHITECTURE).select("dense")
     _find(app, SUBSET).select("3,000 images (demo in seconds)")
     _find(app, START).click().run()
-    job = app.session_state[TRAIN_JOB]
+    job = app.session_state[TRAIN_JOB.key]
     assert job.config == replace(TrainingConfig(), architecture="dense", limit=3000)
     job.stop()
     assert job.join(timeout=120)
 
 
 def test_each_setting_sets_its_config_field_and_talk_mode_keeps_the_hidden_ones_default():
-    from components.train.settings import AUGMENT, COSINE, LEARNING_RATE, config_from
+    from components.train.keys import AUGMENT, COSINE, LEARNING_RATE
+    from components.train.settings import config_from
 
     values = {
         ARCHITECTURE: "dense",

@@ -77,7 +77,35 @@ def test_the_score_counts_right_answers_against_the_true_labels_and_each_image_a
     assert summary.share_right == [1.0] * 6 + [0.5] * 4
     assert summary.confusion[6:, 0].tolist() == [1, 1, 1, 1] and summary.confusion.sum() == 20
     assert summary.dense_accuracy == 1.0 and summary.cnn_accuracy == 0.1
+    assert (summary.dense_right, summary.cnn_right) == (10, 1)
+    assert summary.missed == [6, 7, 8, 9]  # b's four T-shirts
     assert phone_score([a for a in answers if a.phone == "b"], truths) == 6
+
+
+def test_one_phones_summary_is_its_score_beside_the_networks_and_the_images_it_missed():
+    truths, dense, cnn = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3], [3] * 10, [3, 1, 4, 1, 5, 9, 2, 6, 0, 0]
+    mine = [_answer("me", p, t if p % 3 else (t + 1) % 10) for p, t in enumerate(truths) if p != 9]
+    summary = summarize(mine, list(range(100, 110)), truths, dense, cnn)
+    assert summary.right == phone_score(mine, truths) == 6  # 0, 3, 6 wrong; 9 not answered
+    answered = {a.position: a.answer for a in mine}
+    assert summary.missed == [p for p, t in enumerate(truths) if answered.get(p) != t] == [0, 3, 6, 9]
+    assert (summary.dense_right, summary.cnn_right) == (2, 8)  # counted one by one below
+    assert summary.dense_right == sum(d == t for d, t in zip(dense, truths, strict=True))
+    assert summary.cnn_right == sum(c == t for c, t in zip(cnn, truths, strict=True))
+
+
+def test_the_cnns_answers_as_a_confusion_matrix_and_its_rows_as_shares():
+    from fashion_lab.analysis.comparison import row_normalised
+
+    truths, cnn = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 1, 2, 3, 4, 5, 0, 7, 8, 7]
+    summary = summarize([], list(range(10)), truths, truths, cnn)
+    expected = np.zeros((10, 10), dtype=np.int64)
+    for truth, answer in zip(truths, cnn, strict=True):
+        expected[truth, answer] += 1
+    np.testing.assert_array_equal(summary.cnn_confusion, expected)
+    shares = row_normalised(summary.cnn_confusion)
+    assert shares[6, 0] == 1.0 and shares[9, 7] == 1.0 and np.allclose(shares.sum(axis=1), 1.0)
+    assert summary.missed == list(range(10))  # nobody answered: every image not (yet) right
 
 
 def test_one_answer_per_image_per_phone_changed_until_finished_and_never_after(where):
@@ -222,23 +250,24 @@ class _Ten:  # what record_tap reads of a round's ten
 
 def test_a_phone_can_always_reach_finish_and_a_stale_tap_is_dropped(tmp_path):
     from components.room.quiz import record_tap
+    from components.session_values import QuizState
 
     room = RoomDatabase(tmp_path / "room.sqlite3")
-    ten, state = _Ten(), {"round": room.current_round(), "position": 0, "shown": 0.0}
-    ten.round_id = state["round"]
+    ten, state = _Ten(), QuizState(room.current_round(), shown=0.0)
+    ten.round_id = state.round
     for position in range(QUIZ_SIZE):
         assert record_tap(room, ten, state, "phone", position, 3, None) is None
-    assert state["position"] == QUIZ_SIZE  # all answered: the Finish screen
+    assert state.position == QUIZ_SIZE  # all answered: the Finish screen
     for _ in range(MAX_CHANGES + 3):  # back to the last image, the same answer again and again
-        state["position"] = 9
-        assert record_tap(room, ten, state, "phone", 9, 3, 3) is None and state["position"] == QUIZ_SIZE
+        state.position = 9
+        assert record_tap(room, ten, state, "phone", 9, 3, 3) is None and state.position == QUIZ_SIZE
     for change in range(MAX_CHANGES + 1):  # back, and a different answer each time
-        state["position"] = 9
+        state.position = 9
         problem = record_tap(room, ten, state, "phone", 9, change % 2, None)
-        assert state["position"] == QUIZ_SIZE  # on to Finish even when the change was refused
+        assert state.position == QUIZ_SIZE  # on to Finish even when the change was refused
     assert problem and "changed" in problem
-    state["position"] = 4
+    state.position = 4
     assert record_tap(room, ten, state, "phone", 3, 8, 3) is None  # a tap meant for image 4 of 10
-    assert state["position"] == 4 and room.quiz_answers(ten.round_id, "phone", finished=False)[3].answer == 3
+    assert state.position == 4 and room.quiz_answers(ten.round_id, "phone", finished=False)[3].answer == 3
     room.finish_quiz(ten.round_id, "phone")
     assert len(room.quiz_answers(ten.round_id)) == QUIZ_SIZE

@@ -16,6 +16,7 @@ from fashion_lab.room.database import SCHEMA_VERSION, RoomDatabase, RoomDatabase
 from fashion_lab.room.drawings import (
     PRESENT_WINDOW,
     RATE_LIMIT,
+    Scoreboard,
     TooManyDrawings,
     is_presenter,
     open_room,
@@ -23,6 +24,7 @@ from fashion_lab.room.drawings import (
     presenter_key,
     scoreboard,
     send_drawing,
+    shares_right,
 )
 from tools.app_server import free_port
 from tools.postgres_server import new_database
@@ -116,6 +118,13 @@ def test_the_databases_score_matches_a_count_of_the_drawings_and_leaves_out_hidd
         counted = (len(mine), sum(d.dense_right for d in mine), sum(d.cnn_right for d in mine))
         assert (count, dense, cnn) == counted
     assert sum(counts[0] for counts in score.per_class.values()) == len(shown)
+    dense_share, cnn_share = shares_right(score)  # what the board shows
+    assert dense_share == pytest.approx(np.mean([d.dense_right for d in shown]))
+    assert cnn_share == pytest.approx(np.mean([d.cnn_right for d in shown]))
+
+
+def test_a_round_without_drawings_has_no_share_right():
+    assert shares_right(Scoreboard()) == (0.0, 0.0)
 
 
 def test_the_board_survives_a_restart(where):
@@ -220,6 +229,7 @@ def test_a_database_url_not_postgresql_or_unreachable_gives_a_clear_error_withou
         )
 
 
+@pytest.mark.postgres
 def test_the_url_points_the_room_at_postgresql(monkeypatch, postgres):
     monkeypatch.setenv("FASHION_LAB_DATABASE_URL", new_database(postgres, "shared_room"))
     first, second = open_room(), open_room()  # two app servers, one database
@@ -227,6 +237,7 @@ def test_the_url_points_the_room_at_postgresql(monkeypatch, postgres):
     assert (first.dialect, len(second.drawings())) == ("postgresql", 1)
 
 
+@pytest.mark.postgres
 def test_a_lost_postgresql_connection_is_a_clear_error_and_the_next_call_reconnects(postgres):
     import psycopg
 
@@ -240,6 +251,7 @@ def test_a_lost_postgresql_connection_is_a_clear_error_and_the_next_call_reconne
     assert len(room.drawings()) == 1  # opened afresh, nothing lost
 
 
+@pytest.mark.postgres
 def test_servers_opening_a_new_postgresql_at_once_migrate_it_once_and_share_one_round(postgres):
     url = new_database(postgres, f"room_{uuid.uuid4().hex}")
     opened, rounds = [], []

@@ -44,7 +44,7 @@ def bench_projection() -> list[Row]:
     import time
 
     from components.compare.projections import cached_projection
-    from components.state import load_stored_model
+    from components.resources import load_stored_model
     from fashion_lab.models.stored import open_store
     from model_store import BUNDLED_ROOT
 

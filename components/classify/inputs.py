@@ -60,15 +60,14 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         return_image_data=True,
         key=CANVAS,
     )
-    state = st.session_state
-    state[DRAWING] = checked_drawing(canvas.json_data)
+    DRAWING.set(checked_drawing(canvas.json_data))
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
     pixels, unreadable = canvas_picture(canvas, side)
     if unreadable:
         st.warning("The drawing could not be read: clear the canvas and draw again.")
-    if pixels is None and state[DRAWING] == state.get(DRAWING_AT_MOUNT):  # restored, not yet sent
-        pixels = state.get(DRAWN_PIXELS)
-    state[DRAWN_PIXELS] = pixels
+    if pixels is None and DRAWING.get() == DRAWING_AT_MOUNT.get():  # restored, not yet sent
+        pixels = DRAWN_PIXELS.get()
+    DRAWN_PIXELS.set(pixels)
     if pixels is None or pixels.shape[:2] != (side, side) or not has_strokes(pixels):
         st.info("Draw a garment: a T-shirt, trousers, a bag, a shoe...")
         return None
@@ -78,10 +77,9 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
 def _drawing_to_restore() -> dict | None:
     """The drawing the canvas had when it was last on screen, handed to it when it mounts again;
     while it stays mounted, the same value (a new one would make it reload and lose its undo)."""
-    state = st.session_state
-    if CANVAS not in state:  # not drawn by the last run: it mounts now
-        state[DRAWING_AT_MOUNT] = state.get(DRAWING)
-    return state.get(DRAWING_AT_MOUNT)
+    if CANVAS not in st.session_state:  # not drawn by the last run: it mounts now
+        DRAWING_AT_MOUNT.set(DRAWING.get())
+    return DRAWING_AT_MOUNT.get()
 
 
 def upload_input() -> Preprocessed | None:

@@ -1,4 +1,5 @@
-"""The Classify page's widget keys, once (a module the tests import without the canvas component)."""
+"""The Classify page's widget keys, once (components/state.py says where every session key is
+named; a module the tests import without the canvas component)."""
 
 SOURCE, MODELS = "classify_source", "classify_models"
 TOOL, BRUSH, CANVAS, UPLOAD = "classify_tool", "classify_brush", "classify_canvas", "classify_upload"

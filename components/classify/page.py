@@ -45,7 +45,7 @@ def render_classify() -> None:
             result = upload_input()
         else:
             result, truth = test_image_input() or (None, None)
-    st.session_state[CLASSIFY_INPUT] = result.pixels if result else None
+    CLASSIFY_INPUT.set(result.pixels if result else None)
     with right:
         models = choose_models(MODELS)
         if result is None:

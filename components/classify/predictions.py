@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.model_calibration import model_temperature, photo_temperature
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
-from components.state import loaded
+from components.resources import loaded
+from components.temperatures import model_temperature, photo_temperature
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.preprocessing import Preprocessed
 

@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.compare.keys import PRESET
 from components.model_picker import CLASSICS
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import CHOSEN_MODELS, PRESET_SET, talk_mode
+from components.state import pick_preset, talk_mode
 from fashion_lab.analysis.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
 
 PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
@@ -25,16 +26,16 @@ def preset_models(models, architectures) -> list[str]:
     return picks
 
 
-def render_presets(models, widget_key: str) -> None:
-    """One button per preset; pressing one makes its models this session's choice."""
+def render_presets(models, picker: str) -> None:
+    """One button per preset; pressing one makes its models this session's choice, shown by the
+    model picker keyed ``picker``."""
 
     def pick(architectures) -> None:
-        st.session_state[CHOSEN_MODELS] = st.session_state[widget_key] = preset_models(models, architectures)
-        st.session_state[PRESET_SET] = widget_key
+        pick_preset(picker, preset_models(models, architectures))
 
     columns = st.columns([1, 1, 3])
     for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):
-        column.button(label, on_click=pick, args=(architectures,), key=f"preset_{label}", width="stretch")
+        column.button(label, on_click=pick, args=(architectures,), key=PRESET.format(label), width="stretch")
     wanted = set(EQUAL_BUDGETS) - {m.architecture for m in models}
     if wanted:
         columns[2].caption(f"Equal budgets needs a model of {', '.join(sorted(wanted))}: run `make models`.")

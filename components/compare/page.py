@@ -10,25 +10,20 @@ from components.chart_style import show_chart
 from components.compare.budgets import render_budgets, render_presets
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.headline import headline
+from components.compare.keys import MODELS, NORMALISED
 from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models
 from components.plain_text import plain
-from components.state import (
-    available_test_images,
-    get_store,
-    loaded,
-    talk_mode,
-    test_images,
-)
+from components.resources import available_test_images, get_store, loaded, test_images
+from components.state import talk_mode
 from components.tables import show_table
 from fashion_lab.analysis.comparison import confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 GALLERY = 8
 TILE, TALK_TILE = 112, 180  # px of a gallery image
-MODELS, NORMALISED = "compare_models", "compare_normalised"  # widget keys
 
 
 @st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)

@@ -11,11 +11,11 @@ import streamlit as st
 from PIL import Image
 
 from components.chart_style import show_chart
-from components.state import loaded, test_images
+from components.compare.keys import PROJECTIONS
+from components.resources import loaded, test_images
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
-SECTION = "compare_projections"  # the expander's key: closed, nothing is computed
 
 
 @st.cache_data(show_spinner="Placing 2,000 test images by the model's last hidden layer...", max_entries=16)
@@ -42,7 +42,7 @@ def hover_images(count: int) -> list[str]:
 def render_projections(entries, talk: bool) -> None:
     """Inside a closed expander (opening it loads the models and computes): the chosen models,
     two to a row."""
-    section = st.expander("How each model arranges the garments", key=SECTION, on_change="rerun")
+    section = st.expander("How each model arranges the garments", key=PROJECTIONS, on_change="rerun")
     with section:
         if not section.open:
             return

@@ -8,23 +8,16 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.compare.keys import RACE_EPOCHS, RACE_START, RACE_STOP, RACE_SUBSET, RUNNERS
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import (
-    RACE_JOBS,
-    RACE_REFUSAL,
-    kept_settings,
-    session_id,
-    talk_mode,
-)
+from components.state import RACE_JOBS, RACE_REFUSAL, kept_settings, session_id, talk_mode
 from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
 from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.training.progress import describe_place, job_progress
 
-RUNNERS = ("race_first", "race_second")  # widget keys: one architecture each
-EPOCHS, SUBSET, START, STOP = "race_epochs", "race_subset", "race_start", "race_stop"
-SETTINGS = (*RUNNERS, EPOCHS, SUBSET)
+SETTINGS = (*RUNNERS, RACE_EPOCHS, RACE_SUBSET)
 
 
 def render_race() -> None:
@@ -36,11 +29,11 @@ def render_race() -> None:
             "Two networks learn side by side on the same images for the same epochs: "
             "watch their accuracy on the test images race."
         )
-    jobs = st.session_state.get(RACE_JOBS)
+    jobs = RACE_JOBS.get()
     running = bool(jobs) and not all(job.state.done for job in jobs)
     if not (talk and running):
         _settings(running)
-    if refusal := st.session_state.pop(RACE_REFUSAL, None):
+    if refusal := RACE_REFUSAL.take():
         st.error(refusal)
     if jobs:
         (_live if running else _draw)(jobs)
@@ -54,10 +47,10 @@ def _settings(running: bool) -> None:
     first, second, epochs, subset = st.columns([2, 2, 2, 3])  # room for "10,000 images (quick run)"
     first.selectbox("Runner 1", names, names.index(shown[RUNNERS[0]]), **drawn(RUNNERS[0]))
     second.selectbox("Runner 2", names, names.index(shown[RUNNERS[1]]), **drawn(RUNNERS[1]))
-    epochs.slider("Epochs", 1, 20, shown[EPOCHS], **drawn(EPOCHS))
-    subset.selectbox("Training images", subsets, subsets.index(shown[SUBSET]), **drawn(SUBSET))
+    epochs.slider("Epochs", 1, 20, shown[RACE_EPOCHS], **drawn(RACE_EPOCHS))
+    subset.selectbox("Training images", subsets, subsets.index(shown[RACE_SUBSET]), **drawn(RACE_SUBSET))
     # Started in the callback, so one script run draws the locked settings and the race.
-    st.button("Start the race", key=START, disabled=running, icon=":material/flag:", on_click=_start)
+    st.button("Start the race", key=RACE_START, disabled=running, icon=":material/flag:", on_click=_start)
 
 
 def _start() -> None:
@@ -66,16 +59,16 @@ def _start() -> None:
     from fashion_lab.training.config import TrainingConfig
     from fashion_lab.training.line import JobRefused
 
-    state = st.session_state
-    config = TrainingConfig(epochs=state[EPOCHS], limit=SUBSETS[state[SUBSET]])
+    widgets = st.session_state  # the settings' values, as the click found them
+    config = TrainingConfig(epochs=widgets[RACE_EPOCHS], limit=SUBSETS[widgets[RACE_SUBSET]])
     try:
         registry = get_job_registry()
-        jobs = [new_training_job(replace(config, architecture=state[key])) for key in RUNNERS]
+        jobs = [new_training_job(replace(config, architecture=widgets[key])) for key in RUNNERS]
         registry.submit(jobs, session_id())
     except (JobRefused, ValueError) as refusal:  # a full line, or a bad server setting
-        state[RACE_REFUSAL] = str(refusal)
+        RACE_REFUSAL.set(str(refusal))
         return
-    state[RACE_JOBS] = jobs
+    RACE_JOBS.set(jobs)
 
 
 @st.fragment(run_every=2.0)  # its chart changes once an epoch; each redraw costs the browser
@@ -110,7 +103,7 @@ def _draw(jobs) -> None:
     if not all(job.state.done for job in jobs):
         st.button(
             "Stop both",
-            key=STOP,
+            key=RACE_STOP,
             icon=":material/stop:",
             on_click=lambda: [job.stop() for job in jobs],
         )

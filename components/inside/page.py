@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.inside.keys import MODEL, SOURCE
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.model_picker import chosen_models
-from components.state import CLASSIFY_INPUT, get_store, kept, loaded, talk_mode
+from components.resources import get_store, loaded
+from components.state import CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.models.registry import is_convolutional
-
-SOURCE, MODEL = "inside_source", "inside_model"  # widget keys
 
 
 def _pick_input():
@@ -22,7 +22,7 @@ def _pick_input():
             return None, ""
         result, truth = picked
         return result.pixels, f"test image, true label {truth}"
-    pixels = st.session_state.get(CLASSIFY_INPUT)
+    pixels = CLASSIFY_INPUT.get()
     if pixels is None:
         st.info("Nothing drawn or uploaded yet: do it on the Classify page, then come back.")
     return pixels, "your drawing or upload"

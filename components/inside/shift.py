@@ -9,12 +9,12 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.heatmaps import render_heatmaps
+from components.inside.keys import SHIFT_DOWN, SHIFT_HEATMAP, SHIFT_RIGHT
 from components.model_picker import show_answer
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import available_test_images, test_images
+from components.resources import available_test_images, test_images
 
-SHIFT_RIGHT, SHIFT_DOWN, SHIFT_HEATMAP = "inside_shift_x", "inside_shift_y", "inside_shift_heatmap"  # keys
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
 

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.inside.keys import DETAIL_CHANNEL, LAYER
 from components.inside.map_images import (
     KERNEL_COLOURS,
     colour_bar,
@@ -15,8 +16,6 @@ from components.inside.map_images import (
     mark_cell,
     pair_tile,
 )
-
-DETAIL_CHANNEL, LAYER = "inside_channel", "inside_layer"  # widget keys
 
 
 def render_maps(model, pixels: np.ndarray, described: str):

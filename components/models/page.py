@@ -3,13 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from components.models.calibration import render_calibration
+from components.models.keys import DELETE_BUTTON, DELETE_NAME
+from components.models.reliability import render_reliability
 from components.plain_text import plain
-from components.state import get_store
+from components.resources import get_store
 from components.tables import show_table
 from model_store import BrokenEntry, StoreError, is_valid_name
-
-DELETE_NAME, DELETE_BUTTON = "models_delete_name", "models_delete_button"  # widget keys
 
 
 def _models_table(models) -> pd.DataFrame:
@@ -48,7 +47,7 @@ def render_models() -> None:
         kinds = {"test accuracy": "percent", "train seconds": "seconds", "parameters": "int"}
         hidden = ("fine-tuned from", "train seconds", "created", "bundled")
         show_table(_models_table(models), kinds, "name", talk_hides=hidden)
-        render_calibration(models)
+        render_reliability(models)
     _render_broken_and_delete(entries)
 
 

@@ -3,18 +3,17 @@ Guess 10, the room against the models (components/room/quiz.py)."""
 
 from __future__ import annotations
 
-import random
-import secrets
-
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 from components.canvas_data import canvas_picture, has_strokes
 from components.image_views import tile
 from components.model_picker import model_label
+from components.room.keys import ACTIVITY, AGAIN, DRAW_CANVAS, DRAW_CLASS, SEND
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
-from components.state import PHONE_ID, PLAY_ACTIVITY, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
+from components.session_values import SentDrawing
+from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.preprocessing import preprocess_drawing
 from fashion_lab.room.database import RoomDatabaseError
@@ -33,17 +32,13 @@ PHONE_PAGE = """<style>
 def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
     st.html(PHONE_PAGE)
-    state = st.session_state
-    state.setdefault(PHONE_ID, secrets.token_hex(8))  # anonymous: this tab, nothing more
-    state.setdefault(PLAY_ASKED, random.randrange(len(CLASS_NAMES)))
-    state.setdefault(PLAY_ROUND, 0)
-    shown, keep = kept(PLAY_ACTIVITY, DRAW)
+    shown, keep = kept(ACTIVITY, DRAW)
     activity = st.segmented_control(
         "Activity",
         [DRAW, GUESS],
         default=shown,
         required=True,
-        key=PLAY_ACTIVITY,
+        key=ACTIVITY,
         on_change=keep,
         width="stretch",
     )
@@ -56,8 +51,7 @@ def render_play() -> None:
 @st.fragment
 def _turn() -> None:
     """The class to draw, a canvas for a finger, Send; once sent, both answers and Draw another."""
-    state = st.session_state
-    turn = state[PLAY_ROUND]  # a new turn: a new, empty canvas
+    turn = PLAY_ROUND.get()  # a new turn: a new, empty canvas
     if not _sent(turn):
         drawing = st.empty()  # emptied once sent: the answers take the canvas's place
         with drawing.container():
@@ -65,9 +59,8 @@ def _turn() -> None:
         if not _sent(turn):
             return
         drawing.empty()
-    _show_answers(state[PLAY_SENT])
-    again = f"play_again_{turn}"
-    st.button("Draw another", type="primary", key=again, width="stretch", on_click=_next_turn)
+    _show_answers(PLAY_SENT.get())
+    st.button("Draw another", type="primary", key=AGAIN.format(turn), width="stretch", on_click=_next_turn)
 
 
 def _draw(turn: int) -> None:
@@ -75,9 +68,9 @@ def _draw(turn: int) -> None:
     asked = st.selectbox(
         "Draw a",
         range(len(CLASS_NAMES)),
-        index=st.session_state[PLAY_ASKED],
+        index=PLAY_ASKED.get(),
         format_func=CLASS_NAMES.__getitem__,
-        key=f"play_asked_{turn}",
+        key=DRAW_CLASS.format(turn),
     )
     st.caption("Draw the whole garment with a finger: an outline is filled.")
     canvas = st_canvas(
@@ -88,11 +81,11 @@ def _draw(turn: int) -> None:
         width=CANVAS_SIDE,
         drawing_mode="freedraw",
         return_image_data=True,
-        key=f"play_canvas_{turn}",
+        key=DRAW_CANVAS.format(turn),
     )
     pixels, unreadable = canvas_picture(canvas, CANVAS_SIDE)
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
-    if st.button("Send", type="primary", key=f"play_send_{turn}", width="stretch", disabled=not ready):
+    if st.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
         if problem is not None:
             problem[0](problem[1])
@@ -100,12 +93,13 @@ def _draw(turn: int) -> None:
 
 def _next_turn() -> None:
     """A new turn (a new, empty canvas), asking for a new random class; before the run draws it."""
-    st.session_state[PLAY_ROUND] += 1
-    st.session_state[PLAY_ASKED] = random.randrange(len(CLASS_NAMES))
+    PLAY_ROUND.set(PLAY_ROUND.get() + 1)
+    PLAY_ASKED.take()  # its default: a new random class
 
 
 def _sent(turn: int) -> bool:
-    return (st.session_state.get(PLAY_SENT) or {}).get("turn") == turn
+    sent = PLAY_SENT.get()
+    return sent is not None and sent.turn == turn
 
 
 def _send(pixels, asked: int, turn: int):
@@ -118,31 +112,24 @@ def _send(pixels, asked: int, turn: int):
     result = preprocess_drawing(pixels)
     try:
         models = [model for _, model in pairs]
-        answers = send_drawing(
-            get_room(), st.session_state[PHONE_ID], asked, result.pixels, CANVAS_SIDE, models
-        )
+        answers = send_drawing(get_room(), PHONE_ID.get(), asked, result.pixels, CANVAS_SIDE, models)
     except (TooManyDrawings, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
         return st.error, f"Not sent: {error}."
     labels = [model_label(entry) for entry, _ in pairs]
-    st.session_state[PLAY_SENT] = {
-        "turn": turn,
-        "asked": asked,
-        "seen": result.pixels,
-        "answers": list(zip(labels, answers, strict=True)),
-    }
+    PLAY_SENT.set(SentDrawing(turn, asked, result.pixels, list(zip(labels, answers, strict=True))))
     return None
 
 
-def _show_answers(sent: dict) -> None:
+def _show_answers(sent: SentDrawing) -> None:
     """Your drawing as both networks saw it and what each answered; it is on the board."""
     st.success("Sent to the board.")
     row = st.container(horizontal=True, wrap=False, vertical_alignment="center")  # a phone's too
-    caption = f"your {CLASS_NAMES[sent['asked']]}, as they saw it"
-    row.image(tile(sent["seen"], side=112), caption=caption, width=112)
+    caption = f"your {CLASS_NAMES[sent.asked]}, as they saw it"
+    row.image(tile(sent.seen, side=112), caption=caption, width=112)
     answers = row.container()
-    for label, (answer, confidence) in sent["answers"]:
-        mark = "right:" if answer == sent["asked"] else "wrong:"
+    for label, (answer, confidence) in sent.answers:
+        mark = "right:" if answer == sent.asked else "wrong:"
         sure = f"{confidence:.0%} sure"
         answers.metric(label, f"{mark} {CLASS_NAMES[answer]}", sure, delta_color="off", delta_arrow="off")

@@ -8,11 +8,13 @@ import time
 import streamlit as st
 
 from components.image_views import tile
+from components.room.keys import QUIZ_ANSWER, QUIZ_BACK
 from components.room.shared import get_room, quiz_round
+from components.session_values import QuizState
 from components.state import PHONE_ID, QUIZ
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.database import RoomDatabaseError
-from fashion_lab.room.quiz import QUIZ_SIZE, phone_score
+from fashion_lab.room.quiz import QUIZ_SIZE, summarize
 from fashion_lab.room.quiz_tables import QuizClosed
 
 ICONS = ("👕", "👖", "🧶", "👗", "🧥", "👡", "👔", "👟", "👜", "👢")  # one per class, in CLASS_NAMES order
@@ -26,13 +28,14 @@ def render_quiz() -> None:
     room = get_room()
     try:
         current = room.current_round()
-        state = st.session_state.get(QUIZ)
-        if state is None or state["round"] != current:
-            state = st.session_state[QUIZ] = {"round": current, "position": 0, "shown": time.time()}
+        state = QUIZ.get()
+        if state is None or state.round != current:
+            state = QuizState(current)
+            QUIZ.set(state)
         ten = quiz_round(room, current)
         if ten is None:
             return
-        phone = st.session_state[PHONE_ID]
+        phone = PHONE_ID.get()
         mine = room.quiz_answers(current, phone, finished=False)
         if room.has_finished(current, phone):
             _results(ten, mine)
@@ -42,9 +45,10 @@ def render_quiz() -> None:
         st.warning(f"The room's database did not answer: {error}. Try again in a moment.")
 
 
-def _ask(room, ten, state: dict, answers: dict[int, int]) -> None:
-    position = state["position"]
-    if problem := state.pop("problem", None):
+def _ask(room, ten, state: QuizState, answers: dict[int, int]) -> None:
+    position = state.position
+    if problem := state.problem:
+        state.problem = None
         st.warning(problem)
     if position >= QUIZ_SIZE:  # all answered: finish, or go back and change one
         st.markdown(f"**All {QUIZ_SIZE} answered.** Your answers are final once you finish.")
@@ -59,7 +63,7 @@ def _ask(room, ten, state: dict, answers: dict[int, int]) -> None:
     for c, name in enumerate(CLASS_NAMES):
         grid.button(
             f"{ICONS[c]} {name}",
-            key=f"quiz_{ten.round_id}_{position}_{c}",
+            key=QUIZ_ANSWER.format(ten.round_id, position, c),
             type="primary" if answers.get(position) == c else "secondary",
             width=BUTTON_WIDTH,
             on_click=_tap,
@@ -69,33 +73,33 @@ def _ask(room, ten, state: dict, answers: dict[int, int]) -> None:
         _back_button(state)
 
 
-def _back_button(state: dict) -> None:
-    st.button("‹ Back", key=f"quiz_back_{state['position']}", on_click=_move, args=(state, -1))
+def _back_button(state: QuizState) -> None:
+    st.button("‹ Back", key=QUIZ_BACK.format(state.position), on_click=_move, args=(state, -1))
 
 
-def _move(state: dict, step: int) -> None:
-    state["position"] = max(0, min(QUIZ_SIZE, state["position"] + step))
-    state["shown"] = time.time()
+def _move(state: QuizState, step: int) -> None:
+    state.position = max(0, min(QUIZ_SIZE, state.position + step))
+    state.shown = time.time()
 
 
-def _tap(room, ten, state: dict, position: int, answer: int, stored: int | None) -> None:
-    if problem := record_tap(room, ten, state, st.session_state[PHONE_ID], position, answer, stored):
-        state["problem"] = problem
+def _tap(room, ten, state: QuizState, position: int, answer: int, stored: int | None) -> None:
+    if problem := record_tap(room, ten, state, PHONE_ID.get(), position, answer, stored):
+        state.problem = problem
 
 
 def record_tap(
-    room, ten, state: dict, phone: str, position: int, answer: int, stored: int | None
+    room, ten, state: QuizState, phone: str, position: int, answer: int, stored: int | None
 ) -> str | None:
     """A tap on ``answer`` for the image at ``position`` (``stored``: the answer it had): store it
     with the time since the image was shown, then show the next image. A tap meant for an image
     no longer shown (a quick second tap) is dropped; the same answer again is no change; an answer
     changed too often keeps its last value, and the quiz still moves on. Returns what to say."""
-    if state["position"] != position:
+    if state.position != position:
         return None
     problem = None
     if answer != stored:
         try:
-            seconds = time.time() - state["shown"]
+            seconds = time.time() - state.shown
             room.answer_quiz(ten.round_id, phone, position, ten.images[position], answer, seconds)
         except QuizClosed as error:
             problem = str(error)
@@ -105,26 +109,23 @@ def record_tap(
     return problem
 
 
-def _finish(room, state: dict) -> None:
+def _finish(room, state: QuizState) -> None:
     try:
-        room.finish_quiz(state["round"], st.session_state[PHONE_ID])
+        room.finish_quiz(state.round, PHONE_ID.get())
     except (ValueError, RoomDatabaseError) as error:
-        state["problem"] = f"Not finished: {error}."
+        state.problem = f"Not finished: {error}."
 
 
 def _results(ten, mine: list) -> None:
     """Your score, the networks' on the same ten, and the images you missed with every answer."""
     answers = {a.position: a.answer for a in mine}
-    yours = phone_score(mine, ten.truths)
-    dense, cnn = (
-        sum(a == t for a, t in zip(network, ten.truths, strict=True))
-        for network in (ten.dense_answers, ten.cnn_answers)
-    )
+    summary = summarize(mine, ten.images, ten.truths, ten.dense_answers, ten.cnn_answers)  # of this phone
     st.success("Your answers are in: the big screen counts them.")
     row = st.container(horizontal=True)  # side by side on a phone too
-    for label, score in zip(("You", "Dense", "CNN"), (yours, dense, cnn), strict=True):
+    scores = (summary.right, summary.dense_right, summary.cnn_right)
+    for label, score in zip(("You", "Dense", "CNN"), scores, strict=True):
         row.metric(label, f"{score}/{QUIZ_SIZE}")
-    missed = [p for p, t in enumerate(ten.truths) if answers.get(p) != t]
+    missed = summary.missed
     if not missed:
         st.markdown("All ten right.")
         return
@@ -135,7 +136,7 @@ def _results(ten, mine: list) -> None:
         for p, truth in ((p, ten.truths[p]) for p in missed)
     ]
     st.image([tile(ten.pixels[p], side=112) for p in missed], caption=captions, width=112)
-    st.caption("People in Fashion-MNIST's own test got 83.5% of such images right.")
+    st.caption("People got 83.5% of such images right in a crowd-sourced test (Fashion-MNIST README).")
 
 
 def _mark(answer: int, truth: int) -> str:

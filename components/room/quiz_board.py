@@ -4,18 +4,17 @@ share of the room that got it right, and where the room and the CNN mix classes 
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from components.chart_style import show_chart
 from components.image_views import tile
+from components.room.keys import REPLAY
 from components.room.quiz_charts import accuracy_chart, answers_chart
 from components.room.shared import quiz_round
 from components.state import talk_mode
+from fashion_lab.analysis.comparison import row_normalised
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.quiz import QUIZ_SIZE, summarize
-
-REPLAY = "quiz_replay"  # the presenter's round-to-replay input
 
 
 def render_quiz_board(room, presenter: bool, control) -> None:
@@ -42,11 +41,9 @@ def render_quiz_board(room, presenter: bool, control) -> None:
     with right:
         _images(ten, summary, talk)
     if summary.answers:
-        room_rows = summary.confusion / summary.confusion.sum(axis=1, keepdims=True).clip(min=1)
-        cnn_rows = np.zeros_like(room_rows)
-        cnn_rows[ten.truths, ten.cnn_answers] = 1.0  # one image of each class: one answer a row
+        matrices = (row_normalised(summary.confusion), row_normalised(summary.cnn_confusion))
         for column, title, matrix in zip(
-            st.columns(2), ("the room's answers", "the CNN's answer"), (room_rows, cnn_rows), strict=True
+            st.columns(2), ("the room's answers", "the CNN's answer"), matrices, strict=True
         ):
             show_chart(*answers_chart(matrix, title, talk), where=column, width="stretch")
     if presenter:

@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 
 from components.model_picker import default_models
-from components.state import available_test_images, get_store, loaded, test_images
+from components.resources import available_test_images, get_store, loaded, test_images
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import open_room, presenter_key
 from fashion_lab.room.quiz import model_answers, quiz_images

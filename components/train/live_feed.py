@@ -22,6 +22,7 @@ import streamlit.components.v1 as st_components
 
 from components.chart_style import chart_config
 from components.train.charts import chart_rows, chart_specs
+from components.train.keys import PANEL
 from components.train.live_folder import create_served_folder, write_private
 from fashion_lab.training.progress import (
     SMOOTHING,
@@ -32,7 +33,6 @@ from fashion_lab.training.progress import (
 )
 
 WRITE_SECONDS = 1.0
-PANEL = "live_panel"  # the component's widget key (Streamlit marks its element .st-key-live_panel)
 # The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
 # charts inside are laid out for it) but no height, and a negative margin takes back the gap.
 EMPTY_PANEL_TAKES_NO_ROOM = (

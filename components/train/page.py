@@ -5,19 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.state import (
-    TRAIN_REFUSAL,
-    get_train_job,
-    kept_settings,
-    session_id,
-    set_live_feed,
-    set_train_job,
-    talk_mode,
-)
+from components.state import TRAIN_JOB, TRAIN_REFUSAL, kept_settings, session_id, set_live_feed, talk_mode
 from components.tables import show_table
-from components.train.live_feed import start_live_feed
-from components.train.run_panel import render_training_panel
-from components.train.settings import (
+from components.train.keys import (
     ARCHITECTURE,
     AUGMENT,
     BATCH_SIZE,
@@ -27,9 +17,10 @@ from components.train.settings import (
     SEED,
     START,
     SUBSET,
-    config_from,
-    widget_values,
 )
+from components.train.live_feed import start_live_feed
+from components.train.run_panel import render_training_panel
+from components.train.settings import config_from, widget_values
 from components.train.welcome import render_welcome
 from components.training_jobs import get_job_registry, new_training_job
 from components.training_subsets import SUBSETS
@@ -48,7 +39,7 @@ def render_train() -> None:
         "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
         "10,000 test images (val_accuracy) rises, epoch by epoch. You can keep using the app meanwhile."
     )
-    job = get_train_job()
+    job = TRAIN_JOB.get()
     locked = job is not None and not job.state.done
     # Each setting shows what this tab chose last (the run's own settings once Train is pressed),
     # across page switches and talk mode, until it is changed.
@@ -74,7 +65,7 @@ def render_train() -> None:
             icon=":material/play_arrow:",
             on_click=_start,
         )
-        if refusal := st.session_state.pop(TRAIN_REFUSAL, None):
+        if refusal := TRAIN_REFUSAL.take():
             st.error(refusal)
     with layers:
         table = pd.DataFrame(layer_table(architecture))
@@ -112,7 +103,7 @@ def _start() -> None:
         job = new_training_job(config_from(st.session_state, talk_mode()))
         registry.submit([job], session_id())
     except (JobRefused, ValueError) as refusal:  # a full line, or a bad server setting
-        st.session_state[TRAIN_REFUSAL] = str(refusal)
+        TRAIN_REFUSAL.set(str(refusal))
         return
-    set_train_job(job)
+    TRAIN_JOB.set(job)
     set_live_feed(start_live_feed(job, registry.place))

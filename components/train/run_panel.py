@@ -7,10 +7,10 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.plain_text import plain
-from components.state import get_live_feed, get_train_job, kept, set_live_feed, talk_mode
+from components.state import LIVE_FEED, TRAIN_JOB, kept, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
+from components.train.keys import LOSS_SMOOTHING, STOP
 from components.train.live_feed import describe_progress, render_live_panel
-from components.train.settings import LOSS_SMOOTHING, STOP
 from fashion_lab.training.progress import SMOOTHING, TrainingProgress, job_progress
 
 
@@ -18,8 +18,8 @@ def render_training_panel(epochs: int, architecture: str) -> None:
     """While the job runs: the live panel and Stop (the panel reruns the page when the job
     ends); after: the run's bar, curves, epoch table and outcome, drawn once. ``epochs``,
     ``architecture``: those of the run the settings describe, whose charts the idle panel prepares."""
-    job = get_train_job()
-    feed = get_live_feed()
+    job = TRAIN_JOB.get()
+    feed = LIVE_FEED.get()
     running = job is not None and not job.state.done and feed is not None and feed.job is job
     kept_smoothing, keep_smoothing = kept(LOSS_SMOOTHING, SMOOTHING)  # across pages and talk mode
     smoothing = st.session_state.get(LOSS_SMOOTHING, kept_smoothing)

@@ -1,18 +1,23 @@
-"""The Train page's settings: each widget's key, once, with the TrainingConfig field it sets and
-how the widget's value becomes that field's value."""
+"""The Train page's settings: each widget's key (components/train/keys.py) with the
+TrainingConfig field it sets and how the widget's value becomes that field's value."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from components.train.keys import (
+    ARCHITECTURE,
+    AUGMENT,
+    BATCH_SIZE,
+    COSINE,
+    EPOCHS,
+    LEARNING_RATE,
+    SEED,
+    SUBSET,
+)
 from components.training_subsets import SUBSETS
 from fashion_lab.training.config import TrainingConfig
-
-ARCHITECTURE, EPOCHS, SUBSET = "train_architecture", "train_epochs", "train_subset"
-BATCH_SIZE, LEARNING_RATE, COSINE = "train_batch_size", "train_learning_rate", "train_cosine"
-AUGMENT, SEED = "train_augment", "train_seed"
-START, STOP, LOSS_SMOOTHING = "train_start", "train_stop", "train_smoothing"  # the run panel's
 
 SETTINGS: dict[str, tuple[str, Callable, Callable]] = {  # widget key -> (config field,
     # widget value -> field value, field value -> widget value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.state import WELCOME_DISMISSED, talk_mode
+from components.train.keys import GOT_IT
 
 WELCOME = (
     "#### Welcome to Fashion-MNIST Lab\n"
@@ -19,13 +20,13 @@ WELCOME = (
 
 
 def render_welcome() -> None:
-    if talk_mode() or st.session_state.get(WELCOME_DISMISSED):
+    if talk_mode() or WELCOME_DISMISSED.get():
         return
     with st.container(border=True):
         st.markdown(WELCOME)
         st.button(
             "Got it",
-            key="welcome_dismiss",
-            on_click=st.session_state.__setitem__,
-            args=(WELCOME_DISMISSED, True),
+            key=GOT_IT,
+            on_click=WELCOME_DISMISSED.set,
+            args=(True,),
         )

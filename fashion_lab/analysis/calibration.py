@@ -1,6 +1,12 @@
-"""Confidences that mean what they say: temperature scaling (one number per model, fitted on
-Fashion-MNIST images the model did not train on), the expected calibration error and the
-reliability diagram's bins. Pure numpy on predicted probabilities."""
+"""Confidences that mean what they say: temperature scaling, the expected calibration error and
+the reliability diagram's bins (pure numpy on predicted probabilities), and a model's two
+temperatures (fashion_lab/analysis/reliability.py: the sets its reliability diagrams show).
+
+The two temperatures: one for inputs like the dataset's, fitted on the first CALIBRATION_IMAGES
+test images; one for photos, fitted on simulated photos of the first PHOTO_CALIBRATION_IMAGES
+test images as the photo pipeline sees them (fashion_lab/images/photo_simulation.py): photos are
+harder than the dataset, and a temperature fitted on the dataset cannot know it. The real photos
+are never used to fit anything."""
 
 from __future__ import annotations
 
@@ -9,6 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 BINS = 10
+CALIBRATION_IMAGES = 2000  # the first test images; reliability diagrams use the others
+PHOTO_CALIBRATION_IMAGES = 500  # enough for one number; simulated in a few seconds
+PHOTO_SEED = 2021  # of the simulated photos the photo temperature is fitted on
 _LOG_T = (-3.0, 3.0)  # the search range of log(temperature): T from 0.05 to 20
 
 
@@ -74,3 +83,41 @@ def reliability(probabilities: np.ndarray, right: np.ndarray, bins: int = BINS) 
         mean_confidence = np.bincount(index, confidence, minlength=bins) / counts
         accuracy = np.bincount(index, right, minlength=bins) / counts
     return Reliability(counts, mean_confidence, accuracy)
+
+
+def fit_dataset_temperature(model, images: np.ndarray, labels: np.ndarray) -> float:
+    """The temperature on the first CALIBRATION_IMAGES of the test ``images``."""
+    from fashion_lab.analysis.evaluation import predict_images
+
+    count = CALIBRATION_IMAGES
+    return fit_temperature(predict_images(model, images[:count]), labels[:count])
+
+
+def photographed_test_images(images: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first PHOTO_CALIBRATION_IMAGES test images as the pipeline sees simulated photos of them:
+    (n, views, 28, 28), every view a photo's answer is averaged over."""
+    from fashion_lab.images.photo_simulation import simulated_photos
+
+    count = PHOTO_CALIBRATION_IMAGES
+    return simulated_photos(images[:count], labels[:count], PHOTO_SEED, views=True), labels[:count].copy()
+
+
+def fit_photo_temperature(model, photographed: np.ndarray, labels: np.ndarray) -> float:
+    """The temperature on ``photographed_test_images``, each answer averaged over its views as
+    for a real photo."""
+    from fashion_lab.analysis.evaluation import predict_views
+
+    return fit_temperature(predict_views(model, photographed), labels)
+
+
+ConfidenceSet = tuple[np.ndarray, np.ndarray, np.ndarray]  # (n,) as given, at the temperature; right
+
+
+def reliability_curves(sets: dict[str, ConfidenceSet]) -> dict[tuple[str, str], Reliability]:
+    """The bins of each set's top confidences, as given and calibrated:
+    {(set, "as given" | "calibrated"): its Reliability}, in the sets' order."""
+    curves = {}
+    for name, (given, calibrated, right) in sets.items():
+        for how, confidence in (("as given", given), ("calibrated", calibrated)):
+            curves[name, how] = reliability(np.asarray(confidence)[:, None], right)
+    return curves

@@ -22,6 +22,7 @@ LABELS_FILE = "labels.csv"  # in the photo folder, beside DEFAULT_SPLIT
 LABEL_COLUMNS = ("folder", "accepted_labels", "headline")
 LABEL_HEADER = ",".join(LABEL_COLUMNS)
 DEFAULT_SPLIT = "validation"  # the subfolder that holds the garment folders (the dataset's split)
+PHOTOS_FOLDER = Path(__file__).resolve().parents[2] / "data" / "clothing-photos"  # the repository's photos
 
 
 @dataclass

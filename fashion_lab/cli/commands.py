@@ -109,6 +109,7 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     if problem:
         raise ValueError(problem)
     load_tensorflow()
+    from fashion_lab.analysis.calibration import fit_photo_temperature, photographed_test_images
     from fashion_lab.analysis.photo_scores import (
         balanced,
         balanced_interval,
@@ -116,7 +117,6 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         headline,
         score_photos,
     )
-    from fashion_lab.analysis.temperatures import fit_photo_temperature, photographed_test_images
     from fashion_lab.data.fashion_mnist import load_dataset
 
     model, test = store.load(args.model), load_dataset()

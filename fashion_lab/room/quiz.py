@@ -60,12 +60,35 @@ class QuizSummary:
         return self.right / self.answers if self.answers else None
 
     @property
+    def dense_right(self) -> int:
+        """How many of the ten the dense network gets right."""
+        return int(np.equal(self.dense_answers, self.truths).sum())
+
+    @property
+    def cnn_right(self) -> int:
+        """How many of the ten the CNN gets right."""
+        return int(np.equal(self.cnn_answers, self.truths).sum())
+
+    @property
     def dense_accuracy(self) -> float:
         return float(np.mean(np.equal(self.dense_answers, self.truths)))
 
     @property
     def cnn_accuracy(self) -> float:
         return float(np.mean(np.equal(self.cnn_answers, self.truths)))
+
+    @property
+    def cnn_confusion(self) -> np.ndarray:
+        """(10, 10) the CNN's answers on the ten: true class x answered class, as ``confusion``."""
+        confusion = np.zeros_like(self.confusion)
+        np.add.at(confusion, (self.truths, self.cnn_answers), 1)
+        return confusion
+
+    @property
+    def missed(self) -> list[int]:
+        """The positions of the images not every answer got right, those without one included (of
+        one phone's answers: the images it missed)."""
+        return [p for p, share in enumerate(self.share_right) if share != 1.0]
 
 
 def summarize(answers: list[QuizAnswer], images, truths, dense_answers, cnn_answers) -> QuizSummary:

@@ -1,12 +1,12 @@
-"""A model's temperatures (fashion_lab/analysis/temperatures.py), fitted once per model and cached:
-Classify's verdicts and the Models page's reliability diagrams share them."""
+"""A model's two temperatures (fashion_lab/analysis/calibration.py), fitted once per model and
+cached: Classify's verdicts and the Models page's reliability diagrams share them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components.state import test_images
-from fashion_lab.analysis.temperatures import CALIBRATION_IMAGES, PHOTO_CALIBRATION_IMAGES
+from components.resources import test_images
+from fashion_lab.analysis.calibration import CALIBRATION_IMAGES, PHOTO_CALIBRATION_IMAGES
 
 __all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "model_temperature", "photo_temperature"]
 
@@ -14,7 +14,7 @@ __all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "model_temperature"
 @st.cache_data(show_spinner=f"Calibrating the model on {CALIBRATION_IMAGES:,} test images...", max_entries=32)
 def model_temperature(name: str, weights_sha256: str, _model) -> float:
     """The model's temperature for drawings and 28x28 images (the first test images)."""
-    from fashion_lab.analysis.temperatures import fit_dataset_temperature
+    from fashion_lab.analysis.calibration import fit_dataset_temperature
 
     return fit_dataset_temperature(_model, *test_images())
 
@@ -22,7 +22,7 @@ def model_temperature(name: str, weights_sha256: str, _model) -> float:
 @st.cache_resource(show_spinner=f"Photographing {PHOTO_CALIBRATION_IMAGES:,} test garments in simulation...")
 def _photographed_test_images():
     """Shared by every session: read-only."""
-    from fashion_lab.analysis.temperatures import photographed_test_images
+    from fashion_lab.analysis.calibration import photographed_test_images
 
     images, labels = photographed_test_images(*test_images())
     images.setflags(write=False)
@@ -32,6 +32,6 @@ def _photographed_test_images():
 @st.cache_data(show_spinner="Calibrating the model's confidence on simulated photos...", max_entries=32)
 def photo_temperature(name: str, weights_sha256: str, _model) -> float:
     """The model's temperature for photos (simulated photos of test images, never the real ones)."""
-    from fashion_lab.analysis.temperatures import fit_photo_temperature
+    from fashion_lab.analysis.calibration import fit_photo_temperature
 
     return fit_photo_temperature(_model, *_photographed_test_images())

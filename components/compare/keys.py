@@ -1,0 +1,7 @@
+"""The Compare page's widget keys, once (components/state.py says where every session key is named)."""
+
+MODELS, NORMALISED = "compare_models", "compare_normalised"
+PRESET = "preset_{}"  # a preset's button, formatted with its label
+PROJECTIONS = "compare_projections"  # the projections' expander: closed, nothing is computed
+RUNNERS = ("race_first", "race_second")  # the race's: one architecture each
+RACE_EPOCHS, RACE_SUBSET, RACE_START, RACE_STOP = "race_epochs", "race_subset", "race_start", "race_stop"

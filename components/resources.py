@@ -1,0 +1,64 @@
+"""The app's shared resources, each made once per server: the model store and the models loaded
+from it, and the Fashion-MNIST test images (read-only, shared by every session)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.plain_text import plain
+from fashion_lab.models.stored import open_store
+from model_store import ModelStore, StoreError
+
+
+def get_store() -> ModelStore:
+    """The model store (FASHION_LAB_MODELS or the default folder); cheap, so built per call."""
+    return open_store()
+
+
+@st.cache_resource(show_spinner=False)
+def remove_store_leftovers() -> None:
+    """Once per server, at its start: the half-written saves a killed process left in the store."""
+    get_store().remove_leftovers()
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _load_model(root: str, name: str, weights_sha256: str):
+    return open_store(root).load(name)
+
+
+def load_stored_model(entry):
+    """A stored model, loaded once per server and reused (keyed by its weights' checksum)."""
+    return _load_model(str(get_store().root), entry.name, entry.weights_sha256)
+
+
+def loaded(entries: list) -> list[tuple]:
+    """(entry, model) for each entry whose model loads (once per server), in order; a warning with
+    the reason for any that does not (its files changed since it was listed), and the page goes
+    on. Pages use these models, not a second load that could meet changed files."""
+    pairs = []
+    for entry in entries:
+        try:
+            pairs.append((entry, load_stored_model(entry)))
+        except StoreError as error:
+            st.warning(f"**{plain(entry.name)}** cannot be used: {plain(error)}")
+    return pairs
+
+
+@st.cache_data(show_spinner=False)
+def test_images():
+    """The 10,000 test images and their labels (read-only arrays, loaded once per server)."""
+    from fashion_lab.data.fashion_mnist import load_dataset
+
+    data = load_dataset()
+    return data.test_images, data.test_labels
+
+
+def available_test_images():
+    """``test_images()``, or None after one clear message saying how to get the dataset."""
+    from fashion_lab.data.fashion_mnist import DatasetError
+
+    try:
+        return test_images()
+    except DatasetError as error:
+        st.error(f"The Fashion-MNIST test images are needed here but cannot be read: {plain(error)}")
+        return None

@@ -1,0 +1,11 @@
+"""The widget keys of the room page and the phones' join page, once (components/state.py says
+where every session key is named). Those with ``{}`` are formatted: a widget per drawing or turn."""
+
+BOARD = "room_board"  # which board the room page shows: the drawings or Guess 10
+HIDE = "hide_{}"  # the presenter's Hide under a drawing: its id
+REPLAY = "quiz_replay"  # the presenter's round to replay
+ACTIVITY = "play_activity"  # the join page's Draw or Guess 10
+# A turn's: the class to draw, the canvas, Send, Draw another
+DRAW_CLASS, DRAW_CANVAS, SEND, AGAIN = "play_asked_{}", "play_canvas_{}", "play_send_{}", "play_again_{}"
+QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
+QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown
