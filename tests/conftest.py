@@ -105,7 +105,7 @@ def postgres():
         yield url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def where(request, tmp_path):
     """Where a fresh room database lives: a SQLite file, or a new database on the PostgreSQL."""
     from tools.postgres_server import new_database

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from bad_files import awkward_files, encode, oversized_file
 from conftest import train_small
+from helpers.bad_files import awkward_files, encode, oversized_file
+from helpers.scenes import trousers_photo
 from PIL import Image
 from playwright.sync_api import Page, expect
-from scenes import trousers_photo
 
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata

@@ -7,8 +7,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from helpers.store import rewrite_meta
 from playwright.sync_api import Page, expect
-from test_store_hostile import rewrite_meta
 
 from components.plain_text import WORD_JOINER
 from fashion_lab.models.stored import open_store
@@ -61,12 +61,25 @@ def shown_text(alert) -> str:
     return alert.inner_text().replace(WORD_JOINER, "")
 
 
+# An image the page itself fetches from the tracker: the tracker is reachable from the page, and
+# it records what the page asks for. The tracker records a request before it answers, so once an
+# image has loaded or failed, its request is in the record.
+FETCH_CONTROL = """async (url) => {
+    const image = new Image();
+    await new Promise((done) => { image.onload = image.onerror = done; image.src = url; });
+}"""
+ALL_IMAGES_DONE = "() => Array.from(document.images).every((image) => image.complete)"
+
+
 def assert_nothing_fetched_or_linked(page: Page, tracker) -> None:
     port, requested = tracker
-    page.wait_for_timeout(1500)  # time for an image to be fetched, were one rendered
     expect(page.locator(f"img[src*='127.0.0.1:{port}']")).to_have_count(0)
     expect(page.locator(f"a[href*='127.0.0.1:{port}']")).to_have_count(0)
-    assert requested == []
+    page.wait_for_function(ALL_IMAGES_DONE, timeout=30_000)  # any image's request is recorded now
+    control = f"/control-{len(requested)}.png"
+    page.evaluate(FETCH_CONTROL, f"http://127.0.0.1:{port}{control}")
+    assert control in requested, "the page could not reach the tracker: its silence proves nothing"
+    assert [path for path in requested if not path.startswith("/control-")] == []
 
 
 def test_an_uploaded_file_name_is_shown_as_text(page: Page, server, tracker):

@@ -8,8 +8,8 @@ import signal
 import time
 
 import pytest
+from helpers.waiting import soon  # the page's script draws after its title
 from playwright.sync_api import Page, expect
-from waiting import soon  # the page's script draws after its title
 
 from tools.app_server import streamlit_server
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers.waiting import soon
 from playwright.sync_api import Page, expect
-from test_browser_leftovers import soon
 
 from tools.app_server import streamlit_server
 

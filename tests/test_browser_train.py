@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers.waiting import soon
 from playwright.sync_api import Browser, Page, expect
 
 from fashion_lab.models.stored import open_store
@@ -69,7 +70,10 @@ def test_the_live_panel_draws_the_curves_without_rerunning_the_page(page: Page, 
     assert points["accuracy"] == 2  # accuracy and val_accuracy of epoch 1
     assert points["loss"] > 2 + 5  # loss and val_loss of epoch 1, and its batch points
     before = len(sent)
-    page.wait_for_timeout(4_000)  # two of the panel's polls
+    for _ in range(2):  # two of the panel's polls, answered
+        page.wait_for_event("requestfinished", lambda request: "/feed-" in request.url, timeout=30_000)
+    drawn = "(loss) => !panel.polling && panel.views.loss.data('rows').length > loss"
+    live_panel_frame(page).wait_for_function(drawn, arg=points["loss"], timeout=30_000)
     assert len(sent) == before, "the page asked for a rerun while the run went on"
     assert live_points(page)["loss"] > points["loss"]  # new points came from the feed alone
     page.get_by_role("button", name="Stop").click()
@@ -169,13 +173,13 @@ def test_a_closed_tab_stops_its_job(browser: Browser, server):
     start_training(page, "cnn", 5, subset=ALL_IMAGES)
     expect(live_panel(page).get_by_text("epoch 1/5 · batch")).to_be_visible(timeout=LONG_WAIT)
     context.close()
-    page = browser.new_page()
-    for _ in range(120):  # the watchdog stops it 2 s after the session is gone; then it saves
-        new = [m for m in store.models() if m.name not in before]
-        if new:
-            break
-        page.wait_for_timeout(500)
-    assert new, "the orphaned job was not stopped and saved within a minute"
+
+    def saved() -> list:
+        return [m for m in store.models() if m.name not in before]
+
+    # The watchdog stops it 2 s after the session is gone; then it saves.
+    assert soon(saved, seconds=60, every=0.5), "the orphaned job was not stopped and saved within a minute"
+    new = saved()
     assert new[0].meta["stopped"] is True and new[0].meta["epochs_completed"] < 5
 
 

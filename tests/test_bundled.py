@@ -18,7 +18,10 @@ def bundled(tmp_path_factory):
     return open_store(tmp_path_factory.mktemp("empty"), bundled=BUNDLED_ROOT)
 
 
-@pytest.mark.parametrize("name", list(RECIPES))
+# The deep CNNs take 10-25 s each on the 10,000 test images.
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=pytest.mark.slow) if "deep" in name else name for name in RECIPES]
+)
 def test_bundled_model_scores_what_its_metadata_says(bundled, dataset, name):
     entry = bundled.get(name)
     assert entry.bundled

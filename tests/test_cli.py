@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from bad_files import hostile_files
+from helpers.bad_files import hostile_files
+from helpers.cli import run_cli
 from PIL import Image
 
 from fashion_lab.analysis.evaluation import predict_images
@@ -18,18 +19,6 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.stored import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_cli(*args: str, models: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
-    return subprocess.run(
-        [sys.executable, "-m", "fashion_lab", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +58,7 @@ def test_train_shows_a_progress_bar_and_summary(tmp_path):
     assert "TensorFlow binary" not in done.stderr and "absl" not in done.stderr  # its C++ notes
 
 
+@pytest.mark.slow  # a second CLI training run: about 15 s
 def test_train_from_a_stored_model_goes_on_from_its_weights(trained):
     """Fine-tuning: the architecture is the stored model's, and at a learning rate too small to
     move anything, the new model scores what the one it started from scores."""

@@ -8,8 +8,12 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from fashion_lab.models.stored import open_store
 from tools.app_server import ROOT
+
+pytestmark = pytest.mark.slow  # a CLI run that imports TensorFlow and trains a CNN to its first epoch
 
 
 def test_ctrl_c_twice_stops_the_run_once_and_still_saves_what_it_learnt(dataset, tmp_path):
@@ -27,7 +31,7 @@ def test_ctrl_c_twice_stops_the_run_once_and_still_saves_what_it_learnt(dataset,
         text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    epoch_done = threading.Event()
+    epoch_done, stopping = threading.Event(), threading.Event()
     said: list[str] = []
 
     def read() -> None:
@@ -35,14 +39,16 @@ def test_ctrl_c_twice_stops_the_run_once_and_still_saves_what_it_learnt(dataset,
             said.append(line)
             if "epoch 1:" in line:  # after the progress bar, on its line
                 epoch_done.set()
+            if "stopping after the current few batches" in line:
+                stopping.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
         assert epoch_done.wait(timeout=240), f"no epoch ended: {''.join(said)}"
         run.send_signal(signal.SIGINT)
-        threading.Event().wait(0.05)  # pressed again while the run stops after its 16 batches
-        run.send_signal(signal.SIGINT)
+        assert stopping.wait(timeout=60), f"the first Ctrl-C was not noted: {''.join(said)}"
+        run.send_signal(signal.SIGINT)  # pressed again while the run stops after its 16 batches
         run.wait(timeout=120)  # its summary is one line: the pipe cannot fill
         reader.join(timeout=10)
         out = run.stdout.read()

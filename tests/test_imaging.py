@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from bad_files import POSTSCRIPT, encode, garment, hostile_files
 from conftest import run_python
+from helpers.bad_files import POSTSCRIPT, encode, garment, hostile_files
 from PIL import Image
 
 from fashion_lab.images.decoding import WORKING_SIDE, ImageError, decode_image, decodes_as_it_streams
@@ -30,7 +30,7 @@ def test_postscript_never_reaches_ghostscript(tmp_path):
     fake.chmod(0o755)
     code = (
         "import os, sys; sys.path.insert(0, 'tests')\n"
-        "from bad_files import POSTSCRIPT\n"
+        "from helpers.bad_files import POSTSCRIPT\n"
         "from fashion_lab.images.decoding import ImageError, decode_image\n"
         "try:\n    decode_image(POSTSCRIPT + b'showpage\\n')\nexcept ImageError as error:\n    print(error)\n"
     )

@@ -11,6 +11,8 @@ import subprocess
 import tempfile
 import threading
 
+from helpers.waiting import soon
+
 from components.train.live_feed import LiveFeed
 from components.train.live_folder import create_served_folder, remove_stale_folders
 from fashion_lab.training.config import TrainingConfig
@@ -130,10 +132,7 @@ def test_no_outcome_is_published_before_the_job_is_done(tmp_path):
 def test_close_stops_the_thread_and_removes_the_file(tmp_path):
     job = ScriptedJob()
     feed = LiveFeed(job, tmp_path, interval=0.02).start()
-    for _ in range(500):
-        if feed.path.exists():
-            break
-        threading.Event().wait(0.01)
+    assert soon(feed.path.exists, seconds=5, every=0.01), "the feed was never written"
     feed.close()
     assert not feed._thread.is_alive() and not feed.path.exists()
 

@@ -9,7 +9,7 @@ import types
 
 import numpy as np
 import pytest
-from waiting import soon
+from helpers.waiting import soon
 
 from fashion_lab.images.photo_simulation import (
     CANVASES,
@@ -53,6 +53,7 @@ def test_with_views_each_photo_comes_as_every_picture_its_answer_averages(datase
     assert 0 < np.mean(differ) < 1  # a wider closing changes some masks, not every one
 
 
+@pytest.mark.slow  # spawns two worker processes that import the simulation: about 30 s
 def test_the_simulation_is_fixed_by_the_seed_whatever_the_workers(dataset, monkeypatch):
     # a bare __main__, as under `python -m`: an AppTest run before may have left its page script
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
@@ -114,6 +115,7 @@ def test_the_share_must_be_between_0_and_1():
     TrainingConfig(simulated_photos=0.5).validate()
 
 
+@pytest.mark.slow  # a CLI that imports TensorFlow and photographs till stopped: about 50 s each
 @pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
 def test_a_stop_while_photographing_ends_the_cli_run_soon_saves_nothing_and_leaves_no_worker(
     dataset, tmp_path, stop

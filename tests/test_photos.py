@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.cli import run_cli
 from PIL import Image
-from test_cli import run_cli
 
 from fashion_lab.analysis.photo_scores import balanced, headline, score_photos, split_halves
 from fashion_lab.models.stored import open_store
@@ -73,6 +73,7 @@ def test_the_halves_are_fixed_by_the_names_and_split_every_folder_evenly():
         assert abs(counted.count("tune") - counted.count("check")) <= 1, folder.name
 
 
+@pytest.mark.slow  # two CLI runs, each importing TensorFlow: about 25 s
 def test_photos_command_scores_a_split_with_labels_from_elsewhere(tmp_path, small_jobs):
     """As on a clone of the clothing dataset: its train/ split, and this project's labels.csv."""
     from fashion_lab.training.saving import run_metadata

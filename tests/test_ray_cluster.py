@@ -1,4 +1,4 @@
-"""A Ray cluster of two nodes, started as the README says to start one on two machines (here both
+"""A Ray cluster of two nodes, started as docs/ray-class.md says to start one on two machines (here both
 on this machine): the app's backend counts the cluster's CPUs and Ray places each run, asking for
 2 CPUs, on a node that has them, so two runs train on two nodes."""
 
@@ -10,6 +10,8 @@ import pytest
 from conftest import run_python
 
 from tools.ray_cluster import AUTH, ray_cluster
+
+pytestmark = pytest.mark.ray
 
 RUNS = """
 import json
@@ -40,7 +42,7 @@ def runs(count: int, address: str, env: dict) -> dict:
 
 
 def test_two_runs_on_a_two_node_cluster_train_on_both_nodes(cluster, dataset):
-    """As the README's app joins it: "auto", the head's address in RAY_ADDRESS."""
+    """As the app in docs/ray-class.md joins it: "auto", the head's address in RAY_ADDRESS."""
     outcome = runs(2, "auto", {**AUTH, "RAY_ADDRESS": cluster[0]})
     assert outcome["states"] == ["finished", "finished"], outcome["errors"]
     assert outcome["capacity"] == 2  # 4 CPUs, 2 a run

@@ -12,30 +12,12 @@ import zipfile
 
 import numpy as np
 import pytest
+from helpers.store import rewrite_meta, rewrite_weights, save_dense
 
-from fashion_lab.training.saving import run_metadata
-from model_store import BrokenEntry, ModelStore, StoredModel, StoreError
+from model_store import BrokenEntry, ModelStore, StoreError
 from model_store import weights as weights_module
 from model_store.store import META_FILE, WEIGHTS_FILE
 from tools.hostile_files import zip_bomb_weights
-
-
-def save_dense(store: ModelStore, small_jobs, name: str) -> StoredModel:
-    return store.save(name, small_jobs["dense"].model, run_metadata(small_jobs["dense"]))
-
-
-def rewrite_weights(store: ModelStore, name: str, arrays: list) -> None:
-    """Replace an entry's weights and update its checksum, so only the content is wrong."""
-    weights = store.root / name / WEIGHTS_FILE
-    with open(weights, "wb") as handle:
-        np.savez(handle, *arrays)
-    rewrite_meta(store, name, weights_sha256=hashlib.sha256(weights.read_bytes()).hexdigest())
-
-
-def rewrite_meta(store: ModelStore, folder: str, **changes) -> None:
-    path = store.root / folder / META_FILE
-    meta = {**json.loads(path.read_text()), **changes}
-    path.write_text(json.dumps({k: v for k, v in meta.items() if v is not None}))
 
 
 def broken_reasons(store: ModelStore) -> dict[str, str]:

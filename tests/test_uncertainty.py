@@ -3,8 +3,8 @@ photo, a clear test image; and a low confidence naming the two likeliest classes
 
 import numpy as np
 import pytest
+from helpers.scenes import trousers_photo
 from PIL import Image
-from scenes import trousers_photo
 
 from fashion_lab.analysis.evaluation import predict_images
 from fashion_lab.analysis.uncertainty import judge

@@ -90,20 +90,65 @@ def saved_model_name(page: Page) -> str:
     return page.get_by_test_id("stAlertContentSuccess").locator("code").inner_text()
 
 
+# Counts the script runs that end from the first call on (the app's script state leaving
+# "running") and returns the count: the proof that a step reached the server and was applied.
+ENDED_SCRIPT_RUNS = """() => {
+    if (window.endedScriptRuns === undefined) {
+        window.endedScriptRuns = 0;
+        const watched = { subtree: true, attributes: true, attributeOldValue: true };
+        new MutationObserver((changes) => {
+            window.endedScriptRuns += changes.filter((change) => change.oldValue === "running").length;
+        }).observe(document.body, { ...watched, attributeFilter: ["data-test-script-state"] });
+    }
+    return window.endedScriptRuns;
+}"""
+
+# Whether the canvas draws shapes, not freehand: the mouse moved over it, it shows the arrow
+# (its shape tools' cursor), not the brush's crosshair. Found anew each time (in the component's
+# shadow root), in case a rerun mounted a new one.
+DRAWS_SHAPES = """() => {
+    const hosts = (root) => [...root.querySelectorAll("*")].filter((element) => element.shadowRoot);
+    const find = (root) => root.querySelector("canvas.upper-canvas")
+        ?? hosts(root).map((host) => find(host.shadowRoot)).find(Boolean);
+    const canvas = find(document);
+    if (!canvas) return false;
+    const box = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent("mousemove", { clientX: box.left + 10, clientY: box.top + 10 }));
+    return canvas.style.cursor === "default";
+}"""
+
+
+def ended_script_runs(page: Page) -> int:
+    """How many script runs of this page have ended since the first call (0 then)."""
+    return page.evaluate(ENDED_SCRIPT_RUNS)
+
+
+def wait_for_a_script_run(page: Page, after: int, timeout: float = 30_000) -> None:
+    """Wait until a script run has ended since ``ended_script_runs`` said ``after``, and no run
+    goes on or is asked for."""
+    page.wait_for_function("(after) => window.endedScriptRuns > after", arg=after, timeout=timeout)
+    wait_for_the_script(page, timeout)
+
+
 def draw_trousers(page: Page) -> None:
-    """Two filled, tall rectangles side by side on the Classify canvas, drawn with the mouse."""
+    """Two filled, tall rectangles side by side on the Classify canvas, drawn with the mouse; each
+    drawn once the script run of the one before has ended (a stroke made during a run was lost
+    now and then)."""
     canvas = page.locator("canvas.upper-canvas")
     expect(canvas).to_be_visible(timeout=30_000)
     choose(page, "Tool", "Rectangle")
-    page.wait_for_timeout(1_000)  # the rerun may not have been asked for yet when choose checked
-    wait_for_the_script(page)  # the canvas draws rectangles only once the rerun passed the tool on
+    # The canvas gets the tool from the rerun that follows, which may not have been asked for yet
+    # when choose saw no script run going on: a rectangle dragged before then is drawn freehand.
+    page.wait_for_function(DRAWS_SHAPES, polling=100, timeout=30_000)
     for left in (80, 150):  # two legs, 45 px wide and 210 px tall
+        wait_for_the_script(page)
+        runs = ended_script_runs(page)
         box = canvas.bounding_box()
         page.mouse.move(box["x"] + left, box["y"] + 40)
         page.mouse.down()
         page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
         page.mouse.up()
-        page.wait_for_timeout(500)
+        wait_for_a_script_run(page, after=runs)  # the rectangle reached the server
 
 
 def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
@@ -128,7 +173,7 @@ def draw_until_sendable(page: Page, points: list[tuple[float, float]], tries: in
     """Draw on the join page until Send is enabled (the stroke reached the server). On a loaded
     machine the canvas now and then came back empty after a stroke (3 strokes in this session's
     runs of the suite): a person sees the empty canvas and draws again, and so does this (the
-    README names it a known defect)."""
+    talk-and-room docs name it a known defect)."""
     send = page.get_by_role("button", name="Send")
     for _ in range(tries):
         draw_by_touch(page, points)
