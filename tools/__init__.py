@@ -1,1 +1,1 @@
-"""Developer tools: the app server helper, the benchmark, the README screenshots."""
+"""Developer tools: the app server helper, the benchmark, the screenshots in docs/."""

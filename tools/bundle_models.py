@@ -21,7 +21,7 @@ from tools.app_server import ROOT
 
 PHOTOS_BASE = ["--arch", "cnn_deep", "--epochs", "8", "--simulated-photos", "1"]
 # then 2 epochs more on 20,000 images and their simulated photos, 40% of the footwear seen from
-# above (README: Real photos, "Shoes from above"); seed 2 was the best of three on the tune half
+# above (docs/photos.md, "Shoes from above"); seed 2 was the best of three on the tune half
 PHOTOS_FINE_TUNE = ["--epochs", "2", "--learning-rate", "5e-4", "--limit", "20000", "--simulated-photos", "1"]
 PHOTOS_FINE_TUNE += ["--footwear-from-above", "0.4", "--precision", "float32", "--seed", "2"]
 

@@ -1,4 +1,4 @@
-"""A real Ray cluster of several nodes on this machine, started as the README starts one on k
+"""A real Ray cluster of several nodes on this machine, started as docs/ray-class.md starts one on k
 machines (`ray start --head`, then `ray start --address=...` per node, token authentication on),
 for the tests; stopped with its nodes when the block ends."""
 

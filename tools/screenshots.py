@@ -1,4 +1,4 @@
-"""`make screenshots`: the README's pictures and the stage set (every page at 1280x720 in talk
+"""`make screenshots`: the docs' pictures and the stage set (every page at 1280x720 in talk
 mode and on a 390x844 phone), taken from the real app in Chromium with the bundled models."""
 
 from __future__ import annotations
