@@ -13,7 +13,7 @@ from fashion_lab.models.registry import is_convolutional
 REFERENCES = pd.DataFrame(
     {
         "value": [HUMAN_ACCURACY, BEST_KNOWN_ACCURACY],
-        "label": [f"human {HUMAN_ACCURACY:.1%}", f"best known {BEST_KNOWN_ACCURACY:.1%}"],
+        "label": [f"crowd-sourced human {HUMAN_ACCURACY:.1%}", f"best known {BEST_KNOWN_ACCURACY:.1%}"],
     }
 )
 

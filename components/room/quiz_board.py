@@ -35,7 +35,7 @@ def render_quiz_board(room, presenter: bool, control) -> None:
     left, right = st.columns([2, 3], gap="large")
     show_chart(*accuracy_chart(summary), where=left, width="stretch")
     left.caption(
-        f"Dashed: people in Fashion-MNIST's own test, {summary.human:.1%}. "
+        f"Dashed: people in a crowd-sourced test (Fashion-MNIST README), {summary.human:.1%}. "
         "On the room's bar: its 95% interval."
     )
     with right:
