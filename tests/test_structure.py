@@ -175,3 +175,19 @@ def test_no_test_module_imports_another():
                 names = [alias.name for alias in node.names]
             crossings += [f"{path.name} imports {n}" for n in names if n.split(".")[0] in tests]
     assert crossings == []
+
+
+def test_every_import_of_the_project_names_a_module_that_exists():
+    """A lazy import (inside a function) of a module that moved fails only when it runs: the
+    in-process trainer's import of data.augmentation did, on an augmented run."""
+    modules, missing = project_modules(), []
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                wanted = [node.module] if node.module.split(".")[0] in CODE else []
+            elif isinstance(node, ast.Import):
+                wanted = [a.name for a in node.names if a.name.split(".")[0] in CODE]
+            else:
+                continue
+            missing += [f"{name} imports {module}" for module in wanted if module not in modules]
+    assert missing == []

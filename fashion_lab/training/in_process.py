@@ -47,7 +47,7 @@ def compile_model(
 
 def _input_batches(images: np.ndarray, labels: np.ndarray, cfg: TrainingConfig):
     if cfg.augment:
-        from fashion_lab.data.augmentation import augmented_dataset
+        from fashion_lab.data.batches import augmented_dataset
 
         return augmented_dataset(images, labels, cfg.batch_size, cfg.seed)
     return training_batches(images, labels, cfg.batch_size, cfg.seed).prefetch(2)
