@@ -121,7 +121,7 @@ def test_a_finger_draws_a_solid_garment_on_a_phone(browser: Browser, server):
     expect(page.get_by_text("Draw with a finger", exact=False)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("combobox", name="Tool")).to_have_count(0)  # shapes draw nothing by touch
     draw_by_touch(page, outline(OUTLINES["T-shirt/top"]))
-    expect(page.get_by_text("outlines filled", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("inside filled, lines kept", exact=True)).to_be_visible(timeout=30_000)
     model_input = page.get_by_test_id("stImageContainer").filter(has_text="centred 28x28").locator("img")
     tile = Image.open(io.BytesIO(page.request.get(model_input.get_attribute("src")).body())).convert("L")
     pixels = np.asarray(tile.resize((28, 28), Image.Resampling.NEAREST))

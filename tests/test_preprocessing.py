@@ -1,4 +1,5 @@
-"""Every preprocessing step, and the bad-file corpus (made here): a clear ImageError each."""
+"""Every preprocessing step of an upload, and the bad-file corpus (made here): a clear ImageError
+each. Drawings: tests/test_drawings.py."""
 
 import io
 
@@ -7,7 +8,7 @@ import pytest
 from PIL import Image
 
 from fashion_lab.images.decoding import ImageError, decode_image
-from fashion_lab.images.preprocessing import preprocess_drawing, preprocess_upload
+from fashion_lab.images.preprocessing import preprocess_upload
 from fashion_lab.images.segmentation import CLOSINGS
 
 
@@ -37,24 +38,6 @@ def test_fashion_mnist_image_on_white_is_negated(dataset):
     result = preprocess_upload(decode_image(encode(inverted)))
     np.testing.assert_array_equal(result.pixels, dataset.test_images[0])
     assert "negated" in step_names(result)
-
-
-def test_off_centre_drawing_ends_centred_and_fills_the_frame():
-    drawing = np.zeros((280, 280), dtype=np.uint8)
-    drawing[10:110, 150:200] = 255  # a tall block in the top right corner
-    result = preprocess_drawing(drawing)
-    assert result.pixels.shape == (28, 28)
-    row, col = centre_of_mass(result.pixels)
-    assert abs(row - 13.5) < 0.6 and abs(col - 13.5) < 0.6
-    assert (result.pixels > 128).any(axis=1).sum() == 28  # the longest edge spans 28 pixels
-    assert step_names(result) == ["drawing", "trimmed", "resized (longest edge 28)", "centred 28x28"]
-
-
-def test_rgba_canvas_data_is_accepted():
-    drawing = np.zeros((100, 100, 4), dtype=np.uint8)
-    drawing[..., 3] = 255
-    drawing[20:80, 40:60, :3] = 255
-    assert preprocess_drawing(drawing).pixels.max() == 255
 
 
 def test_dark_garment_on_light_background_ends_light_on_black():
@@ -92,9 +75,9 @@ def test_a_photo_is_also_cut_out_with_its_masks_gaps_bridged_wider():
     result = preprocess_upload(Image.fromarray(photo))
     first = dict(result.steps)["garment found (mask)"] > 0
     wider = [image > 0 for name, image in result.steps if name == "mask, gaps bridged wider"]
-    assert len(wider) == len(result.wider_cutouts) == len(CLOSINGS) - 1 == 2
+    assert len(wider) == len(result.extra_views) == len(CLOSINGS) - 1 == 2
     assert len(result.inputs) == len(CLOSINGS) and result.inputs[0] is result.pixels
-    for mask, cutout in zip(wider, result.wider_cutouts, strict=True):
+    for mask, cutout in zip(wider, result.extra_views, strict=True):
         assert first.sum() < 0.5 * mask.sum()  # one band of the stripes, and the whole garment
         assert mask[30:130, 30:130].all()
         lit = np.flatnonzero((cutout > 30).any(axis=1))
@@ -138,13 +121,6 @@ def test_a_wider_mask_worn_away_at_the_edges_is_left_out():
     kept = large_enough([first, worn])
     assert len(kept) == 1 and kept[0] is first
     assert large_enough([worn, first]) == []  # the first too small: no garment
-
-
-def test_a_drawing_is_answered_on_its_picture_alone():
-    drawing = np.zeros((280, 280), dtype=np.uint8)
-    drawing[40:240, 100:180] = 255
-    result = preprocess_drawing(drawing)
-    assert result.wider_cutouts == [] and len(result.inputs) == 1
 
 
 def test_transparent_background_counts_as_white():
@@ -192,35 +168,3 @@ def test_animated_gif_uses_its_first_frame():
 def test_bad_files_get_a_clear_message(data, message):
     with pytest.raises(ImageError, match=message):
         decode_image(data)
-
-
-def test_blank_image_is_refused():
-    with pytest.raises(ImageError, match="blank"):
-        preprocess_drawing(np.zeros((50, 50), dtype=np.uint8))
-
-
-def _outline(gap: int = 0) -> np.ndarray:
-    """A 280x280 drawing of a T-shirt-sized box drawn as an 8 px outline, with a ``gap`` in its base."""
-    drawing = np.zeros((280, 280), np.uint8)
-    drawing[40:250, 60:68] = drawing[40:250, 200:208] = drawing[40:48, 60:208] = 255
-    drawing[242:250, 60:208] = 255
-    drawing[242:250, 130 : 130 + gap] = 0
-    return drawing
-
-
-@pytest.mark.parametrize("gap", [0, 4])
-def test_a_closed_outline_reaches_the_model_solid(gap):
-    result = preprocess_drawing(_outline(gap))
-    assert "outlines filled" in step_names(result)
-    inside = result.pixels[6:22, 8:20]  # well inside the box's 28x28 image
-    assert inside.min() == 255
-
-
-def test_an_open_outline_and_a_solid_shape_are_left_as_drawn():
-    open_shape = _outline()
-    open_shape[40:48, 60:208] = 0  # no top: a U, nothing enclosed
-    solid = np.zeros((280, 280), np.uint8)
-    solid[40:250, 60:208] = 255
-    for drawing in (open_shape, solid):
-        assert "outlines filled" not in step_names(preprocess_drawing(drawing))
-    assert preprocess_drawing(open_shape).pixels[10:20, 10:18].max() == 0  # the U's inside stays black

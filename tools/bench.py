@@ -46,7 +46,8 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
 
     from fashion_lab.analysis.evaluation import predict_views
     from fashion_lab.images.decoding import decode_image
-    from fashion_lab.images.preprocessing import preprocess_drawing, preprocess_upload
+    from fashion_lab.images.drawings import preprocess_drawing
+    from fashion_lab.images.preprocessing import preprocess_upload
     from fashion_lab.training.config import TrainingConfig
     from fashion_lab.training.in_process import TrainingJob
 

@@ -11,7 +11,8 @@ from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
 from fashion_lab.images.decoding import ImageError, decode_image
-from fashion_lab.images.preprocessing import Preprocessed, preprocess_drawing, preprocess_upload
+from fashion_lab.images.drawings import preprocess_drawing
+from fashion_lab.images.preprocessing import Preprocessed, preprocess_upload
 
 CANVAS_SIDE = 280
 TALK_CANVAS_SIDE = 400  # in talk mode: the room sees the strokes, the answer beside them

@@ -47,7 +47,7 @@ def render_classify() -> None:
             result, truth = test_image_input() or (None, None)
     CLASSIFY_INPUT.set(result.pixels if result else None)
     with right:
-        models = choose_models(MODELS)
+        models = choose_models(MODELS, drawing=source == "Draw")
         if result is None:
             return
         answers = render_predictions(result, models, compact=talk)
@@ -55,15 +55,15 @@ def render_classify() -> None:
             st.markdown(f"True label: **{truth}**")
     if answers:
         st.subheader("What each model looked at")
-        if result.wider_cutouts and not talk:
+        if result.extra_views and not talk:
             st.caption(
-                "On the photo's first cut-out; each answer is the mean of the model's answers on "
-                "all cut-outs (see How the picture was made)."
+                f"On {result.first_view}; each answer is the mean of the model's answers on "
+                f"{result.views} (see How the picture was made)."
             )
         render_heatmaps(result.pixels, answers, HEATMAP_METHOD)
     if len(result.steps) > 1:
         st.subheader("How the picture was made")
         render_pipeline(result)
     if not talk:  # the cut-out on a line of its own: the chart clipped a longer title
-        cutout = ["(the first cut-out)"] if result.wider_cutouts else []
+        cutout = [f"({result.first_view})"] if result.extra_views else []
         render_pixel_grid(result.pixels, title=["What the model sees: 28x28", *cutout])

@@ -15,7 +15,7 @@ from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
 from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
-from fashion_lab.images.preprocessing import preprocess_drawing
+from fashion_lab.images.drawings import preprocess_drawing
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import TooManyDrawings, send_drawing
 
@@ -106,13 +106,15 @@ def _send(pixels, asked: int, turn: int):
     """Send the drawing; None when it went to the board, else (st.error or st.warning, why)."""
     if pixels is None:  # Send is enabled for what came and is no picture: say so
         return st.error, "That drawing could not be read (not a picture of this canvas): draw again."
-    pairs = classic_models()
+    pairs = classic_models(drawing=True)
     if len(pairs) < 2:
         return st.error, "The room's models are not ready: ask the presenter."
     result = preprocess_drawing(pixels)
     try:
         models = [model for _, model in pairs]
-        answers = send_drawing(get_room(), PHONE_ID.get(), asked, result.pixels, CANVAS_SIDE, models)
+        answers = send_drawing(
+            get_room(), PHONE_ID.get(), asked, result.pixels, CANVAS_SIDE, models, views=result.inputs
+        )
     except (TooManyDrawings, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense

@@ -79,10 +79,14 @@ def pixels_of(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("L"))
 
 
-def send_drawing(room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray, canvas_side: int, models):
+def send_drawing(
+    room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray, canvas_side: int, models, views=None
+):
     """Store the drawing a phone sent with each model's answer, or raise TooManyDrawings.
-    ``models``: (dense, cnn) Keras models. Returns ((class, confidence) of dense, of the CNN)."""
-    from fashion_lab.analysis.evaluation import predict_images
+    ``models``: (dense, cnn) Keras models; ``views``: the 28x28 views each answer is averaged over
+    (a drawing's Preprocessed.inputs; by default the picture alone). Returns ((class, confidence)
+    of dense, of the CNN)."""
+    from fashion_lab.analysis.evaluation import predict_views
 
     if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
         raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
@@ -92,7 +96,7 @@ def send_drawing(room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray,
         raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
     answers = []
     for model in models:
-        probabilities = predict_images(model, [pixels])[0]
+        probabilities = predict_views(model, [views or [pixels]])[0]
         top = int(np.argmax(probabilities))
         answers.append((top, float(probabilities[top])))
     room.add_drawing(phone, asked, png_bytes(pixels), canvas_side, answers)
@@ -109,10 +113,10 @@ class Scoreboard:
     per_class: dict[str, list[int]] = field(default_factory=dict)  # class -> [drawings, dense, cnn]
 
 
-def scoreboard(room: RoomDatabase, round_id: int | None = None) -> Scoreboard:
-    """The round's score, counted by the database."""
+def scoreboard(room: RoomDatabase, round_id: int | None = None, every_round: bool = False) -> Scoreboard:
+    """The round's score (or every round's so far), counted by the database."""
     score = Scoreboard()
-    for asked, count, dense_right, cnn_right in room.tally(round_id):
+    for asked, count, dense_right, cnn_right in room.tally(round_id, every_round):
         score.count += count
         score.dense_right += dense_right
         score.cnn_right += cnn_right
