@@ -7,11 +7,14 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.resources import get_store
-from components.state import CHOSEN_MODELS, kept, preset_picked
+from components.state import CHOSEN_MODELS, DRAWING_PICK, kept, preset_picked
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.registry import is_convolutional
 
 CLASSICS = ("dense", "cnn")  # the two architectures the app is about
+# The classic pair trained on drawings too, with the same recipe (make models): what answers a
+# drawing until someone picks other models. docs/drawings.md says why.
+DRAWING_MODELS = ("bundled-dense-drawings", "bundled-cnn-drawings")
 
 
 def default_models(models) -> list[str]:
@@ -25,22 +28,33 @@ def default_models(models) -> list[str]:
     return picks
 
 
-def chosen_models(models) -> list:
-    """The entries of this session's choice that still exist (the defaults until one is made)."""
+def drawing_models(models) -> list[str]:
+    """For drawings: the classic pair that learned drawings too when both are stored, else the
+    default models."""
+    return list(DRAWING_MODELS) if set(DRAWING_MODELS) <= {m.name for m in models} else default_models(models)
+
+
+def chosen_models(models, drawing: bool = False) -> list:
+    """The entries of this session's choice that still exist (until one is made, the defaults:
+    for a drawing, ``drawing_models``)."""
     names, chosen = {m.name for m in models}, CHOSEN_MODELS.get()
-    kept = [n for n in (default_models(models) if chosen is None else chosen) if n in names]
+    defaults = drawing_models(models) if drawing else default_models(models)
+    kept = [n for n in (defaults if chosen is None else chosen) if n in names]
     return [m for n in kept for m in models if m.name == n]
 
 
-def choose_models(key: str, models=None) -> list:
+def choose_models(key: str, models=None, drawing: bool = False) -> list:
     """A multiselect of the stored models (newest first) showing this session's choice; a change
-    is the choice of every page. Returns the chosen entries."""
+    is the choice of every page. ``drawing``: the input is a drawing (its own defaults, and its
+    own widget, so that the defaults follow the input until a choice is made). Returns the
+    chosen entries."""
     models = get_store().models() if models is None else models
     if not models:
         st.info("No trained model yet: train one on the Train page first.")
         return []
+    key = DRAWING_PICK.format(key) if drawing else key
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
-    chosen = [m.name for m in chosen_models(models)]
+    chosen = [m.name for m in chosen_models(models, drawing)]
     default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect("Models", [m.name for m in models], default, key=key, on_change=keep)
     return [m for n in names for m in models if m.name == n]

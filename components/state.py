@@ -89,6 +89,7 @@ ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
 TALK_MODE = "talk_mode"  # the sidebar's Talk mode switch: big fonts and just the essentials (?talk=1)
 TEST_CLASS, TEST_NUMBER = "{}_test_class", "{}_test_number"  # the test image picker's, with its page's name
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
+DRAWING_PICK = "{}_for_drawings"  # the model picker's own widget while the input is a drawing
 
 
 def talk_mode() -> bool:

@@ -2,7 +2,8 @@
 
 The classics the classic way (dense 10 epochs, CNN 5 epochs), a stronger CNN, the same stronger
 CNN trained on simulated photos too (for real photos), then fine-tuned with shoes seen from above,
-and the equal-budget pair (a CNN at the dense network's size, a dense network at the CNN's). Each
+the equal-budget pair (a CNN at the dense network's size, a dense network at the CNN's), and the
+classic pair trained on drawings too (the same recipe for both, as the comparison needs). Each
 is trained into a temporary store, then moved into model_store/bundled/ (committed, read-only in
 the app); a recipe's earlier steps stay in the temporary store.
 """
@@ -32,6 +33,9 @@ RECIPES = {  # bundled name -> the CLI's train arguments, step by step (a step g
     "bundled-cnn-deep-photos": [PHOTOS_BASE, PHOTOS_FINE_TUNE],
     "bundled-cnn-small": [["--arch", "cnn_small", "--epochs", "10"]],  # equal budgets: the dense's size
     "bundled-dense-wide": [["--arch", "dense_wide", "--epochs", "10"]],  # and the CNN's
+    # the classics the classic way, on each image and a drawing of each (docs/drawings.md)
+    "bundled-dense-drawings": [["--arch", "dense", "--epochs", "10", "--drawings", "1"]],
+    "bundled-cnn-drawings": [["--arch", "cnn", "--epochs", "5", "--drawings", "1"]],
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from components.model_picker import default_models
+from components.model_picker import default_models, drawing_models
 from components.resources import available_test_images, get_store, loaded, test_images
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import open_room, presenter_key
@@ -39,10 +39,11 @@ def get_presenter_key() -> str:
     return key
 
 
-def classic_models() -> list[tuple]:
-    """(entry, model) of the classic dense network and CNN that answer the room."""
+def classic_models(drawing: bool = False) -> list[tuple]:
+    """(entry, model) of the classic dense network and CNN that answer the room: for its
+    drawings, the pair that learned drawings too, when stored."""
     models = get_store().models()
-    names = default_models(models)
+    names = drawing_models(models) if drawing else default_models(models)
     return loaded([m for name in names for m in models if m.name == name])
 
 

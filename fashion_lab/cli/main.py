@@ -62,6 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
         "a pair seen from above, as a phone sees shoes on the floor (Fashion-MNIST has only side views)",
     )
     train.add_argument(
+        "--drawings",
+        type=float,
+        default=defaults.drawings,
+        metavar="SHARE",
+        help="also train on this share (0-1) of the images redrawn as a person draws them (outlines "
+        "at random brush widths, details as lines, gaps, flips, tilts): for models that read drawings",
+    )
+    train.add_argument(
         "--precision",
         choices=PRECISIONS,
         default=defaults.precision,
@@ -93,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     predict = commands.add_parser("predict", help="classify image files with a stored model")
     predict.add_argument("name")
     predict.add_argument("images", nargs="+")
+    predict.add_argument(
+        "--drawing",
+        action="store_true",
+        help="each file is a drawing as the canvas hands it over (a PNG, light strokes on black, "
+        "RGBA or grey, any size): answered exactly as the app answers a drawing",
+    )
     predict.set_defaults(handler=command_predict)
 
     photos = commands.add_parser("photos", help="score the upload path on a folder of labelled photos")

@@ -26,6 +26,7 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
         augment=args.augment,
         simulated_photos=args.simulated_photos,
         footwear_from_above=args.footwear_from_above,
+        drawings=args.drawings,
         precision=args.precision,
         init_from=args.init_from,
     )
@@ -96,4 +97,6 @@ def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
             print(describe_epoch(event), file=sys.stderr, flush=True)
         elif event["kind"] == "simulating photos":
             print(f"photographing {event['images']:,} garments in simulation...", file=sys.stderr, flush=True)
+        elif event["kind"] == "drawing garments":
+            print(f"drawing {event['images']:,} garments as a person would...", file=sys.stderr, flush=True)
     return seen + len(events)

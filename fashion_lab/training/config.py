@@ -26,6 +26,7 @@ class TrainingConfig:
     augment: bool = False  # random shifts, zoom, flips and contrast of the training images
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
+    drawings: float = 0.0  # also train on this share of the images drawn as a person draws them
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
     init_from: str | None = None  # a stored model of the same architecture to start from (fine-tuning)
 
@@ -46,6 +47,7 @@ class TrainingConfig:
                 0 <= self.footwear_from_above <= 1,
                 f"footwear from above must be a share in 0-1, got {self.footwear_from_above}",
             ),
+            (0 <= self.drawings <= 1, f"drawings must be a share in 0-1, got {self.drawings}"),
             (
                 not self.footwear_from_above or self.simulated_photos,
                 "footwear from above is a kind of simulated photo: set simulated photos too",

@@ -112,6 +112,11 @@ class TrainingJob(BaseJob):
                 )
             except PhotographingStopped as stopped:
                 raise RunCancelled(str(stopped)) from stopped
+        if cfg.drawings:
+            from fashion_lab.images.drawing_simulation import with_drawn_garments
+
+            self._log.add("drawing garments", images=round(cfg.drawings * len(x)))
+            x, y = with_drawn_garments(x, y, cfg.drawings, cfg.seed)
         steps = -(-len(x) // cfg.batch_size)
         self.model = self.build_seeded_model(steps * cfg.epochs)
         if self.stop_requested:
