@@ -170,3 +170,30 @@ def _assert_one_line(done: subprocess.CompletedProcess, message: str) -> None:
     assert message in done.stderr
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_predict_drawing_answers_as_the_app_does(trained, tmp_path):
+    """A canvas saved as a PNG (RGBA, light strokes on black) and as grey: the same answer as the
+    app's drawing path gives on the canvas's pixels."""
+    from fashion_lab.analysis.evaluation import predict_views
+    from fashion_lab.images.drawings import preprocess_drawing
+    from tools.drawing_set import TUNE_SEED, draw_garment
+
+    models, _ = trained
+    drawing = draw_garment(7, TUNE_SEED + 3)  # a sneaker
+    rgba = np.dstack([drawing] * 3 + [np.full_like(drawing, 255)])
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "canvas.png")
+    Image.fromarray(drawing).save(tmp_path / "grey.png")
+    done = run_cli(
+        "predict",
+        "--drawing",
+        "cli-dense",
+        str(tmp_path / "canvas.png"),
+        str(tmp_path / "grey.png"),
+        "--json",
+        models=models,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = predict_views(open_store(models).load("cli-dense"), [preprocess_drawing(rgba).inputs])[0]
+    for prediction in json.loads(done.stdout)["predictions"]:
+        np.testing.assert_allclose(prediction["probabilities"], expected, atol=1e-5)

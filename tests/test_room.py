@@ -269,3 +269,42 @@ def test_servers_opening_a_new_postgresql_at_once_migrate_it_once_and_share_one_
     assert len(opened) == 6 and len(set(rounds)) == 1
     with opened[0]._transaction() as cursor:
         assert cursor.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_every_round_is_tallied_and_exported_as_a_labelled_set(tmp_path):
+    """Two rounds' drawings: the score over both, per class; the CLI's labelled set holds each
+    drawing with the class that was asked for."""
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    from fashion_lab.room.drawings import png_bytes
+    from tools.app_server import ROOT
+
+    room = open_room(tmp_path / "data")
+    room.add_drawing("p", 1, png_bytes(trousers()), 280, ((1, 0.9), (1, 0.8)))
+    room.new_round()
+    room.add_drawing("p", 1, png_bytes(trousers()), 280, ((3, 0.9), (1, 0.8)))
+    room.add_drawing("q", 8, png_bytes(trousers()), 280, ((8, 0.9), (3, 0.8)))
+    this_round, every = scoreboard(room), scoreboard(room, every_round=True)
+    assert (this_round.count, every.count, room.rounds_with_drawings()) == (2, 3, 2)
+    assert every.per_class == {"Trouser": [2, 1, 2], "Bag": [1, 1, 0]}
+    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
+    command = [
+        sys.executable,
+        "-m",
+        "fashion_lab",
+        "room",
+        "--every-round",
+        "--set",
+        "--out",
+        str(tmp_path / "out"),
+    ]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "out" / "every-round-set"
+    with open(folder / "labels.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(int(row["label"]) for row in rows) == [1, 1, 8]
+    assert all((folder / row["file"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for row in rows)

@@ -13,6 +13,7 @@ import streamlit as st
 
 from components.image_views import tile
 from components.plain_text import plain
+from components.room.every_round import render_every_round
 from components.room.keys import BOARD, HIDE
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
@@ -116,6 +117,8 @@ def _draw_board(room) -> None:
         st.button(
             "New round (the board empties; this round is kept)", on_click=_control, args=(room.new_round,)
         )
+    if not talk:
+        render_every_round(room)
 
 
 def _score(score) -> None:

@@ -72,10 +72,15 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
 
 def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.images.decoding import load_image_file
+    from fashion_lab.images.drawings import canvas_image_pixels, preprocess_drawing
     from fashion_lab.images.preprocessing import preprocess_upload
 
     store.get(args.name)
-    views = [preprocess_upload(load_image_file(path)).inputs for path in args.images]
+    if args.drawing:  # each file as the canvas hands a drawing over: the app's drawing path
+        pictures = [canvas_image_pixels(load_image_file(path)) for path in args.images]
+        views = [preprocess_drawing(pixels).inputs for pixels in pictures]
+    else:
+        views = [preprocess_upload(load_image_file(path)).inputs for path in args.images]
     load_tensorflow()
     from fashion_lab.analysis.evaluation import predict_views
 

@@ -1,10 +1,12 @@
-"""The command line's ``room`` command: a round's drawings for the talk's slides, as one JSON
-document and one contact sheet (every drawing large, a band under it: green where the CNN was
-right, red where it was wrong)."""
+"""The command line's ``room`` command: a round's drawings (or every round's) for the talk's
+slides, as one JSON document and one contact sheet (every drawing large, a band under it: green
+where the CNN was right, red where it was wrong); with ``--set``, also as a labelled set (a PNG
+per drawing and labels.csv: file, the class asked for) that any model can be scored on."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from pathlib import Path
 
@@ -20,12 +22,15 @@ RIGHT, WRONG = (44, 160, 44), (214, 39, 40)
 def command_room(args: argparse.Namespace, store) -> int:
     room = open_room()
     round_id = args.round if args.round is not None else room.current_round()
-    drawings = room.drawings(round_id)
-    score = scoreboard(room, round_id)
+    drawings = room.drawings(round_id, every_round=args.every_round)
+    score = scoreboard(room, round_id, every_round=args.every_round)
+    name = "every-round" if args.every_round else f"round-{round_id}"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.set:
+        write_labelled_set(drawings, out / f"{name}-set")
     document = {
-        "round": round_id,
+        "round": "every" if args.every_round else round_id,
         "drawings": len(drawings),
         "dense_right": score.dense_right,
         "cnn_right": score.cnn_right,
@@ -44,20 +49,30 @@ def command_room(args: argparse.Namespace, store) -> int:
             for d in drawings
         ],
     }
-    (out / f"round-{round_id}.json").write_text(json.dumps(document, indent=1))
-    contact_sheet(drawings).save(out / f"round-{round_id}.png")
+    (out / f"{name}.json").write_text(json.dumps(document, indent=1))
+    contact_sheet(drawings).save(out / f"{name}.png")
     if args.json:
-        print(
-            json.dumps(
-                document | {"files": [str(out / f"round-{round_id}.{ext}") for ext in ("json", "png")]}
-            )
-        )
+        print(json.dumps(document | {"files": [str(out / f"{name}.{ext}") for ext in ("json", "png")]}))
         return 0
     print(
-        f"round {round_id}: {len(drawings)} drawing(s), dense {score.dense_right} right, "
-        f"CNN {score.cnn_right} right -> {out}/round-{round_id}.json and .png"
+        f"{name.replace('-', ' ')}: {len(drawings)} drawing(s), dense {score.dense_right} right, "
+        f"CNN {score.cnn_right} right -> {out}/{name}.json and .png"
+        + (f", {out}/{name}-set/" if args.set else "")
     )
     return 0
+
+
+def write_labelled_set(drawings, folder: Path) -> None:
+    """Each drawing as the 28x28 PNG the models answered on, and labels.csv (file, label: the
+    class that was asked for)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "labels.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "label"])
+        for drawing in drawings:
+            file = f"{drawing.id:06d}.png"
+            (folder / file).write_bytes(drawing.png)
+            writer.writerow([file, drawing.asked])
 
 
 def contact_sheet(drawings) -> Image.Image:
@@ -79,5 +94,11 @@ def add_room_command(commands) -> argparse.ArgumentParser:
     room = commands.add_parser("room", help="export a round of the room (JSON and a contact sheet PNG)")
     room.add_argument("--round", type=int, default=None, help="round number (default: the current one)")
     room.add_argument("--out", default="room-export", help="folder to write round-N.json and round-N.png")
+    room.add_argument("--every-round", action="store_true", help="every round's drawings, not one round's")
+    room.add_argument(
+        "--set",
+        action="store_true",
+        help="also write the drawings as a labelled set: a PNG each and labels.csv",
+    )
     room.set_defaults(handler=command_room)
     return room

@@ -223,30 +223,42 @@ class RoomDatabase(QuizTables):
             )
             return inserted.fetchone()[0]
 
-    def drawings(self, round_id: int | None = None, limit: int | None = None) -> list[Drawing]:
-        """The round's visible drawings, newest first (all of them without ``limit``)."""
+    def drawings(
+        self, round_id: int | None = None, limit: int | None = None, every_round: bool = False
+    ) -> list[Drawing]:
+        """The round's visible drawings (or every round's), newest first (all without ``limit``)."""
         round_id = self.current_round() if round_id is None else round_id
         query = (
             "SELECT id, asked, png, dense_answer, dense_confidence, cnn_answer, cnn_confidence, created"
-            " FROM drawings WHERE round_id = ? AND hidden = 0 ORDER BY id DESC"
+            f" FROM drawings WHERE {'' if every_round else 'round_id = ? AND '}hidden = 0 ORDER BY id DESC"
         )
+        parameters = (() if every_round else (round_id,)) + ((limit,) if limit else ())
         with self._transaction() as cursor:
-            rows = cursor.execute(
-                query + (" LIMIT ?" if limit else ""), (round_id, limit) if limit else (round_id,)
-            )
+            rows = cursor.execute(query + (" LIMIT ?" if limit else ""), parameters)
             return [Drawing(row[0], row[1], bytes(row[2]), *row[3:]) for row in rows.fetchall()]
 
-    def tally(self, round_id: int | None = None) -> list[tuple[int, int, int, int]]:
-        """Per class asked for, in the round's visible drawings: (asked, drawings, dense right,
-        CNN right), counted by the database (no picture is read)."""
+    def tally(
+        self, round_id: int | None = None, every_round: bool = False
+    ) -> list[tuple[int, int, int, int]]:
+        """Per class asked for, in the round's visible drawings (or every round's): (asked,
+        drawings, dense right, CNN right), counted by the database (no picture is read)."""
         round_id = self.current_round() if round_id is None else round_id
+        where = "hidden = 0" if every_round else "round_id = ? AND hidden = 0"
         query = (
             "SELECT asked, COUNT(*), SUM(CASE WHEN dense_answer = asked THEN 1 ELSE 0 END),"
             " SUM(CASE WHEN cnn_answer = asked THEN 1 ELSE 0 END)"
-            " FROM drawings WHERE round_id = ? AND hidden = 0 GROUP BY asked ORDER BY asked"
+            f" FROM drawings WHERE {where} GROUP BY asked ORDER BY asked"
         )
         with self._transaction() as cursor:
-            return [tuple(row) for row in cursor.execute(query, (round_id,)).fetchall()]
+            return [
+                tuple(row) for row in cursor.execute(query, () if every_round else (round_id,)).fetchall()
+            ]
+
+    def rounds_with_drawings(self) -> int:
+        """How many rounds have a visible drawing."""
+        with self._transaction() as cursor:
+            query = "SELECT COUNT(DISTINCT round_id) FROM drawings WHERE hidden = 0"
+            return cursor.execute(query).fetchone()[0]
 
     def hide(self, drawing_id: int) -> None:
         """Take a drawing off every screen (it stays in the database, marked hidden)."""
