@@ -158,6 +158,30 @@ def test_an_older_database_is_migrated_forward(tmp_path):
     assert RoomDatabase(path).version() == SCHEMA_VERSION
 
 
+def test_an_empty_or_short_key_file_is_made_anew_and_an_empty_key_opens_nothing(tmp_path):
+    """Attacked: a key file left empty (its write cut off by a full disk) was read back as '' and
+    '/room?key=' opened the presenter's controls."""
+    for broken in ("", "\n", "short-key\n"):
+        (tmp_path / "presenter.key").write_text(broken)
+        key = presenter_key(tmp_path)
+        assert len(key) >= 32 and (tmp_path / "presenter.key").read_text().strip() == key
+    assert not is_presenter("", "") and not is_presenter("short", "short")
+
+
+def test_a_key_whose_write_fails_leaves_no_key_file(tmp_path, monkeypatch):
+    import os
+
+    def full_disk(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        presenter_key(tmp_path)
+    assert list(tmp_path.iterdir()) == []  # neither the key file nor its temporary
+    monkeypatch.undo()
+    assert len(presenter_key(tmp_path)) >= 32
+
+
 def test_the_presenter_key_is_made_once_kept_private_and_checked_exactly(tmp_path):
     key = presenter_key(tmp_path)
     assert len(key) >= 32 and presenter_key(tmp_path) == key

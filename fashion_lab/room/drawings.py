@@ -7,6 +7,7 @@ the first start and kept in the data folder, guards the room's controls.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import secrets
@@ -25,6 +26,8 @@ RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
 PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / ".fashion-lab-data"
 KEY_FILE, DATABASE_FILE = "presenter.key", "room.sqlite3"
+KEY_BYTES = 24  # of randomness: KEY_LENGTH URL-safe characters
+KEY_LENGTH = 32
 
 
 class TooManyDrawings(RuntimeError):
@@ -47,17 +50,33 @@ def open_room(folder: Path | None = None) -> RoomDatabase:
 
 
 def presenter_key(folder: Path | None = None) -> str:
-    """The presenter key: made once (32 random URL-safe characters), then read back."""
+    """The presenter key: made once (KEY_LENGTH random URL-safe characters), then read back. It is
+    written whole or not at all (a temporary file linked into place), and a key file that is
+    empty or short (an older version's write cut off by a full disk or a kill) is made anew: an
+    empty key must never open the presenter's controls to an empty ``?key=``."""
     path = (folder or data_folder()) / KEY_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # only its owner reads it
-    except FileExistsError:
-        return path.read_text().strip()
-    key = secrets.token_urlsafe(24)
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(key + "\n")
-    return key
+    for _ in range(3):  # another server may be making it at the same moment
+        with contextlib.suppress(FileNotFoundError):
+            key = path.read_text().strip()
+            if len(key) >= KEY_LENGTH:
+                return key
+            path.unlink(missing_ok=True)  # broken: made anew below
+        key = secrets.token_urlsafe(KEY_BYTES)
+        temporary = path.with_name(f".{KEY_FILE}.{secrets.token_hex(8)}")
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # its owner only
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(key + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.link(temporary, path)  # fails if another server linked its key first: read that one
+            return key
+        except FileExistsError:
+            continue
+        finally:
+            temporary.unlink(missing_ok=True)
+    raise RoomDatabaseError(f"the presenter key at {path} could not be made or read")
 
 
 def rate_limit() -> int:
@@ -66,7 +85,10 @@ def rate_limit() -> int:
 
 
 def is_presenter(given: str | None, key: str) -> bool:
-    return isinstance(given, str) and secrets.compare_digest(given.encode(), key.encode())
+    """Whether ``given`` is the key; never for an empty or short key on either side."""
+    if not isinstance(given, str) or len(key) < KEY_LENGTH or len(given) < KEY_LENGTH:
+        return False
+    return secrets.compare_digest(given.encode(), key.encode())
 
 
 def png_bytes(pixels: np.ndarray) -> bytes:
