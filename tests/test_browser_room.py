@@ -51,7 +51,7 @@ def send_trousers(page: Page, url: str) -> None:
 
 
 def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser, room):
-    url, key, _, _ = room
+    url, key, _, models = room
     board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     board.goto(f"{url}/room")
     expect(board.get_by_text("Join:", exact=False)).to_be_visible(timeout=30_000)
@@ -70,6 +70,8 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     presenter = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     presenter.goto(f"{url}/room?key={key}")
     expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(1, timeout=30_000)
+    logs = "".join(log.read_text() for log in models.parent.glob("streamlit-*.log"))
+    assert f"ending ...{key[-4:]}" in logs and key not in logs  # the server's log never holds the key
     presenter.get_by_role("button", name="Hide", exact=True).click()
     expect(caption).to_have_count(0, timeout=10_000)  # gone from every screen
     expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(0, timeout=10_000)

@@ -11,7 +11,7 @@ import streamlit as st
 from components.model_picker import default_models, drawing_models
 from components.resources import available_test_images, get_store, loaded, test_images
 from fashion_lab.room.database import RoomDatabaseError
-from fashion_lab.room.drawings import open_room, presenter_key
+from fashion_lab.room.drawings import KEY_FILE, data_folder, open_room, presenter_key
 from fashion_lab.room.quiz import model_answers, quiz_images
 
 
@@ -33,9 +33,11 @@ def get_room():
 
 @st.cache_resource(show_spinner=False)
 def get_presenter_key() -> str:
-    """The presenter key, printed once in the terminal that started the server."""
+    """The presenter key. The server's log says where it is kept and how it ends, never the key
+    itself (logs are read and shipped by others; `make run` prints it once, to the presenter)."""
     key = presenter_key()
-    print(f"Fashion-MNIST Lab: the room's presenter key is {key} (open /room?key={key})", flush=True)
+    where = data_folder() / KEY_FILE
+    print(f"Fashion-MNIST Lab: the room's presenter key (ending ...{key[-4:]}) is in {where}", flush=True)
     return key
 
 
