@@ -197,3 +197,34 @@ def test_predict_drawing_answers_as_the_app_does(trained, tmp_path):
     expected = predict_views(open_store(models).load("cli-dense"), [preprocess_drawing(rgba).inputs])[0]
     for prediction in json.loads(done.stdout)["predictions"]:
         np.testing.assert_allclose(prediction["probabilities"], expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("command", ["room", "quiz"])
+@pytest.mark.parametrize("given", ["-5", "0", "99999999999999999999", "two"])
+def test_a_round_that_cannot_be_is_one_line(command, given, tmp_path):
+    """Attacked: --round 99999999999999999999 was an OverflowError traceback, --round -5 wrote an
+    empty round--5.json."""
+    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "fashion_lab", command, "--round", given, "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2 and "a round is a whole number from 1" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_round_not_yet_played_is_no_such_round(tmp_path):
+    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "fashion_lab", "room", "--round", "7", "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "there is no round 7 (the rounds are 1 to 1)" in done.stderr

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
+from fashion_lab.cli.room import round_number
 from fashion_lab.data.fashion_mnist import CLASS_NAMES, load_dataset
 from fashion_lab.room.drawings import open_room
 from fashion_lab.room.quiz import model_answers, quiz_images, summarize
@@ -85,7 +86,9 @@ def _summary(round_id: int, summary, args) -> dict:
 
 def add_quiz_command(commands) -> argparse.ArgumentParser:
     quiz = commands.add_parser("quiz", help="export a round's Guess 10 answers (CSV) and summary (JSON)")
-    quiz.add_argument("--round", type=int, default=None, help="round number (default: the current one)")
+    quiz.add_argument(
+        "--round", type=round_number, default=None, help="round number (default: the current one)"
+    )
     quiz.add_argument("--out", default="room-export", help="folder for quiz-round-N.csv and .json")
     quiz.add_argument("--dense", default="bundled-dense", help="the dense network to score (stored name)")
     quiz.add_argument("--cnn", default="bundled-cnn", help="the CNN to score (stored name)")

@@ -16,12 +16,15 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.drawings import open_room, pixels_of, scoreboard
 
 TILE, BAND, COLUMNS = 112, 8, 10
+MAX_ROUND = 2**31 - 1  # what both databases' round ids hold
 RIGHT, WRONG = (44, 160, 44), (214, 39, 40)
 
 
 def command_room(args: argparse.Namespace, store) -> int:
     room = open_room()
     round_id = args.round if args.round is not None else room.current_round()
+    if round_id > room.current_round():
+        raise ValueError(f"there is no round {round_id} (the rounds are 1 to {room.current_round()})")
     drawings = room.drawings(round_id, every_round=args.every_round)
     score = scoreboard(room, round_id, every_round=args.every_round)
     name = "every-round" if args.every_round else f"round-{round_id}"
@@ -90,9 +93,20 @@ def contact_sheet(drawings) -> Image.Image:
     return sheet
 
 
+def round_number(text: str) -> int:
+    """--round's value: a whole number from 1 to MAX_ROUND, or argparse's one-line error."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_ROUND:
+        raise argparse.ArgumentTypeError(
+            f"a round is a whole number from 1 to {MAX_ROUND}, not {text[:30]!r}"
+        )
+    return int(text)
+
+
 def add_room_command(commands) -> argparse.ArgumentParser:
     room = commands.add_parser("room", help="export a round of the room (JSON and a contact sheet PNG)")
-    room.add_argument("--round", type=int, default=None, help="round number (default: the current one)")
+    room.add_argument(
+        "--round", type=round_number, default=None, help="round number (default: the current one)"
+    )
     room.add_argument("--out", default="room-export", help="folder to write round-N.json and round-N.png")
     room.add_argument("--every-round", action="store_true", help="every round's drawings, not one round's")
     room.add_argument(
