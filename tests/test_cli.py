@@ -204,27 +204,13 @@ def test_predict_drawing_answers_as_the_app_does(trained, tmp_path):
 def test_a_round_that_cannot_be_is_one_line(command, given, tmp_path):
     """Attacked: --round 99999999999999999999 was an OverflowError traceback, --round -5 wrote an
     empty round--5.json."""
-    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-m", "fashion_lab", command, "--round", given, "--out", str(tmp_path / "out")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out, data = str(tmp_path / "out"), str(tmp_path / "data")
+    done = run_cli(command, "--round", given, "--out", out, models=tmp_path, FASHION_LAB_DATA=data)
     assert done.returncode == 2 and "a round is a whole number from 1" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
 
 
 def test_a_round_not_yet_played_is_no_such_round(tmp_path):
-    env = {**os.environ, "FASHION_LAB_DATA": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-m", "fashion_lab", "room", "--round", "7", "--out", str(tmp_path / "out")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out, data = str(tmp_path / "out"), str(tmp_path / "data")
+    done = run_cli("room", "--round", "7", "--out", out, models=tmp_path, FASHION_LAB_DATA=data)
     assert done.returncode == 1 and "there is no round 7 (the rounds are 1 to 1)" in done.stderr

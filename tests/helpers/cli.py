@@ -10,9 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str, models: Path) -> subprocess.CompletedProcess:
-    """Run the CLI with ``args`` at the repository root, its store in ``models``; its output captured."""
-    env = {**os.environ, "FASHION_LAB_MODELS": str(models)}
+def run_cli(*args: str, models: Path, **settings: str) -> subprocess.CompletedProcess:
+    """Run the CLI with ``args`` at the repository root, its store in ``models`` and any other
+    ``settings`` (FASHION_* variables); its output captured."""
+    env = {**os.environ, "FASHION_LAB_MODELS": str(models), **settings}
     return subprocess.run(
         [sys.executable, "-m", "fashion_lab", *args],
         cwd=ROOT,
