@@ -175,7 +175,7 @@ def test_a_key_whose_write_fails_leaves_no_key_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(RoomDatabaseError, match="No space"):  # said on the room page, not a traceback
         presenter_key(tmp_path)
     assert list(tmp_path.iterdir()) == []  # neither the key file nor its temporary
     monkeypatch.undo()

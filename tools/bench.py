@@ -30,13 +30,15 @@ PHOTOS = ROOT / "data" / "clothing-photos" / "validation"
 
 
 def sample_inputs() -> dict[str, object]:
-    """A canvas drawing (RGBA, 280x280) and a real phone photo (JPEG bytes) to classify."""
+    """A canvas drawing (RGBA, 400x400 as in talk mode: a tilted shirt outline with its collar,
+    placket and buttons, every step of the drawing path at work) and a real phone photo (JPEG
+    bytes) to classify."""
     import numpy as np
 
-    drawing = np.zeros((280, 280, 4), dtype=np.uint8)
-    drawing[..., 3] = 255
-    drawing[40:250, 80:125, :3] = 255
-    drawing[40:250, 150:195, :3] = 255
+    from tools.drawing_set import TUNE_SEED, draw_garment
+
+    strokes = draw_garment(6, TUNE_SEED + 1, side=400)
+    drawing = np.dstack([strokes] * 3 + [np.full_like(strokes, 255)])
     photo = min(PHOTOS.glob("t-shirt/*.jpg")).read_bytes()
     return {"drawing": drawing, "photo": photo}
 

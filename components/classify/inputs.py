@@ -72,7 +72,11 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
     if pixels is None or pixels.shape[:2] != (side, side) or not has_strokes(pixels):
         st.info("Draw a garment: a T-shirt, trousers, a bag, a shoe...")
         return None
-    return preprocess_drawing(pixels)
+    try:
+        return preprocess_drawing(pixels)
+    except ImageError:  # strokes too faint to see (what a crafted client may send)
+        st.info("Nothing to see in that drawing: draw a garment in white.")
+        return None
 
 
 def _drawing_to_restore() -> dict | None:

@@ -6,13 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.room.keys import EVERY_ROUND
 from components.tables import show_table
 from fashion_lab.room.drawings import scoreboard, shares_right
 
 
 def render_every_round(room) -> None:
-    """A closed section under the board: opened, every round's score."""
-    with st.expander("Every round so far: how each network did on all the room's drawings"):
+    """A switch under the board: on, every round's score (counted only then: the board
+    refreshes every 2 s, and every round is the whole table)."""
+    if st.toggle("Every round so far: how each network did on all the room's drawings", key=EVERY_ROUND):
         score = scoreboard(room, every_round=True)
         if not score.count:
             st.markdown("No drawing yet.")

@@ -44,7 +44,11 @@ def join_address() -> str:
 
 def render_room() -> None:
     """Join address, QR and phones beside each other; the board below, updated every 2 s."""
-    key = get_presenter_key()
+    try:
+        key = get_presenter_key()
+    except RoomDatabaseError as error:  # the board still shows; the controls wait for the key
+        st.warning(f"The presenter's controls are off: {error}")
+        key = ""
     if is_presenter(st.query_params.get("key"), key):
         PRESENTER.set(True)
         del st.query_params["key"]  # off the projected address bar

@@ -15,6 +15,7 @@ from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
 from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.drawings import preprocess_drawing
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import TooManyDrawings, send_drawing
@@ -109,7 +110,10 @@ def _send(pixels, asked: int, turn: int):
     pairs = classic_models(drawing=True)
     if len(pairs) < 2:
         return st.error, "The room's models are not ready: ask the presenter."
-    result = preprocess_drawing(pixels)
+    try:
+        result = preprocess_drawing(pixels)
+    except ImageError:  # strokes too faint to see (what a crafted client may send)
+        return st.error, "Nothing to see in that drawing: draw again, in white."
     try:
         models = [model for _, model in pairs]
         answers = send_drawing(

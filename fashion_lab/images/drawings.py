@@ -43,8 +43,9 @@ def preprocess_drawing(pixels: np.ndarray) -> Preprocessed:
     if facing_right(trimmed):
         trimmed = result.add("mirrored (to face left, as Fashion-MNIST's shoes do)", trimmed[:, ::-1])
     tilt = tilt_degrees(trimmed)
-    if tilt:
-        trimmed = result.add(f"set upright ({tilt:+.0f} degrees)", trim(_rotate(trimmed, tilt)))
+    turned = _rotate(trimmed, tilt) if tilt else None
+    if turned is not None and _ink(turned).any():  # (faint strokes can fade away when turned)
+        trimmed = result.add(f"set upright ({tilt:+.0f} degrees)", trim(turned))
     strokes = fit_and_centre(Preprocessed(trimmed), trimmed, sharpen=False).pixels
     filled = fill_outlines(trimmed)
     if filled is not None:

@@ -55,6 +55,13 @@ def presenter_key(folder: Path | None = None) -> str:
     empty or short (an older version's write cut off by a full disk or a kill) is made anew: an
     empty key must never open the presenter's controls to an empty ``?key=``."""
     path = (folder or data_folder()) / KEY_FILE
+    try:
+        return _make_or_read_key(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise RoomDatabaseError(f"the presenter key at {path} could not be made or read ({error})") from None
+
+
+def _make_or_read_key(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(3):  # another server may be making it at the same moment
         with contextlib.suppress(FileNotFoundError):
