@@ -23,9 +23,15 @@ def default_models(models) -> list[str]:
     picks = []
     for architecture in CLASSICS:
         family = [m for m in models if is_convolutional(m.architecture) == is_convolutional(architecture)]
-        ranked = sorted(family, key=lambda m: (m.architecture != architecture, not m.bundled))  # stable
+        ranked = sorted(family, key=lambda m: (m.architecture != architecture, *first_of_kind(m)))
         picks += [ranked[0].name] if ranked else []
     return picks
+
+
+def first_of_kind(entry) -> tuple[bool, bool]:
+    """A sort key that puts first, among models of one architecture, the bundled one trained on
+    the images alone (bundled-<architecture>: not the -drawings or -photos variants)."""
+    return not entry.bundled, entry.name != "bundled-" + entry.architecture.replace("_", "-")
 
 
 def drawing_models(models) -> list[str]:

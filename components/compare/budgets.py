@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.compare.keys import PRESET
-from components.model_picker import CLASSICS
+from components.model_picker import CLASSICS, first_of_kind
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import pick_preset, talk_mode
@@ -18,10 +18,11 @@ PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
 
 
 def preset_models(models, architectures) -> list[str]:
-    """For each architecture, its bundled model, else its newest (``models`` newest first)."""
+    """For each architecture, its bundled model trained on the images alone, else its newest
+    (``models`` newest first)."""
     picks = []
     for architecture in architectures:
-        family = sorted((m for m in models if m.architecture == architecture), key=lambda m: not m.bundled)
+        family = sorted((m for m in models if m.architecture == architecture), key=first_of_kind)
         picks += [family[0].name] if family else []
     return picks
 
