@@ -327,7 +327,8 @@ def draw_garment(label: int, seed: int, side: int | None = None) -> np.ndarray:
 
 def _draw(label: int, seed: int, side: int | None = None) -> tuple[np.ndarray, bool]:
     rng = np.random.default_rng(seed)
-    side = side or int(rng.choice([280, 300, 340, 390]))
+    drawn_side = int(rng.choice([280, 300, 340, 390]))  # drawn even when given: the same garment
+    side = side or drawn_side
     strokes = GARMENTS[CLASS_NAMES[label]](rng)
     brush = int(rng.integers(6, 31))
     angle = math.radians(rng.uniform(-15, 15) if rng.random() < 0.5 else rng.uniform(-5, 5))

@@ -46,14 +46,13 @@ def preprocess_drawing(pixels: np.ndarray) -> Preprocessed:
     turned = _rotate(trimmed, tilt) if tilt else None
     if turned is not None and _ink(turned).any():  # (faint strokes can fade away when turned)
         trimmed = result.add(f"set upright ({tilt:+.0f} degrees)", trim(turned))
-    strokes = fit_and_centre(Preprocessed(trimmed), trimmed, sharpen=False).pixels
     filled = fill_outlines(trimmed)
     if filled is not None:
+        strokes = fit_and_centre(Preprocessed(trimmed), trimmed, sharpen=False).pixels
         fit_and_centre(result, result.add("inside filled, lines kept", filled), sharpen=False)
         views = [result.pixels, strokes]
     else:
-        fit_and_centre(result, trimmed, sharpen=False)
-        views = [strokes]
+        views = [fit_and_centre(result, trimmed, sharpen=False).pixels]
     result.extra_views = views[1:] + [view[:, ::-1].copy() for view in views]
     result.first_view = "the filled drawing" if filled is not None else "the strokes"
     result.views = f"{result.first_view}, {'its strokes, ' if filled is not None else ''}mirrored too"
