@@ -9,13 +9,18 @@ from components.models.page import render_models
 from components.resources import remove_store_leftovers
 from components.room.page import render_room
 from components.room.play import render_play
-from components.runtime_fixes import keep_keras_session, load_keras_in_background
+from components.runtime_fixes import (
+    keep_keras_session,
+    load_keras_in_background,
+    read_unreadable_widget_values_as_none,
+)
 from components.talk_mode import render_talk_switch
 from components.train.page import render_train
 from components.training_jobs import start_training_backend
 from components.training_status import render_training_status
 
 keep_keras_session()
+read_unreadable_widget_values_as_none()
 
 st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroom:", layout="wide")
 remove_store_leftovers()

@@ -4,12 +4,30 @@
 from __future__ import annotations
 
 import json
+import struct
 
 import numpy as np
+import streamlit as st
 
 from fashion_lab.images.decoding import ImageError, decode_image
 
-MAX_DRAWING_BYTES = 2_000_000  # of a drawing's JSON kept for the session (a long freehand: ~100 KB)
+MAX_DRAWING_BYTES = 1_000_000  # of a drawing's JSON kept for the session (a long freehand: ~100 KB)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# What a crafted client's canvas value makes st_canvas raise: {"drawing": "x"}, {"drawing": [1]}
+CRAFTED_VALUE_ERRORS = (AttributeError, TypeError, ValueError, KeyError)
+
+
+def read_canvas(key: str, **options):
+    """``st_canvas(key=key, **options)``'s CanvasResult; None, with the canvas reset, when what
+    the browser sent for it cannot be read (a crafted client's value): the caller says so in a
+    line. (The component registers itself on import, which only a running app allows.)"""
+    from streamlit_drawable_canvas import st_canvas
+
+    try:
+        return st_canvas(key=key, **options)
+    except CRAFTED_VALUE_ERRORS:
+        st.session_state.pop(key, None)  # the next run draws an empty canvas
+        return None
 
 
 def checked_drawing(drawing) -> dict | None:
@@ -22,12 +40,23 @@ def checked_drawing(drawing) -> dict | None:
 
 def canvas_pixels(data: bytes | None, side: int) -> np.ndarray | None:
     """The canvas's picture as RGBA, decoded as any untrusted image is (fashion_lab.images.decoding: the
-    safe formats only, bounded); None if there is none or it is not the canvas's size. Raises
-    ImageError for bytes that are no image we read."""
+    safe formats only, bounded); None if there is none or its header says it is not the canvas's
+    size. Raises ImageError for bytes that are no PNG or no image we read."""
     if not data:
         return None
-    image = decode_image(data)
-    return np.asarray(image.convert("RGBA")) if image.size == (side, side) else None
+    size = png_size(data)  # read off the header: no pixel is decoded for a wrong one
+    if size is None:
+        raise ImageError("the canvas sends a PNG; this is none")
+    if size != (side, side):
+        return None
+    return np.asarray(decode_image(data).convert("RGBA"))
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """A PNG's width and height from its header (IHDR comes first), or None if it is no PNG."""
+    if len(data) < 24 or not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
 
 
 def canvas_picture(canvas, side: int) -> tuple[np.ndarray | None, bool]:

@@ -1,14 +1,18 @@
-"""Fixes for a Streamlit server that trains in background threads: Streamlit's after-run
-clean-up made safe, and Keras loaded in the background after the first page."""
+"""Fixes for a Streamlit server that trains in background threads and faces clients that are not
+browsers: Streamlit's after-run clean-up made safe, widget values that are no JSON read as none,
+and Keras loaded in the background after the first page."""
 
 from __future__ import annotations
 
 import gc
 import importlib
+import logging
 import sys
 import threading
 
+from streamlit.runtime.agent import widget_writes
 from streamlit.runtime.scriptrunner import script_runner
+from streamlit.runtime.state import common, session_state
 
 STREAMLIT_CLEANUP = script_runner._clean_problem_modules  # the original, kept for the tests
 _KERAS_IMPORT_LOCK = threading.Lock()
@@ -30,6 +34,23 @@ def keep_keras_session() -> None:
     progress fragment redrew every second). Matplotlib figures are still closed.
     """
     script_runner._clean_problem_modules = _close_matplotlib_figures
+
+
+def read_unreadable_widget_values_as_none() -> None:
+    """A widget value that is no JSON (``{not json``, or JSON nested 200,000 deep) is read as no
+    value, so the widget shows its default: Streamlit's ``json.loads`` raised before the script
+    ran, the page showed an error and the log took a 3 KB traceback for every rerun a crafted
+    client asked for. Its warning for a value that parses but is no object goes too."""
+    for module in (session_state, widget_writes):
+        module.unpack_widget_state_value = _unpacked_or_none
+    logging.getLogger("streamlit.components.v2.bidi_component.serialization").setLevel(logging.ERROR)
+
+
+def _unpacked_or_none(widget_state):
+    try:
+        return common.unpack_widget_state_value(widget_state)
+    except (ValueError, RecursionError):  # json.JSONDecodeError is a ValueError
+        return None
 
 
 def load_keras_in_background() -> threading.Thread:

@@ -1,6 +1,7 @@
 """What the canvas sends from the browser is checked like any upload: its objects and its picture."""
 
 import io
+import struct
 
 import pytest
 from PIL import Image
@@ -33,3 +34,10 @@ def test_the_picture_is_decoded_as_an_untrusted_image():
     for sent in (eps, b"not an image", png((280, 280))[:60]):
         with pytest.raises(ImageError):
             canvas_pixels(sent, 280)
+
+
+def test_a_picture_of_another_size_is_refused_by_its_header_before_any_pixel():
+    """A PNG header announcing 20000x20000, then garbage: refused as not this canvas's picture
+    (the garbage is never decoded)."""
+    header = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + struct.pack(">II", 20_000, 20_000)
+    assert canvas_pixels(header + b"\x08\x06\x00\x00\x00" + b"x" * 1000, 280) is None

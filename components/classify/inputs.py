@@ -4,9 +4,8 @@ by components/test_image_picker.py, shared with Inside the CNN)."""
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_drawable_canvas import st_canvas
 
-from components.canvas_data import canvas_picture, checked_drawing, has_strokes
+from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
 from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
@@ -49,7 +48,8 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         mode = TOOLS[tool.selectbox("Tool", list(TOOLS), index, key=TOOL, on_change=keep, help=help_text)]
     size, keep = kept(BRUSH, 18)
     width = brush.slider("Brush size", 2, 40, size, key=BRUSH, on_change=keep)
-    canvas = st_canvas(
+    canvas = read_canvas(
+        CANVAS,
         fill_color="white",
         stroke_width=0 if mode in FILLED else width,
         stroke_color="white",
@@ -59,9 +59,8 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         drawing_mode=mode,
         initial_drawing=_drawing_to_restore(),
         return_image_data=True,
-        key=CANVAS,
     )
-    DRAWING.set(checked_drawing(canvas.json_data))
+    DRAWING.set(checked_drawing(canvas.json_data) if canvas else None)
     st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
     pixels, unreadable = canvas_picture(canvas, side)
     if unreadable:

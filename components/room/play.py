@@ -4,9 +4,8 @@ Guess 10, the room against the models (components/room/quiz.py)."""
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_drawable_canvas import st_canvas
 
-from components.canvas_data import canvas_picture, has_strokes
+from components.canvas_data import canvas_picture, has_strokes, read_canvas
 from components.image_views import tile
 from components.model_picker import model_label
 from components.room.keys import ACTIVITY, AGAIN, DRAW_CANVAS, DRAW_CLASS, SEND
@@ -74,7 +73,8 @@ def _draw(turn: int) -> None:
         key=DRAW_CLASS.format(turn),
     )
     st.caption("Draw the whole garment with a finger: an outline is filled.")
-    canvas = st_canvas(
+    canvas = read_canvas(
+        DRAW_CANVAS.format(turn),
         stroke_width=BRUSH,
         stroke_color="white",
         background_color="black",
@@ -82,9 +82,10 @@ def _draw(turn: int) -> None:
         width=CANVAS_SIDE,
         drawing_mode="freedraw",
         return_image_data=True,
-        key=DRAW_CANVAS.format(turn),
     )
     pixels, unreadable = canvas_picture(canvas, CANVAS_SIDE)
+    if unreadable:  # what a crafted client sent
+        st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
     if st.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
