@@ -242,6 +242,8 @@ def test_a_database_url_not_postgresql_or_unreachable_gives_a_clear_error_withou
     for url in (  # libpq quotes what it cannot decode; a '/' in a password breaks the port
         f"postgresql://room:s3cr%t@127.0.0.1:{port}/room",
         "postgresql://room:se/cr@127.0.0.1/room",
+        f"postgresql://room@127.0.0.1:{port}/room?password=s3cr%ZZPw",  # in the query string
+        f"postgresql://room@127.0.0.1:{port}/room?sslmode=disable&password=s3cr%25t",
     ):
         monkeypatch.setenv("FASHION_LAB_DATABASE_URL", url)
         with pytest.raises(RoomDatabaseError) as error:
@@ -250,7 +252,7 @@ def test_a_database_url_not_postgresql_or_unreachable_gives_a_clear_error_withou
             "s3cr" not in str(error.value)
             and "se/cr" not in str(error.value)
             and "'se'" not in str(error.value)
-        )
+        ), str(error.value)
 
 
 @pytest.mark.postgres

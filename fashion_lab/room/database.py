@@ -317,13 +317,25 @@ def _address(url: str) -> str:
 
 
 def _without_password(error: Exception, url: str) -> str:
-    """The error's first line, with the URL's password (as written and decoded) blanked out."""
+    """The error's first line, with the URL's passwords (as written and decoded) blanked out."""
     text = (str(error).splitlines() or [type(error).__name__])[0]
-    userinfo = url.split("://", 1)[-1].rsplit("@", 1)[0] if "@" in url else ""
-    password = userinfo.split(":", 1)[1] if ":" in userinfo else ""
-    for secret in {password, unquote(password)} - {""}:
-        text = text.replace(secret, "***")
+    for password in _passwords(url):
+        for secret in {password, unquote(password)} - {""}:
+            text = text.replace(secret, "***")
     return text
+
+
+def _passwords(url: str) -> list[str]:
+    """The passwords a URL may hold, as written: after the user name, and `password=` in its query
+    string (libpq reads both)."""
+    userinfo = url.split("://", 1)[-1].rsplit("@", 1)[0] if "@" in url else ""
+    passwords = [userinfo.split(":", 1)[1]] if ":" in userinfo else []
+    query = url.split("?", 1)[1] if "?" in url else ""
+    for parameter in query.split("&"):
+        name, _, value = parameter.partition("=")
+        if unquote(name).strip() == "password":
+            passwords.append(value)
+    return passwords
 
 
 def _is_postgres_error(error: Exception) -> bool:
