@@ -22,7 +22,7 @@ from components.training_status import render_training_status
 keep_keras_session()
 read_unreadable_widget_values_as_none()
 
-st.set_page_config(page_title="Fashion-MNIST Lab", page_icon=":material/checkroom:", layout="wide")
+st.set_page_config(page_title="Fashion-MNIST Lab", page_icon="👕", layout="wide")
 remove_store_leftovers()
 
 PAGES = [  # (render function, title, material icon, url path)

@@ -1,10 +1,13 @@
 """Names from outside in a real browser: shown as text, never rendered as Markdown that makes
-every viewer's browser fetch an address (issue 14, item 4)."""
+every viewer's browser fetch an address (issue 14, item 4); and no page fetching anything from
+elsewhere, its icons included (issue 38, item 11)."""
 
 from __future__ import annotations
 
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from helpers.store import rewrite_meta
@@ -13,6 +16,7 @@ from playwright.sync_api import Page, expect
 from components.plain_text import WORD_JOINER
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
+from tools.app_driver import wait_for_the_script
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -100,3 +104,16 @@ def test_a_broken_entry_and_its_reason_are_shown_as_text(page: Page, server, tra
     expect(warning).to_contain_text("tracker cannot be used: metadata names another model", timeout=30_000)
     assert tracking_image(tracker[0], "models.png") in shown_text(warning)
     assert_nothing_fetched_or_linked(page, tracker)
+
+
+@pytest.mark.parametrize("path", ["", "/classify", "/room", "/play"])
+def test_a_page_asks_nothing_of_any_other_host_its_icon_included(page: Page, server, path):
+    host = urlsplit(server).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: host in request.url or elsewhere.append(request.url))
+    page.goto(f"{server}{path}")
+    expect(page.get_by_test_id("stMainBlockContainer")).to_be_visible(timeout=30_000)
+    wait_for_the_script(page)
+    icon = page.locator("link[rel='shortcut icon']")  # the app's emoji, drawn by the page itself
+    expect(icon).to_have_attribute("href", re.compile("^data:image/svg"), timeout=30_000)
+    assert [url for url in elsewhere if not url.startswith(("data:", "blob:"))] == []
