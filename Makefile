@@ -45,7 +45,7 @@ postgres:
 
 run: $(STAMP) dataset
 	@$(PY) -m fashion_lab.settings
-	@$(PY) -c 'from fashion_lab.room.drawings import presenter_key; print("Room presenter key:", presenter_key(), "(open /room?key=<it>)")'
+	@$(PY) -c 'from fashion_lab.room.drawings import presenter_key; print("Room presenter key:", presenter_key(), "(type it in Presenter key, in the sidebar of /room)")'
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
 test: $(STAMP) dataset browser postgres

@@ -24,6 +24,7 @@ from tools.postgres_server import new_database, postgres_server
 from tools.screenshots import PHONE
 
 pytestmark = pytest.mark.browser
+PRESENTER_BOX = "input[aria-label='Presenter key']"  # the sidebar's password box (not its Show button)
 LIMIT = 3  # drawings a minute per phone here: all of them well within the minute on a slow machine
 
 
@@ -68,8 +69,17 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     expect(board.get_by_text("1 drawing(s) this round", exact=False)).to_be_visible()
     expect(board.get_by_text("1 phone(s)", exact=False)).to_be_visible()
     presenter = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
-    presenter.goto(f"{url}/room?key={key}")
+    asked = watch_requests(presenter)
+    presenter.goto(f"{url}/room")
+    expect(presenter.locator(PRESENTER_BOX)).to_be_visible(timeout=30_000)
+    pages_back = presenter.evaluate("history.length")
+    type_presenter_key(presenter, "not-the-key")
+    expect(presenter.get_by_text("That is not the presenter key.")).to_be_visible(timeout=30_000)
+    type_presenter_key(presenter, key)
     expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(1, timeout=30_000)
+    expect(presenter.locator(PRESENTER_BOX)).to_have_count(0)  # this tab is the presenter's now
+    assert presenter.evaluate("history.length") == pages_back and key not in presenter.url  # nor Back
+    assert not [request for request in asked if key in request]  # in no address and no Referer
     logs = "".join(log.read_text() for log in models.parent.glob("streamlit-*.log"))
     assert f"ending ...{key[-4:]}" in logs and key not in logs  # the server's log never holds the key
     presenter.get_by_role("button", name="Hide", exact=True).click()
@@ -79,6 +89,29 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     expect(answers).to_have_count(0)  # a new turn: an empty canvas, nothing sent yet
     expect(phone.get_by_role("button", name="Send")).to_be_disabled()
     expect(phone.locator("canvas.upper-canvas")).to_be_visible()
+
+
+def watch_requests(page: Page) -> list[str]:
+    """Every request the page makes from now on: its address and its Referer."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(f"{request.url} {request.headers.get('referer')}"))
+    return asked
+
+
+def type_presenter_key(page: Page, key: str) -> None:
+    box = page.locator(PRESENTER_BOX)
+    box.fill(key)
+    box.press("Enter")
+
+
+def test_a_key_in_the_address_is_dropped_and_opens_nothing(browser: Browser, room):
+    url, key, _, _ = room
+    presenter = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    presenter.goto(f"{url}/room?key={key}")
+    expect(presenter.get_by_text("stays in the browser's history", exact=False)).to_be_visible(timeout=30_000)
+    expect(presenter).to_have_url(f"{url}/room")
+    expect(presenter.locator(PRESENTER_BOX)).to_be_visible()  # still asked for: not a presenter
+    presenter.context.close()
 
 
 def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Browser, room):

@@ -1,6 +1,7 @@
 """The room page (/room): the join address and its QR code, the phones in the room, the board
 of the newest drawings with both models' answers, the scoreboard; the presenter's controls with
-the key (``?key=...`` once, remembered for the tab)."""
+the key (typed once in the sidebar, remembered for the tab; never in the address, where the
+browser's history and every request's Referer would keep it)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ import streamlit as st
 from components.image_views import tile
 from components.plain_text import plain
 from components.room.every_round import render_every_round
-from components.room.keys import BOARD, HIDE
+from components.room.keys import BOARD, HIDE, PRESENTER_KEY
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
-from components.state import PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
+from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
 from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -49,9 +50,7 @@ def render_room() -> None:
     except RoomDatabaseError as error:  # the board still shows; the controls wait for the key
         st.warning(f"The presenter's controls are off: {error}")
         key = ""
-    if is_presenter(st.query_params.get("key"), key):
-        PRESENTER.set(True)
-        del st.query_params["key"]  # off the projected address bar
+    _presenter_sign_in(key)
     address = join_address()
     talk = talk_mode()
     code, words = st.columns([1, 4] if talk else [1, 2], vertical_alignment="center")
@@ -73,6 +72,37 @@ def render_room() -> None:
         label_visibility="collapsed",
     )
     _board(board)
+
+
+def _presenter_sign_in(key: str) -> None:
+    """The presenter's key, typed in the sidebar's password box. A key in the address is refused
+    and dropped: Back would show it on the projector, and requests carry it as their Referer."""
+    if "key" in st.query_params:
+        del st.query_params["key"]
+        st.warning(
+            "A key in the address stays in the browser's history: "
+            "type it in **Presenter key** in the sidebar instead."
+        )
+    if PRESENTER.get() or not key:
+        return
+    st.sidebar.text_input(
+        "Presenter key",
+        type="password",
+        key=PRESENTER_KEY,
+        on_change=_check_key,
+        args=(key,),
+        help="`make run` printed it; it opens Hide and New round in this tab.",
+    )
+    if KEY_REFUSED.take():
+        st.sidebar.error("That is not the presenter key.")
+
+
+def _check_key(key: str) -> None:
+    typed = st.session_state[PRESENTER_KEY]
+    st.session_state[PRESENTER_KEY] = ""  # the key typed is not kept in the box
+    if typed:
+        PRESENTER.set(is_presenter(typed, key))
+        KEY_REFUSED.set(not PRESENTER.get())
 
 
 @st.fragment(run_every=2.0)
