@@ -120,6 +120,12 @@ PUBLIC_URL = Setting(
 ROOM_RATE_LIMIT = Setting(
     "FASHION_LAB_ROOM_RATE_LIMIT", "10", "drawings one phone may send a minute (1 to 1000)", _whole(1, 1000)
 )
+ROOM_ADDRESS_LIMIT = Setting(
+    "FASHION_LAB_ROOM_ADDRESS_LIMIT",
+    "120",
+    "drawings one source address may send a minute, its phones together (1 to 100000)",
+    _whole(1, 100_000),
+)
 MAX_JOBS = Setting(
     "FASHION_LAB_MAX_JOBS", "2", "training runs at once on this server (1 to 1000)", _whole(1, 1000)
 )
@@ -150,6 +156,7 @@ SETTINGS = (
     DATABASE_URL,
     PUBLIC_URL,
     ROOM_RATE_LIMIT,
+    ROOM_ADDRESS_LIMIT,
     MAX_JOBS,
     MAX_QUEUE,
     ORPHAN_GRACE,

@@ -1,5 +1,6 @@
 """Clients without a browser, as an attacker's script talks to the app: crafted and oversized
-canvas values get one clear line or a closed connection, never a traceback, and the app serves on."""
+canvas values get one clear line or a closed connection, never a traceback, and the app serves on;
+a flood of drawings from one client, a new phone for each, stores the bound and no more."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import json
 import pytest
 from websockets.exceptions import ConnectionClosed
 
-from tests.helpers.raw_client import RawSession
+from fashion_lab.models.stored import open_store
+from fashion_lab.training.saving import run_metadata
 from tools.app_server import streamlit_server
+from tools.bench_flood import send_as_a_new_phone
+from tools.raw_client import RawSession
 
 DEEP = "[" * 200_000 + "]" * 200_000  # JSON nested 200,000 deep (0.4 MB)
 CRAFTED = {  # what is sent -> whether the page says it could not be read (Streamlit itself reads
@@ -73,3 +77,25 @@ def test_a_canvas_value_over_the_bound_closes_that_connection_and_the_app_serves
             phone.run("play", json_values={canvas_id(phone): {"drawing": {"raw": None, "data": picture}}})
     with RawSession(url) as phone:
         assert "bidi_component" in [element.WhichOneof("type") for element in elements(phone.run("play"))]
+
+
+@pytest.fixture(scope="module")
+def room_app(tmp_path_factory, small_jobs):
+    """A room whose classics answer, taking 3 drawings a minute from one address."""
+    folder = tmp_path_factory.mktemp("flood")
+    bundled = open_store(folder / "bundled", folder / "none")
+    for name, architecture in (("bundled-dense", "dense"), ("bundled-cnn", "cnn")):
+        bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
+    settings = {"FASHION_LAB_BUNDLED": str(folder / "bundled"), "FASHION_LAB_DATA": str(folder / "data")}
+    with streamlit_server(folder / "models", FASHION_LAB_ROOM_ADDRESS_LIMIT="3", **settings) as url:
+        yield url
+
+
+def test_a_flood_from_one_client_stores_the_bound_and_the_board_says_so(room_app):
+    said = [texts(send_as_a_new_phone(room_app)) for _ in range(5)]
+    assert ["Sent to the board." in text for text in said] == [True] * 3 + [False] * 2
+    assert all("3 drawings a minute from one network" in text for text in said[3:])
+    with RawSession(room_app) as board:
+        shown = texts(board.run("room"))
+    assert "**3** drawing(s) this round" in shown, shown
+    assert "2 drawing(s) refused in the last minute" in shown

@@ -17,6 +17,7 @@ from tools.app_server import ROOT
 from tools.bench_app import bench_app
 from tools.bench_class import bench_class
 from tools.bench_explanations import bench_heatmaps, bench_projection
+from tools.bench_flood import bench_flood
 from tools.bench_memory import bench_memory
 from tools.bench_quiz import bench_quiz
 from tools.bench_room import bench_room
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()]
     rows += bench_projection()
     rows += bench_memory()
-    rows += bench_app(args.repeats) + bench_room() + bench_quiz() + bench_class()
+    rows += bench_app(args.repeats) + bench_room() + bench_flood() + bench_quiz() + bench_class()
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))

@@ -131,7 +131,8 @@ def bench_room(phones: int = PHONES, drawings: int = DRAWINGS) -> list[Row]:
 
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "room"
-        with streamlit_server(Path(folder) / "models", FASHION_LAB_DATA=str(data)) as url:
+        local = {"FASHION_LAB_DATA": str(data), "FASHION_LAB_ROOM_ADDRESS_LIMIT": "100000"}  # one address
+        with streamlit_server(Path(folder) / "models", **local) as url:
             waits, board_seconds, per_phone = asyncio.run(measure(url, phones, drawings))
             stored = len(open_room(data).drawings())
     expected = BOARD_SAMPLES + phones * drawings

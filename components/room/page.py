@@ -24,6 +24,7 @@ from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard, shares_right
+from fashion_lab.room.limits import ADDRESSES, RoomCounts
 
 BOARDS = ("Drawings", "Guess 10")
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
@@ -130,6 +131,9 @@ def _draw_board(room) -> None:
     the drawings and the score sit side by side, so the board fits a 1280x720 projector."""
     if problem := ROOM_CONTROL_ERROR.take():
         st.warning(problem)
+    counts = RoomCounts(*room.drawing_counts())
+    if notice := counts.presenter_notice(ADDRESSES.refused_in_window()):
+        st.warning(notice)
     presenter = PRESENTER.get()
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)

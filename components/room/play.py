@@ -17,7 +17,8 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.drawings import preprocess_drawing
 from fashion_lab.room.database import RoomDatabaseError
-from fashion_lab.room.drawings import TooManyDrawings, send_drawing
+from fashion_lab.room.drawings import send_drawing
+from fashion_lab.room.limits import RoomFull, TooManyDrawings
 
 CANVAS_SIDE, BRUSH = 280, 18
 DRAW, GUESS = "✏️ Draw", "🔎 Guess 10"
@@ -117,10 +118,11 @@ def _send(pixels, asked: int, turn: int):
         return st.error, "Nothing to see in that drawing: draw again, in white."
     try:
         models = [model for _, model in pairs]
+        phone, address = PHONE_ID.get(), st.context.ip_address
         answers = send_drawing(
-            get_room(), PHONE_ID.get(), asked, result.pixels, CANVAS_SIDE, models, views=result.inputs
+            get_room(), phone, asked, result.pixels, CANVAS_SIDE, models, views=result.inputs, address=address
         )
-    except (TooManyDrawings, RoomDatabaseError) as error:
+    except (TooManyDrawings, RoomFull, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
         return st.error, f"Not sent: {error}."

@@ -265,6 +265,14 @@ class RoomDatabase(QuizTables):
         with self._transaction() as cursor:
             cursor.execute("UPDATE drawings SET hidden = 1 WHERE id = ?", (drawing_id,))
 
+    def drawing_counts(self) -> tuple[int, int]:
+        """(drawings in the current round, drawings in every round), hidden ones included."""
+        round_id = self.current_round()
+        with self._transaction() as cursor:
+            query = "SELECT COUNT(*), SUM(CASE WHEN round_id = ? THEN 1 ELSE 0 END) FROM drawings"
+            in_room, in_round = cursor.execute(query, (round_id,)).fetchone()
+            return in_round or 0, in_room
+
     def sent_since(self, phone: str, since: float) -> int:
         """How many drawings ``phone`` has sent since ``since`` (a time.time())."""
         with self._transaction() as cursor:

@@ -1,8 +1,9 @@
 """The room: phones send drawings, both classic networks answer, the board keeps score.
 
 What a phone sends is untrusted: a drawing is the 28x28 the app made from its canvas (never a file
-of the phone's), at most RATE_LIMIT a minute per phone. The presenter key, a random secret made on
-the first start and kept in the data folder, guards the room's controls.
+of the phone's), at most RATE_LIMIT a minute per phone, within the bounds of ``limits``. The
+presenter key, a random secret made on the first start and kept in the data folder, guards the
+room's controls.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from PIL import Image
 
 from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room import limits
 from fashion_lab.room.database import RoomDatabase, RoomDatabaseError
+from fashion_lab.room.limits import RoomCounts, TooManyDrawings, address_limit
 
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # drawings per phone, seconds
 PRESENT_WINDOW = 60.0  # a phone seen this recently counts as in the room
@@ -28,10 +31,6 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / ".fashion-lab-data"
 KEY_FILE, DATABASE_FILE = "presenter.key", "room.sqlite3"
 KEY_BYTES = 24  # of randomness: KEY_LENGTH URL-safe characters
 KEY_LENGTH = 32
-
-
-class TooManyDrawings(RuntimeError):
-    """A phone sent more than RATE_LIMIT drawings within RATE_WINDOW seconds."""
 
 
 def data_folder() -> Path:
@@ -109,20 +108,30 @@ def pixels_of(png: bytes) -> np.ndarray:
 
 
 def send_drawing(
-    room: RoomDatabase, phone: str, asked: int, pixels: np.ndarray, canvas_side: int, models, views=None
+    room: RoomDatabase,
+    phone: str,
+    asked: int,
+    pixels: np.ndarray,
+    canvas_side: int,
+    models,
+    views=None,
+    address: str | None = None,
 ):
-    """Store the drawing a phone sent with each model's answer, or raise TooManyDrawings.
-    ``models``: (dense, cnn) Keras models; ``views``: the 28x28 views each answer is averaged over
-    (a drawing's Preprocessed.inputs; by default the picture alone). Returns ((class, confidence)
-    of dense, of the CNN)."""
+    """Store the drawing a phone sent with each model's answer, or raise TooManyDrawings (the
+    phone's or its source ``address``'s bound) or limits.RoomFull. ``models``: (dense, cnn) Keras
+    models; ``views``: the 28x28 views each answer is averaged over (a drawing's
+    Preprocessed.inputs; by default the picture alone). Returns ((class, confidence) of dense, of
+    the CNN)."""
     from fashion_lab.analysis.evaluation import predict_views
 
     if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
         raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
-    room.saw_phone(phone)
+    RoomCounts(*room.drawing_counts()).refuse_when_full()
     limit = rate_limit()
     if room.sent_since(phone, time.time() - RATE_WINDOW) >= limit:
         raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
+    limits.ADDRESSES.take(address, address_limit())  # before the phone is counted in the room
+    room.saw_phone(phone)
     answers = []
     for model in models:
         probabilities = predict_views(model, [views or [pixels]])[0]
