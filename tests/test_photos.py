@@ -128,6 +128,9 @@ def test_a_photo_folder_that_cannot_be_scored_says_why(tmp_path):
         ("folder,accepted_labels,headline\n,1,yes\n", "a row names no folder"),
         ("folder,accepted_labels,headline\npants,1 12,yes\n", "an accepted label is not a class number 0-9"),
         ("folder,accepted_labels,headline\npants,one,yes\n", "invalid literal"),
+        ('folder,accepted_labels,headline\n"' + "x" * 200_000 + '",1,yes\n', "a field is too long"),
+        ("folder,accepted_labels,headline\n" + "pants,1,yes\n" * 3, "pants is named twice"),
+        ("folder,accepted_labels,headline\n" + "".join(f"f{n},1,no\n" for n in range(20_001)), "rows"),
     ],
 )
 def test_a_labels_file_that_is_not_one_says_why(tmp_path, text, why):
@@ -178,3 +181,38 @@ def test_the_balanced_interval_narrows_with_more_photos_and_skips_other_folders(
     no_class = FolderScore("hat", [], True, total=5, predicted=[0] * 5)
     assert balanced_interval([*few, not_headline]) == balanced_interval([*few, no_class]) == (low, high)
     assert balanced_interval([]) == (0.0, 0.0) and balanced_interval([_folder("pants", 0, 0)]) == (0.0, 0.0)
+
+
+def test_a_labels_file_over_its_bound_is_refused_unread(tmp_path):
+    from fashion_lab.analysis.photo_scores import MAX_LABELS_BYTES, photo_folder_problem
+
+    (tmp_path / "validation").mkdir()
+    with open(tmp_path / "labels.csv", "wb") as handle:
+        handle.write(b"folder,accepted_labels,headline\n")
+        handle.truncate(MAX_LABELS_BYTES + 1)  # sparse: no disk spent
+    assert "is larger than" in photo_folder_problem(tmp_path)
+
+
+def test_many_missing_folders_are_counted_not_all_named(tmp_path):
+    from fashion_lab.analysis.photo_scores import photo_folder_problem
+
+    (tmp_path / "validation").mkdir()
+    rows = "".join(f"folder{n},1,no\n" for n in range(500))
+    (tmp_path / "labels.csv").write_text("folder,accepted_labels,headline\n" + rows)
+    problem = photo_folder_problem(tmp_path)
+    assert problem.endswith("folder0, folder1, folder2, folder3, folder4 and 495 more")
+
+
+def test_only_regular_files_of_a_bounded_size_are_read_as_photos(tmp_path):
+    import os
+
+    from fashion_lab.images.decoding import MAX_FILE_BYTES, ImageError, load_image_file
+
+    fifo, zero, huge = tmp_path / "fifo.jpg", tmp_path / "zero.jpg", tmp_path / "huge.jpg"
+    os.mkfifo(fifo)  # reading it would wait for a writer for ever
+    zero.symlink_to("/dev/zero")  # reading it would never end
+    with open(huge, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    for path, why in ((fifo, "not a regular file"), (zero, "not a regular file"), (huge, "larger than")):
+        with pytest.raises(ImageError, match=why):
+            load_image_file(path)

@@ -21,6 +21,9 @@ HALVES = ("tune", "check")
 LABELS_FILE = "labels.csv"  # in the photo folder, beside DEFAULT_SPLIT
 LABEL_COLUMNS = ("folder", "accepted_labels", "headline")
 LABEL_HEADER = ",".join(LABEL_COLUMNS)
+MAX_LABELS_BYTES = 1_000_000  # a labels file read at most (the project's: 1 KB)
+MAX_LABEL_ROWS = 10_000  # garment folders named in one (the clothing dataset has 10)
+NAMED_MISSING = 5  # missing folders named in the message; the rest are counted
 DEFAULT_SPLIT = "validation"  # the subfolder that holds the garment folders (the dataset's split)
 PHOTOS_FOLDER = Path(__file__).resolve().parents[2] / "data" / "clothing-photos"  # the repository's photos
 
@@ -62,13 +65,25 @@ PIPELINES: dict[str, Callable[[Image.Image], Preprocessed]] = {
 def read_label_map(labels: Path) -> list[FolderScore]:
     """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no.
     ValueError when it is not one (other columns, a row without a folder, a class not in 0-9)."""
+    if labels.stat().st_size > MAX_LABELS_BYTES:
+        raise ValueError(f"it is larger than {MAX_LABELS_BYTES:,} bytes")
     with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
         reader = csv.DictReader(handle)
-        if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
-            raise ValueError(f"its columns are not {LABEL_HEADER}")
-        rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
+        try:
+            if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
+                raise ValueError(f"its columns are not {LABEL_HEADER}")
+            rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
+        except csv.Error as error:  # e.g. a field over csv's limit of 131,072 characters
+            raise ValueError("a field is too long" if "field limit" in str(error) else str(error)) from None
     if not rows or not all(row["folder"] for row in rows):
         raise ValueError("a row names no folder" if rows else "it names no folder")
+    if len(rows) > MAX_LABEL_ROWS:
+        raise ValueError(f"it has more than {MAX_LABEL_ROWS:,} rows")
+    seen: set[str] = set()
+    for row in rows:
+        if row["folder"] in seen:
+            raise ValueError(f"{row['folder'][:60]} is named twice")
+        seen.add(row["folder"])
     scores = [
         FolderScore(
             row["folder"], [int(x) for x in row["accepted_labels"].split()], row["headline"].lower() == "yes"
@@ -95,7 +110,11 @@ def photo_folder_problem(root: Path, split: str = DEFAULT_SPLIT, labels: Path | 
     except ValueError as error:  # a bad number, or not UTF-8, too
         return f"{labels} is not a labels file: {error}"
     missing = [folder for folder in folders if not (root / split / folder).is_dir()]
-    return f"{root / split} lacks folders named in {labels.name}: {', '.join(missing)}" if missing else None
+    if not missing:
+        return None
+    named = ", ".join(missing[:NAMED_MISSING])
+    more = f" and {len(missing) - NAMED_MISSING} more" if len(missing) > NAMED_MISSING else ""
+    return f"{root / split} lacks folders named in {labels.name}: {named}{more}"
 
 
 def split_halves(names: list[str]) -> dict[str, str]:

@@ -9,6 +9,8 @@ the pipeline works at 160 pixels, so full-size copies would only cost memory.
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +20,7 @@ FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")  # what the upload promises; not
 FORMAT_NAMES = "PNG, JPEG, WebP, BMP or GIF"
 MAX_PIXELS = 16_000_000  # decoded pixels (Pillow keeps up to 4 bytes each: 64 MB at most)
 MAX_JPEG_PIXELS = 100_000_000  # a baseline JPEG's, decoded at a fraction of its size
+MAX_FILE_BYTES = 50 * 2**20  # a photo file read from disk (an upload: 10 MB at most)
 WORKING_SIDE = 1024  # longest side kept once decoded
 BAND_ROWS = 128  # rows of the shrunk image made at a time
 MIN_SIDE = 8  # smaller than this holds no recognisable garment
@@ -149,12 +152,26 @@ def _describe(error: Exception) -> str:
 
 
 def load_image_file(path: Path | str) -> Image.Image:
-    """Read and decode an image file; errors name the file."""
+    """Read and decode an image file; errors name the file. Only a regular file of at most
+    MAX_FILE_BYTES is read (a FIFO would wait for ever, /dev/zero never end)."""
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular_file(Path(path))
     except OSError as error:
         raise ImageError(f"cannot read {path}: {error.strerror or error}") from None
     try:
         return decode_image(data)
     except ImageError as error:
         raise ImageError(f"{path}: {error}") from None
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file (after its links) of at most MAX_FILE_BYTES;
+    opened without blocking, so a FIFO is refused, not waited on."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        facts = os.fstat(descriptor)
+        if not stat.S_ISREG(facts.st_mode):
+            raise ImageError(f"{path} is not a regular file")
+        if facts.st_size > MAX_FILE_BYTES:
+            raise ImageError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB")
+        return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
