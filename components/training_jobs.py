@@ -14,7 +14,8 @@ from fashion_lab.training.backends import TrainingBackend, backend_from_settings
 from fashion_lab.training.line import MAX_JOBS, MAX_QUEUE, ORPHAN_GRACE, JobRegistry
 
 
-def _session_is_alive(owner: str) -> bool:
+def is_session_alive(owner: str) -> bool:
+    """Whether the browser tab of Streamlit session ``owner`` is still open."""
     return not Runtime.exists() or Runtime.instance().is_active_session(owner)
 
 
@@ -41,7 +42,7 @@ def get_job_registry() -> JobRegistry:
     return JobRegistry(
         limit=get_training_backend().capacity,
         max_queue=settings.MAX_QUEUE.value(MAX_QUEUE),
-        is_owner_alive=_session_is_alive,
+        is_owner_alive=is_session_alive,
         grace=settings.ORPHAN_GRACE.value(ORPHAN_GRACE),
     )
 

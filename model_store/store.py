@@ -217,10 +217,14 @@ class ModelStore:
         self._remove(path)
 
     def _remove(self, path: Path) -> None:
-        # Rename first so a half-deleted folder is never listed.
+        # Rename first so a half-deleted folder is never listed. An entry that is a link goes as
+        # a link: what it points to is not the store's (and rmtree refuses a link, silently here).
         trash = self.root / f".trash-{path.name}-{uuid.uuid4().hex[:8]}"
         os.replace(path, trash)
-        shutil.rmtree(trash, ignore_errors=True)
+        if trash.is_symlink():
+            trash.unlink()
+        else:
+            shutil.rmtree(trash, ignore_errors=True)
 
     def remove_leftovers(self, older_than: float = LEFTOVER_SECONDS) -> list[Path]:
         """Remove the half-written saves and half-deleted entries that a killed process left in

@@ -120,6 +120,20 @@ def test_the_thread_writes_until_the_job_ends_then_reports_the_outcome(tmp_path)
     assert payload["text"].startswith("finished after")
 
 
+def test_an_ended_jobs_feed_goes_once_its_tab_has_closed(tmp_path):
+    """Issue 38, item 8: the feed of a run whose tab closed (a waiting run is cancelled then)
+    stayed until the server exited: nobody was left to close it."""
+    job, tab_open = ScriptedJob(), threading.Event()
+    tab_open.set()
+    feed = LiveFeed(job, tmp_path, interval=0.02, watched=tab_open.is_set).start()
+    job.finish()
+    assert soon(lambda: read(feed)["outcome"] == "finished", seconds=5, every=0.01)
+    assert feed._thread.is_alive() and feed.path.exists()  # the open tab still shows the outcome
+    tab_open.clear()
+    feed._thread.join(timeout=10)
+    assert not feed.path.exists() and not list(tmp_path.iterdir())
+
+
 def test_no_outcome_is_published_before_the_job_is_done(tmp_path):
     job = ScriptedJob()
     job.finish()

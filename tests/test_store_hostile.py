@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from helpers.store import rewrite_meta, rewrite_weights, save_dense
 
+from fashion_lab.models.stored import open_store
 from model_store import BrokenEntry, ModelStore, StoreError
 from model_store import weights as weights_module
 from model_store.store import META_FILE, WEIGHTS_FILE
@@ -190,3 +191,16 @@ def _unknown_compression(data: bytes) -> bytes:
     central = raw.find(b"PK\x01\x02")
     raw[central + 10 : central + 12] = (99).to_bytes(2, "little")
     return bytes(raw)
+
+
+def test_deleting_a_symlinked_entry_removes_the_link_and_leaves_no_trash(store, small_jobs, tmp_path):
+    """Issue 38, item 8: the link was renamed to a hidden .trash-* that rmtree refused to remove
+    (silently) and the start-up sweep skipped: it stayed for good."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    outside = save_dense(open_store(elsewhere), small_jobs, "outside")
+    store.root.mkdir(parents=True, exist_ok=True)
+    (store.root / "linked").symlink_to(outside.path, target_is_directory=True)
+    store.delete("linked")
+    assert sorted(path.name for path in store.root.iterdir()) == []
+    assert (outside.path / "weights.npz").is_file()  # what the link pointed to is not the store's

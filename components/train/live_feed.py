@@ -33,6 +33,7 @@ from fashion_lab.training.progress import (
 )
 
 WRITE_SECONDS = 1.0
+UNWATCHED_CHECKS = 5  # once the job ended: whether its tab is still open, every 5 writes' time
 # The empty frame (height 0) still took a line and a gap of the page: it keeps its width (the
 # charts inside are laid out for it) but no height, and a negative margin takes back the gap.
 EMPTY_PANEL_TAKES_NO_ROOM = (
@@ -77,9 +78,12 @@ class LiveFeed:
     carries a new revision and the browser replaces its points instead of adding to them.
     """
 
-    def __init__(self, job, folder: Path, interval: float = WRITE_SECONDS, place_of=None) -> None:
+    def __init__(
+        self, job, folder: Path, interval: float = WRITE_SECONDS, place_of=None, watched=None
+    ) -> None:
         self.job = job
         self.place_of = place_of or (lambda job: None)  # where the job waits in line, if it does
+        self.watched = watched  # whether its tab is still open: once ended and closed, the file goes
         self.name = f"feed-{secrets.token_urlsafe(16)}.json"
         self.path = folder / self.name
         self.interval = interval
@@ -105,6 +109,12 @@ class LiveFeed:
             ended = self.job.state.done  # read before the events: they then hold the outcome
             self.write(ended)
             if ended:
+                break
+        if self.watched is None:
+            return
+        while not self._ended.wait(self.interval * UNWATCHED_CHECKS):  # the tab shows the outcome
+            if not self.watched():  # its tab closed: nobody will close this feed
+                self.path.unlink(missing_ok=True)
                 return
 
     def write(self, ended: bool) -> None:
@@ -127,11 +137,12 @@ class LiveFeed:
         os.replace(aside, self.path)
 
 
-def start_live_feed(job, place_of=None) -> LiveFeed:
+def start_live_feed(job, place_of=None, watched=None) -> LiveFeed:
     """A feed for ``job`` in this server's served folder, writing from now on; ``place_of(job)``
-    says where it waits in line (a JobRegistry's ``place``)."""
+    says where it waits in line (a JobRegistry's ``place``); ``watched()`` whether its tab is
+    open (once the job has ended and the tab closed, the feed removes its file)."""
     folder, _ = _served_folder()
-    return LiveFeed(job, folder, place_of=place_of).start()
+    return LiveFeed(job, folder, place_of=place_of, watched=watched).start()
 
 
 def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, talk: bool) -> None:

@@ -22,7 +22,7 @@ from components.train.live_feed import start_live_feed
 from components.train.run_panel import render_training_panel
 from components.train.settings import config_from, widget_values
 from components.train.welcome import render_welcome
-from components.training_jobs import get_job_registry, new_training_job
+from components.training_jobs import get_job_registry, is_session_alive, new_training_job
 from components.training_subsets import SUBSETS
 from fashion_lab.models.registry import ARCHITECTURES, layer_table
 from fashion_lab.training.config import TrainingConfig
@@ -106,4 +106,5 @@ def _start() -> None:
         TRAIN_REFUSAL.set(str(refusal))
         return
     TRAIN_JOB.set(job)
-    set_live_feed(start_live_feed(job, registry.place))
+    tab = session_id()
+    set_live_feed(start_live_feed(job, registry.place, watched=lambda: is_session_alive(tab)))
