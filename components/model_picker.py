@@ -15,6 +15,9 @@ CLASSICS = ("dense", "cnn")  # the two architectures the app is about
 # The classic pair trained on drawings too, with the same recipe (make models): what answers a
 # drawing until someone picks other models. docs/drawings.md says why.
 DRAWING_MODELS = ("bundled-dense-drawings", "bundled-cnn-drawings")
+# Models one page works with at once: each adds its predictions, heatmaps or arrangement to every
+# rerun (Compare's arrangement of ~20 models took 117 s and 73 CPU-seconds).
+MODELS_PER_VIEW = 8
 
 
 def default_models(models) -> list[str]:
@@ -45,7 +48,7 @@ def chosen_models(models, drawing: bool = False) -> list:
     for a drawing, ``drawing_models``)."""
     names, chosen = {m.name for m in models}, CHOSEN_MODELS.get()
     defaults = drawing_models(models) if drawing else default_models(models)
-    kept = [n for n in (defaults if chosen is None else chosen) if n in names]
+    kept = [n for n in (defaults if chosen is None else chosen) if n in names][:MODELS_PER_VIEW]
     return [m for n in kept for m in models if m.name == n]
 
 
@@ -62,8 +65,16 @@ def choose_models(key: str, models=None, drawing: bool = False) -> list:
     _, keep = kept(key, None, shared=CHOSEN_MODELS)
     chosen = [m.name for m in chosen_models(models, drawing)]
     default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
-    names = st.multiselect("Models", [m.name for m in models], default, key=key, on_change=keep)
-    return [m for n in names for m in models if m.name == n]
+    names = st.multiselect(
+        "Models",
+        [m.name for m in models],
+        default,
+        key=key,
+        on_change=keep,
+        max_selections=MODELS_PER_VIEW,
+        help=f"At most {MODELS_PER_VIEW} at once: each adds its work to every rerun of the page.",
+    )
+    return [m for n in names[:MODELS_PER_VIEW] for m in models if m.name == n]
 
 
 def show_answer(where, entry, probabilities) -> None:

@@ -126,6 +126,12 @@ ROOM_ADDRESS_LIMIT = Setting(
     "drawings one source address may send a minute, its phones together (1 to 100000)",
     _whole(1, 100_000),
 )
+MAX_MODELS = Setting(
+    "FASHION_LAB_MAX_MODELS",
+    "200",
+    "models the store keeps at most; a run that ends when it is full is not saved (1 to 100000)",
+    _whole(1, 100_000),
+)
 MAX_JOBS = Setting(
     "FASHION_LAB_MAX_JOBS", "2", "training runs at once on this server (1 to 1000)", _whole(1, 1000)
 )
@@ -157,6 +163,7 @@ SETTINGS = (
     PUBLIC_URL,
     ROOM_RATE_LIMIT,
     ROOM_ADDRESS_LIMIT,
+    MAX_MODELS,
     MAX_JOBS,
     MAX_QUEUE,
     ORPHAN_GRACE,

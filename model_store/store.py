@@ -114,11 +114,23 @@ class ModelStore:
     (list and load only)."""
 
     def __init__(
-        self, root: Path | str | None = None, bundled: Path | str | None = None, *, registry: Registry
+        self,
+        root: Path | str | None = None,
+        bundled: Path | str | None = None,
+        *,
+        registry: Registry,
+        max_models: int | None = None,
     ) -> None:
         self.root = Path(root) if root is not None else DEFAULT_ROOT
         self.bundled_root = Path(bundled) if bundled is not None else BUNDLED_ROOT
         self.registry = registry
+        self.max_models = max_models  # entries the user's folder holds at most (None: no bound)
+
+    def count(self) -> int:
+        """Entries in the user's folder, valid or broken (its hidden leftovers not counted)."""
+        if not self.root.is_dir():
+            return 0
+        return sum(1 for path in self.root.iterdir() if not path.name.startswith("."))
 
     def entries(self) -> list[StoredModel | BrokenEntry]:
         """Every entry, valid or broken, newest first; unfinished temporary folders are hidden."""
@@ -167,6 +179,10 @@ class ModelStore:
             raise StoreError(f"{name!r} is the name of a bundled model; choose another")
         if final.exists() and not overwrite:
             raise StoreError(f"a model named {name!r} already exists")
+        if self.max_models is not None and not final.exists() and self.count() >= self.max_models:
+            raise StoreError(
+                f"the store holds {self.max_models} models, the most it keeps: delete some on the Models page"
+            )
         self.root.mkdir(parents=True, exist_ok=True)
         temp = self.root / f".tmp-{name}-{uuid.uuid4().hex[:8]}"
         temp.mkdir()

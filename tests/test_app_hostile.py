@@ -115,3 +115,16 @@ def test_a_broken_dataset_gets_one_clear_message_on_every_page(trap_store, broke
     assert not app.exception, app.exception
     assert len(app.error) == 1, [e.value for e in app.error]
     assert "apt\\-get install dataset\\-fashion\\-mnist" in app.error[0].value
+
+
+def test_a_page_works_with_eight_models_at_most(store, small_jobs):
+    """Issue 38, item 10: Compare's arrangement of ~20 models took 117 s and 73 CPU-seconds."""
+    from components.model_picker import MODELS_PER_VIEW
+
+    names = [save_dense(store, small_jobs, f"dense-{n}").name for n in range(MODELS_PER_VIEW + 2)]
+    app = AppTest.from_string("from components.compare.page import render_compare\nrender_compare()\n")
+    app.session_state["chosen_models"] = names  # every model, as a session once chose them
+    app.run(timeout=60)
+    assert not app.exception, app.exception
+    (picker,) = app.multiselect
+    assert picker.value == names[:MODELS_PER_VIEW] and picker.proto.max_selections == MODELS_PER_VIEW

@@ -200,3 +200,20 @@ def test_a_stored_model_offers_what_the_pages_read_as_typed_fields(store, small_
     assert entry.train_seconds > 0 and entry.created.startswith("20")
     assert entry.weights_sha256 == hashlib.sha256((entry.path / WEIGHTS_FILE).read_bytes()).hexdigest()
     assert entry.confusion.shape == (10, 10) and len(entry.history("val_accuracy")) == 1
+
+
+def test_a_full_store_refuses_a_new_model_and_keeps_every_saved_one(tmp_path, small_jobs, monkeypatch):
+    """Issue 38, item 10: anonymous Train presses added 6 CNNs (18 MB) a minute, without bound."""
+    from helpers.store import save_dense
+
+    from fashion_lab.models.stored import open_store
+
+    monkeypatch.setenv("FASHION_LAB_MAX_MODELS", "2")
+    store = open_store(tmp_path / "models")
+    for name in ("first", "second"):
+        save_dense(store, small_jobs, name)
+    with pytest.raises(StoreError, match="holds 2 models, the most it keeps: delete some on the Models page"):
+        save_dense(store, small_jobs, "third")
+    assert sorted(model.name for model in store.models()) == ["first", "second"] and store.count() == 2
+    store.delete("first")
+    save_dense(store, small_jobs, "third")  # room again

@@ -10,10 +10,12 @@ from fashion_lab import settings
 from fashion_lab.models import registry
 from model_store import ModelStore
 
+MAX_MODELS = 200  # in the user's folder: about 600 MB of CNNs; a class of 30 training 6 each
+
 
 def open_store(root: Path | str | None = None, bundled: Path | str | None = None) -> ModelStore:
     """The store at ``root`` (settings.MODELS, or model_store/saved) beside the bundled models at
-    ``bundled`` (settings.BUNDLED, or model_store/bundled)."""
+    ``bundled`` (settings.BUNDLED, or model_store/bundled), holding at most settings.MAX_MODELS."""
     root = root if root is not None else settings.MODELS.value()
     bundled = bundled if bundled is not None else settings.BUNDLED.value()
-    return ModelStore(root, bundled, registry=registry)
+    return ModelStore(root, bundled, registry=registry, max_models=settings.MAX_MODELS.value(MAX_MODELS))
