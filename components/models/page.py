@@ -38,7 +38,7 @@ def render_models() -> None:
     st.caption(
         f"Your models are stored in `{store.root}` (set FASHION_LAB_MODELS to use another folder); "
         "the bundled ones come with the app and are read-only. "
-        f"It keeps at most {store.max_models} (FASHION_LAB_MAX_MODELS) and holds {store.count()}: "
+        f"It keeps at most {store.max_models} of yours (FASHION_LAB_MAX_MODELS) and holds {store.count()}: "
         "a run that ends when it is full is not saved, and nothing is deleted but by you, below."
     )
     entries = store.entries()
