@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import struct
 
 import numpy as np
@@ -17,17 +18,52 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CRAFTED_VALUE_ERRORS = (AttributeError, TypeError, ValueError, KeyError)
 
 
+# The canvas's toolbar waits, invisible (opacity 0) until the pointer hovers the canvas, over the
+# canvas's top right corner. A touch screen has no hover: the strokes that began there drew nothing
+# and a tap there pressed the hidden "Reset canvas & history" (issue 39). Now a hidden toolbar
+# takes no touch, and on a touch screen there is none: the page has its own Clear.
+INERT_TOOLBAR = (
+    "<style>.dc-toolbar{pointer-events:none}"
+    ".dc-root:hover>.dc-toolbar,.dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]"
+    "{pointer-events:auto}"
+    "@media (hover:none){.dc-toolbar{display:none!important}}</style>"
+)
+CANVAS_COMPONENT = "streamlit-drawable-canvas.streamlit_drawable_canvas"  # as the package names it
+
+
 def read_canvas(key: str, **options):
     """``st_canvas(key=key, **options)``'s CanvasResult; None, with the canvas reset, when what
     the browser sent for it cannot be read (a crafted client's value): the caller says so in a
     line. (The component registers itself on import, which only a running app allows.)"""
-    from streamlit_drawable_canvas import st_canvas
-
+    st_canvas = _canvas_with_inert_toolbar()
     try:
         return st_canvas(key=key, **options)
     except CRAFTED_VALUE_ERRORS:
         st.session_state.pop(key, None)  # the next run draws an empty canvas
         return None
+
+
+def _canvas_with_inert_toolbar():
+    """``st_canvas``, its component registered once more with INERT_TOOLBAR in its shadow root
+    (its own styles are isolated there: no style of the page reaches the toolbar)."""
+    import streamlit_drawable_canvas as canvas
+
+    if not getattr(canvas, "toolbar_made_inert", False):
+        registry = logging.getLogger("streamlit.components.v2.component_registry")
+        level = registry.level
+        registry.setLevel(logging.ERROR)  # "already registered. Overwriting": as meant
+        try:
+            canvas.out = st.components.v2.component(
+                CANVAS_COMPONENT,
+                js="index-*.js",
+                css="index-*.css",
+                html=INERT_TOOLBAR + '<div class="canvas-root"></div>',
+                isolate_styles=True,
+            )
+        finally:
+            registry.setLevel(level)
+        canvas.toolbar_made_inert = True
+    return canvas.st_canvas
 
 
 def checked_drawing(drawing) -> dict | None:

@@ -13,7 +13,7 @@ The rule (tests/test_state.py checks it on components/):
 
 from __future__ import annotations
 
-import random
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +24,6 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.session_values import Feed, PresetPick, QuizState, SentDrawing
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 if TYPE_CHECKING:
     from fashion_lab.training.job import BaseJob
@@ -72,19 +71,31 @@ CLASSIFY_INPUT: Slot[np.ndarray | None] = Slot("classify_input")
 DRAWING: Slot[dict | None] = Slot("classify_drawing")
 DRAWING_AT_MOUNT: Slot[dict | None] = Slot("classify_drawing_at_mount")
 DRAWN_PIXELS: Slot[np.ndarray | None] = Slot("classify_pixels")
+DRAWING_CLEARED: Slot[int] = Slot("classify_cleared", 0)  # Clear presses: each a new canvas
 # The models picked on Classify or Compare, for both and Inside (None: the classics); a preset's
 CHOSEN_MODELS: Slot[list[str] | None] = Slot("chosen_models")
 PRESET_PICK: Slot[PresetPick | None] = Slot("preset_pick")
 # The join page's: the phone's anonymous id, the class asked for, the turn, what it sent; the quiz
-PHONE_ID: Slot[str] = Slot("phone_id", make=lambda: secrets.token_hex(8))
-PLAY_ASKED: Slot[int] = Slot("play_asked", make=lambda: random.randrange(len(CLASS_NAMES)))
+PHONE_ID: Slot[str] = Slot("phone_id", make=lambda: person_from_cookie())
+PLAY_ASKED: Slot[int | None] = Slot("play_asked")  # the class this turn asks for, once chosen
 PLAY_ROUND: Slot[int] = Slot("play_round", 0)
 PLAY_SENT: Slot[SentDrawing | None] = Slot("play_sent")
+PLAY_CLEARED: Slot[int] = Slot("play_cleared", 0)  # Clear presses: each gives the turn a new canvas
 QUIZ: Slot[QuizState | None] = Slot("quiz")
 # The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
 PRESENTER: Slot[bool] = Slot("presenter", False)
 ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
 KEY_REFUSED: Slot[bool] = Slot("presenter_key_refused")  # the key typed was not the presenter's
+
+PERSON_COOKIE = "fashion_lab_person"  # the anonymous id a phone's browser keeps (components/room/person.py)
+PERSON_ID = re.compile(r"[A-Za-z0-9_-]{22}")  # secrets.token_urlsafe(16)
+
+
+def person_from_cookie() -> str:
+    """The anonymous id this browser keeps in its cookie, if it is one we made; else a new one."""
+    kept_id = st.context.cookies.get(PERSON_COOKIE) or ""
+    return kept_id if PERSON_ID.fullmatch(kept_id) else secrets.token_urlsafe(16)
+
 
 # The shared widgets' keys
 TALK_MODE = "talk_mode"  # the sidebar's Talk mode switch: big fonts and just the essentials (?talk=1)

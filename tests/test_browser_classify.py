@@ -7,12 +7,14 @@ from conftest import train_small
 from helpers.bad_files import awkward_files, encode, oversized_file
 from helpers.scenes import trousers_photo
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
-from tools.app_driver import draw_trousers
+from tools.app_driver import draw_by_touch, draw_trousers
 from tools.app_server import streamlit_server
+from tools.outlines import OUTLINES, outline
+from tools.screenshots import PHONE
 
 # A server's first answer to a photo waits for 500 test garments photographed in simulation (the
 # photo temperature's fit, once per server): 12 s on an idle core, over 30 s beside the other test
@@ -128,3 +130,17 @@ def test_a_drawing_is_classified_without_the_dataset(page: Page, tmp_path, small
         expect(page.get_by_test_id("stMetric").filter(has_text="cnn-small")).to_have_count(1, timeout=30_000)
         expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
         expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_on_a_touch_screen_clear_is_a_button_and_clears(browser: Browser, server):
+    """Issue 39: a touch screen has no canvas toolbar (it took strokes and taps unseen): Clear is a
+    button under the canvas."""
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{server}/classify")
+    draw_by_touch(phone, outline(OUTLINES["Trouser"]))
+    expect(phone.get_by_test_id("stMetric").first).to_be_visible(timeout=30_000)  # an answer
+    expect(phone.get_by_role("button", name="Reset canvas & history")).to_be_hidden()
+    phone.get_by_role("button", name="Clear", exact=True).click()
+    expect(phone.get_by_text("Draw a garment: a T-shirt", exact=False)).to_be_visible(timeout=30_000)
+    expect(phone.get_by_test_id("stMetric")).to_have_count(0)
+    phone.context.close()

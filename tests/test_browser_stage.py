@@ -66,6 +66,7 @@ def test_the_classics_by_default_and_a_pick_kept_across_resets_and_pages(page: P
         expect(answers(page).filter(has_text=name)).to_have_count(1)
     add_model(page, "race-cnn")
     expect(answers(page)).to_have_count(3, timeout=30_000)
+    page.locator("canvas.upper-canvas").hover()  # the toolbar shows and takes clicks under a mouse
     page.get_by_role("button", name="Reset canvas & history").click()  # the toolbar's trash
     expect(page.get_by_text("Draw a garment: a T-shirt")).to_be_visible(timeout=30_000)
     draw_trousers(page)

@@ -45,8 +45,9 @@ def canvas_value(data_bytes: int | None = None) -> dict:
     }
 
 
-def widget(session: RawSession, kind: str) -> str:
-    return next(key for key, found in session.widgets.items() if found == kind)
+def widget(session: RawSession, kind: str, key: str = "") -> str:
+    """The id of the session's widget of ``kind`` whose id holds ``key`` (its Streamlit key)."""
+    return next(found for found, its_kind in session.widgets.items() if its_kind == kind and key in found)
 
 
 def send_as_a_new_phone(url: str) -> list:
@@ -56,7 +57,7 @@ def send_as_a_new_phone(url: str) -> list:
         phone.run("play")
         values = {widget(phone, "bidi_component"): canvas_value()}
         phone.run("play", json_values=values)  # Send is enabled once the strokes arrived
-        return phone.run("play", json_values=values, triggers=(widget(phone, "button"),))
+        return phone.run("play", json_values=values, triggers=(widget(phone, "button", "play_send"),))
 
 
 def flood(url: str, data: Path) -> tuple[int, int, float]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
-from components.classify.keys import BRUSH, CANVAS, TOOL, UPLOAD
+from components.classify.keys import BRUSH, CANVAS, CLEAR, TOOL, UPLOAD
 from components.plain_text import plain
-from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWN_PIXELS, kept
+from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWING_CLEARED, DRAWN_PIXELS, kept
 from fashion_lab.images.decoding import ImageError, decode_image
 from fashion_lab.images.drawings import preprocess_drawing
 from fashion_lab.images.preprocessing import Preprocessed, preprocess_upload
@@ -48,8 +48,9 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         mode = TOOLS[tool.selectbox("Tool", list(TOOLS), index, key=TOOL, on_change=keep, help=help_text)]
     size, keep = kept(BRUSH, 18)
     width = brush.slider("Brush size", 2, 40, size, key=BRUSH, on_change=keep)
+    touch = on_touch_screen()
     canvas = read_canvas(
-        CANVAS,
+        CANVAS.format(DRAWING_CLEARED.get()),
         fill_color="white",
         stroke_width=0 if mode in FILLED else width,
         stroke_color="white",
@@ -61,7 +62,10 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         return_image_data=True,
     )
     DRAWING.set(checked_drawing(canvas.json_data) if canvas else None)
-    st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
+    if touch:  # a touch screen has no canvas toolbar (components/canvas_data.py)
+        st.button("Clear", key=CLEAR, on_click=_clear_drawing)
+    else:
+        st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
     pixels, unreadable = canvas_picture(canvas, side)
     if unreadable:
         st.warning("The drawing could not be read: clear the canvas and draw again.")
@@ -78,10 +82,17 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
         return None
 
 
+def _clear_drawing() -> None:
+    """A new, empty canvas (a new key: the old one would keep its strokes)."""
+    DRAWING_CLEARED.set(DRAWING_CLEARED.get() + 1)
+    DRAWING.set(None)
+    DRAWN_PIXELS.set(None)
+
+
 def _drawing_to_restore() -> dict | None:
     """The drawing the canvas had when it was last on screen, handed to it when it mounts again;
     while it stays mounted, the same value (a new one would make it reload and lose its undo)."""
-    if CANVAS not in st.session_state:  # not drawn by the last run: it mounts now
+    if CANVAS.format(DRAWING_CLEARED.get()) not in st.session_state:  # not drawn last run: it mounts
         DRAWING_AT_MOUNT.set(DRAWING.get())
     return DRAWING_AT_MOUNT.get()
 

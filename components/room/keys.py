@@ -7,7 +7,8 @@ EVERY_ROUND = "room_every_round"  # the switch that shows every round's score un
 HIDE = "hide_{}"  # the presenter's Hide under a drawing: its id
 REPLAY = "quiz_replay"  # the presenter's round to replay
 ACTIVITY = "play_activity"  # the join page's Draw or Guess 10
-# A turn's: the class to draw, the canvas, Send, Draw another
-DRAW_CLASS, DRAW_CANVAS, SEND, AGAIN = "play_asked_{}", "play_canvas_{}", "play_send_{}", "play_again_{}"
+# A turn's: the class to draw, the canvas (the turn, the Clear presses), Send, Draw another, Clear
+DRAW_CLASS, DRAW_CANVAS, SEND, AGAIN = "play_asked_{}", "play_canvas_{}_{}", "play_send_{}", "play_again_{}"
+CLEAR = "play_clear_{}"
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown

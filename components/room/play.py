@@ -8,11 +8,12 @@ import streamlit as st
 from components.canvas_data import canvas_picture, has_strokes, read_canvas
 from components.image_views import tile
 from components.model_picker import model_label
-from components.room.keys import ACTIVITY, AGAIN, DRAW_CANVAS, DRAW_CLASS, SEND
+from components.room.keys import ACTIVITY, AGAIN, CLEAR, DRAW_CANVAS, DRAW_CLASS, SEND
+from components.room.person import asked_class, this_person
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
-from components.state import PHONE_ID, PLAY_ASKED, PLAY_ROUND, PLAY_SENT, kept
+from components.state import PHONE_ID, PLAY_ASKED, PLAY_CLEARED, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.drawings import preprocess_drawing
@@ -26,13 +27,16 @@ PHONE_PAGE = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stExpandSidebarButton'] {display: none}
 [data-testid='stMainBlockContainer'] {max-width: 32rem; padding: 4rem 1rem 2rem}
-@media (min-width: 800px) {html {font-size: 22px}}
-</style>"""  # a phone's page: no sidebar, one narrow column; on a projector, large text
+[data-testid='stMainBlockContainer'] button {min-height: 2.75rem}
+@media (min-width: 800px) and (min-height: 600px) {html {font-size: 22px}}
+</style>"""  # a phone's page: no sidebar, one narrow column, tap targets of 44 px at least; on a
+# projector, large text (a phone held landscape, 844x390, keeps a phone's)
 
 
 def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
     st.html(PHONE_PAGE)
+    this_person()
     shown, keep = kept(ACTIVITY, DRAW)
     activity = st.segmented_control(
         "Activity",
@@ -66,6 +70,9 @@ def _turn() -> None:
 
 def _draw(turn: int) -> None:
     """The class asked for, the canvas and Send; Send stores the turn's answers."""
+    if PLAY_ASKED.get() is None:  # a new turn, or this person back after a reload
+        person = PHONE_ID.get()
+        PLAY_ASKED.set(asked_class(person, get_room().sent_since(person, 0)))
     asked = st.selectbox(
         "Draw a",
         range(len(CLASS_NAMES)),
@@ -75,7 +82,7 @@ def _draw(turn: int) -> None:
     )
     st.caption("Draw the whole garment with a finger: an outline is filled.")
     canvas = read_canvas(
-        DRAW_CANVAS.format(turn),
+        DRAW_CANVAS.format(turn, PLAY_CLEARED.get()),
         stroke_width=BRUSH,
         stroke_color="white",
         background_color="black",
@@ -88,16 +95,23 @@ def _draw(turn: int) -> None:
     if unreadable:  # what a crafted client sent
         st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
-    if st.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
+    buttons = st.container(horizontal=True, wrap=False)  # side by side under the canvas, a phone's too
+    buttons.button("Clear", key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
+    if buttons.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
         if problem is not None:
             problem[0](problem[1])
 
 
+def _clear() -> None:
+    """A new, empty canvas for this turn (the canvas's own toolbar is not there on a phone)."""
+    PLAY_CLEARED.set(PLAY_CLEARED.get() + 1)
+
+
 def _next_turn() -> None:
     """A new turn (a new, empty canvas), asking for a new random class; before the run draws it."""
     PLAY_ROUND.set(PLAY_ROUND.get() + 1)
-    PLAY_ASKED.take()  # its default: a new random class
+    PLAY_ASKED.take()  # the next class, drawn for the next drawing
 
 
 def _sent(turn: int) -> bool:

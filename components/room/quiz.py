@@ -28,15 +28,18 @@ def render_quiz() -> None:
     room = get_room()
     try:
         current = room.current_round()
-        state = QUIZ.get()
-        if state is None or state.round != current:
-            state = QuizState(current)
-            QUIZ.set(state)
         ten = quiz_round(room, current)
         if ten is None:
             return
         phone = PHONE_ID.get()
         mine = room.quiz_answers(current, phone, finished=False)
+        state = QUIZ.get()
+        if state is None or state.round != current:  # this tab's first look, or a new round
+            answered = {a.position for a in mine}  # this person's, from another tab or before a reload
+            if state is not None:  # the presenter started a round while this phone answered
+                st.info("A new round has started: here is its Guess 10 (your answers to the last are kept).")
+            state = QuizState(current, next((p for p in range(QUIZ_SIZE) if p not in answered), QUIZ_SIZE))
+            QUIZ.set(state)
         if room.has_finished(current, phone):
             _results(ten, mine)
         else:
