@@ -26,6 +26,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from components.session_values import Feed, PresetPick, QuizState, SentDrawing
 
 if TYPE_CHECKING:
+    from fashion_lab.room.database import Drawing
     from fashion_lab.training.job import BaseJob
 
 T = TypeVar("T")
@@ -85,6 +86,7 @@ QUIZ: Slot[QuizState | None] = Slot("quiz")
 # The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
 PRESENTER: Slot[bool] = Slot("presenter", False)
 ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
+MODERATION_PICK: Slot[Drawing | None] = Slot("moderation_pick")  # the drawing picked to hide or block
 KEY_REFUSED: Slot[bool] = Slot("presenter_key_refused")  # the key typed was not the presenter's
 
 PERSON_COOKIE = "fashion_lab_person"  # the anonymous id a phone's browser keeps (components/room/person.py)

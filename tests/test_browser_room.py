@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -14,7 +15,7 @@ from components.classify.inputs import CANVAS_SIDE
 from components.room.page import BOARD_SIZE
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.stored import open_store
-from fashion_lab.room.drawings import open_room, presenter_key
+from fashion_lab.room.drawings import open_room, png_bytes, presenter_key
 from fashion_lab.room.quiz import quiz_images, wilson_interval
 from fashion_lab.settings import ROOM_RATE_LIMIT
 from fashion_lab.training.saving import run_metadata
@@ -65,7 +66,7 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     board.goto(f"{url}/room")
     expect(board.get_by_text("Join:", exact=False)).to_be_visible(timeout=30_000)
-    expect(board.get_by_role("button", name="Hide", exact=True)).to_have_count(0)  # no key, no controls
+    expect(board.get_by_role("button", name="Hide…", exact=True)).to_have_count(0)  # no key, no controls
     phone = browser.new_context(**PHONE).new_page()
     send_trousers(phone, url)
     expect(phone.get_by_test_id("stSidebar")).to_be_hidden()
@@ -85,15 +86,16 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     type_presenter_key(presenter, "not-the-key")
     expect(presenter.get_by_text("That is not the presenter key.")).to_be_visible(timeout=30_000)
     type_presenter_key(presenter, key)
-    expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(1, timeout=30_000)
+    expect(presenter.get_by_role("button", name="Hide…", exact=True)).to_have_count(1, timeout=30_000)
     expect(presenter.locator(PRESENTER_BOX)).to_have_count(0)  # this tab is the presenter's now
     assert presenter.evaluate("history.length") == pages_back and key not in presenter.url  # nor Back
     assert not [request for request in asked if key in request]  # in no address and no Referer
     logs = "".join(log.read_text() for log in models.parent.glob("streamlit-*.log"))
     assert f"ending ...{key[-4:]}" in logs and key not in logs  # the server's log never holds the key
-    presenter.get_by_role("button", name="Hide", exact=True).click()
+    presenter.get_by_role("button", name="Hide…", exact=True).click()  # picked, then confirmed
+    presenter.get_by_role("button", name="Hide it", exact=True).click()
     expect(caption).to_have_count(0, timeout=10_000)  # gone from every screen
-    expect(presenter.get_by_role("button", name="Hide", exact=True)).to_have_count(0, timeout=10_000)
+    expect(presenter.get_by_role("button", name="Hide…", exact=True)).to_have_count(0, timeout=10_000)
     phone.get_by_role("button", name="Draw another").click()
     expect(answers).to_have_count(0)  # a new turn: an empty canvas, nothing sent yet
     expect(phone.get_by_role("button", name="Send")).to_be_disabled()
@@ -332,4 +334,58 @@ def test_a_reload_mid_quiz_comes_back_to_the_next_image(browser: Browser, room, 
     phone.reload()
     phone.get_by_text("Guess 10").click()
     expect(phone.get_by_text("Image 4 of 10")).to_be_visible(timeout=30_000)
+    phone.context.close()
+
+
+def trousers_png() -> bytes:
+    """A drawing's 28x28 as the room stores it: two legs."""
+    pixels = np.zeros((28, 28), np.uint8)
+    pixels[2:26, 8:13] = pixels[2:26, 15:20] = 230
+    return png_bytes(pixels)
+
+
+def sign_in(page: Page, url: str, key: str) -> None:
+    page.goto(f"{url}/room")
+    type_presenter_key(page, key)
+    expect(page.get_by_role("button", name="New round", exact=False)).to_be_visible(timeout=30_000)
+
+
+def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: Browser, room):
+    """Issue 39: with tiles shifting as drawings arrived, 1 click in 12 hid a newer drawing; there
+    was no Pause and no Block."""
+    url, key, settings, _ = room
+    stored = open_room(Path(settings["FASHION_LAB_DATA"]))
+    answers = ((1, 0.9), (1, 0.8))
+    meant = stored.add_drawing("calm", 1, trousers_png(), 280, answers)
+    rude = [stored.add_drawing("rude", 1, trousers_png(), 280, answers) for _ in range(2)]
+    presenter = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    sign_in(presenter, url, key)
+    presenter.locator(f".st-key-hide_{meant} button").click()  # picked...
+    expect(presenter.get_by_text(f"Drawing #{meant}", exact=False)).to_be_visible(timeout=30_000)
+    newer = [stored.add_drawing(f"new-{n}", 1, trousers_png(), 280, answers) for n in range(4)]
+    expect(presenter.locator(f".st-key-hide_{newer[-1]}")).to_be_visible(timeout=30_000)  # tiles moved
+    presenter.get_by_role("button", name="Hide it", exact=True).click()  # ...then confirmed
+    expect(presenter.locator(f".st-key-hide_{meant}")).to_have_count(0, timeout=30_000)
+    visible = {drawing.id for drawing in stored.drawings()}
+    assert meant not in visible and set(rude + newer) <= visible
+    presenter.locator(f".st-key-hide_{rude[0]} button").click()
+    presenter.get_by_role("button", name="Block its phone this round").click()
+    expect(presenter.locator(f".st-key-hide_{rude[1]}")).to_have_count(0, timeout=30_000)  # both go
+    assert set(newer) <= {drawing.id for drawing in stored.drawings()}
+    presenter.get_by_text("Pause: phones are told to wait", exact=False).click()
+    expect(
+        presenter.get_by_role("switch", name="Pause: phones are told to wait", exact=False)
+    ).to_be_checked()
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{url}/play")
+    draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+    phone.get_by_role("button", name="Send").click()
+    expect(phone.get_by_text("paused the board", exact=False)).to_be_visible(timeout=30_000)
+    presenter.get_by_text("Pause: phones are told to wait", exact=False).click()  # and on again
+    expect(
+        presenter.get_by_role("switch", name="Pause: phones are told to wait", exact=False)
+    ).not_to_be_checked()
+    phone.get_by_role("button", name="Send").click()
+    expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    presenter.context.close()
     phone.context.close()

@@ -92,7 +92,8 @@ def _clear_drawing() -> None:
 def _drawing_to_restore() -> dict | None:
     """The drawing the canvas had when it was last on screen, handed to it when it mounts again;
     while it stays mounted, the same value (a new one would make it reload and lose its undo)."""
-    if CANVAS.format(DRAWING_CLEARED.get()) not in st.session_state:  # not drawn last run: it mounts
+    canvas = CANVAS.format(DRAWING_CLEARED.get())
+    if canvas not in st.session_state:  # not drawn by the last run: it mounts now
         DRAWING_AT_MOUNT.set(DRAWING.get())
     return DRAWING_AT_MOUNT.get()
 

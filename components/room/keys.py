@@ -4,7 +4,9 @@ where every session key is named). Those with ``{}`` are formatted: a widget per
 BOARD = "room_board"  # which board the room page shows: the drawings or Guess 10
 PRESENTER_KEY = "room_presenter_key"  # the sidebar's password box for the presenter key
 EVERY_ROUND = "room_every_round"  # the switch that shows every round's score under the board
-HIDE = "hide_{}"  # the presenter's Hide under a drawing: its id
+HIDE = "hide_{}"  # the presenter's Hide… under a drawing (its id): picks it, to confirm above
+HIDE_PICKED, BLOCK, CANCEL_PICK = "room_hide_picked", "room_block", "room_cancel_pick"  # the pick's
+PAUSE = "room_pause"  # the presenter's Pause: no new drawing reaches the board
 REPLAY = "quiz_replay"  # the presenter's round to replay
 ACTIVITY = "play_activity"  # the join page's Draw or Guess 10
 # A turn's: the class to draw, the canvas (the turn, the Clear presses), Send, Draw another, Clear

@@ -15,7 +15,8 @@ import streamlit as st
 from components.image_views import tile
 from components.plain_text import plain
 from components.room.every_round import render_every_round
-from components.room.keys import BOARD, HIDE, PRESENTER_KEY
+from components.room.keys import BOARD, PRESENTER_KEY
+from components.room.moderation import pick_button, render_moderation
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
 from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
@@ -135,6 +136,10 @@ def _draw_board(room) -> None:
     if notice := counts.presenter_notice(ADDRESSES.refused_in_window()):
         st.warning(notice)
     presenter = PRESENTER.get()
+    if presenter:
+        render_moderation(room, _control)
+    elif room.is_paused():
+        st.info("Paused: the board takes no new drawing for now.")
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)
     st.markdown(f"**{phones} phone(s)** in the room · **{score.count}** drawing(s) this round")
@@ -149,8 +154,7 @@ def _draw_board(room) -> None:
             caption = _short_caption(drawing) if talk else _caption(drawing)
             st.image(tile(pixels_of(drawing.png), side=side), caption=caption, width=side)
             if presenter:
-                hide = (room.hide, drawing.id)
-                st.button("Hide", key=HIDE.format(drawing.id), on_click=_control, args=hide)
+                pick_button(drawing)
     if presenter:
         st.button(
             "New round (the board empties; this round is kept)", on_click=_control, args=(room.new_round,)

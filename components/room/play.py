@@ -20,6 +20,7 @@ from fashion_lab.images.drawings import preprocess_drawing
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import send_drawing
 from fashion_lab.room.limits import RoomFull, TooManyDrawings
+from fashion_lab.room.moderation import NotTaken
 
 CANVAS_SIDE, BRUSH = 280, 18
 DRAW, GUESS = "✏️ Draw", "🔎 Guess 10"
@@ -136,7 +137,7 @@ def _send(pixels, asked: int, turn: int):
         answers = send_drawing(
             get_room(), phone, asked, result.pixels, CANVAS_SIDE, models, views=result.inputs, address=address
         )
-    except (TooManyDrawings, RoomFull, RoomDatabaseError) as error:
+    except (TooManyDrawings, RoomFull, NotTaken, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
         return st.error, f"Not sent: {error}."

@@ -5,7 +5,8 @@ while phones write); a ``postgresql://`` URL points several app servers at one P
 the SQL is in this module and both run the same statements: ``?`` placeholders (``%s`` for
 psycopg), ``RETURNING id``, ``ON CONFLICT``; only the tables' id and bytes column types differ
 (TYPES). The schema carries a version; ``migrate`` brings an older database forward. Guess 10's
-statements are in fashion_lab/room/quiz_tables.py, a part of RoomDatabase.
+statements are in fashion_lab/room/quiz_tables.py, the presenter's Pause and Block in
+fashion_lab/room/moderation.py, parts of RoomDatabase.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from fashion_lab.room.moderation import ModerationTables
 from fashion_lab.room.quiz_tables import QuizTables
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ADVISORY_LOCK = 17_2026  # PostgreSQL's advisory lock for schema and first-round changes
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TYPES = {  # the column types the two databases spell differently
@@ -69,6 +71,14 @@ MIGRATIONS = {  # version reached -> the statements that reach it from the one b
             PRIMARY KEY (round_id, phone)
         )""",
     ],
+    3: [  # the presenter's Pause (a round's) and Block (a phone, for a round)
+        "ALTER TABLE rounds ADD COLUMN paused INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE blocked (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            phone TEXT NOT NULL,
+            PRIMARY KEY (round_id, phone)
+        )""",
+    ],
 }
 
 
@@ -108,7 +118,7 @@ class Cursor:
         return self._cursor.execute(sql.replace("?", self._placeholder), parameters)
 
 
-class RoomDatabase(QuizTables):
+class RoomDatabase(QuizTables, ModerationTables):
     """The room's tables in one SQLite file, or in PostgreSQL when given a ``postgresql://`` URL;
     safe to share between the server's threads (one statement at a time on its connection)."""
 

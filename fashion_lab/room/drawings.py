@@ -118,15 +118,16 @@ def send_drawing(
     address: str | None = None,
 ):
     """Store the drawing a phone sent with each model's answer, or raise TooManyDrawings (the
-    phone's or its source ``address``'s bound) or limits.RoomFull. ``models``: (dense, cnn) Keras
-    models; ``views``: the 28x28 views each answer is averaged over (a drawing's
-    Preprocessed.inputs; by default the picture alone). Returns ((class, confidence) of dense, of
-    the CNN)."""
+    phone's or its source ``address``'s bound), limits.RoomFull or moderation.NotTaken.
+    ``models``: (dense, cnn) Keras models; ``views``: the 28x28 views each answer is averaged
+    over (a drawing's Preprocessed.inputs; by default the picture alone). Returns ((class,
+    confidence) of dense, of the CNN)."""
     from fashion_lab.analysis.evaluation import predict_views
 
     if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
         raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
     RoomCounts(*room.drawing_counts()).refuse_when_full()
+    room.refuse_unless_taken(phone)  # the presenter's Pause and Block
     limit = rate_limit()
     if room.sent_since(phone, time.time() - RATE_WINDOW) >= limit:
         raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
