@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.waiting import soon
 from playwright.sync_api import Browser, Page, expect
 
 from components.classify.inputs import CANVAS_SIDE
@@ -350,7 +351,7 @@ def sign_in(page: Page, url: str, key: str) -> None:
     expect(page.get_by_role("button", name="New round", exact=False)).to_be_visible(timeout=30_000)
 
 
-def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: Browser, room):
+def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: Browser, room, dataset):
     """Issue 39: with tiles shifting as drawings arrived, 1 click in 12 hid a newer drawing; there
     was no Pause and no Block."""
     url, key, settings, _ = room
@@ -387,5 +388,9 @@ def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: B
     ).not_to_be_checked()
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    before = stored.current_round()
+    presenter.get_by_role("radio", name="Guess 10").click()  # its board has a plain New round too
+    presenter.get_by_role("button", name="New round (new ten images", exact=False).click()
+    assert soon(lambda: stored.current_round() == before + 1, seconds=30), "no new round"
     presenter.context.close()
     phone.context.close()

@@ -47,6 +47,7 @@ def render_quiz_board(room, presenter: bool, control) -> None:
         ):
             show_chart(*answers_chart(matrix, title, talk), where=column, width="stretch")
     if presenter:
+        st.button("New round (new ten images; this round is kept)", on_click=control, args=(room.new_round,))
         _replay(room, round_id, control)
 
 
