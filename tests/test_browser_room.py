@@ -24,9 +24,7 @@ from tools.app_driver import (
     choose,
     draw_by_touch,
     draw_until_sendable,
-    ended_script_runs,
     take_the_quiz,
-    wait_for_a_script_run,
     wait_for_the_script,
 )
 from tools.app_server import streamlit_server
@@ -253,6 +251,13 @@ def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Br
         page.context.close()
 
 
+STROKE_AT = """([x, y]) => {
+    const host = [...document.querySelectorAll("*")].find(
+        (element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"));
+    const canvas = host.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas");
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    return canvas.getContext("2d").getImageData(x * scale, y * scale, 1, 1).data[0] > 200;
+}"""  # whether the canvas shows a white stroke at (x, y) (drawn in the component's shadow root)
 EDGE = CANVAS_SIDE - 3  # a stroke starts 3 pixels inside the canvas's edge
 CORNERS = {"top left": (3, 3), "top right": (EDGE, 3), "bottom left": (3, EDGE), "bottom right": (EDGE, EDGE)}
 
@@ -283,10 +288,11 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
         phone.get_by_role("button", name="Clear", exact=True),
     )
     draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
-    runs = ended_script_runs(phone)
     for x, y in ((EDGE - 20, 12), (EDGE - 60, 20)):  # taps where Undo, Redo and Reset waited unseen
         draw_by_touch(phone, [(x, y), (x + 4, y + 2)])
-    wait_for_a_script_run(phone, after=runs)  # the taps reached the server
+    wait_for_the_script(phone)
+    start = outline(OUTLINES["Trouser"])[0]  # on the trousers' outline: still white, still drawn
+    phone.wait_for_function(STROKE_AT, arg=[*start], timeout=10_000)
     expect(send).to_be_enabled()
     assert clear.bounding_box()["height"] >= 44 and send.bounding_box()["height"] >= 44  # thumb-sized
     clear.click()
