@@ -400,3 +400,24 @@ def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: B
     assert soon(lambda: stored.current_round() == before + 1, seconds=30), "no new round"
     presenter.context.close()
     phone.context.close()
+
+
+def test_guess_10_keeps_its_secret_until_the_presenter_reveals_it(browser: Browser, room, dataset):
+    """Issue 40: while phones still answered, the projector showed the ten with their true class."""
+    url, key, settings, _ = room
+    stored = open_room(Path(settings["FASHION_LAB_DATA"]))
+    round_id = stored.new_round()  # nobody has finished this one
+    ten = quiz_images(dataset.test_labels, stored.quiz_seed(round_id))
+    for position in range(3):
+        stored.answer_quiz(round_id, "halfway", position, ten[position], 0, 1.0)
+    presenter = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    sign_in(presenter, url, key)
+    presenter.get_by_role("radio", name="Guess 10").click()
+    captions = presenter.get_by_test_id("stImageCaption")
+    expect(captions).to_have_count(10, timeout=60_000)
+    expect(captions.first).to_have_text("1: 1 answered")
+    shown = " ".join(captions.all_inner_texts())
+    assert not [name for name in CLASS_NAMES if name in shown], shown
+    presenter.get_by_role("button", name="Reveal the answers").click()
+    expect(captions.first).to_contain_text(CLASS_NAMES[dataset.test_labels[ten[0]]], timeout=30_000)
+    presenter.context.close()

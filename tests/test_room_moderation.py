@@ -54,3 +54,11 @@ def test_a_drawing_sent_while_paused_is_not_stored(tmp_path, small_jobs):
     with pytest.raises(NotTaken):
         send_drawing(room, "p", 1, a_drawing(), 280, classics)
     assert room.drawings() == []
+
+
+def test_reveal_is_the_current_rounds_only(where):
+    room = RoomDatabase(where)
+    first = room.current_round()
+    assert not room.is_revealed(first)
+    room.reveal()
+    assert room.is_revealed(first) and not room.is_revealed(room.new_round())

@@ -1,6 +1,8 @@
 """The quiz board on the room page: how many finished, the room's accuracy with its 95% interval
 beside both networks' on the same ten and the published human figure, each image with the
-share of the room that got it right, and where the room and the CNN mix classes up."""
+share of the room that got it right, and where the room and the CNN mix classes up. Until the
+presenter reveals them (or every phone that began has finished) the projector shows no true
+class: each image says only how many phones answered it."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ def render_quiz_board(room, presenter: bool, control) -> None:
         "on the phones, choose *Guess 10*"
     )
     talk = talk_mode()
+    revealed = room.is_revealed(round_id) or (finished > 0 and answering == 0)
     _headline(summary)
     left, right = st.columns([2, 3], gap="large")
     show_chart(*accuracy_chart(summary), where=left, width="stretch")
@@ -39,8 +42,13 @@ def render_quiz_board(room, presenter: bool, control) -> None:
         "On the room's bar: its 95% interval."
     )
     with right:
-        _images(ten, summary, talk)
-    if summary.answers:
+        if revealed:
+            _images(ten, summary, talk)
+        else:
+            _images_unrevealed(ten, room.quiz_answers(round_id, finished=False), talk)
+            if presenter:
+                st.button("Reveal the answers", type="primary", on_click=control, args=(room.reveal,))
+    if summary.answers and revealed:
         matrices = (row_normalised(summary.confusion), row_normalised(summary.cnn_confusion))
         for column, title, matrix in zip(
             st.columns(2), ("the room's answers", "the CNN's answer"), matrices, strict=True
@@ -74,6 +82,15 @@ def _images(ten, summary, talk: bool) -> None:
         ]
         caption = " · ".join([f"{CLASS_NAMES[truth]}: {room}", *wrong])
         side = 96 if talk else 80
+        columns[position % 5].image(tile(ten.pixels[position], side=side), caption=caption, width=side)
+
+
+def _images_unrevealed(ten, answers, talk: bool) -> None:
+    """The ten, each with how many phones answered it so far: no true class, no network's answer."""
+    columns, side = st.columns(5), 96 if talk else 80
+    for position in range(QUIZ_SIZE):
+        answered = sum(1 for answer in answers if answer.position == position)
+        caption = f"{position + 1}: {answered} answered"
         columns[position % 5].image(tile(ten.pixels[position], side=side), caption=caption, width=side)
 
 

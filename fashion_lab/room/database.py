@@ -71,8 +71,9 @@ MIGRATIONS = {  # version reached -> the statements that reach it from the one b
             PRIMARY KEY (round_id, phone)
         )""",
     ],
-    3: [  # the presenter's Pause (a round's) and Block (a phone, for a round)
+    3: [  # the presenter's Pause and Reveal (a round's), and Block (a phone, for a round)
         "ALTER TABLE rounds ADD COLUMN paused INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rounds ADD COLUMN revealed INTEGER NOT NULL DEFAULT 0",
         """CREATE TABLE blocked (
             round_id INTEGER NOT NULL REFERENCES rounds(id),
             phone TEXT NOT NULL,

@@ -1,6 +1,7 @@
 """The presenter's moderation, a part of RoomDatabase (fashion_lab/room/database.py has the schema):
-Pause (no new drawing reaches the board; phones are told) and Block (a phone's drawings of the
-round hidden, its sends refused), both for the current round."""
+Pause (no new drawing reaches the board; phones are told), Block (a phone's drawings of the round
+hidden, its sends refused) and Reveal (Guess 10's true classes on the board), for the current
+round."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ class ModerationTables:
         round_id = self.current_round()
         with self._transaction() as cursor:
             return bool(cursor.execute("SELECT paused FROM rounds WHERE id = ?", (round_id,)).fetchone()[0])
+
+    def reveal(self) -> None:
+        """Show the current round's true classes on Guess 10's board."""
+        round_id = self.current_round()
+        with self._transaction() as cursor:
+            cursor.execute("UPDATE rounds SET revealed = 1 WHERE id = ?", (round_id,))
+
+    def is_revealed(self, round_id: int) -> bool:
+        with self._transaction() as cursor:
+            row = cursor.execute("SELECT revealed FROM rounds WHERE id = ?", (round_id,)).fetchone()
+            return bool(row and row[0])
 
     def block_phone_of(self, drawing_id: int) -> None:
         """Block the phone that sent ``drawing_id`` for that drawing's round: its drawings of the
