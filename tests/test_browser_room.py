@@ -5,6 +5,7 @@ servers on one PostgreSQL show one board."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -120,6 +121,7 @@ def test_a_key_in_the_address_is_dropped_and_opens_nothing(browser: Browser, roo
     presenter.goto(f"{url}/room?key={key}")
     expect(presenter.get_by_text("stays in the browser's history", exact=False)).to_be_visible(timeout=30_000)
     expect(presenter).to_have_url(f"{url}/room")
+    expect(presenter.get_by_text("Phones cannot reach 127.0.0.1", exact=False)).to_be_visible()  # said
     expect(presenter.locator(PRESENTER_BOX)).to_be_visible()  # still asked for: not a presenter
     presenter.context.close()
 
@@ -421,3 +423,16 @@ def test_guess_10_keeps_its_secret_until_the_presenter_reveals_it(browser: Brows
     presenter.get_by_role("button", name="Reveal the answers").click()
     expect(captions.first).to_contain_text(CLASS_NAMES[dataset.test_labels[ten[0]]], timeout=30_000)
     presenter.context.close()
+
+
+def test_the_board_counts_phones_that_only_opened_the_join_page(browser: Browser, room):
+    """Issue 40: three phones with /play open, none sending yet, and the board said 0."""
+    url, _, settings, _ = room
+    stored = open_room(Path(settings["FASHION_LAB_DATA"]))
+    since = time.time()
+    phones = [browser.new_context(**PHONE).new_page() for _ in range(3)]
+    for phone in phones:
+        phone.goto(f"{url}/play")
+    assert soon(lambda: stored.phones_since(since) >= 3, seconds=60), "the open phones were not seen"
+    for phone in phones:
+        phone.context.close()

@@ -26,6 +26,7 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard, shares_right
 from fashion_lab.room.limits import ADDRESSES, RoomCounts
+from fashion_lab.room.network import is_loopback, lan_addresses
 
 BOARDS = ("Drawings", "Guess 10")
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
@@ -42,7 +43,20 @@ def join_address() -> str:
     if public:
         return public + "/play"
     parts = urlsplit(st.context.url or "http://localhost:8501")
+    if is_loopback(parts.hostname):
+        _say_unreachable(parts)
     return f"{parts.scheme}://{parts.netloc}/play"
+
+
+def _say_unreachable(parts) -> None:
+    """A join address on loopback reaches no phone: say so, with this machine's addresses."""
+    port = f":{parts.port}" if parts.port else ""
+    choices = [f"`FASHION_LAB_PUBLIC_URL={parts.scheme}://{address}{port}`" for address in lan_addresses()]
+    if choices:
+        where = " Start the app with " + " or ".join(choices) + ", or open this page at that address."
+    else:
+        where = " This machine is on no network: see the talk guide, When phones cannot reach the app."
+    st.warning(f"Phones cannot reach {parts.hostname}: it is this machine only.{where}")
 
 
 def render_room() -> None:

@@ -4,14 +4,19 @@ one quiz, the same class asked for (issue 39). A second browser is a second pers
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 import streamlit as st
 
+from components.room.shared import get_room
 from components.state import PERSON_COOKIE, PHONE_ID
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.drawings import PRESENT_WINDOW
 
 KEPT_DAYS = 7  # the cookie outlives a talk, not a term
+HEARTBEAT_SECONDS = PRESENT_WINDOW / 2  # a phone with /play open is seen this often
 
 
 def this_person() -> str:
@@ -32,3 +37,11 @@ def asked_class(person: str, drawings_sent: int) -> int:
     same on every reload until they send it."""
     digest = hashlib.sha256(f"{person}:{drawings_sent}".encode()).digest()
     return int.from_bytes(digest[:4], "big") % len(CLASS_NAMES)
+
+
+@st.fragment(run_every=HEARTBEAT_SECONDS)
+def heartbeat() -> None:
+    """Tell the room this phone has the join page open, now and every HEARTBEAT_SECONDS: the
+    board counts the phones in the room, not only those that sent something (issue 40)."""
+    with contextlib.suppress(RoomDatabaseError):  # the board's count waits for the database
+        get_room().saw_phone(PHONE_ID.get())

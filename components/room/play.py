@@ -9,7 +9,7 @@ from components.canvas_data import canvas_picture, has_strokes, read_canvas
 from components.image_views import tile
 from components.model_picker import model_label
 from components.room.keys import ACTIVITY, AGAIN, CLEAR, DRAW_CANVAS, DRAW_CLASS, SEND
-from components.room.person import asked_class, this_person
+from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
@@ -38,6 +38,7 @@ def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
     st.html(PHONE_PAGE)
     this_person()
+    heartbeat()
     shown, keep = kept(ACTIVITY, DRAW)
     activity = st.segmented_control(
         "Activity",
