@@ -10,17 +10,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.store import bundle_classics
 from helpers.waiting import soon
 from playwright.sync_api import Browser, Page, expect
 
 from components.classify.inputs import CANVAS_SIDE
 from components.room.page import BOARD_SIZE
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
-from fashion_lab.models.stored import open_store
 from fashion_lab.room.drawings import open_room, png_bytes, presenter_key
 from fashion_lab.room.quiz import quiz_images, wilson_interval
 from fashion_lab.settings import ROOM_RATE_LIMIT
-from fashion_lab.training.saving import run_metadata
 from tools.app_driver import (
     choose,
     draw_by_touch,
@@ -42,11 +41,8 @@ LIMIT = 3  # drawings a minute per phone here: all of them well within the minut
 def room(tmp_path_factory, small_jobs):
     """A server whose room starts empty, with the classics to answer."""
     root = tmp_path_factory.mktemp("room")
-    bundled = open_store(root / "bundled", root / "none")
-    for name, architecture in (("bundled-dense", "dense"), ("bundled-cnn", "cnn")):
-        bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
     data = root / "data"
-    settings = {"FASHION_LAB_BUNDLED": str(root / "bundled"), "FASHION_LAB_DATA": str(data)}
+    settings = {"FASHION_LAB_BUNDLED": str(bundle_classics(root, small_jobs)), "FASHION_LAB_DATA": str(data)}
     settings[ROOM_RATE_LIMIT.name] = str(LIMIT)
     with streamlit_server(root / "models", **settings) as url:
         yield url, presenter_key(data), settings, root / "models"

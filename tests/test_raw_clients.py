@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers.store import bundle_classics
 from websockets.exceptions import ConnectionClosed
 
-from fashion_lab.models.stored import open_store
-from fashion_lab.training.saving import run_metadata
 from tools.app_server import streamlit_server
 from tools.bench_flood import send_as_a_new_phone
 from tools.raw_client import RawSession
@@ -83,10 +82,8 @@ def test_a_canvas_value_over_the_bound_closes_that_connection_and_the_app_serves
 def room_app(tmp_path_factory, small_jobs):
     """A room whose classics answer, taking 3 drawings a minute from one address."""
     folder = tmp_path_factory.mktemp("flood")
-    bundled = open_store(folder / "bundled", folder / "none")
-    for name, architecture in (("bundled-dense", "dense"), ("bundled-cnn", "cnn")):
-        bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
-    settings = {"FASHION_LAB_BUNDLED": str(folder / "bundled"), "FASHION_LAB_DATA": str(folder / "data")}
+    bundled = bundle_classics(folder, small_jobs)
+    settings = {"FASHION_LAB_BUNDLED": str(bundled), "FASHION_LAB_DATA": str(folder / "data")}
     with streamlit_server(folder / "models", FASHION_LAB_ROOM_ADDRESS_LIMIT="3", **settings) as url:
         yield url
 

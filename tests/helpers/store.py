@@ -1,12 +1,15 @@
-"""Store entries made, then changed by hand as a careless or hostile hand would change them."""
+"""Store entries made (the room's bundled classics among them), then changed by hand as a careless
+or hostile hand would change them."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import numpy as np
 
+from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
 from model_store import ModelStore, StoredModel
 from model_store.store import META_FILE, WEIGHTS_FILE
@@ -30,3 +33,12 @@ def rewrite_meta(store: ModelStore, folder: str, **changes) -> None:
     path = store.root / folder / META_FILE
     meta = {**json.loads(path.read_text()), **changes}
     path.write_text(json.dumps({k: v for k, v in meta.items() if v is not None}))
+
+
+def bundle_classics(root: Path, small_jobs) -> Path:
+    """A bundled-models folder under ``root`` holding the small dense network and CNN as
+    bundled-dense and bundled-cnn, the classics the room answers with; its path."""
+    bundled = open_store(root / "bundled", root / "none")
+    for name, architecture in (("bundled-dense", "dense"), ("bundled-cnn", "cnn")):
+        bundled.save(name, small_jobs[architecture].model, run_metadata(small_jobs[architecture]))
+    return root / "bundled"
