@@ -271,3 +271,19 @@ def test_a_phone_can_always_reach_finish_and_a_stale_tap_is_dropped(tmp_path):
     assert state.position == 4 and room.quiz_answers(ten.round_id, "phone", finished=False)[3].answer == 3
     room.finish_quiz(ten.round_id, "phone")
     assert len(room.quiz_answers(ten.round_id)) == QUIZ_SIZE
+
+
+def test_a_round_takes_answers_from_a_bounded_number_of_phones(tmp_path, monkeypatch):
+    """Issue 38, item 3: one client made a phone for every quiz, and nothing bounded the rows."""
+    from fashion_lab.room import quiz_tables
+    from fashion_lab.room.quiz_tables import QuizClosed
+
+    monkeypatch.setattr(quiz_tables, "MAX_QUIZ_PHONES", 2)
+    room = RoomDatabase(tmp_path / "room.sqlite3")
+    round_id = room.current_round()
+    for phone in ("a", "b"):
+        room.answer_quiz(round_id, phone, 0, 5, 3, 1.0)
+    with pytest.raises(QuizClosed, match="full"):
+        room.answer_quiz(round_id, "c", 0, 5, 3, 1.0)
+    room.answer_quiz(round_id, "a", 1, 6, 3, 1.0)  # the phones in it go on
+    assert {answer.phone for answer in room.quiz_answers(round_id, finished=False)} == {"a", "b"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 QUIZ_SIZE = 10
 MAX_CHANGES = 5  # times one answer may be changed: a phone writes 60 answers a round at most
 MAX_SECONDS = 3600.0  # the time taken on one image, as stored
+MAX_QUIZ_PHONES = 3_000  # phones answering one round: its answers stay under 30,000 rows
 
 
 class QuizClosed(ValueError):
@@ -43,6 +44,7 @@ class QuizTables:
             raise ValueError("an answer is one of the 10 classes, for one of the round's 10 images")
         seconds = min(max(float(seconds), 0.0), MAX_SECONDS)
         with self._transaction() as cursor:
+            self._refuse_a_phone_past_the_bound(cursor, round_id, phone)
             stored = cursor.execute(
                 "INSERT INTO quiz_answers (round_id, phone, position, image, answer, seconds, answered)"
                 " SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
@@ -68,6 +70,17 @@ class QuizTables:
                 if cursor.execute(finished, (round_id, phone)).fetchone():
                     raise QuizClosed("Your answers are in: this quiz is finished.")
                 raise QuizClosed(f"An answer can be changed {MAX_CHANGES} times: this one stays.")
+
+    @staticmethod
+    def _refuse_a_phone_past_the_bound(cursor, round_id: int, phone: str) -> None:
+        """QuizClosed for a phone new to a round that MAX_QUIZ_PHONES phones answer already (a
+        client that makes a phone for every quiz fills the database no further)."""
+        query = "SELECT 1 FROM quiz_answers WHERE round_id = ? AND phone = ? LIMIT 1"
+        if cursor.execute(query, (round_id, phone)).fetchone():
+            return
+        query = "SELECT COUNT(DISTINCT phone) FROM quiz_answers WHERE round_id = ?"
+        if cursor.execute(query, (round_id,)).fetchone()[0] >= MAX_QUIZ_PHONES:
+            raise QuizClosed("This round's Guess 10 is full: wait for the presenter's next round.")
 
     def finish_quiz(self, round_id: int, phone: str) -> None:
         """Make the phone's answers final; ValueError unless all ten are answered."""
