@@ -107,7 +107,7 @@ def _presenter_sign_in(key: str) -> None:
         key=PRESENTER_KEY,
         on_change=_check_key,
         args=(key,),
-        help="`make run` printed it; it opens Hide and New round in this tab.",
+        help="`make run` printed it; it opens Hide, Block, Pause and New round in this tab.",
     )
     if KEY_REFUSED.take():
         st.sidebar.error("That is not the presenter key.")
