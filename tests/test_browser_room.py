@@ -314,6 +314,8 @@ def test_every_tap_target_of_a_phone_is_44_pixels_tall_and_landscape_keeps_phone
     drawing = buttons.evaluate_all(BUTTON_HEIGHTS)
     phone.get_by_text("Guess 10", exact=False).click()
     expect(phone.get_by_text("what is it?", exact=False)).to_be_visible(timeout=60_000)
+    expect(phone.get_by_role("button", name="👢 Ankle boot", exact=True)).to_be_visible()  # the last class
+    wait_for_the_script(phone)
     guessing = buttons.evaluate_all(BUTTON_HEIGHTS)
     assert len(drawing) >= 4 and len(guessing) >= 10 and min(drawing + guessing) >= 44, (drawing, guessing)
     landscape = browser.new_context(**{**PHONE, "viewport": {"width": 844, "height": 390}}).new_page()
