@@ -14,7 +14,7 @@ from components.runtime_fixes import (
     load_keras_in_background,
     read_unreadable_widget_values_as_none,
 )
-from components.talk_mode import render_talk_switch
+from components.talk_mode import render_talk_switch, talk_mode_asked
 from components.train.page import render_train
 from components.training_jobs import start_training_backend
 from components.training_status import render_training_status
@@ -22,7 +22,13 @@ from components.training_status import render_training_status
 keep_keras_session()
 read_unreadable_widget_values_as_none()
 
-st.set_page_config(page_title="Fashion-MNIST Lab", page_icon="👕", layout="wide")
+talk = talk_mode_asked()  # a projector: the pages in a bar on top, the sidebar folded away
+st.set_page_config(
+    page_title="Fashion-MNIST Lab",
+    page_icon="👕",
+    layout="wide",
+    initial_sidebar_state="collapsed" if talk else "auto",
+)
 remove_store_leftovers()
 
 PAGES = [  # (render function, title, material icon, url path)
@@ -38,7 +44,8 @@ navigation = st.navigation(
         st.Page(render, title=title, icon=f":material/{icon}:", url_path=path, default=index == 0)
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
-    + [st.Page(render_play, title="Join", icon=":material/draw:", url_path="play", visibility="hidden")]
+    + [st.Page(render_play, title="Join", icon=":material/draw:", url_path="play", visibility="hidden")],
+    position="top" if talk else "sidebar",
 )
 if navigation.url_path != "play":  # the phones' page has no sidebar
     render_talk_switch()

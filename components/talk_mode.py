@@ -1,4 +1,6 @@
-"""Talk mode: a sidebar switch that enlarges everything and keeps the URL in step (?talk=1)."""
+"""Talk mode: a sidebar switch that enlarges everything and keeps the URL in step (?talk=1). In
+talk mode the pages are a bar on top and the sidebar is folded away (streamlit_app.py): the page
+has the projector's whole width, below the bar."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from components.state import TALK_MODE, talk_mode
 
 LARGE_TEXT = """<style>
 html { font-size: 22px; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2rem 2rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 3rem 2rem 1rem; }
 h1 { font-size: 2rem !important; padding-top: 0 !important; }
 </style>"""
 
@@ -18,6 +20,14 @@ def _sync_url() -> None:
         st.query_params["talk"] = "1"
     elif "talk" in st.query_params:
         del st.query_params["talk"]
+
+
+def talk_mode_asked() -> bool:
+    """Whether this run presents: the switch's value, or ?talk=1 before the switch is drawn (the
+    navigation, drawn first, goes to the top of the page in talk mode)."""
+    if TALK_MODE in st.session_state:
+        return talk_mode()
+    return st.query_params.get("talk") == "1"
 
 
 def render_talk_switch() -> None:

@@ -68,9 +68,10 @@ def test_talk_mode_survives_a_reload_through_the_url(page: Page, fresh_install):
     page.get_by_role("link", name="Train").click()
     expect(page.get_by_text("More settings")).to_have_count(0, timeout=30_000)  # settings hidden
     expect(page).to_have_url(TALK_URL)
+    page.get_by_test_id("stExpandSidebarButton").click()  # talk mode folds the sidebar away
     page.get_by_text("Talk mode", exact=True).click()
     expect(page).not_to_have_url(TALK_URL, timeout=30_000)
-    expect(page.get_by_text("More settings")).to_be_visible()
+    expect(page.get_by_text("More settings")).to_be_visible(timeout=30_000)
 
 
 def test_equal_budgets_preset_shows_the_four_models_and_what_they_show(page: Page, fresh_install):
