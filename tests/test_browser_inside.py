@@ -26,6 +26,17 @@ def server(tmp_path_factory, small_jobs):
         yield url
 
 
+def slide_to(slider, value: int) -> None:
+    """Arrow keys until ``slider`` shows ``value``: on a busy machine a press can land while a
+    rerun redraws the slider and be lost, so the value is read, not the presses counted."""
+    for _ in range(4 * 13):  # the slider's -6..6 twice over, and then some
+        now = int(slider.input_value())
+        if now == value:
+            break
+        slider.press("ArrowRight" if now < value else "ArrowLeft")
+    expect(slider).to_have_value(str(value))
+
+
 def test_maps_detail_and_shift_slider(page: Page, server):
     page.set_viewport_size({"width": 1400, "height": 1200})
     page.goto(f"{server}/inside")
@@ -45,10 +56,8 @@ def test_maps_detail_and_shift_slider(page: Page, server):
     answers = page.get_by_test_id("stMetric")
     expect(answers).to_have_count(2)
     before = answers.all_inner_texts()
-    slider = page.get_by_role("slider", name="Move right")
-    slider.focus()
-    for _ in range(6):
-        slider.press("ArrowRight")
+    expect(page.get_by_text("your image moved (+0, +0)")).to_be_visible()
+    slide_to(page.get_by_role("slider", name="Move right"), 6)
     expect(page.get_by_text("your image moved (+6, +0)")).to_be_visible(timeout=30_000)
     expect(answers).to_have_count(2)
     expect(answers.first).not_to_have_text(before[0], timeout=30_000)  # the confidence moved
