@@ -1,5 +1,6 @@
-"""The stored models a page offers and which it picks: one choice for Classify, Inside and Compare,
-the classic dense network and CNN until the presenter picks others, kept for the whole session."""
+"""The stored models a page offers and which it picks: Classify's choice (Inside follows it) and
+Compare's, each the classic dense network and CNN until someone picks others, kept for the whole
+session."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.resources import get_store
-from components.state import CHOSEN_MODELS, DRAWING_PICK, kept, preset_picked
+from components.state import DRAWING_PICK, Slot, kept, preset_picked
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.registry import is_convolutional
 
@@ -18,6 +19,7 @@ DRAWING_MODELS = ("bundled-dense-drawings", "bundled-cnn-drawings")
 # Models one page works with at once: each adds its predictions, heatmaps or arrangement to every
 # rerun (Compare's arrangement of ~20 models took 117 s and 73 CPU-seconds).
 MODELS_PER_VIEW = 8
+MODELS_PARAMETER = "models"  # the address's name for a page's choice of models
 
 
 def default_models(models) -> list[str]:
@@ -43,27 +45,30 @@ def drawing_models(models) -> list[str]:
     return list(DRAWING_MODELS) if set(DRAWING_MODELS) <= {m.name for m in models} else default_models(models)
 
 
-def chosen_models(models, drawing: bool = False) -> list:
-    """The entries of this session's choice that still exist (until one is made, the defaults:
-    for a drawing, ``drawing_models``)."""
-    names, chosen = {m.name for m in models}, CHOSEN_MODELS.get()
+def chosen_models(models, choice: Slot, drawing: bool = False) -> list:
+    """The entries of a page's ``choice`` that still exist (until one is made, those the address
+    names, else the defaults: for a drawing, ``drawing_models``)."""
+    names = {m.name for m in models}
+    if choice.get() is None:  # a new session opened from an address that names models
+        named = [n for n in st.query_params.get_all(MODELS_PARAMETER) if n in names]
+        choice.set(named[:MODELS_PER_VIEW] or None)
+    chosen = choice.get()
     defaults = drawing_models(models) if drawing else default_models(models)
     kept = [n for n in (defaults if chosen is None else chosen) if n in names][:MODELS_PER_VIEW]
     return [m for n in kept for m in models if m.name == n]
 
 
-def choose_models(key: str, models=None, drawing: bool = False) -> list:
-    """A multiselect of the stored models (newest first) showing this session's choice; a change
-    is the choice of every page. ``drawing``: the input is a drawing (its own defaults, and its
-    own widget, so that the defaults follow the input until a choice is made). Returns the
-    chosen entries."""
+def choose_models(key: str, choice: Slot, models=None, drawing: bool = False) -> list:
+    """A multiselect of the stored models (newest first) showing the page's ``choice``, which a
+    change sets. ``drawing``: the input is a drawing (its own defaults, and its own widget, so
+    that the defaults follow the input until a choice is made). Returns the chosen entries."""
     models = get_store().models() if models is None else models
     if not models:
         st.info("No trained model yet: train one on the Train page first.")
         return []
     key = DRAWING_PICK.format(key) if drawing else key
-    _, keep = kept(key, None, shared=CHOSEN_MODELS)
-    chosen = [m.name for m in chosen_models(models, drawing)]
+    _, keep = kept(key, None, shared=choice)
+    chosen = [m.name for m in chosen_models(models, choice, drawing)]
     default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect(
         "Models",
@@ -74,7 +79,18 @@ def choose_models(key: str, models=None, drawing: bool = False) -> list:
         max_selections=MODELS_PER_VIEW,
         help=f"At most {MODELS_PER_VIEW} at once: each adds its work to every rerun of the page.",
     )
+    keep_in_address(names, drawing_models(models) if drawing else default_models(models))
     return [m for n in names[:MODELS_PER_VIEW] for m in models if m.name == n]
+
+
+def keep_in_address(names: list[str], defaults: list[str]) -> None:
+    """Put the page's choice in its address (?models=a&models=b) unless it is the defaults, so
+    that a reload or a bookmark opens the same models."""
+    if names == defaults:
+        if MODELS_PARAMETER in st.query_params:
+            del st.query_params[MODELS_PARAMETER]
+    elif st.query_params.get_all(MODELS_PARAMETER) != names:
+        st.query_params[MODELS_PARAMETER] = names
 
 
 def show_answer(where, entry, probabilities) -> None:

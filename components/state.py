@@ -73,8 +73,11 @@ DRAWING: Slot[dict | None] = Slot("classify_drawing")
 DRAWING_AT_MOUNT: Slot[dict | None] = Slot("classify_drawing_at_mount")
 DRAWN_PIXELS: Slot[np.ndarray | None] = Slot("classify_pixels")
 DRAWING_CLEARED: Slot[int] = Slot("classify_cleared", 0)  # Clear presses: each a new canvas
-# The models picked on Classify or Compare, for both and Inside (None: the classics); a preset's
-CHOSEN_MODELS: Slot[list[str] | None] = Slot("chosen_models")
+# The models each page works with (None: the classics until one is picked): Classify's, which
+# Inside follows, and Compare's, which its presets set (a preset leaves Classify and Inside
+# alone); a preset's press, said once to the picker it set
+CLASSIFY_CHOICE: Slot[list[str] | None] = Slot("classify_choice")
+COMPARE_CHOICE: Slot[list[str] | None] = Slot("compare_choice")
 PRESET_PICK: Slot[PresetPick | None] = Slot("preset_pick")
 # The join page's: the phone's anonymous id, the class asked for, the turn, what it sent; the quiz
 PHONE_ID: Slot[str] = Slot("phone_id", make=lambda: person_from_cookie())
@@ -132,11 +135,11 @@ def kept_settings(defaults: dict, disabled: bool) -> tuple[dict, Callable[[str],
     return {key: value for key, (value, _) in shown.items()}, widget
 
 
-def pick_preset(picker: str, names: list[str]) -> None:
-    """A preset button's callback: ``names`` become this session's choice and the value of the
+def pick_preset(picker: str, choice: Slot, names: list[str]) -> None:
+    """A preset button's callback: ``names`` become the page's ``choice`` and the value of its
     model picker keyed ``picker``."""
     st.session_state[picker] = names
-    CHOSEN_MODELS.set(names)
+    choice.set(names)
     PRESET_PICK.set(PresetPick(picker))
 
 

@@ -123,8 +123,22 @@ def test_a_page_works_with_eight_models_at_most(store, small_jobs):
 
     names = [save_dense(store, small_jobs, f"dense-{n}").name for n in range(MODELS_PER_VIEW + 2)]
     app = AppTest.from_string("from components.compare.page import render_compare\nrender_compare()\n")
-    app.session_state["chosen_models"] = names  # every model, as a session once chose them
+    app.session_state["compare_choice"] = names  # every model, as a session once chose them
     app.run(timeout=60)
     assert not app.exception, app.exception
     (picker,) = app.multiselect
     assert picker.value == names[:MODELS_PER_VIEW] and picker.proto.max_selections == MODELS_PER_VIEW
+
+
+def test_an_address_naming_models_opens_those_that_exist_eight_at_most(store, small_jobs):
+    """Issue 40: the presenter's choice of models is kept in the address (?models=a&models=b);
+    an address is typed by anyone: names that are no model, and too many, are dropped."""
+    from components.model_picker import MODELS_PER_VIEW
+
+    names = [save_dense(store, small_jobs, f"dense-{n}").name for n in range(MODELS_PER_VIEW + 2)]
+    app = AppTest.from_string("from components.compare.page import render_compare\nrender_compare()\n")
+    app.query_params["models"] = ["../etc/passwd", "<b>x</b>", *names]
+    app.run(timeout=60)
+    assert not app.exception, app.exception
+    (picker,) = app.multiselect
+    assert picker.value == names[:MODELS_PER_VIEW]

@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from model_store import BUNDLED_ROOT
-from tools.app_driver import QUICK_SUBSET, choose
+from tools.app_driver import QUICK_SUBSET, choose, expect_selected, set_slider
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
 TALK_URL = re.compile(r"[?&]talk=1")
+RACE_URL = re.compile(r"[?&]compare_view=Race")
 
 
 @pytest.fixture(scope="module")
@@ -101,4 +102,36 @@ def test_opening_the_arrangement_places_each_models_test_images_in_2d(page: Page
     expect(section.get_by_test_id("stVegaLiteChart")).to_have_count(2)
     dense, cnn = (float(text.split("%")[0]) for text in scores.all_inner_texts())
     assert cnn > dense  # the CNN's last hidden layer keeps the classes further apart
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_preset_on_compare_leaves_the_other_pages_picks_alone(page: Page, fresh_install):
+    """Issue 40: after Equal budgets on Compare, Inside switched to the 16-filter CNN and its shift
+    slider went back to 0; Compare forgot the Race tab. The address keeps the tab and the models."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{fresh_install}/inside?talk=1")
+    expect_selected(page, "CNN", "bundled-cnn")
+    set_slider(page, "Move right", 3, minimum=-6, maximum=6)
+    expect(page.get_by_text("your image moved (+3, +0)")).to_be_visible(timeout=60_000)
+    page.get_by_role("link", name="Compare").click()
+    page.get_by_role("button", name="Equal budgets").click()
+    chosen = page.get_by_test_id("stMultiSelect")
+    expect(chosen.get_by_text("bundled-cnn-small", exact=True)).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="Race").click()
+    expect(page).to_have_url(RACE_URL, timeout=30_000)
+    page.get_by_role("link", name="Inside the CNN").click()
+    expect(page.get_by_text("your image moved (+3, +0)")).to_be_visible(timeout=60_000)
+    expect_selected(page, "CNN", "bundled-cnn")
+    answers = page.get_by_test_id("stMetric")  # the shift test's: Classify's choice, the classics
+    expect(answers).to_have_count(2)
+    expect(answers.filter(has_text="bundled-cnn-small")).to_have_count(0)
+    page.get_by_role("link", name="Compare").click()
+    expect(page.get_by_role("tab", name="Race")).to_have_attribute("aria-selected", "true", timeout=30_000)
+    expect(page.get_by_role("button", name="Start the race")).to_be_visible(timeout=30_000)
+    page.reload()  # a new session: what the address keeps comes back
+    expect(page.get_by_role("tab", name="Race")).to_have_attribute("aria-selected", "true", timeout=30_000)
+    expect(page).to_have_url(TALK_URL)
+    page.get_by_role("tab", name="Side by side").click()
+    expect(chosen.get_by_text("bundled-cnn-small", exact=True)).to_be_visible(timeout=30_000)
+    expect(chosen.get_by_text("bundled-dense-wide", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)

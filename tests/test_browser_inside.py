@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
-from tools.app_driver import choose
+from tools.app_driver import choose, set_slider
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -24,17 +24,6 @@ def server(tmp_path_factory, small_jobs):
         store.save(f"inside-{architecture}", job.model, run_metadata(job))
     with streamlit_server(models) as url:
         yield url
-
-
-def slide_to(slider, value: int) -> None:
-    """Arrow keys until ``slider`` shows ``value``: on a busy machine a press can land while a
-    rerun redraws the slider and be lost, so the value is read, not the presses counted."""
-    for _ in range(4 * 13):  # the slider's -6..6 twice over, and then some
-        now = int(slider.input_value())
-        if now == value:
-            break
-        slider.press("ArrowRight" if now < value else "ArrowLeft")
-    expect(slider).to_have_value(str(value))
 
 
 def test_maps_detail_and_shift_slider(page: Page, server):
@@ -57,7 +46,7 @@ def test_maps_detail_and_shift_slider(page: Page, server):
     expect(answers).to_have_count(2)
     before = answers.all_inner_texts()
     expect(page.get_by_text("your image moved (+0, +0)")).to_be_visible()
-    slide_to(page.get_by_role("slider", name="Move right"), 6)
+    set_slider(page, "Move right", 6, minimum=-6, maximum=6)
     expect(page.get_by_text("your image moved (+6, +0)")).to_be_visible(timeout=30_000)
     expect(answers).to_have_count(2)
     expect(answers.first).not_to_have_text(before[0], timeout=30_000)  # the confidence moved

@@ -10,7 +10,7 @@ from components.classify.predictions import render_predictions
 from components.heatmaps import render_heatmaps
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
-from components.state import CLASSIFY_INPUT, kept, talk_mode
+from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 
 SOURCES = ["Draw", "Upload a photo", "Test image"]
@@ -47,7 +47,7 @@ def render_classify() -> None:
             result, truth = test_image_input() or (None, None)
     CLASSIFY_INPUT.set(result.pixels if result else None)
     with right:
-        models = choose_models(MODELS, drawing=source == "Draw")
+        models = choose_models(MODELS, CLASSIFY_CHOICE, drawing=source == "Draw")
         if result is None:
             return
         answers = render_predictions(result, models, compact=talk)

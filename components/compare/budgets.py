@@ -11,7 +11,7 @@ from components.compare.keys import PRESET
 from components.model_picker import CLASSICS, first_of_kind
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.state import pick_preset, talk_mode
+from components.state import COMPARE_CHOICE, pick_preset, talk_mode
 from fashion_lab.analysis.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
 
 PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
@@ -28,11 +28,11 @@ def preset_models(models, architectures) -> list[str]:
 
 
 def render_presets(models, picker: str) -> None:
-    """One button per preset; pressing one makes its models this session's choice, shown by the
-    model picker keyed ``picker``."""
+    """One button per preset; pressing one makes its models Compare's choice, shown by the model
+    picker keyed ``picker``."""
 
     def pick(architectures) -> None:
-        pick_preset(picker, preset_models(models, architectures))
+        pick_preset(picker, COMPARE_CHOICE, preset_models(models, architectures))
 
     columns = st.columns([1, 1, 3])
     for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):

@@ -1,6 +1,7 @@
 """The Compare page's widget keys, once (components/state.py says where every session key is named)."""
 
 MODELS, NORMALISED = "compare_models", "compare_normalised"
+VIEW = "compare_view"  # the open tab, kept in the address (?compare_view=Race): bookmarkable
 PRESET = "preset_{}"  # a preset's button, formatted with its label
 PROJECTIONS = "compare_projections"  # the projections' expander: closed, nothing is computed
 RUNNERS = ("race_first", "race_second")  # the race's: one architecture each

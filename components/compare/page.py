@@ -10,14 +10,14 @@ from components.chart_style import show_chart
 from components.compare.budgets import render_budgets, render_presets
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.headline import headline
-from components.compare.keys import MODELS, NORMALISED
+from components.compare.keys import MODELS, NORMALISED, VIEW
 from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
-from components.model_picker import choose_models
+from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
 from components.plain_text import plain
 from components.resources import available_test_images, get_store, loaded, test_images
-from components.state import talk_mode
+from components.state import COMPARE_CHOICE, talk_mode
 from components.tables import show_table
 from fashion_lab.analysis.comparison import confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -52,11 +52,15 @@ def _table(entries) -> pd.DataFrame:
 
 def render_compare() -> None:
     st.title("Compare")
-    side_by_side, race = st.tabs(["Side by side", "Race"])
-    with side_by_side:
-        _render_side_by_side(get_store().models())
-    with race:
-        render_race()
+    side_by_side, race = st.tabs(["Side by side", "Race"], key=VIEW, bind="query-params")
+    models = get_store().models()
+    if side_by_side.open:  # only the open tab's work is done
+        with side_by_side:
+            _render_side_by_side(models)
+    if race.open:
+        with race:
+            render_race()
+        keep_in_address([m.name for m in chosen_models(models, COMPARE_CHOICE)], default_models(models))
 
 
 def _render_side_by_side(models) -> None:
@@ -68,7 +72,7 @@ def _render_side_by_side(models) -> None:
     top, picker = (first, second) if talk else (second, first)  # talk: the message first, on screen
     with picker:
         render_presets(models, MODELS)
-        entries = choose_models(MODELS, models)
+        entries = choose_models(MODELS, COMPARE_CHOICE, models)
     if not entries:
         return
     with top:
@@ -80,7 +84,9 @@ def _render_side_by_side(models) -> None:
     kinds = {"parameters": "int", "seconds per epoch": "seconds", "train accuracy": "percent"}
     show_table(_table(entries), kinds | {"test accuracy": "percent"}, "model")
     st.subheader("Where the mistakes go")
-    normalised = st.toggle("Share of each true class (row-normalised)", True, key=NORMALISED)
+    normalised = st.toggle(
+        "Share of each true class (row-normalised)", True, key=NORMALISED, persist_state="session"
+    )
     counted = [e for e in entries if e.confusion is not None]
     shown_side_by_side = 2 if talk_mode() else 3  # what fits a 1280 px projector, or a laptop
     matrices = entries[:shown_side_by_side]

@@ -7,15 +7,17 @@ import streamlit as st
 from components.inside.keys import MODEL, SOURCE
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
-from components.model_picker import chosen_models
+from components.model_picker import chosen_models, default_models, keep_in_address
 from components.resources import get_store, loaded
-from components.state import CLASSIFY_INPUT, kept, talk_mode
+from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.models.registry import is_convolutional
 
 
 def _pick_input():
-    source = st.radio("Input", ["Test image", "My drawing or upload"], horizontal=True, key=SOURCE)
+    source = st.radio(
+        "Input", ["Test image", "My drawing or upload"], horizontal=True, key=SOURCE, persist_state="session"
+    )
     if source == "Test image":
         picked = test_image_input(key_prefix="inside")
         if picked is None:
@@ -44,7 +46,8 @@ def render_inside() -> None:
     picks, pick_model = st.columns([3, 2])
     with picks:
         pixels, described = _pick_input()
-    chosen = chosen_models(models)  # the session's choice (the classic CNN until another is picked)
+    chosen = chosen_models(models, CLASSIFY_CHOICE)  # Classify's (the classics until others are picked)
+    keep_in_address([m.name for m in chosen], default_models(models))
     first_cnn = next((m.name for m in chosen if m in conv_models), conv_models[0].name)
     names = [m.name for m in conv_models]
     shown, keep = kept(MODEL, first_cnn)

@@ -90,8 +90,8 @@ def render_shift_test(pairs: list, pixels: np.ndarray) -> None:
         show_chart(curves[curves["direction"] == direction], spec, where=column, width="stretch")
     st.markdown(_verdict(curves))
     dx_col, dy_col = st.columns(2)
-    dx = dx_col.slider("Move right", -6, 6, 0, key=SHIFT_RIGHT)
-    dy = dy_col.slider("Move down", -6, 6, 0, key=SHIFT_DOWN)
+    dx = dx_col.slider("Move right", -6, 6, 0, key=SHIFT_RIGHT, persist_state="session")
+    dy = dy_col.slider("Move down", -6, 6, 0, key=SHIFT_DOWN, persist_state="session")
     moved = shift_images(pixels[None], dx, dy)[0]
     columns = st.columns(len(pairs) + 1)
     columns[0].image(moved, caption=f"your image moved ({dx:+d}, {dy:+d})", width=140, clamp=True)

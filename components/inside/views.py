@@ -24,7 +24,7 @@ def render_maps(model, pixels: np.ndarray, described: str):
     from fashion_lab.analysis.inspection import conv_stages, feature_maps
 
     stages = {s.conv: s for s in conv_stages(model)}
-    conv = st.selectbox("Convolution layer", list(stages), key=LAYER)
+    conv = st.selectbox("Convolution layer", list(stages), key=LAYER, persist_state="session")
     maps = feature_maps(model, pixels, stages[conv])
     high = float(maps.maps.max()) or 1.0
     st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")
@@ -49,7 +49,7 @@ def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
 
     channels = maps.maps.shape[-1]
     st.subheader("One filter, step by step")
-    channel = st.number_input("Filter", 0, channels - 1, 0, key=DETAIL_CHANNEL)
+    channel = st.number_input("Filter", 0, channels - 1, 0, key=DETAIL_CHANNEL, persist_state="session")
     values = maps.maps[..., channel]
     row, col = np.unravel_index(int(np.argmax(values)), values.shape)
     high = float(maps.maps.max()) or 1.0
