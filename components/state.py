@@ -88,11 +88,14 @@ PLAY_CLEARED: Slot[int] = Slot("play_cleared", 0)  # Clear presses: each gives t
 QUIZ: Slot[QuizState | None] = Slot("quiz")
 # The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
 PRESENTER: Slot[bool] = Slot("presenter", False)
+PRESENTER_TOKEN: Slot[str | None] = Slot("presenter_token")  # what its browser's cookie holds
 ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
+ROOM_STARTED: Slot[bool] = Slot("room_started", False)  # talk mode: Start pressed on the join screen
 MODERATION_PICK: Slot[Drawing | None] = Slot("moderation_pick")  # the drawing picked to hide or block
 KEY_REFUSED: Slot[bool] = Slot("presenter_key_refused")  # the key typed was not the presenter's
 
 PERSON_COOKIE = "fashion_lab_person"  # the anonymous id a phone's browser keeps (components/room/person.py)
+PRESENTER_COOKIE = "fashion_lab_presenter"  # the presenter's token (components/room/presenter.py)
 PERSON_ID = re.compile(r"[A-Za-z0-9_-]{22}")  # secrets.token_urlsafe(16)
 
 

@@ -30,7 +30,7 @@ from tools.app_driver import (
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline
 from tools.postgres_server import new_database, postgres_server
-from tools.screenshots import PHONE
+from tools.screenshots import PHONE, TALK
 
 pytestmark = pytest.mark.browser
 PRESENTER_BOX = "input[aria-label='Presenter key']"  # the sidebar's password box (not its Show button)
@@ -232,6 +232,7 @@ def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Br
     expect(phones[1].get_by_test_id("stImageCaption")).to_have_count(4)  # the four missed, with answers
     board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     board.goto(f"{url}/room?talk=1")
+    board.get_by_role("button", name="Start").click()  # the join screen comes first in talk mode
     board.get_by_text("Guess 10", exact=True).click()
     expect(board.get_by_text("2 finished · 0 still answering", exact=False)).to_be_visible(timeout=30_000)
     expect(
@@ -434,3 +435,60 @@ def test_the_board_counts_phones_that_only_opened_the_join_page(browser: Browser
     assert soon(lambda: stored.phones_since(since) >= 3, seconds=60), "the open phones were not seen"
     for phone in phones:
         phone.context.close()
+
+
+def test_the_join_screen_fills_the_projector_and_counts_the_phones_that_open_it(
+    browser: Browser, room, tmp_path
+):
+    """Issue 40: the QR code was 98 px wide on a 1280x720 projector (it scans from about 3 m), and
+    "phones in the room" counted only phones that had sent a drawing."""
+    settings = room[2] | {"FASHION_LAB_DATA": str(tmp_path / "data")}  # a room no phone has seen
+    with streamlit_server(tmp_path / "models", **settings) as url:
+        board = browser.new_context(**TALK).new_page()
+        board.goto(f"{url}/room?talk=1")
+        joined = board.get_by_role("heading", name=re.compile(r"phones? joined$"))
+        expect(joined).to_have_text("0 phones joined", timeout=30_000)
+        code = board.get_by_test_id("stImage").first.bounding_box()
+        assert code["height"] >= 0.45 * 720 and code["y"] + code["height"] <= 720, code
+        phones = [browser.new_context(**PHONE).new_page() for _ in range(2)]
+        for count, phone in enumerate(phones, start=1):  # open the join page; nothing sent
+            phone.goto(f"{url}/play")
+            expect(joined).to_have_text(f"{count} phone{'' if count == 1 else 's'} joined", timeout=30_000)
+        board.get_by_role("button", name="Start").click()
+        expect(board.get_by_text("2 phone(s) in the room", exact=False)).to_be_visible(timeout=30_000)
+        assert board.get_by_test_id("stImage").first.bounding_box()["height"] < 200  # in its corner
+        board.get_by_role("button", name="Join screen").click()
+        expect(joined).to_have_text("2 phones joined", timeout=30_000)
+        expect(board.get_by_test_id("stException")).to_have_count(0)
+        for page in (*phones, board):
+            page.context.close()
+
+
+def test_the_key_is_typed_once_per_server_a_reload_keeps_the_presenter(browser: Browser, room):
+    """Issue 40: the presenter's setup survives a reload; the key is entered once per server,
+    never in the address. A forged or another browser's cookie opens nothing."""
+    url, key, _, _ = room
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    presenter = context.new_page()
+    presenter.goto(f"{url}/room")
+    expect(presenter.locator(PRESENTER_BOX)).to_be_visible(timeout=30_000)
+    type_presenter_key(presenter, key)
+    pause = presenter.get_by_role("switch", name="Pause", exact=False)
+    expect(pause).to_be_visible(timeout=30_000)
+    assert soon(lambda: any(c["name"] == "fashion_lab_presenter" for c in context.cookies()))
+    presenter.reload()
+    expect(pause).to_be_visible(timeout=30_000)  # still the presenter's, no key typed
+    expect(presenter.locator(PRESENTER_BOX)).to_have_count(0)
+    token = next(c for c in context.cookies() if c["name"] == "fashion_lab_presenter")
+    assert key not in token["value"] and token["sameSite"] == "Strict"
+    second = context.new_page()  # another tab of the same browser
+    second.goto(f"{url}/room")
+    expect(second.get_by_role("switch", name="Pause", exact=False)).to_be_visible(timeout=30_000)
+    stranger = browser.new_context(viewport={"width": 1280, "height": 720})
+    stranger.add_cookies([{**token, "value": "forged-" + token["value"][7:]}])
+    board = stranger.new_page()
+    board.goto(f"{url}/room")
+    expect(board.locator(PRESENTER_BOX)).to_be_visible(timeout=30_000)  # still asked for
+    expect(board.get_by_role("switch", name="Pause", exact=False)).to_have_count(0)
+    context.close()
+    stranger.close()

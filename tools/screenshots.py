@@ -162,10 +162,29 @@ def on_play(page: Page, url: str, talk: bool) -> None:
     sent.context.close()
 
 
+def on_join(page: Page, url: str, talk: bool) -> None:
+    """The room's join screen with three phones on the join page."""
+    phones = [page.context.browser.new_context(**PHONE).new_page() for _ in range(3)]
+    for phone in phones:
+        phone.goto(f"{url}/play")
+        expect(phone.get_by_text("Draw a", exact=False).first).to_be_visible(timeout=30_000)
+    page.goto(f"{url}/room?talk=1")
+    expect(page.get_by_role("heading", name=re.compile(r"^[3-9]\d* phones joined$"))).to_be_visible(
+        timeout=30_000
+    )
+
+
+def open_the_board(page: Page, url: str, talk: bool) -> None:
+    """The room page; in talk mode past its join screen."""
+    page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
+    if talk:
+        page.get_by_role("button", name="Start").click()
+
+
 def on_room(page: Page, url: str, talk: bool) -> None:
     for garment in ("Trouser", "Ankle boot", "T-shirt/top", "Dress", "Bag", "Pullover"):
         send_from_a_phone(page.context.browser, url, garment).context.close()
-    page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
+    open_the_board(page, url, talk)
     expect(page.get_by_text("Pullover: dense", exact=False).first).to_be_visible(timeout=30_000)
 
 
@@ -186,7 +205,7 @@ def on_quiz(page: Page, url: str, talk: bool) -> None:
         answers = [t if chance.random() < 0.8 else chance.choice(CLASS_NAMES) for t in truths]
         take_the_quiz(phone, url, answers)
         phone.context.close()
-    page.goto(f"{url}/room" + ("?talk=1" if talk else ""))
+    open_the_board(page, url, talk)
     page.get_by_text("Guess 10", exact=True).click()
     expect(page.get_by_text("4 finished", exact=False)).to_be_visible(timeout=30_000)
     page.get_by_text("4 finished", exact=False).evaluate(TO_THE_TOP)
@@ -227,6 +246,8 @@ def on_class(page: Page, url: str, talk: bool) -> None:
 ROOM_SHOTS = [
     ("train-waiting.png", on_class, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("train-waiting-talk.png", on_class, TALK, True, False),
+    ("room-join-talk.png", on_join, TALK, True, False),
+    ("room-join-1080.png", on_join, {"viewport": {"width": 1920, "height": 1080}}, True, False),
     ("room-talk.png", on_room, TALK, True, False),
     ("play-phone.png", on_play, PHONE, False, True),
     ("quiz-board-talk.png", on_quiz, TALK, True, False),
@@ -276,6 +297,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         os.environ["FASHION_LAB_DATA"] = str(Path(folder) / "room")  # the server's room, and on_quiz's
+        os.environ["FASHION_LAB_PUBLIC_URL"] = "http://192.168.1.20:8501"  # as in a hall, not loopback
         with streamlit_server(Path(folder) / "models") as url:
             shots = [
                 (name, act, {"viewport": README_VIEWPORT}, False, False) for name, act in README_SHOTS.items()

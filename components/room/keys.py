@@ -2,6 +2,7 @@
 where every session key is named). Those with ``{}`` are formatted: a widget per drawing or turn."""
 
 BOARD = "room_board"  # which board the room page shows: the drawings or Guess 10
+JOIN_START, JOIN_AGAIN = "room_join_start", "room_join_again"  # the join screen's Start; the board's way back
 PRESENTER_KEY = "room_presenter_key"  # the sidebar's password box for the presenter key
 EVERY_ROUND = "room_every_round"  # the switch that shows every round's score under the board
 HIDE = "hide_{}"  # the presenter's Hide… under a drawing (its id): picks it, to confirm above

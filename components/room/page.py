@@ -1,7 +1,8 @@
 """The room page (/room): the join address and its QR code, the phones in the room, the board
 of the newest drawings with both models' answers, the scoreboard; the presenter's controls with
-the key (typed once in the sidebar, remembered for the tab; never in the address, where the
-browser's history and every request's Referer would keep it)."""
+the key (typed once per server start in the sidebar, then remembered by that browser: see
+components/room/presenter.py; never in the address, where the browser's history and every
+request's Referer would keep it)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ import time
 from urllib.parse import urlsplit
 
 import pandas as pd
-import segno
 import streamlit as st
 
 from components.image_views import tile
 from components.plain_text import plain
 from components.room.every_round import render_every_round
-from components.room.keys import BOARD, PRESENTER_KEY
+from components.room.join_screen import qr_code, render_join_screen
+from components.room.keys import BOARD, JOIN_AGAIN, PRESENTER_KEY
 from components.room.moderation import pick_button, render_moderation
+from components.room.presenter import recognise_presenter, remember_presenter
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
-from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
+from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, ROOM_STARTED, kept, talk_mode
 from components.tables import show_table
 from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -67,10 +69,13 @@ def render_room() -> None:
         st.warning(f"The presenter's controls are off: {error}")
         key = ""
     _presenter_sign_in(key)
-    address = join_address()
     talk = talk_mode()
+    if talk and not ROOM_STARTED.get():  # a hall: the join screen first, until Start
+        render_join_screen(join_address, get_room)
+        return
+    address = join_address()
     code, words = st.columns([1, 4] if talk else [1, 2], vertical_alignment="center")
-    code.image(segno.make(address, error="m").svg_data_uri(scale=8, dark="#000"), width=130 if talk else 180)
+    code.image(qr_code(address), width=130 if talk else 180)
     words.markdown(f"### Join: {plain(address)}")  # the host comes from the browser: plain text
     if not talk:  # on the projector the phones say it; the board keeps the room
         words.markdown(
@@ -78,7 +83,10 @@ def render_room() -> None:
             "Or choose **Guess 10** on the phone: the room against the networks on ten test images."
         )
     shown, keep = kept(BOARD, BOARDS[0])
-    board = words.segmented_control(  # beside the address: the board keeps the projector's height
+    boards, back = words.columns([3, 1], vertical_alignment="center") if talk else (words, None)
+    if back:  # for latecomers: the join screen again
+        back.button("Join screen", key=JOIN_AGAIN, on_click=ROOM_STARTED.set, args=(False,))
+    board = boards.segmented_control(  # beside the address: the board keeps the projector's height
         "Board",
         BOARDS,
         default=shown,
@@ -99,6 +107,8 @@ def _presenter_sign_in(key: str) -> None:
             "A key in the address stays in the browser's history: "
             "type it in **Presenter key** in the sidebar instead."
         )
+    recognise_presenter()
+    remember_presenter()
     if PRESENTER.get() or not key:
         return
     st.sidebar.text_input(
@@ -107,7 +117,7 @@ def _presenter_sign_in(key: str) -> None:
         key=PRESENTER_KEY,
         on_change=_check_key,
         args=(key,),
-        help="`make run` printed it; it opens Hide, Block, Pause and New round in this tab.",
+        help="`make run` printed it; it opens Hide, Block, Pause and New round in this browser.",
     )
     if KEY_REFUSED.take():
         st.sidebar.error("That is not the presenter key.")

@@ -1,0 +1,51 @@
+"""The room's join screen for a hall (talk mode, until the presenter presses Start): the QR code
+most of the projector's height, the address beside it in large type, and how many phones have
+the join page open, counted live as they join."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import segno
+import streamlit as st
+
+from components.plain_text import plain
+from components.room.keys import JOIN_START
+from components.state import ROOM_STARTED
+from fashion_lab.room.database import RoomDatabaseError
+from fashion_lab.room.drawings import PRESENT_WINDOW
+
+
+def qr_code(address: str, border: int = 4) -> str:
+    """The join address as a QR code (an SVG data URI, sharp at any size), with ``border``
+    modules of white around it."""
+    return segno.make(address, error="m").svg_data_uri(scale=8, dark="#000", border=border)
+
+
+def render_join_screen(join_address: Callable[[], str], room: Callable) -> None:
+    """The code, the address (``join_address`` gives it, and says beside the code why phones
+    cannot reach it, if so), the phones joined (``room`` gives the room) and Start, which shows
+    the board with the code small in its corner (the board's Join screen brings this back)."""
+    code, words = st.columns([1, 1], gap="large", vertical_alignment="center")
+    with words:
+        address = join_address()
+    # Half the width, so most of the height: a code scans from about ten times its side (98 px on
+    # a 4 m screen reached row 3, not row 15). The page around it is white: a thin border will do.
+    code.image(qr_code(address, border=1), width="stretch")
+    with words:
+        st.markdown("## Scan to join")
+        st.markdown(f"### {plain(address)}")  # the host comes from the browser: plain text
+        st.markdown("Draw the garment your phone asks for, or play **Guess 10**: you against the networks.")
+        _joined(room)
+        st.button("Start", key=JOIN_START, type="primary", on_click=ROOM_STARTED.set, args=(True,))
+
+
+@st.fragment(run_every=2.0)
+def _joined(room: Callable) -> None:
+    try:
+        phones = room().phones_since(time.time() - PRESENT_WINDOW)
+    except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
+        st.warning(f"The count waits for its database: {error}")
+        return
+    st.markdown(f"## {phones} phone{'' if phones == 1 else 's'} joined")
