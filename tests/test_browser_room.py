@@ -319,11 +319,31 @@ def test_every_tap_target_of_a_phone_is_44_pixels_tall_and_landscape_keeps_phone
     wait_for_the_script(phone)
     guessing = buttons.evaluate_all(BUTTON_HEIGHTS)
     assert len(drawing) >= 4 and len(guessing) >= 10 and min(drawing + guessing) >= 44, (drawing, guessing)
+    phone.context.close()
+
+
+def test_a_phone_held_landscape_has_its_turn_on_one_screen(browser: Browser, room):
+    """Issue 39: at 844x390 the phone got the projector's 22 px text, the canvas started at y=361
+    and Send and the answers were off screen."""
     landscape = browser.new_context(**{**PHONE, "viewport": {"width": 844, "height": 390}}).new_page()
     landscape.goto(f"{room[0]}/play")
-    expect(landscape.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
+    send = landscape.get_by_role("button", name="Send")
+    expect(send).to_be_visible(timeout=30_000)
     assert landscape.evaluate("getComputedStyle(document.documentElement).fontSize") == "16px"
-    phone.context.close()
+    canvas = landscape.locator("canvas.upper-canvas").bounding_box()
+    button, asked = send.bounding_box(), landscape.get_by_role("combobox", name="Draw a").bounding_box()
+    assert canvas["y"] + canvas["height"] <= 390 and button["y"] + button["height"] <= 390, (canvas, button)
+    assert button["x"] >= canvas["x"] + canvas["width"] and asked["x"] >= canvas["x"] + canvas["width"]
+    draw_until_sendable(landscape, outline(OUTLINES["Trouser"]))
+    send.click()
+    expect(landscape.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    answers = landscape.get_by_test_id("stMetric")
+    expect(answers).to_have_count(2)
+    another = landscape.get_by_role("button", name="Draw another").bounding_box()
+    assert another["y"] + another["height"] <= 390, another
+    for box in answers.evaluate_all("(all) => all.map((a) => a.getBoundingClientRect().bottom)"):
+        assert box <= 390, box
+    landscape.screenshot(path="test-results/play-landscape-sent.png")
     landscape.context.close()
 
 

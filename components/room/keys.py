@@ -13,5 +13,8 @@ ACTIVITY = "play_activity"  # the join page's Draw or Guess 10
 # A turn's: the class to draw, the canvas (the turn, the Clear presses), Send, Draw another, Clear
 DRAW_CLASS, DRAW_CANVAS, SEND, AGAIN = "play_asked_{}", "play_canvas_{}_{}", "play_send_{}", "play_again_{}"
 CLEAR = "play_clear_{}"
+# The turn's containers, named so that a phone held landscape lays them out side by side (play.py)
+TURN, TURN_ASKED, TURN_CANVAS = "play_turn", "play_turn_asked", "play_turn_canvas"
+TURN_BUTTONS, TURN_ANSWERS = "play_turn_buttons", "play_turn_answers"
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown

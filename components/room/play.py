@@ -8,7 +8,19 @@ import streamlit as st
 from components.canvas_data import canvas_picture, has_strokes, read_canvas
 from components.image_views import tile
 from components.model_picker import model_label
-from components.room.keys import ACTIVITY, AGAIN, CLEAR, DRAW_CANVAS, DRAW_CLASS, SEND
+from components.room.keys import (
+    ACTIVITY,
+    AGAIN,
+    CLEAR,
+    DRAW_CANVAS,
+    DRAW_CLASS,
+    SEND,
+    TURN,
+    TURN_ANSWERS,
+    TURN_ASKED,
+    TURN_BUTTONS,
+    TURN_CANVAS,
+)
 from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
@@ -30,8 +42,20 @@ PHONE_PAGE = """<style>
 [data-testid='stMainBlockContainer'] {max-width: 32rem; padding: 4rem 1rem 2rem}
 [data-testid='stMainBlockContainer'] button {min-height: 2.75rem}
 @media (min-width: 800px) and (min-height: 600px) {html {font-size: 22px}}
+@media (orientation: landscape) and (max-height: 500px) {
+  [data-testid='stHeader'] {display: none}
+  [data-testid='stMainBlockContainer'] {max-width: 48rem; padding-top: 0.5rem}
+  .st-key-play_turn {display: grid; grid-template-columns: auto 1fr; column-gap: 1rem;
+    grid-template-areas: "canvas asked" "canvas buttons"; align-content: start}
+  .st-key-play_turn > :has(.st-key-play_turn_canvas) {grid-area: canvas}
+  .st-key-play_turn > :has(.st-key-play_turn_asked) {grid-area: asked}
+  .st-key-play_turn > :has(.st-key-play_turn_buttons) {grid-area: buttons}
+  .st-key-play_turn_answers {flex-direction: row; column-gap: 2rem}
+}
 </style>"""  # a phone's page: no sidebar, one narrow column, tap targets of 44 px at least; on a
-# projector, large text (a phone held landscape, 844x390, keeps a phone's)
+# projector, large text; a phone held landscape (844x390) keeps a phone's text, and its turn
+# (the keyed containers of _draw) is laid out in two columns: the canvas, and beside it the class
+# asked for above Clear and Send, all on one screen; once sent, the two answers side by side
 
 
 def render_play() -> None:
@@ -48,6 +72,7 @@ def render_play() -> None:
         key=ACTIVITY,
         on_change=keep,
         width="stretch",
+        label_visibility="collapsed",  # the two choices say it; a landscape phone needs the height
     )
     if activity == GUESS:
         render_quiz()
@@ -75,29 +100,36 @@ def _draw(turn: int) -> None:
     if PLAY_ASKED.get() is None:  # a new turn, or this person back after a reload
         person = PHONE_ID.get()
         PLAY_ASKED.set(asked_class(person, get_room().sent_since(person, 0)))
-    asked = st.selectbox(
+    with st.container(key=TURN):
+        _draw_parts(turn)
+
+
+def _draw_parts(turn: int) -> None:
+    asked_part, canvas_part = st.container(key=TURN_ASKED), st.container(key=TURN_CANVAS)
+    asked = asked_part.selectbox(
         "Draw a",
         range(len(CLASS_NAMES)),
         index=PLAY_ASKED.get(),
         format_func=CLASS_NAMES.__getitem__,
         key=DRAW_CLASS.format(turn),
     )
-    st.caption("Draw the whole garment with a finger: an outline is filled.")
-    canvas = read_canvas(
-        DRAW_CANVAS.format(turn, PLAY_CLEARED.get()),
-        stroke_width=BRUSH,
-        stroke_color="white",
-        background_color="black",
-        height=CANVAS_SIDE,
-        width=CANVAS_SIDE,
-        drawing_mode="freedraw",
-        return_image_data=True,
-    )
+    asked_part.caption("Draw the whole garment with a finger: an outline is filled.")
+    with canvas_part:
+        canvas = read_canvas(
+            DRAW_CANVAS.format(turn, PLAY_CLEARED.get()),
+            stroke_width=BRUSH,
+            stroke_color="white",
+            background_color="black",
+            height=CANVAS_SIDE,
+            width=CANVAS_SIDE,
+            drawing_mode="freedraw",
+            return_image_data=True,
+        )
     pixels, unreadable = canvas_picture(canvas, CANVAS_SIDE)
     if unreadable:  # what a crafted client sent
         st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
-    buttons = st.container(horizontal=True, wrap=False)  # side by side under the canvas, a phone's too
+    buttons = st.container(horizontal=True, wrap=False, key=TURN_BUTTONS)  # side by side, a phone's too
     buttons.button("Clear", key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
     if buttons.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
@@ -153,7 +185,7 @@ def _show_answers(sent: SentDrawing) -> None:
     row = st.container(horizontal=True, wrap=False, vertical_alignment="center")  # a phone's too
     caption = f"your {CLASS_NAMES[sent.asked]}, as they saw it"
     row.image(tile(sent.seen, side=112), caption=caption, width=112)
-    answers = row.container()
+    answers = row.container(key=TURN_ANSWERS)  # beside each other on a phone held landscape
     for label, (answer, confidence) in sent.answers:
         mark = "right:" if answer == sent.asked else "wrong:"
         sure = f"{confidence:.0%} sure"
