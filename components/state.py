@@ -26,6 +26,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from components.session_values import Feed, PresetPick, QuizState, SentDrawing
 
 if TYPE_CHECKING:
+    from components.room.drafts import Draft
     from fashion_lab.room.database import Drawing
     from fashion_lab.training.job import BaseJob
 
@@ -85,6 +86,7 @@ PLAY_ASKED: Slot[int | None] = Slot("play_asked")  # the class this turn asks fo
 PLAY_ROUND: Slot[int] = Slot("play_round", 0)
 PLAY_SENT: Slot[SentDrawing | None] = Slot("play_sent")
 PLAY_CLEARED: Slot[int] = Slot("play_cleared", 0)  # Clear presses: each gives the turn a new canvas
+PLAY_DRAFT: Slot[Draft | None] = Slot("play_draft")  # the person's half-drawn canvas, when it mounted
 QUIZ: Slot[QuizState | None] = Slot("quiz")
 # The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
 PRESENTER: Slot[bool] = Slot("presenter", False)

@@ -253,6 +253,7 @@ def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Br
 STROKE_AT = """([x, y]) => {
     const host = [...document.querySelectorAll("*")].find(
         (element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"));
+    if (!host) return false;  // not drawn yet
     const canvas = host.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas");
     const scale = canvas.width / canvas.getBoundingClientRect().width;
     return canvas.getContext("2d").getImageData(x * scale, y * scale, 1, 1).data[0] > 200;
@@ -362,6 +363,34 @@ def test_a_reload_mid_quiz_comes_back_to_the_next_image(browser: Browser, room, 
     phone.reload()
     phone.get_by_text("Guess 10").click()
     expect(phone.get_by_text("Image 4 of 10")).to_be_visible(timeout=30_000)
+    phone.context.close()
+
+
+def test_a_reload_mid_drawing_brings_the_strokes_back_and_send_works(browser: Browser, room):
+    """Issue 39: a reload, Back then Forward, or a locked phone lost the half-drawn canvas."""
+    url, _, settings, _ = room
+    stored = open_room(Path(settings["FASHION_LAB_DATA"]))
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{url}/play")
+    asked = phone.get_by_role("combobox", name="Draw a")
+    expect(asked).to_be_visible(timeout=30_000)
+    garment = asked.inner_text()
+    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
+    phone.reload()
+    send = phone.get_by_role("button", name="Send")
+    expect(send).to_be_enabled(timeout=30_000)  # the strokes came back to the server's side too
+    assert soon(lambda: phone.evaluate(STROKE_AT, [140, 30]))  # the waist's stroke, drawn again
+    expect(asked).to_have_text(garment)  # the same class asked for
+    phone.go_back()
+    phone.go_forward()
+    expect(send).to_be_enabled(timeout=30_000)
+    before = len(stored.drawings())
+    send.click()
+    expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    assert len(stored.drawings()) == before + 1
+    phone.get_by_role("button", name="Draw another").click()
+    phone.reload()  # sent: nothing comes back
+    expect(send).to_be_disabled(timeout=30_000)
     phone.context.close()
 
 

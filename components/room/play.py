@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.canvas_data import canvas_picture, has_strokes, read_canvas
+from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
 from components.image_views import tile
 from components.model_picker import model_label
+from components.room.drafts import get_drafts
 from components.room.keys import (
     ACTIVITY,
     AGAIN,
@@ -25,7 +26,7 @@ from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
-from components.state import PHONE_ID, PLAY_ASKED, PLAY_CLEARED, PLAY_ROUND, PLAY_SENT, kept
+from components.state import PHONE_ID, PLAY_ASKED, PLAY_CLEARED, PLAY_DRAFT, PLAY_ROUND, PLAY_SENT, kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.drawings import preprocess_drawing
@@ -114,18 +115,28 @@ def _draw_parts(turn: int) -> None:
         key=DRAW_CLASS.format(turn),
     )
     asked_part.caption("Draw the whole garment with a finger: an outline is filled.")
+    person, canvas_key = PHONE_ID.get(), DRAW_CANVAS.format(turn, PLAY_CLEARED.get())
+    if canvas_key not in st.session_state:  # the canvas mounts now: with this person's draft, if any
+        PLAY_DRAFT.set(get_drafts().get(person))
+    draft = PLAY_DRAFT.get()
     with canvas_part:
         canvas = read_canvas(
-            DRAW_CANVAS.format(turn, PLAY_CLEARED.get()),
+            canvas_key,
             stroke_width=BRUSH,
             stroke_color="white",
             background_color="black",
             height=CANVAS_SIDE,
             width=CANVAS_SIDE,
             drawing_mode="freedraw",
+            initial_drawing=draft.objects if draft else None,
             return_image_data=True,
         )
     pixels, unreadable = canvas_picture(canvas, CANVAS_SIDE)
+    objects = checked_drawing(canvas.json_data) if canvas else None
+    if pixels is None and draft is not None and objects in (None, draft.objects):  # restored, untouched
+        pixels = draft.pixels()
+    elif objects and has_strokes(pixels):  # a stroke came: the draft a reload brings back
+        get_drafts().keep(person, objects, pixels)
     if unreadable:  # what a crafted client sent
         st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
@@ -140,6 +151,7 @@ def _draw_parts(turn: int) -> None:
 def _clear() -> None:
     """A new, empty canvas for this turn (the canvas's own toolbar is not there on a phone)."""
     PLAY_CLEARED.set(PLAY_CLEARED.get() + 1)
+    get_drafts().drop(PHONE_ID.get())
 
 
 def _next_turn() -> None:
@@ -174,6 +186,7 @@ def _send(pixels, asked: int, turn: int):
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
         return st.error, f"Not sent: {error}."
+    get_drafts().drop(phone)
     labels = [model_label(entry) for entry, _ in pairs]
     PLAY_SENT.set(SentDrawing(turn, asked, result.pixels, list(zip(labels, answers, strict=True))))
     return None
