@@ -394,6 +394,27 @@ def test_a_reload_mid_drawing_brings_the_strokes_back_and_send_works(browser: Br
     phone.context.close()
 
 
+def test_offline_a_phone_says_so_and_holds_send_until_the_connection_is_back(browser: Browser, room):
+    """Issue 39: no notice when the connection dropped, and a Send then could be lost."""
+    context = browser.new_context(**PHONE)
+    phone = context.new_page()
+    phone.goto(f"{room[0]}/play")
+    notice = phone.get_by_text("No connection: your drawing stays here", exact=False)
+    send = phone.get_by_role("button", name="Send")
+    expect(send).to_be_visible(timeout=30_000)
+    expect(notice).to_be_hidden()
+    draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+    context.set_offline(True)
+    expect(notice).to_be_visible(timeout=10_000)
+    assert send.evaluate("(button) => getComputedStyle(button).pointerEvents") == "none"  # no tap lost
+    phone.screenshot(path="test-results/play-offline.png")
+    context.set_offline(False)
+    expect(notice).to_be_hidden(timeout=10_000)
+    send.click()
+    expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    context.close()
+
+
 def trousers_png() -> bytes:
     """A drawing's 28x28 as the room stores it: two legs."""
     pixels = np.zeros((28, 28), np.uint8)

@@ -16,5 +16,6 @@ CLEAR = "play_clear_{}"
 # The turn's containers, named so that a phone held landscape lays them out side by side (play.py)
 TURN, TURN_ASKED, TURN_CANVAS = "play_turn", "play_turn_asked", "play_turn_canvas"
 TURN_BUTTONS, TURN_ANSWERS = "play_turn_buttons", "play_turn_answers"
+OFFLINE = "play_offline"  # the notice shown while the phone has no connection (play.py's PHONE_PAGE)
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown

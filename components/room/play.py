@@ -15,6 +15,7 @@ from components.room.keys import (
     CLEAR,
     DRAW_CANVAS,
     DRAW_CLASS,
+    OFFLINE,
     SEND,
     TURN,
     TURN_ANSWERS,
@@ -42,6 +43,7 @@ PHONE_PAGE = """<style>
 [data-testid='stExpandSidebarButton'] {display: none}
 [data-testid='stMainBlockContainer'] {max-width: 32rem; padding: 4rem 1rem 2rem}
 [data-testid='stMainBlockContainer'] button {min-height: 2.75rem}
+[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script:only-child) {display: none}
 @media (min-width: 800px) and (min-height: 600px) {html {font-size: 22px}}
 @media (orientation: landscape) and (max-height: 500px) {
   [data-testid='stHeader'] {display: none}
@@ -53,15 +55,38 @@ PHONE_PAGE = """<style>
   .st-key-play_turn > :has(.st-key-play_turn_buttons) {grid-area: buttons}
   .st-key-play_turn_answers {flex-direction: row; column-gap: 2rem}
 }
-</style>"""  # a phone's page: no sidebar, one narrow column, tap targets of 44 px at least; on a
+div:has(> .st-key-play_offline) {display: none}
+body.offline div:has(> .st-key-play_offline),
+[data-testid='stApp']:not([data-test-connection-state='CONNECTED']) div:has(> .st-key-play_offline) {
+  display: flex; position: fixed; bottom: 1rem; left: 0.5rem; right: 0.5rem; z-index: 1000000}
+body.offline [data-testid='stMainBlockContainer'] button,
+[data-testid='stApp']:not([data-test-connection-state='CONNECTED'])
+  [data-testid='stMainBlockContainer'] button {pointer-events: none; opacity: 0.4}
+</style>"""  # a phone's page: no sidebar, one narrow column, tap targets of 44 px at least, no room
+# taken by a script's empty element; on a
 # projector, large text; a phone held landscape (844x390) keeps a phone's text, and its turn
 # (the keyed containers of _draw) is laid out in two columns: the canvas, and beside it the class
-# asked for above Clear and Send, all on one screen; once sent, the two answers side by side
+# asked for above Clear and Send, all on one screen; once sent, the two answers side by side.
+# Without a connection (the browser offline, or Streamlit's connection lost) a notice stays at the bottom
+# and no button takes a tap: a Send then would be lost, and the canvas keeps the drawing meanwhile.
+WATCH_THE_CONNECTION = """<script>
+if (!window.fashionLabWatchesTheConnection) {
+  const mark = () => document.body.classList.toggle("offline", !navigator.onLine);
+  addEventListener("online", mark);
+  addEventListener("offline", mark);
+  mark();
+  window.fashionLabWatchesTheConnection = true;
+}
+</script>"""
 
 
 def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
     st.html(PHONE_PAGE)
+    st.html(WATCH_THE_CONNECTION, unsafe_allow_javascript=True)
+    st.container(key=OFFLINE).warning(
+        "No connection: your drawing stays here. Send and the answers wait until it is back.", icon="📶"
+    )
     this_person()
     heartbeat()
     shown, keep = kept(ACTIVITY, DRAW)
