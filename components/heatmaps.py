@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from components.plain_text import plain
+from components.plain_text import plain, unbroken
 from components.state import kept
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
@@ -41,7 +41,7 @@ def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=
             if heat is None:
                 st.caption(f"{plain(entry.name)}: {method} needs a convolution; this model has none.")
                 continue
-            caption = f"{plain(entry.name)}: what drove “{CLASS_NAMES[top]}”"
+            caption = f"{plain(entry.name)}: what drove “{unbroken(CLASS_NAMES[top])}”"
             if heat.max() <= 0:  # e.g. Grad-CAM of a first convolution, whose maps all pulled away
                 caption += " (nothing stood out by this measure)"
             elif centred is not None and centred[1:] != (0, 0):

@@ -16,6 +16,7 @@ import re
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _AUTOLINK_STARTS = re.compile(r"[:@]|www(?=\.)", re.IGNORECASE)  # http://, user@host, www. (even _www.)
 WORD_JOINER = "\N{WORD JOINER}"
+_BREAKS_AFTER = re.compile(r"[-/]")  # where a browser may break a line inside a word
 LIMIT = 500  # characters of one name or message shown
 
 
@@ -27,3 +28,10 @@ def plain(text: object, limit: int = LIMIT) -> str:
         line = line[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
     line = _AUTOLINK_STARTS.sub(lambda match: match.group(0) + WORD_JOINER, line)
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", line)
+
+
+def unbroken(name: str) -> str:
+    """``name`` (a class's, as in "T-shirt/top") that a line never breaks inside: a word joiner
+    after each '-' and '/', where a browser would otherwise break it ("T-/shirt/top" in a
+    caption under a tile)."""
+    return _BREAKS_AFTER.sub(lambda match: match.group(0) + WORD_JOINER, name)

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from components.plain_text import LIMIT, WORD_JOINER, plain
+from components.plain_text import LIMIT, WORD_JOINER, plain, unbroken
 
 
 def test_every_ascii_punctuation_is_escaped_and_letters_are_not():
@@ -28,3 +28,9 @@ def test_control_characters_cannot_break_the_line_and_long_text_is_cut():
     assert plain("a\nb\tc") == "a\N{REPLACEMENT CHARACTER}b\N{REPLACEMENT CHARACTER}c"
     long = plain("x" * 10_000)
     assert len(long) == LIMIT and long.endswith("\N{HORIZONTAL ELLIPSIS}")
+
+
+def test_a_class_name_gets_no_place_to_break_and_reads_the_same():
+    shown = unbroken("T-shirt/top")
+    assert shown == f"T-{WORD_JOINER}shirt/{WORD_JOINER}top"
+    assert shown.replace(WORD_JOINER, "") == "T-shirt/top" and unbroken("Ankle boot") == "Ankle boot"

@@ -15,7 +15,7 @@ from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
-from components.plain_text import plain
+from components.plain_text import plain, unbroken
 from components.resources import available_test_images, get_store, loaded, test_images
 from components.state import COMPARE_CHOICE, talk_mode
 from components.tables import show_table
@@ -128,7 +128,7 @@ def _render_gallery(first_pair, second_pair, test_set) -> None:
             st.caption("none")
             continue
         captions = [
-            f"true {CLASS_NAMES[labels[i]]} · {first.architecture}: {_answer(p1[i])} · "
+            f"true {unbroken(CLASS_NAMES[labels[i]])} · {first.architecture}: {_answer(p1[i])} · "
             f"{second.architecture}: {_answer(p2[i])}"
             for i in indices
         ]
@@ -138,4 +138,4 @@ def _render_gallery(first_pair, second_pair, test_set) -> None:
 
 def _answer(probabilities: np.ndarray) -> str:
     top = int(np.argmax(probabilities))
-    return f"{CLASS_NAMES[top]} {probabilities[top]:.0%}"
+    return f"{unbroken(CLASS_NAMES[top])} {probabilities[top]:.0%}"
