@@ -9,11 +9,14 @@ import streamlit as st
 
 from components.state import talk_mode
 
-TALK_SIZES, LAPTOP_SIZES = (18, 22), (12, 16)  # (labels and axis titles, chart titles) in px
+# (labels and axis titles, chart titles) in px: in talk mode, text the back row reads (>= 24 px)
+TALK_SIZES, LAPTOP_SIZES = (24, 28), (12, 16)
+TALK_LINE, LAPTOP_LINE = 4, 2  # px of a line mark's stroke
 
 
 def chart_config(talk: bool) -> dict[str, Any]:
-    """Vega config: fonts, greys, legends whose labels are never cut."""
+    """Vega config: fonts, greys, legends whose labels are never cut; in talk mode, large text
+    and thick lines."""
     size, grey, line = TALK_SIZES if talk else LAPTOP_SIZES, "#808495", "#e6eaf1"
     return {
         "font": '"Source Sans Pro", "Source Sans 3", sans-serif',
@@ -40,6 +43,9 @@ def chart_config(talk: bool) -> dict[str, Any]:
             "subtitleColor": grey,
         },
         "view": {"stroke": None},
+        "line": {"strokeWidth": TALK_LINE if talk else LAPTOP_LINE},
+        "rule": {"strokeWidth": TALK_LINE / 2 if talk else 1},
+        "point": {"size": 120 if talk else 40},
     }
 
 

@@ -10,6 +10,20 @@ SHADES = {  # by family, the first model of a family takes the first shade
     True: ["#1f5fa8", "#6baed6", "#08306b", "#4292c6"],  # convolutional: blues
 }
 CONFUSION_SCHEMES = {False: "oranges", True: "blues"}
+# The ten classes (Fashion-MNIST's order) in colours that are neither a family's orange nor its
+# blue, so that a chart of classes never reads as dense against CNN
+CLASS_COLOURS = [
+    "#1b9e77",  # T-shirt/top: teal
+    "#7570b3",  # Trouser: purple
+    "#e7298a",  # Pullover: magenta
+    "#66a61e",  # Dress: green
+    "#e6ab02",  # Coat: mustard
+    "#a6761d",  # Sandal: brown
+    "#666666",  # Shirt: grey
+    "#d62728",  # Sneaker: red
+    "#bcbd22",  # Bag: olive
+    "#f781bf",  # Ankle boot: pink
+]
 
 
 def family_colour(architecture: str, shade: int = 0) -> str:

@@ -12,6 +12,7 @@ from PIL import Image
 
 from components.chart_style import show_chart
 from components.compare.keys import PROJECTIONS
+from components.palette import CLASS_COLOURS
 from components.resources import loaded, test_images
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
@@ -82,7 +83,7 @@ def _scatter(where, entry, projection, talk: bool) -> None:
             "color": {
                 "field": "class",
                 "type": "nominal",
-                "scale": {"domain": list(CLASS_NAMES), "scheme": "tableau10"},
+                "scale": {"domain": list(CLASS_NAMES), "range": CLASS_COLOURS},
                 "legend": {"orient": "bottom", "columns": 3 if talk else 5, "title": None},
             },
             "tooltip": [{"field": "class"}, {"field": "image"}],

@@ -28,6 +28,13 @@ def _colours(architecture: str, metric: str) -> dict[str, str]:
     return batches | {metric: train, f"val_{metric}": test}
 
 
+def _dashes(series: list[str]) -> list[list[int]]:
+    """Each series' dash, so that training and test curves differ by more than shade (a projector
+    washes shades out): the training curves dashed, the test images' (val_) and the grey batch
+    losses solid."""
+    return [[8, 6] if name in ("loss", "accuracy") else [1, 0] for name in series]
+
+
 def chart_rows(progress: TrainingProgress) -> dict[str, list[list[dict[str, Any]]]]:
     """Each chart's rows in parts that only grow as a run goes on: loss (batch points, epoch
     points) and accuracy (epoch points). The live panel inserts only what is new in each."""
@@ -105,6 +112,13 @@ def _spec(epochs: int, title: str, y_title: str, colours: dict[str, str], value_
                 "title": None,
                 "scale": {"domain": list(colours), "range": list(colours.values())},
                 "legend": {"orient": "bottom", "columns": 2, "title": None},  # 2 a row: whole names
+            },
+            "strokeDash": {  # the same field as the colour: one legend shows both
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": list(colours), "range": _dashes(list(colours))},
+                "legend": {"orient": "bottom", "columns": 2, "title": None},
             },
             "tooltip": [
                 {"field": "series", "type": "nominal"},
