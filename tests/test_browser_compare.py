@@ -135,3 +135,19 @@ def test_a_preset_on_compare_leaves_the_other_pages_picks_alone(page: Page, fres
     expect(chosen.get_by_text("bundled-cnn-small", exact=True)).to_be_visible(timeout=30_000)
     expect(chosen.get_by_text("bundled-dense-wide", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_in_talk_mode_stop_both_is_on_the_projectors_screen(browser, fresh_install):
+    """Issue 40: at 1280x720 in talk mode the race's Stop both was at y=738, below the screen."""
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page.goto(f"{fresh_install}/compare?talk=1")
+    page.get_by_role("tab", name="Race").click()
+    choose(page, "Training images", "10,000 images (quick run)")
+    page.get_by_role("button", name="Start the race").click()
+    stop = page.get_by_role("button", name="Stop both")
+    expect(stop).to_be_visible(timeout=30_000)
+    box = stop.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 720, box
+    stop.click()
+    expect(stop).to_have_count(0, timeout=120_000)
+    page.context.close()

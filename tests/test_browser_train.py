@@ -225,3 +225,26 @@ def test_stop_takes_a_waiting_run_out_of_line(browser: Browser, tmp_path, datase
         expect(cancelled).to_be_visible(timeout=30_000)
         stop_and_see_it_saved(first)
         assert [m.meta["architecture"] for m in open_store(tmp_path / "models").models()] == ["cnn"]
+
+
+def test_in_talk_mode_stop_and_the_result_are_on_the_projectors_screen(browser: Browser, server):
+    """Issue 40: at 1280x720 in talk mode Stop was at y=755 during a run and the test accuracy at
+    y=986 when it ended: both below the screen at the moment they matter."""
+    url, _ = server
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    open_train_page(page, f"{url}?talk=1")
+    start_training(page, "cnn", 3, subset=TEN_THOUSAND)
+    expect(live_panel(page).get_by_text("epoch 1/3 · batch")).to_be_visible(timeout=LONG_WAIT)
+    stop = page.get_by_role("button", name="Stop")
+    assert soon(lambda: on_screen(stop)), stop.bounding_box()  # once the panel has scrolled into view
+    stop.click()
+    outcome = page.get_by_test_id("stAlertContentSuccess")
+    expect(outcome).to_contain_text("test accuracy", timeout=LONG_WAIT)
+    assert soon(lambda: on_screen(outcome)), outcome.bounding_box()
+    page.screenshot(path="test-results/train-talk-result.png")
+    page.context.close()
+
+
+def on_screen(locator, height: int = 720) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height

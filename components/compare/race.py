@@ -99,14 +99,14 @@ def _draw(jobs) -> None:
         saved = f", saved as **{plain(job.saved_as)}**" if job.saved_as else ""
         status.append(f"**{label}**: {where}{final}{saved}")
     st.markdown(" · ".join(status))
-    show_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
-    if not all(job.state.done for job in jobs):
+    if not all(job.state.done for job in jobs):  # above the chart: on a projector's screen
         st.button(
             "Stop both",
             key=RACE_STOP,
             icon=":material/stop:",
             on_click=lambda: [job.stop() for job in jobs],
         )
+    show_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
 
 
 def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) -> tuple[pd.DataFrame, dict]:

@@ -23,24 +23,20 @@ def render_training_panel(epochs: int, architecture: str) -> None:
     running = job is not None and not job.state.done and feed is not None and feed.job is job
     kept_smoothing, keep_smoothing = kept(LOSS_SMOOTHING, SMOOTHING)  # across pages and talk mode
     smoothing = st.session_state.get(LOSS_SMOOTHING, kept_smoothing)
+    talk = talk_mode()
     if running:
         feed.smoothing = smoothing
+        if talk:  # above the panel, which scrolls into view at the screen's bottom: Stop on screen
+            _stop_button(job)
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
-    render_live_panel(feed if running else None, epochs, architecture, talk_mode())
+    render_live_panel(feed if running else None, epochs, architecture, talk)
     if feed is not None and not running:
         set_live_feed(None)  # the run is drawn from the job from now on: its feed file goes
     if job is None:
         return
     if running:
-        st.button(
-            "Stop",
-            key=STOP,
-            on_click=job.stop,
-            icon=":material/stop:",
-            disabled=job.stop_requested,
-            help="A waiting run leaves the line; a training run ends after the current call of 16 "
-            "batches and a last validation pass.",
-        )
+        if not talk:
+            _stop_button(job)
     else:
         st.divider()
         _draw(job, smoothing)
@@ -57,15 +53,28 @@ def render_training_panel(epochs: int, architecture: str) -> None:
         )
 
 
+def _stop_button(job) -> None:
+    st.button(
+        "Stop",
+        key=STOP,
+        on_click=job.stop,
+        icon=":material/stop:",
+        disabled=job.stop_requested,
+        help="A waiting run leaves the line; a training run ends after the current call of 16 "
+        "batches and a last validation pass.",
+    )
+
+
 def _draw(job, smoothing: float) -> None:
     progress = job_progress(job, smoothing)
+    if talk_mode():  # the result first, where the room looks; the curves, not the numbers
+        _render_outcome(progress, job)
     name = job.config.architecture
     st.progress(progress.fraction, text=f"**{name}** · {describe_progress(progress, job)}")
     loss, accuracy = st.columns(2)
     show_chart(*loss_chart(progress, job.config.architecture), where=loss, width="stretch")
     show_chart(*accuracy_chart(progress, job.config.architecture), where=accuracy, width="stretch")
-    if talk_mode():  # the audience needs the curves, not the numbers
-        _render_outcome(progress, job)
+    if talk_mode():
         return
     if progress.epoch_rows:
         st.table(_epoch_table(progress), hide_index=True)
