@@ -57,3 +57,25 @@ def test_maps_detail_and_shift_slider(page: Page, server):
     expect(movement).to_contain_text(verdict)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path="test-results/inside.png", full_page=True)
+
+
+def test_in_talk_mode_the_input_and_its_first_maps_share_the_first_screen(browser, server):
+    """Issue 40: at 1280x720 in talk mode the maps began at y=750, the input was not beside them,
+    and "One filter, step by step" was gone (only its numbers were meant to go)."""
+    page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    page.goto(f"{server}/inside?talk=1")
+    expect(page.get_by_text("Each tile is one filter", exact=False)).to_be_visible(timeout=60_000)
+    captions = page.get_by_test_id("stImageCaption")
+    given = captions.filter(has_text=re.compile(r"^the input$"))
+    first_map = captions.filter(has_text=re.compile(r"^0$")).first  # (the first kernel's comes later)
+    expect(first_map).to_be_visible(timeout=30_000)
+    given_box, map_box = given.bounding_box(), first_map.bounding_box()
+    assert max(given_box["y"] + given_box["height"], map_box["y"] + map_box["height"]) <= 720, (
+        given_box,
+        map_box,
+    )
+    assert map_box["x"] > given_box["x"] + given_box["width"]  # beside it, not below
+    expect(page.get_by_role("heading", name="One filter, step by step")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("kernel 0 (3x3)", exact=False)).to_be_visible()
+    expect(page.get_by_text("relu keeps it", exact=False)).to_have_count(0)  # the numbers: not on stage
+    page.context.close()

@@ -32,12 +32,13 @@ def _pick_input():
 
 def render_inside() -> None:
     st.title("Inside the CNN")
-    st.caption(
-        "A convolution slides small 3x3 filters (kernels) over the image; each filter lights up "
-        "where its pattern appears (an edge, a line, a blob), giving one feature map per filter. "
-        "Max pooling keeps the strongest response of each 2x2 window: the map shrinks and a "
-        "feature may move a little without changing the result."
-    )
+    if not talk_mode():  # on a projector, the presenter says it: the maps come up on the first screen
+        st.caption(
+            "A convolution slides small 3x3 filters (kernels) over the image; each filter lights up "
+            "where its pattern appears (an edge, a line, a blob), giving one feature map per filter. "
+            "Max pooling keeps the strongest response of each 2x2 window: the map shrinks and a "
+            "feature may move a little without changing the result."
+        )
     models = get_store().models()
     conv_models = [m for m in models if is_convolutional(m.architecture)]
     if not conv_models:
@@ -58,9 +59,8 @@ def render_inside() -> None:
     if not cnn_pair:
         return
     model = cnn_pair[0][1]
-    maps = render_maps(model, pixels, described)
-    if not talk_mode():
-        render_channel_detail(model, pixels, maps)
+    maps = render_maps(model, pixels, described, layer_picker=pick_model)
+    render_channel_detail(model, pixels, maps, numbers=not talk_mode())
     render_kernels(model)
     dense = next((m for m in chosen if m not in conv_models), None)
     dense_pair = loaded([dense]) if dense else []

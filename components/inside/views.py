@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from components.image_views import tile
 from components.inside.keys import DETAIL_CHANNEL, LAYER
 from components.inside.map_images import (
     KERNEL_COLOURS,
@@ -18,13 +19,14 @@ from components.inside.map_images import (
 )
 
 
-def render_maps(model, pixels: np.ndarray, described: str):
-    """All channels of the chosen convolution, each feature map beside its pooled map; returns
+def render_maps(model, pixels: np.ndarray, described: str, layer_picker=st):
+    """The input, and beside it all channels of the convolution picked in ``layer_picker`` (a
+    container up with the page's other picks), each feature map beside its pooled map; returns
     those maps (fashion_lab.analysis.inspection.FeatureMaps) for the views that look closer."""
     from fashion_lab.analysis.inspection import conv_stages, feature_maps
 
     stages = {s.conv: s for s in conv_stages(model)}
-    conv = st.selectbox("Convolution layer", list(stages), key=LAYER, persist_state="session")
+    conv = layer_picker.selectbox("Convolution layer", list(stages), key=LAYER, persist_state="session")
     maps = feature_maps(model, pixels, stages[conv])
     high = float(maps.maps.max()) or 1.0
     st.subheader(f"Feature maps of {conv}: {maps.maps.shape[-1]} filters, {described}")
@@ -33,18 +35,20 @@ def render_maps(model, pixels: np.ndarray, described: str):
         "the map after 2x2 max pooling: half the size, the strong responses kept. One colour "
         "scale for all."
     )
-    st.image(colour_bar(0.0, high), caption=f"colour scale: 0 (dark) to {high:.2f} (bright)")
+    given, shown = st.columns([1, 4])  # the input beside its maps, on the first screen
+    given.image(tile(pixels, side=128), caption="the input", width=128)
+    given.image(colour_bar(0.0, high), caption=f"colour scale: 0 (dark) to {high:.2f} (bright)")
     tiles = [
         pair_tile(maps.maps[..., c], None if maps.pooled is None else maps.pooled[..., c], high)
         for c in range(maps.maps.shape[-1])
     ]
-    st.image(tiles, caption=[str(c) for c in range(len(tiles))])
+    shown.image(tiles, caption=[str(c) for c in range(len(tiles))])
     return maps
 
 
-def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
-    """One channel of ``maps`` (render_maps's) large, with its kernel and one output value
-    computed by hand."""
+def render_channel_detail(model, pixels: np.ndarray, maps, numbers: bool = True) -> None:
+    """One channel of ``maps`` (render_maps's) large, with its kernel and, with ``numbers``, one
+    output value computed by hand (talk mode shows the pictures alone)."""
     from fashion_lab.analysis.inspection import explain_conv_step, kernels, pooling_window
 
     channels = maps.maps.shape[-1]
@@ -71,6 +75,8 @@ def render_channel_detail(model, pixels: np.ndarray, maps) -> None:
         coloured(k, -kernel_scale(kernel), kernel_scale(kernel), KERNEL_COLOURS, side=252),
         caption=f"kernel {channel} (3x3): red adds, blue subtracts",
     )
+    if not numbers:
+        return
     if not direct:
         st.caption(
             "This network normalises (batch norm) between the convolution and relu, so the map is "
