@@ -1,13 +1,15 @@
 """The kinds of value a tab keeps in its session (components/state.py names each one's key and
-default): the Guess 10 a phone is taking, the drawing it sent, a Compare preset's pick."""
+default): the Guess 10 a phone is taking, the drawing it sent or is drawing, a Compare preset's pick."""
 
 from __future__ import annotations
 
+import io
 import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
+from PIL import Image
 
 
 @dataclass
@@ -28,6 +30,19 @@ class SentDrawing:
     asked: int
     seen: np.ndarray  # (28, 28) uint8
     answers: list[tuple[str, tuple[int, float]]]  # (model label, (class, confidence)) of each
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A phone's half-drawn canvas (components/room/drafts.py keeps them): the canvas's objects
+    (what it redraws) and its picture as a PNG (what Send sends)."""
+
+    objects: dict
+    picture: bytes
+
+    def pixels(self) -> np.ndarray:
+        """The picture as the canvas gives it: RGBA, white strokes on black."""
+        return np.asarray(Image.open(io.BytesIO(self.picture)).convert("RGBA"))
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ import numpy as np
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.session_values import Feed, PresetPick, QuizState, SentDrawing
+from components.session_values import Draft, Feed, PresetPick, QuizState, SentDrawing
 
 if TYPE_CHECKING:
-    from components.room.drafts import Draft
     from fashion_lab.room.database import Drawing
     from fashion_lab.training.job import BaseJob
 

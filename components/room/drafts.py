@@ -9,26 +9,15 @@ import io
 import json
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 from PIL import Image
 
+from components.session_values import Draft
+
 MAX_DRAFTS = 1_000  # people with a drawing in progress; the oldest draft goes first
 MAX_DRAFT_BYTES = 100_000  # of a draft's objects (JSON) and picture (PNG) together: ~1 minute of strokes
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The canvas's objects (what it redraws) and its picture as a PNG (what Send sends)."""
-
-    objects: dict
-    picture: bytes
-
-    def pixels(self) -> np.ndarray:
-        """The picture as the canvas gives it: RGBA, white strokes on black."""
-        return np.asarray(Image.open(io.BytesIO(self.picture)).convert("RGBA"))
 
 
 class Drafts:
