@@ -4,8 +4,11 @@ default): the Guess 10 a phone is taking, the drawing it sent or is drawing, a C
 from __future__ import annotations
 
 import io
+import json
 import time
+import zlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 import numpy as np
@@ -34,11 +37,17 @@ class SentDrawing:
 
 @dataclass(frozen=True)
 class Draft:
-    """A phone's half-drawn canvas (components/room/drafts.py keeps them): the canvas's objects
-    (what it redraws) and its picture as a PNG (what Send sends)."""
+    """A phone's half-drawn canvas (components/room/drafts.py keeps them): the class it is drawn
+    for, the canvas's objects (what it redraws) as compressed JSON, its picture as a PNG (what
+    Send sends). Bytes, not Python objects: what is kept is what is counted."""
 
-    objects: dict
+    asked: int
+    strokes: bytes
     picture: bytes
+
+    @cached_property
+    def objects(self) -> dict:
+        return json.loads(zlib.decompress(self.strokes))
 
     def pixels(self) -> np.ndarray:
         """The picture as the canvas gives it: RGBA, white strokes on black."""

@@ -124,3 +124,17 @@ def test_the_walk_finds_a_name_cut_by_its_box(page: Page, fresh_install):
     }"""
     )
     assert any("bundled-cnn-deep-photos" in cut for cut in page.evaluate(CUT_TEXT))
+
+
+def test_the_walk_finds_a_name_laid_out_on_two_lines(page: Page, fresh_install):
+    """The line check above can fail too: "T-shirt/top" in a box so narrow it wraps inside."""
+    show(page, fresh_install, "models", talk=False)
+    page.evaluate(
+        """() => {
+        const box = document.createElement("p");
+        box.style.cssText = "width: 50px";
+        box.textContent = "true T-shirt/top";
+        document.querySelector("[data-testid=stMain]").prepend(box);
+    }"""
+    )
+    assert any("T-shirt/top" in broken for broken in page.evaluate(BROKEN_NAMES, NAMES))

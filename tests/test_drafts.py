@@ -19,9 +19,9 @@ def canvas(seed: int = 0) -> np.ndarray:
 
 def test_a_draft_comes_back_as_it_was_kept_and_goes_once_dropped():
     drafts = Drafts()
-    drafts.keep("person-a", STROKES, canvas())
+    drafts.keep("person-a", 3, STROKES, canvas())
     draft = drafts.get("person-a")
-    assert draft.objects == STROKES and np.array_equal(draft.pixels(), canvas())
+    assert draft.asked == 3 and draft.objects == STROKES and np.array_equal(draft.pixels(), canvas())
     assert drafts.get("person-b") is None
     drafts.drop("person-a")
     assert drafts.get("person-a") is None
@@ -30,8 +30,9 @@ def test_a_draft_comes_back_as_it_was_kept_and_goes_once_dropped():
 def test_the_oldest_draft_goes_first_and_a_too_large_one_is_not_kept():
     drafts = Drafts(limit=3)
     for person in "abcd":
-        drafts.keep(person, STROKES, canvas())
+        drafts.keep(person, 0, STROKES, canvas())
     assert len(drafts) == 3 and drafts.get("a") is None and drafts.get("d") is not None
-    huge = {"objects": [{"type": "path", "path": [["L", n, n] for n in range(MAX_DRAFT_BYTES // 8)]}]}
-    drafts.keep("b", huge, canvas(1))
+    rng = np.random.default_rng(0)  # strokes that do not compress: more than MAX_DRAFT_BYTES kept
+    huge = {"objects": [{"type": "path", "path": rng.integers(0, 280, (MAX_DRAFT_BYTES, 2)).tolist()}]}
+    drafts.keep("b", 0, huge, canvas(1))
     assert drafts.get("b") is None  # and the smaller draft it replaced is gone too: never a stale one

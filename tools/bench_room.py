@@ -128,6 +128,8 @@ async def draw_another(phone: Page) -> None:
     """Draw another, tapped again as a person would when the page does not move (a tap that lands
     while the turn reruns under load can go unheard)."""
     for attempt in range(TRIES):
+        if await phone.get_by_text(SENT).count() == 0:  # a late tap was heard after all
+            return
         await phone.get_by_role("button", name="Draw another").click(timeout=60_000)
         try:
             await expect(phone.get_by_text(SENT)).to_have_count(0, timeout=20_000)
@@ -190,6 +192,8 @@ async def measure(url: str, phones: int, drawings: int) -> tuple[list[float], li
 
 def bench_room(phones: int = PHONES, drawings: int = DRAWINGS) -> list[Row]:
     from fashion_lab.room.drawings import open_room
+
+    LOST_IN.update(dict.fromkeys(LOST_IN, 0))  # this run's only
 
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "room"

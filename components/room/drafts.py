@@ -1,13 +1,15 @@
 """A phone's half-drawn canvas, kept by this server for its person (issue 39): a reload, Back and
 Forward, a locked phone or a second tab bring the strokes back, and Send works at once. Kept in
-memory, bounded (the newest MAX_DRAFTS people, a drawing of MAX_DRAFT_BYTES at most): a server
-restart forgets the drafts, never what was sent (that is in the database)."""
+memory, bounded (the newest MAX_DRAFTS people, a drawing of MAX_DRAFT_BYTES at most, as bytes):
+a server restart forgets the drafts, never what was sent (that is in the database). A script that
+makes a new person for every session can push older drafts out; it cannot grow the memory."""
 
 from __future__ import annotations
 
 import io
 import json
 import threading
+import zlib
 from collections import OrderedDict
 
 import numpy as np
@@ -17,7 +19,7 @@ from PIL import Image
 from components.session_values import Draft
 
 MAX_DRAFTS = 1_000  # people with a drawing in progress; the oldest draft goes first
-MAX_DRAFT_BYTES = 100_000  # of a draft's objects (JSON) and picture (PNG) together: ~1 minute of strokes
+MAX_DRAFT_BYTES = 100_000  # of a draft as kept (compressed strokes and PNG): 100 MB for all at most
 
 
 class Drafts:
@@ -27,12 +29,13 @@ class Drafts:
         self._drafts: OrderedDict[str, Draft] = OrderedDict()
         self._lock, self._limit = threading.Lock(), limit
 
-    def keep(self, person: str, objects: dict, pixels: np.ndarray) -> None:
-        """Keep ``person``'s drawing in progress, unless it is too large to keep (then none)."""
+    def keep(self, person: str, asked: int, objects: dict, pixels: np.ndarray) -> None:
+        """Keep ``person``'s drawing in progress of class ``asked``, unless it is too large to keep
+        (then none)."""
         picture = io.BytesIO()
         Image.fromarray(np.asarray(pixels, dtype=np.uint8)).save(picture, format="PNG", optimize=True)
-        draft = Draft(objects, picture.getvalue())
-        too_large = len(json.dumps(objects)) + len(draft.picture) > MAX_DRAFT_BYTES
+        draft = Draft(asked, zlib.compress(json.dumps(objects).encode()), picture.getvalue())
+        too_large = len(draft.strokes) + len(draft.picture) > MAX_DRAFT_BYTES
         with self._lock:
             self._drafts.pop(person, None)
             if not too_large:

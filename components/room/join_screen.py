@@ -18,9 +18,9 @@ from fashion_lab.room.drawings import PRESENT_WINDOW
 
 
 def qr_code(address: str, border: int = 4) -> str:
-    """The join address as a QR code (an SVG data URI, sharp at any size), with ``border``
-    modules of white around it."""
-    return segno.make(address, error="m").svg_data_uri(scale=8, dark="#000", border=border)
+    """The join address as a QR code (an SVG data URI, sharp at any size): black on white, with
+    ``border`` modules of white around it."""
+    return segno.make(address, error="m").svg_data_uri(scale=8, dark="#000", light="#fff", border=border)
 
 
 def render_join_screen(join_address: Callable[[], str], room: Callable) -> None:
@@ -31,8 +31,8 @@ def render_join_screen(join_address: Callable[[], str], room: Callable) -> None:
     with words:
         address = join_address()
     # Half the width, so most of the height: a code scans from about ten times its side (98 px on
-    # a 4 m screen reached row 3, not row 15). The page around it is white: a thin border will do.
-    code.image(qr_code(address, border=1), width="stretch")
+    # a 4 m screen reached row 3, not row 15). Its own white margin: a dark theme's page is not.
+    code.image(qr_code(address, border=2), width="stretch")
     with words:
         st.markdown("## Scan to join")
         st.markdown(f"### {plain(address)}")  # the host comes from the browser: plain text

@@ -107,9 +107,11 @@ def _presenter_sign_in(key: str) -> None:
             "A key in the address stays in the browser's history: "
             "type it in **Presenter key** in the sidebar instead."
         )
+    if not key:  # no key could be read: the controls stay off, whatever a cookie says
+        return
     recognise_presenter()
     remember_presenter()
-    if PRESENTER.get() or not key:
+    if PRESENTER.get():
         return
     st.sidebar.text_input(
         "Presenter key",

@@ -50,6 +50,7 @@ PHONE_PAGE = """<style>
   [data-testid='stMainBlockContainer'] {max-width: 48rem; padding-top: 0.5rem}
   .st-key-play_turn {display: grid; grid-template-columns: auto 1fr; column-gap: 1rem;
     grid-template-areas: "canvas asked" "canvas buttons"; align-content: start}
+  .st-key-play_turn > * {grid-column: 2}  /* a warning, below Send: still beside the canvas */
   .st-key-play_turn > :has(.st-key-play_turn_canvas) {grid-area: canvas}
   .st-key-play_turn > :has(.st-key-play_turn_asked) {grid-area: asked}
   .st-key-play_turn > :has(.st-key-play_turn_buttons) {grid-area: buttons}
@@ -131,6 +132,12 @@ def _draw(turn: int) -> None:
 
 
 def _draw_parts(turn: int) -> None:
+    person, canvas_key = PHONE_ID.get(), DRAW_CANVAS.format(turn, PLAY_CLEARED.get())
+    if canvas_key not in st.session_state:  # the canvas mounts now: with this person's draft, if any
+        PLAY_DRAFT.set(get_drafts().get(person))
+        if (draft := PLAY_DRAFT.get()) is not None:
+            PLAY_ASKED.set(draft.asked)  # the class it was drawn for
+    draft = PLAY_DRAFT.get()
     asked_part, canvas_part = st.container(key=TURN_ASKED), st.container(key=TURN_CANVAS)
     asked = asked_part.selectbox(
         "Draw a",
@@ -140,10 +147,6 @@ def _draw_parts(turn: int) -> None:
         key=DRAW_CLASS.format(turn),
     )
     asked_part.caption("Draw the whole garment with a finger: an outline is filled.")
-    person, canvas_key = PHONE_ID.get(), DRAW_CANVAS.format(turn, PLAY_CLEARED.get())
-    if canvas_key not in st.session_state:  # the canvas mounts now: with this person's draft, if any
-        PLAY_DRAFT.set(get_drafts().get(person))
-    draft = PLAY_DRAFT.get()
     with canvas_part:
         canvas = read_canvas(
             canvas_key,
@@ -161,7 +164,7 @@ def _draw_parts(turn: int) -> None:
     if pixels is None and draft is not None and objects in (None, draft.objects):  # restored, untouched
         pixels = draft.pixels()
     elif objects and has_strokes(pixels):  # a stroke came: the draft a reload brings back
-        get_drafts().keep(person, objects, pixels)
+        get_drafts().keep(person, asked, objects, pixels)
     if unreadable:  # what a crafted client sent
         st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server

@@ -6,6 +6,7 @@ restart forgets them, and the key itself is never stored in the browser."""
 from __future__ import annotations
 
 import secrets
+import time
 
 import streamlit as st
 
@@ -15,15 +16,20 @@ KEPT_HOURS = 12  # a talk's day, at most
 
 
 @st.cache_resource
-def _tokens() -> set[str]:
-    """The tokens this server gave to its presenters' browsers."""
-    return set()
+def _tokens() -> dict[str, float]:
+    """The tokens this server gave to its presenters' browsers, each with when it was given."""
+    return {}
 
 
 def recognise_presenter() -> None:
-    """A tab whose browser holds one of this server's tokens is the presenter's."""
-    token = st.context.cookies.get(PRESENTER_COOKIE)
-    if not PRESENTER.get() and token in _tokens():
+    """A tab whose browser holds one of this server's tokens, given less than KEPT_HOURS ago, is
+    the presenter's (an older one is forgotten here too, not only by the cookie)."""
+    token = st.context.cookies.get(PRESENTER_COOKIE) or ""
+    given = _tokens().get(token)
+    if given is not None and time.time() - given > KEPT_HOURS * 3600:
+        _tokens().pop(token, None)
+        given = None
+    if not PRESENTER.get() and given is not None:
         PRESENTER.set(True)
         PRESENTER_TOKEN.set(token)
 
@@ -35,7 +41,7 @@ def remember_presenter() -> None:
     token = PRESENTER_TOKEN.get()
     if token is None:
         token = secrets.token_urlsafe(24)
-        _tokens().add(token)
+        _tokens()[token] = time.time()
         PRESENTER_TOKEN.set(token)
     if st.context.cookies.get(PRESENTER_COOKIE) != token:  # (Streamlit reads cookies, sets none)
         st.html(
