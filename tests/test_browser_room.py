@@ -528,6 +528,8 @@ def test_the_join_screen_fills_the_projector_and_counts_the_phones_that_open_it(
         board.get_by_role("button", name="Start").click()
         expect(board.get_by_text("2 phone(s) in the room", exact=False)).to_be_visible(timeout=30_000)
         assert board.get_by_test_id("stImage").first.bounding_box()["height"] < 200  # in its corner
+        board.reload()  # the projector's tab reloaded mid-talk: still the board
+        expect(board.get_by_text("2 phone(s) in the room", exact=False)).to_be_visible(timeout=30_000)
         board.get_by_role("button", name="Join screen").click()
         expect(joined).to_have_text("2 phones joined", timeout=30_000)
         expect(board.get_by_test_id("stException")).to_have_count(0)

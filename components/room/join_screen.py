@@ -16,6 +16,24 @@ from components.state import ROOM_STARTED
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import PRESENT_WINDOW
 
+BOARD_PARAMETER = "board"  # ?board=1: past the join screen (a reload of the projector stays there)
+
+
+def show_the_board(shown: bool) -> None:
+    """Start's callback (``shown``), or Join screen's: kept for the tab and in its address."""
+    ROOM_STARTED.set(shown)
+    if shown:
+        st.query_params[BOARD_PARAMETER] = "1"
+    elif BOARD_PARAMETER in st.query_params:
+        del st.query_params[BOARD_PARAMETER]
+
+
+def board_shown() -> bool:
+    """Whether this tab is past the join screen: Start pressed, or an address that says so."""
+    if st.query_params.get(BOARD_PARAMETER) == "1":
+        ROOM_STARTED.set(True)
+    return ROOM_STARTED.get()
+
 
 def qr_code(address: str, border: int = 4) -> str:
     """The join address as a QR code (an SVG data URI, sharp at any size): black on white, with
@@ -38,7 +56,7 @@ def render_join_screen(join_address: Callable[[], str], room: Callable) -> None:
         st.markdown(f"### {plain(address)}")  # the host comes from the browser: plain text
         st.markdown("Draw the garment your phone asks for, or play **Guess 10**: you against the networks.")
         _joined(room)
-        st.button("Start", key=JOIN_START, type="primary", on_click=ROOM_STARTED.set, args=(True,))
+        st.button("Start", key=JOIN_START, type="primary", on_click=show_the_board, args=(True,))
 
 
 @st.fragment(run_every=2.0)

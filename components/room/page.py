@@ -15,13 +15,13 @@ import streamlit as st
 from components.image_views import tile
 from components.plain_text import plain
 from components.room.every_round import render_every_round
-from components.room.join_screen import qr_code, render_join_screen
+from components.room.join_screen import board_shown, qr_code, render_join_screen, show_the_board
 from components.room.keys import BOARD, JOIN_AGAIN, PRESENTER_KEY
 from components.room.moderation import pick_button, render_moderation
 from components.room.presenter import recognise_presenter, remember_presenter
 from components.room.quiz_board import render_quiz_board
 from components.room.shared import get_presenter_key, get_room
-from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, ROOM_STARTED, kept, talk_mode
+from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
 from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -70,7 +70,7 @@ def render_room() -> None:
         key = ""
     _presenter_sign_in(key)
     talk = talk_mode()
-    if talk and not ROOM_STARTED.get():  # a hall: the join screen first, until Start
+    if talk and not board_shown():  # a hall: the join screen first, until Start
         render_join_screen(join_address, get_room)
         return
     address = join_address()
@@ -85,7 +85,7 @@ def render_room() -> None:
     shown, keep = kept(BOARD, BOARDS[0])
     boards, back = words.columns([3, 1], vertical_alignment="center") if talk else (words, None)
     if back:  # for latecomers: the join screen again
-        back.button("Join screen", key=JOIN_AGAIN, on_click=ROOM_STARTED.set, args=(False,))
+        back.button("Join screen", key=JOIN_AGAIN, on_click=show_the_board, args=(False,))
     board = boards.segmented_control(  # beside the address: the board keeps the projector's height
         "Board",
         BOARDS,
