@@ -86,6 +86,9 @@ PLAY_ROUND: Slot[int] = Slot("play_round", 0)
 PLAY_SENT: Slot[SentDrawing | None] = Slot("play_sent")
 PLAY_CLEARED: Slot[int] = Slot("play_cleared", 0)  # Clear presses: each gives the turn a new canvas
 PLAY_DRAFT: Slot[Draft | None] = Slot("play_draft")  # the person's half-drawn canvas, when it mounted
+PLAY_DRAFT_KEPT: Slot[tuple | None] = Slot(
+    "play_draft_kept"
+)  # which the server keeps: canvas, class, strokes
 QUIZ: Slot[QuizState | None] = Slot("quiz")
 # The room page's: whether this tab gave the presenter key; why its last Hide or New round failed
 PRESENTER: Slot[bool] = Slot("presenter", False)

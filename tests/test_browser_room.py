@@ -22,6 +22,7 @@ from fashion_lab.room.quiz import quiz_images, wilson_interval
 from fashion_lab.settings import ROOM_RATE_LIMIT
 from tools.app_driver import (
     choose,
+    draw_another,
     draw_by_touch,
     draw_until_sendable,
     take_the_quiz,
@@ -92,7 +93,7 @@ def test_a_phone_sends_a_drawing_and_the_board_shows_it_scored(browser: Browser,
     presenter.get_by_role("button", name="Hide it", exact=True).click()
     expect(caption).to_have_count(0, timeout=10_000)  # gone from every screen
     expect(presenter.get_by_role("button", name="Hide…", exact=True)).to_have_count(0, timeout=10_000)
-    phone.get_by_role("button", name="Draw another").click()
+    draw_another(phone)
     expect(answers).to_have_count(0)  # a new turn: an empty canvas, nothing sent yet
     expect(phone.get_by_role("button", name="Send")).to_be_disabled()
     expect(phone.locator("canvas.upper-canvas")).to_be_visible()
@@ -138,8 +139,7 @@ def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Bro
         for phone in phones:
             expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=60_000)
             if turn == 0:
-                phone.get_by_role("button", name="Draw another").click()
-                expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
+                draw_another(phone)
     assert len(stored.drawings()) == before + 4 * 2  # none lost, none doubled
     for phone in phones:
         phone.context.close()
@@ -171,8 +171,7 @@ def test_a_drawing_past_the_limit_in_a_minute_gets_a_friendly_message_in_any_tab
         draw_until_sendable(phone, outline(OUTLINES["Bag"]))
         phone.get_by_role("button", name="Send").click()
         expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
-        phone.get_by_role("button", name="Draw another").click()
-        expect(phone.get_by_text("Sent to the board.")).to_have_count(0, timeout=30_000)
+        draw_another(phone)
     second_tab = phone.context.new_page()
     second_tab.goto(f"{url}/play")
     draw_until_sendable(second_tab, outline(OUTLINES["Bag"]))
@@ -389,7 +388,7 @@ def test_a_reload_mid_drawing_brings_the_strokes_back_and_send_works(browser: Br
     send.click()
     expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     assert len(stored.drawings()) == before + 1
-    phone.get_by_role("button", name="Draw another").click()
+    draw_another(phone)
     phone.reload()  # sent: nothing comes back
     expect(send).to_be_disabled(timeout=30_000)
     phone.context.close()

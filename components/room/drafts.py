@@ -33,7 +33,7 @@ class Drafts:
         """Keep ``person``'s drawing in progress of class ``asked``, unless it is too large to keep
         (then none)."""
         picture = io.BytesIO()
-        Image.fromarray(np.asarray(pixels, dtype=np.uint8)).save(picture, format="PNG", optimize=True)
+        Image.fromarray(np.asarray(pixels, dtype=np.uint8)).save(picture, format="PNG")
         draft = Draft(asked, zlib.compress(json.dumps(objects).encode()), picture.getvalue())
         too_large = len(draft.strokes) + len(draft.picture) > MAX_DRAFT_BYTES
         with self._lock:

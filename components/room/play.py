@@ -27,7 +27,16 @@ from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
-from components.state import PHONE_ID, PLAY_ASKED, PLAY_CLEARED, PLAY_DRAFT, PLAY_ROUND, PLAY_SENT, kept
+from components.state import (
+    PHONE_ID,
+    PLAY_ASKED,
+    PLAY_CLEARED,
+    PLAY_DRAFT,
+    PLAY_DRAFT_KEPT,
+    PLAY_ROUND,
+    PLAY_SENT,
+    kept,
+)
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.drawings import preprocess_drawing
@@ -164,7 +173,10 @@ def _draw_parts(turn: int) -> None:
     if pixels is None and draft is not None and objects in (None, draft.objects):  # restored, untouched
         pixels = draft.pixels()
     elif objects and has_strokes(pixels):  # a stroke came: the draft a reload brings back
-        get_drafts().keep(person, asked, objects, pixels)
+        kept_now = (canvas_key, asked, len(objects["objects"]))
+        if PLAY_DRAFT_KEPT.get() != kept_now:  # once per stroke, not on every rerun (Send's too)
+            get_drafts().keep(person, asked, objects, pixels)
+            PLAY_DRAFT_KEPT.set(kept_now)
     if unreadable:  # what a crafted client sent
         st.warning("That drawing could not be read: draw again.")
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
