@@ -40,7 +40,7 @@ def curves_chart(entries, metric: str, talk: bool = False) -> tuple[pd.DataFrame
     }
     spec = {
         "title": metric,
-        "height": 200 if talk else 260,  # talk: the headline, curves and legend on one 720 px screen
+        "height": 150 if talk else 260,  # talk: the headline, curves and 24 px legend on one 720 px screen
         "autosize": {"type": "fit-x", "contains": "padding"},
         "layer": [line],
     }
