@@ -1,7 +1,10 @@
 """The app's shared resources, each made once per server: the model store and the models loaded
-from it, and the Fashion-MNIST test images (read-only, shared by every session)."""
+from it, what `make models` computed ahead for the bundled ones, and the Fashion-MNIST test images
+(read-only, shared by every session)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
@@ -29,6 +32,20 @@ def _load_model(root: str, name: str, weights_sha256: str):
 def load_stored_model(entry):
     """A stored model, loaded once per server and reused (keyed by its weights' checksum)."""
     return _load_model(str(get_store().root), entry.name, entry.weights_sha256)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _precomputed(folder: str, weights_sha256: str):
+    from fashion_lab.analysis.precomputed import read
+
+    return read(Path(folder), weights_sha256)
+
+
+def precomputed(entry):
+    """What `make models` computed ahead for this bundled model and these weights (shift curves,
+    arrangement, test answers, temperatures: fashion_lab/analysis/precomputed.py), or None: a
+    model of the user's, or a file that does not match, and the page computes as before."""
+    return _precomputed(str(entry.path), entry.weights_sha256) if entry.bundled else None
 
 
 def loaded(entries: list) -> list[tuple]:

@@ -1,14 +1,25 @@
 """A model's two temperatures (fashion_lab/analysis/calibration.py), fitted once per model and
-cached: Classify's verdicts and the Models page's reliability diagrams share them."""
+cached, or computed ahead for a bundled model: Classify's verdicts and the Models page's
+reliability diagrams share them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components.resources import test_images
+from components.resources import precomputed, test_images
 from fashion_lab.analysis.calibration import CALIBRATION_IMAGES, PHOTO_CALIBRATION_IMAGES
 
-__all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "model_temperature", "photo_temperature"]
+__all__ = ["CALIBRATION_IMAGES", "PHOTO_CALIBRATION_IMAGES", "temperature"]
+
+
+def temperature(entry, model, photo: bool) -> float:
+    """The model's temperature for photos, or for drawings and 28x28 images: computed ahead for a
+    bundled model, fitted here (once per model) otherwise."""
+    ahead = precomputed(entry)
+    if ahead is not None:
+        return ahead.photo_temperature if photo else ahead.temperature
+    fit = photo_temperature if photo else model_temperature
+    return fit(entry.name, entry.weights_sha256, model)
 
 
 @st.cache_data(show_spinner=f"Calibrating the model on {CALIBRATION_IMAGES:,} test images...", max_entries=32)

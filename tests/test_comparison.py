@@ -3,6 +3,7 @@
 import numpy as np
 
 from fashion_lab.analysis.comparison import (
+    Answers,
     confidently_wrong,
     per_class_accuracy,
     right_and_wrong,
@@ -28,8 +29,8 @@ def test_per_class_and_row_normalised():
 
 def test_right_and_wrong_both_ways_and_most_confident_mistakes():
     labels = np.array([0, 1, 2, 3])
-    a = one_hot([0, 1, 5, 3], [0.9, 0.8, 0.7, 0.6])
-    b = one_hot([0, 7, 2, 4], [0.9, 0.6, 0.9, 0.95])
+    a = Answers.of(one_hot([0, 1, 5, 3], [0.9, 0.8, 0.7, 0.6]))
+    b = Answers.of(one_hot([0, 7, 2, 4], [0.9, 0.6, 0.9, 0.95]))
     assert list(right_and_wrong(a, b, labels, 5)) == [3, 1]  # b's surer mistake first
     assert list(right_and_wrong(b, a, labels, 5)) == [2]
     assert list(confidently_wrong(b, labels, 1)) == [3]

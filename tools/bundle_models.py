@@ -5,7 +5,8 @@ CNN trained on simulated photos too (for real photos), then fine-tuned with shoe
 the equal-budget pair (a CNN at the dense network's size, a dense network at the CNN's), and the
 classic pair trained on drawings too (the same recipe for both, as the comparison needs). Each
 is trained into a temporary store, then moved into model_store/bundled/ (committed, read-only in
-the app); a recipe's earlier steps stay in the temporary store.
+the app), and what the pages show of it is computed ahead (tools/precompute.py); a recipe's
+earlier steps stay in the temporary store.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from model_store import BUNDLED_ROOT
 from tools.app_server import ROOT
+from tools.precompute import precompute
 
 PHOTOS_BASE = ["--arch", "cnn_deep", "--epochs", "8", "--simulated-photos", "1"]
 # then 2 epochs more on 20,000 images and their simulated photos, 40% of the footwear seen from
@@ -74,6 +76,7 @@ def main(names: list[str]) -> int:
                 shutil.rmtree(target)
             shutil.move(store / name, target)
             print(f"installed {target.relative_to(ROOT)}", flush=True)
+            precompute([name])  # what the pages would compute the first time they show it
     return 0
 
 

@@ -11,7 +11,7 @@ from components.chart_style import show_chart
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
 from components.resources import loaded
-from components.temperatures import model_temperature, photo_temperature
+from components.temperatures import temperature
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.images.preprocessing import Preprocessed
 
@@ -53,9 +53,8 @@ def _temperature(entry, model, photo: bool) -> float:
     are) without the dataset, so that Classify works without it, as it did before calibration."""
     from fashion_lab.data.fashion_mnist import DatasetError
 
-    fitted = photo_temperature if photo else model_temperature
     try:
-        return fitted(entry.name, entry.weights_sha256, model)
+        return temperature(entry, model, photo)
     except DatasetError:
         return 1.0
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -16,10 +15,10 @@ from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
 from components.plain_text import plain, unbroken
-from components.resources import available_test_images, get_store, loaded, test_images
+from components.resources import available_test_images, get_store, loaded, precomputed, test_images
 from components.state import COMPARE_CHOICE, talk_mode
 from components.tables import show_table
-from fashion_lab.analysis.comparison import confidently_wrong, right_and_wrong, row_normalised
+from fashion_lab.analysis.comparison import Answers, confidently_wrong, right_and_wrong, row_normalised
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 GALLERY = 8
@@ -27,10 +26,20 @@ TILE, TALK_TILE = 112, 180  # px of a gallery image
 
 
 @st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
-def test_probabilities(name: str, weights_sha256: str, _model) -> np.ndarray:
+def _test_answers(name: str, weights_sha256: str, _model) -> Answers:
     from fashion_lab.analysis.evaluation import predict_images
 
-    return predict_images(_model, test_images()[0])
+    return Answers.of(predict_images(_model, test_images()[0]))
+
+
+def test_answers(entry) -> Answers | None:
+    """The model's answer on each test image: computed ahead for a bundled model; otherwise the
+    model is loaded and classifies them here (once), or None when it cannot be loaded."""
+    ahead = precomputed(entry)
+    if ahead is not None:
+        return ahead.answers
+    pairs = loaded([entry])
+    return _test_answers(entry.name, entry.weights_sha256, pairs[0][1]) if pairs else None
 
 
 def _table(entries) -> pd.DataFrame:
@@ -100,17 +109,16 @@ def _render_side_by_side(models) -> None:
         show_chart(*per_class_chart(counted), width="stretch")
     if (test_set := available_test_images()) is None:
         return
-    render_projections(entries, talk)  # loads the models only when opened
-    pairs = loaded(entries[:2])
-    if len(pairs) == 2:
-        _render_gallery(*pairs, test_set)
+    render_projections(entries, talk)  # computes only when opened
+    if len(entries) >= 2:
+        _render_gallery(*entries[:2], test_set)
 
 
-def _render_gallery(first_pair, second_pair, test_set) -> None:
-    (first, first_model), (second, second_model) = first_pair, second_pair
+def _render_gallery(first, second, test_set) -> None:
     images, labels = test_set
-    p1 = test_probabilities(first.name, first.weights_sha256, first_model)
-    p2 = test_probabilities(second.name, second.weights_sha256, second_model)
+    p1, p2 = test_answers(first), test_answers(second)
+    if p1 is None or p2 is None:
+        return
     for title, indices in (
         (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
         (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),
@@ -128,14 +136,13 @@ def _render_gallery(first_pair, second_pair, test_set) -> None:
             st.caption("none")
             continue
         captions = [
-            f"true {unbroken(CLASS_NAMES[labels[i]])} · {first.architecture}: {_answer(p1[i])} · "
-            f"{second.architecture}: {_answer(p2[i])}"
+            f"true {unbroken(CLASS_NAMES[labels[i]])} · {first.architecture}: {_answer(p1, i)} · "
+            f"{second.architecture}: {_answer(p2, i)}"
             for i in indices
         ]
         side = TALK_TILE if talk_mode() else TILE  # talk: tiles and captions the room can read
         st.image([tile(images[i], side=side) for i in indices], caption=captions, width=side)
 
 
-def _answer(probabilities: np.ndarray) -> str:
-    top = int(np.argmax(probabilities))
-    return f"{unbroken(CLASS_NAMES[top])} {probabilities[top]:.0%}"
+def _answer(answers: Answers, index: int) -> str:
+    return f"{unbroken(CLASS_NAMES[answers.top[index]])} {answers.confidence[index]:.0%}"

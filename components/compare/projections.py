@@ -13,7 +13,7 @@ from PIL import Image
 from components.chart_style import show_chart
 from components.compare.keys import PROJECTIONS
 from components.palette import CLASS_COLOURS
-from components.resources import loaded, test_images
+from components.resources import loaded, precomputed, test_images
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
@@ -40,22 +40,34 @@ def hover_images(count: int) -> list[str]:
     return uris
 
 
+def projection_of(entry):
+    """The model's arrangement: computed ahead for a bundled model; otherwise the model is loaded
+    and it is computed here (once), or None after a warning when the model cannot be loaded."""
+    ahead = precomputed(entry)
+    if ahead is not None:
+        return ahead.projection
+    pairs = loaded([entry])
+    return cached_projection(entry.name, entry.weights_sha256, pairs[0][1]) if pairs else None
+
+
 def render_projections(entries, talk: bool) -> None:
-    """Inside a closed expander (opening it loads the models and computes): the chosen models,
-    two to a row."""
+    """Inside a closed expander (opening it computes what was not computed ahead): the chosen
+    models, two to a row."""
     section = st.expander("How each model arranges the garments", key=PROJECTIONS, on_change="rerun")
     with section:
         if not section.open:
             return
-        pairs = loaded(entries)
         st.caption(
             "Each dot is a test image, placed by what the model's last hidden layer makes of it, "
             "squeezed to 2-D (PCA). Separate clouds: classes the model keeps apart. The score: how "
             "often an image's 5 nearest neighbours in the whole layer share its class."
         )
-        for start in range(0, len(pairs), 2):
-            for column, (entry, model) in zip(st.columns(2), pairs[start : start + 2], strict=False):
-                _scatter(column, entry, cached_projection(entry.name, entry.weights_sha256, model), talk)
+        for start in range(0, len(entries), 2):
+            for column, entry in zip(st.columns(2), entries[start : start + 2], strict=False):
+                with column:
+                    projection = projection_of(entry)
+                if projection is not None:
+                    _scatter(column, entry, projection, talk)
 
 
 def _scatter(where, entry, projection, talk: bool) -> None:

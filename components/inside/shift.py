@@ -13,23 +13,30 @@ from components.inside.keys import SHIFT_DOWN, SHIFT_HEATMAP, SHIFT_RIGHT
 from components.model_picker import show_answer
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.resources import available_test_images, test_images
+from components.resources import available_test_images, precomputed, test_images
+from fashion_lab.analysis.precomputed import SHIFT_IMAGES, SHIFTS
 
-SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 
-
-@st.cache_data(show_spinner="Shifting 1,000 test images by -6..+6 pixels...", max_entries=16)
+@st.cache_data(show_spinner=f"Shifting {SHIFT_IMAGES:,} test images by -6..+6 pixels...", max_entries=16)
 def cached_shift_accuracy(name: str, weights_sha256: str, _model) -> dict[str, list[float]]:
     from fashion_lab.analysis.inspection import shift_accuracy
 
     images, labels = test_images()
-    return shift_accuracy(_model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES])
+    return shift_accuracy(_model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES], SHIFTS)
+
+
+def shift_curves(entry, model) -> dict[str, list[float]]:
+    """Accuracy at each shift: computed ahead for a bundled model, here (once) otherwise."""
+    ahead = precomputed(entry)
+    if ahead is not None:
+        return ahead.shift
+    return cached_shift_accuracy(entry.name, entry.weights_sha256, model)
 
 
 def _curves(pairs) -> pd.DataFrame:
     rows = []
     for entry, model in pairs:
-        result = cached_shift_accuracy(entry.name, entry.weights_sha256, model)
+        result = shift_curves(entry, model)
         for direction in ("horizontal", "vertical"):
             for shift, accuracy in zip(result["shift"], result[direction], strict=True):
                 rows.append(

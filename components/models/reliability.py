@@ -16,11 +16,8 @@ from components.state import talk_mode
 from components.temperatures import (
     CALIBRATION_IMAGES,
     PHOTO_CALIBRATION_IMAGES,
-    model_temperature,
-    photo_temperature,
+    temperature,
 )
-
-TEMPERATURES = (model_temperature, photo_temperature)
 
 
 @st.cache_data(show_spinner="Scoring the test images and the check half of the photos...", max_entries=16)
@@ -47,7 +44,7 @@ def render_reliability(models) -> None:
         if not pairs:
             return
         entry, model = pairs[0]
-        dataset_t, photo_t = (fit(entry.name, entry.weights_sha256, model) for fit in TEMPERATURES)
+        dataset_t, photo_t = (temperature(entry, model, photo) for photo in (False, True))
         curves = cached_reliability(entry.name, entry.weights_sha256, model, dataset_t, photo_t)
         st.caption(
             "A point per band of confidence: how often the answers given with that confidence were "

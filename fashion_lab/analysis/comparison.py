@@ -3,6 +3,8 @@ is most confidently wrong. Pure numpy on predicted probabilities."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 HUMAN_ACCURACY = 0.835  # a crowd-sourced row of the Fashion-MNIST README's benchmark table (1,000 test
@@ -22,18 +24,29 @@ def row_normalised(confusion: np.ndarray) -> np.ndarray:
     return confusion / np.maximum(confusion.sum(axis=1, keepdims=True), 1)
 
 
-def right_and_wrong(first: np.ndarray, second: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+@dataclass(frozen=True)
+class Answers:
+    """A model's answer on each of a set of images: its top class and that class's probability
+    (all the gallery needs of the 10 probabilities, and what is kept of them ahead of time)."""
+
+    top: np.ndarray  # (n,) int
+    confidence: np.ndarray  # (n,) float
+
+    @classmethod
+    def of(cls, probabilities: np.ndarray) -> Answers:
+        return cls(probabilities.argmax(axis=1), probabilities.max(axis=1))
+
+
+def right_and_wrong(first: Answers, second: Answers, labels: np.ndarray, count: int) -> np.ndarray:
     """Indices of up to ``count`` images the first model gets right and the second wrong,
     the second's mistake most confident first."""
-    first_right = first.argmax(axis=1) == labels
-    second_wrong = second.argmax(axis=1) != labels
-    candidates = np.flatnonzero(first_right & second_wrong)
-    confidence = second[candidates].max(axis=1)
+    candidates = np.flatnonzero((first.top == labels) & (second.top != labels))
+    confidence = second.confidence[candidates]
     return candidates[np.argsort(-confidence, kind="stable")][:count]
 
 
-def confidently_wrong(probabilities: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+def confidently_wrong(answers: Answers, labels: np.ndarray, count: int) -> np.ndarray:
     """Indices of the ``count`` mistakes made with the highest confidence."""
-    wrong = np.flatnonzero(probabilities.argmax(axis=1) != labels)
-    confidence = probabilities[wrong].max(axis=1)
+    wrong = np.flatnonzero(answers.top != labels)
+    confidence = answers.confidence[wrong]
     return wrong[np.argsort(-confidence, kind="stable")][:count]

@@ -5,9 +5,12 @@ hidden space, each image left out of its own vote)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import keras
 import numpy as np
+
+if TYPE_CHECKING:  # Keras loads only when a projection is computed: not on the app's first page
+    import keras
 
 PROJECTED_IMAGES = 2000  # the first 2,000 test images (about 200 of each class)
 NEIGHBOURS = 5
@@ -24,6 +27,8 @@ class Projection:
 
 def hidden_outputs(model: keras.Model, pixels: np.ndarray, batch_size: int = 500) -> np.ndarray:
     """(n, width) what the model's last hidden layer passes to its output layer."""
+    import keras
+
     probe = keras.Model(model.input, model.get_layer("output").input)
     outputs = probe.predict(np.asarray(pixels, dtype=np.uint8), batch_size=batch_size, verbose=0)
     return np.asarray(outputs, dtype=np.float64).reshape(len(pixels), -1)
