@@ -28,6 +28,11 @@ class ScriptedJob:
         self.stop_requested = False
         self._events = [{"kind": "started", "steps": 10}]
         self._lock = threading.Lock()
+        self._done = threading.Event()
+
+    def join(self, timeout: float | None = None) -> bool:
+        self._done.wait(timeout)
+        return self.state.done
 
     def events(self):
         with self._lock:
@@ -51,6 +56,7 @@ class ScriptedJob:
         with self._lock:
             self._events.append({"kind": "finished", "test_accuracy": 0.7, "epochs_completed": 2})
         self.state = JobState.FINISHED
+        self._done.set()
 
 
 def read(feed: LiveFeed) -> dict:
@@ -118,6 +124,17 @@ def test_the_thread_writes_until_the_job_ends_then_reports_the_outcome(tmp_path)
     payload = read(feed)
     assert payload["outcome"] == "finished" and payload["fraction"] == 1.0
     assert payload["text"].startswith("finished after")
+
+
+def test_the_outcome_is_written_the_moment_the_job_ends_not_at_the_next_interval(tmp_path):
+    """Issue 40, item 5: Stop until the saved name took 4.8 s, up to a second of it waiting for
+    the next write."""
+    job = ScriptedJob()
+    feed = LiveFeed(job, tmp_path, interval=600).start()
+    assert read(feed)["outcome"] is None
+    job.finish()
+    assert soon(lambda: read(feed)["outcome"] == "finished", seconds=30, every=0.01)
+    feed.close()
 
 
 def test_an_ended_jobs_feed_goes_once_its_tab_has_closed(tmp_path):

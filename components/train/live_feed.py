@@ -105,7 +105,10 @@ class LiveFeed:
         self.path.unlink(missing_ok=True)
 
     def _run(self) -> None:
-        while not self._ended.wait(self.interval):
+        while not self._ended.is_set():
+            self.job.join(self.interval)  # every interval, and at once when the job ends
+            if self._ended.is_set():
+                return
             ended = self.job.state.done  # read before the events: they then hold the outcome
             self.write(ended)
             if ended:
@@ -146,14 +149,15 @@ def start_live_feed(job, place_of=None, watched=None) -> LiveFeed:
 
 
 def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, talk: bool) -> None:
-    """The component: it polls ``feed`` and, once its job has ended, reruns the page. With no
-    feed it is an empty frame holding the charts of a run of ``epochs`` of ``architecture`` ready to
-    be filled, so
-    pressing Train costs the browser no chart building while the model begins to train."""
+    """The component: it polls ``feed`` (often once Stop was pressed, so the outcome shows as soon
+    as it is saved) and, once its job has ended, reruns the page. With no feed it is an empty frame
+    holding the charts of a run of ``epochs`` of ``architecture`` ready to be filled, so pressing
+    Train costs the browser no chart building while the model begins to train."""
     _, live_panel = _served_folder()
     run = (feed.job.config.epochs, feed.job.config.architecture) if feed else (epochs, architecture)
     live_panel(
         feed=feed.name if feed else None,
+        stopping=bool(feed and feed.job.stop_requested),
         specs=chart_specs(*run),
         config=chart_config(talk),
         talk=talk,

@@ -5,6 +5,7 @@
 "use strict";
 
 const POLL_MS = 2000; // each update costs the browser ~15 ms of CPU, which training on 2 cores loses
+const STOPPING_POLL_MS = 250; // after Stop: the outcome shows as soon as the run is saved
 const PRELOAD_MS = 3000; // after the app's first page is drawn, before Train is likely pressed
 const SCROLL_DELAY_MS = 400; // a started run's panel comes into view once it has its height
 const VEGA = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"];
@@ -28,7 +29,7 @@ function loadVega() {
 
 const panel = {
   charts: null, ready: Promise.resolve({}), feed: null, views: {}, counts: {}, drawn: false,
-  revision: null, timer: null, ended: false, polling: false,
+  revision: null, timer: null, ended: false, polling: false, stopping: false,
 };
 let generation = 0; // of the latest render call: an older one still waiting gives way
 
@@ -58,13 +59,18 @@ function fitFrame() {
 async function render(args) {
   document.body.classList.toggle("talk", Boolean(args.talk));
   const charts = JSON.stringify([args.specs, args.config]);
-  if (charts === panel.charts && args.feed === panel.feed) return;
+  if (charts === panel.charts && args.feed === panel.feed) {
+    if (args.stopping && !panel.stopping && panel.timer) startPolling(STOPPING_POLL_MS);
+    panel.stopping = Boolean(args.stopping);
+    return;
+  }
   const mine = ++generation;
   stopPolling();
   if (args.feed) preloadNow();
   const started = args.feed && args.feed !== panel.feed;
   if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
   Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
+  panel.stopping = Boolean(args.stopping);
   showStatus({ name: "", text: "preparing...", fraction: 0 });
   fitFrame();
   const views = await panel.ready;
@@ -77,7 +83,7 @@ async function render(args) {
   if (!args.feed) return;
   await poll();
   if (started && mine === generation) setTimeout(comeIntoView, SCROLL_DELAY_MS); // drawn: its full height
-  if (mine === generation && !panel.ended) panel.timer = setInterval(poll, POLL_MS);
+  if (mine === generation && !panel.ended) startPolling(panel.stopping ? STOPPING_POLL_MS : POLL_MS);
 }
 
 // The views of the given specs, once the views built before them are gone.
@@ -96,6 +102,11 @@ async function buildViews(specs, config, before) {
     views[name] = (await vegaEmbed(`#${name}`, full, { actions: false, config })).view;
   }
   return views;
+}
+
+function startPolling(every) {
+  stopPolling();
+  panel.timer = setInterval(poll, every);
 }
 
 function stopPolling() {
