@@ -1,4 +1,5 @@
-# Fashion-MNIST Lab. `make run` starts the app, `make test` runs every test, `make bench` measures.
+# Fashion-MNIST Lab. `make run` starts the app, `make test` runs every test, `make bench` measures
+# (`make bench ROWS=first,prediction`: those groups only; tools/bench.py lists them).
 # Both create .venv and install what is missing; a second run only checks and is quick.
 
 PYTHON ?= python3
@@ -59,7 +60,7 @@ check: $(STAMP) dataset
 	$(PY) -m pytest -n 2 --dist loadfile -m "not browser and not ray and not postgres and not slow"
 
 bench: $(STAMP) dataset browser
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench $(if $(ROWS),--rows $(ROWS))
 
 # Retrain the bundled models (model_store/bundled, committed) with the project's own CLI.
 models: $(STAMP) dataset

@@ -17,6 +17,7 @@ from tools.app_server import ROOT
 from tools.bench_app import bench_app
 from tools.bench_class import bench_class
 from tools.bench_explanations import bench_heatmaps, bench_projection
+from tools.bench_first import bench_first_moments
 from tools.bench_flood import bench_flood
 from tools.bench_memory import bench_memory
 from tools.bench_quiz import bench_quiz
@@ -134,20 +135,39 @@ def print_table(rows: list[Row]) -> None:
         print(f"{row.name:70} {row.ours:8.2f}{row.unit:>2} {baseline}  {row.target}: {verdict}  {row.note}")
 
 
+GROUPS = {  # name -> its rows, in the order a whole run measures them
+    "training": lambda repeats: bench_training_speed(),
+    "prediction": lambda repeats: bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()],
+    "projection": lambda repeats: bench_projection(),
+    "memory": lambda repeats: bench_memory(),
+    "app": bench_app,
+    "first": lambda repeats: bench_first_moments(),
+    "room": lambda repeats: bench_room(),
+    "flood": lambda repeats: bench_flood(),
+    "quiz": lambda repeats: bench_quiz(),
+    "class": lambda repeats: bench_class(),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument(
+        "--rows", default="", help=f"comma-separated groups to run (default: all): {', '.join(GROUPS)}"
+    )
     args = parser.parse_args(argv)
+    groups = [g for g in args.rows.split(",") if g] or list(GROUPS)
+    unknown = sorted(set(groups) - set(GROUPS))
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
     machine = machine_description()
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
-    rows = bench_training_speed() + bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()]
-    rows += bench_projection()
-    rows += bench_memory()
-    rows += bench_app(args.repeats) + bench_room() + bench_flood() + bench_quiz() + bench_class()
+    rows = [row for group in groups for row in GROUPS[group](args.repeats)]
     print_table(rows)
     RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))
-    print(f"saved {RESULTS.relative_to(ROOT)}")
+    results = RESULTS if groups == list(GROUPS) else RESULTS.with_name(f"bench-{'-'.join(groups)}.json")
+    results.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))
+    print(f"saved {results.relative_to(ROOT)}")
     return 0 if all(r.passed for r in rows) else 1
 
 
