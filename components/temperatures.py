@@ -18,6 +18,10 @@ def temperature(entry, model, photo: bool) -> float:
     ahead = precomputed(entry)
     if ahead is not None:
         return ahead.photo_temperature if photo else ahead.temperature
+    from fashion_lab.analysis.calibration import trained_on_real_photos
+
+    if photo and trained_on_real_photos(entry.meta):
+        return real_photo_temperature(entry.name, entry.weights_sha256, model)
     fit = photo_temperature if photo else model_temperature
     return fit(entry.name, entry.weights_sha256, model)
 
@@ -46,3 +50,12 @@ def photo_temperature(name: str, weights_sha256: str, _model) -> float:
     from fashion_lab.analysis.calibration import fit_photo_temperature
 
     return fit_photo_temperature(_model, *_photographed_test_images())
+
+
+@st.cache_data(show_spinner="Calibrating the model's confidence on held-out real photos...", max_entries=32)
+def real_photo_temperature(name: str, weights_sha256: str, _model) -> float:
+    """The temperature for photos of a model that trained on real ones: fitted on the real
+    photos held out from its training (the validation part of data/photo-cutouts)."""
+    from fashion_lab.analysis.calibration import fit_real_photo_temperature
+
+    return fit_real_photo_temperature(_model)

@@ -110,6 +110,23 @@ def fit_photo_temperature(model, photographed: np.ndarray, labels: np.ndarray) -
     return fit_temperature(predict_views(model, photographed), labels)
 
 
+def fit_real_photo_temperature(model) -> float:
+    """The temperature on the validation part of the real photos' cut-outs
+    (fashion_lab/data/photo_cutouts.py): for a model that trained on real photos, photos it did not
+    train on; a shoe counts as the likeliest of the classes its folder accepts."""
+    from fashion_lab.analysis.evaluation import predict_views
+    from fashion_lab.data.photo_cutouts import load_cutouts
+
+    held_out = load_cutouts().part(validation=True)
+    return fit_temperature(predict_views(model, list(held_out.views)), held_out.labels)
+
+
+def trained_on_real_photos(meta: dict) -> bool:
+    """Whether a stored model's training saw real photos (then its photo temperature is fitted on
+    real ones it did not see, not on simulated photos)."""
+    return bool((meta.get("config") or {}).get("real_photos"))
+
+
 ConfidenceSet = tuple[np.ndarray, np.ndarray, np.ndarray]  # (n,) as given, at the temperature; right
 
 

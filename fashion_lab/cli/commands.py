@@ -108,13 +108,18 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
 def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.analysis.photo_scores import LABELS_FILE, photo_folder_problem
 
-    store.get(args.model)
+    entry = store.get(args.model)
     root, labels = Path(args.folder), Path(args.labels) if args.labels else None
     problem = photo_folder_problem(root, args.split, labels)
     if problem:
         raise ValueError(problem)
     load_tensorflow()
-    from fashion_lab.analysis.calibration import fit_photo_temperature, photographed_test_images
+    from fashion_lab.analysis.calibration import (
+        fit_photo_temperature,
+        fit_real_photo_temperature,
+        photographed_test_images,
+        trained_on_real_photos,
+    )
     from fashion_lab.analysis.photo_scores import (
         balanced,
         balanced_interval,
@@ -125,7 +130,11 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.data.fashion_mnist import load_dataset
 
     model, test = store.load(args.model), load_dataset()
-    temperature = fit_photo_temperature(model, *photographed_test_images(test.test_images, test.test_labels))
+    if trained_on_real_photos(entry.meta):  # on real photos it did not train on
+        temperature = fit_real_photo_temperature(model)
+    else:
+        photographed = photographed_test_images(test.test_images, test.test_labels)
+        temperature = fit_photo_temperature(model, *photographed)
     scores = score_photos(root, model, args.pipeline, args.half, temperature, args.split, labels)
     document = {
         "model": args.model,

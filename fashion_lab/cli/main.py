@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         "at random brush widths, details as lines, gaps, flips, tilts): for models that read drawings",
     )
     train.add_argument(
+        "--real-photos",
+        type=int,
+        default=defaults.real_photos,
+        metavar="REPEATS",
+        help="also train on the cut-outs of about 1,700 real phone photos (clothing-dataset-small's "
+        "train split, its validation part left out: data/photo-cutouts), each repeated this many times",
+    )
+    train.add_argument(
         "--precision",
         choices=PRECISIONS,
         default=defaults.precision,

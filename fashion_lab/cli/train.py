@@ -27,6 +27,7 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
         simulated_photos=args.simulated_photos,
         footwear_from_above=args.footwear_from_above,
         drawings=args.drawings,
+        real_photos=args.real_photos,
         precision=args.precision,
         init_from=args.init_from,
     )

@@ -27,6 +27,7 @@ class TrainingConfig:
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
     drawings: float = 0.0  # also train on this share of the images drawn as a person draws them
+    real_photos: int = 0  # also train on the real photos' cut-outs, each repeated this many times
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
     init_from: str | None = None  # a stored model of the same architecture to start from (fine-tuning)
 
@@ -48,6 +49,7 @@ class TrainingConfig:
                 f"footwear from above must be a share in 0-1, got {self.footwear_from_above}",
             ),
             (0 <= self.drawings <= 1, f"drawings must be a share in 0-1, got {self.drawings}"),
+            (0 <= self.real_photos <= 50, f"real photos must be repeated 0-50 times, got {self.real_photos}"),
             (
                 not self.footwear_from_above or self.simulated_photos,
                 "footwear from above is a kind of simulated photo: set simulated photos too",

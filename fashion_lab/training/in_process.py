@@ -117,6 +117,11 @@ class TrainingJob(BaseJob):
 
             self._log.add("drawing garments", images=round(cfg.drawings * len(x)))
             x, y = with_drawn_garments(x, y, cfg.drawings, cfg.seed)
+        if cfg.real_photos:
+            from fashion_lab.data.photo_cutouts import with_real_photos
+
+            self._log.add("adding real photos", repeats=cfg.real_photos)
+            x, y = with_real_photos(x, y, cfg.real_photos, cfg.seed)
         steps = -(-len(x) // cfg.batch_size)
         self.model = self.build_seeded_model(steps * cfg.epochs)
         if self.stop_requested:
