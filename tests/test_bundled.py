@@ -4,6 +4,7 @@ from dataclasses import asdict
 
 import pytest
 
+from components.model_picker import PHOTO_MODELS
 from fashion_lab.analysis.evaluation import evaluate_model
 from fashion_lab.cli.main import build_parser
 from fashion_lab.cli.train import training_config
@@ -11,6 +12,8 @@ from fashion_lab.models.stored import open_store
 from fashion_lab.training.config import TrainingConfig
 from model_store import BUNDLED_ROOT
 from tools.bundle_models import RECIPES, plan_steps
+
+REAL_PHOTOS_FLOOR = 0.75  # balanced, on the repository's photos (83.8% measured once: docs/photos.md)
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +85,21 @@ def test_the_drawing_pair_reads_drawings_the_classics_do_not(bundled):
     }
     assert right["bundled-cnn"] < 0.55 and right["bundled-cnn-drawings"] >= 0.7, right
     assert right["bundled-dense-drawings"] >= 0.55, right
+
+
+def test_the_real_photo_model_is_the_deep_cnn_that_also_learned_real_photos(bundled):
+    """Issue 41: the same network as the Fashion-MNIST-only one, still >= 90% on its test set."""
+    entry = bundled.get("bundled-cnn-deep-real-photos")
+    assert entry.architecture == bundled.get("bundled-cnn-deep").architecture
+    assert entry.meta["config"]["real_photos"] > 0
+    assert entry.test_accuracy >= 0.90
+
+
+@pytest.mark.slow
+def test_real_photos_in_training_lift_the_score_on_photos_neither_trained_on(bundled):
+    """The repository's photos, scored afresh through the whole upload path: the CNN that also
+    learned real photos is well ahead of the same CNN trained on Fashion-MNIST only."""
+    from fashion_lab.analysis.photo_scores import PHOTOS_FOLDER, balanced, score_photos
+
+    plain, real = (balanced(score_photos(PHOTOS_FOLDER, bundled.load(n))) for n in PHOTO_MODELS)
+    assert real >= REAL_PHOTOS_FLOOR and real - plain >= 0.10, (plain, real)

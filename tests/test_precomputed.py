@@ -41,6 +41,19 @@ def test_the_stored_values_are_what_the_pages_would_compute(bundled, dataset):
     assert stored.photo_temperature == pytest.approx(fresh.photo_temperature, rel=1e-3)
 
 
+def test_a_model_that_learned_real_photos_is_calibrated_on_real_photos_it_did_not_see(bundled):
+    """Issue 41, item 4: its photo temperature comes from the held-out part of the real photos,
+    not from simulated ones; and every photo score covers the six headline folders."""
+    from fashion_lab.analysis.calibration import fit_real_photo_temperature
+
+    entry = bundled.get("bundled-cnn-deep-real-photos")
+    stored = read(entry.path, entry.weights_sha256)
+    fitted = fit_real_photo_temperature(bundled.load(entry.name))
+    assert stored.photo_temperature == pytest.approx(fitted, rel=1e-3)
+    headline = {"t-shirt", "pants", "dress", "outwear", "shirt", "shoes"}
+    assert all(set(read(m.path, m.weights_sha256).photos) == headline for m in bundled.models())
+
+
 @pytest.fixture
 def copied(bundled, tmp_path):
     """bundled-dense's file in a folder of the test's own, and its weights' checksum."""
@@ -74,6 +87,8 @@ def test_values_of_other_weights_or_another_method_are_not_used(copied):
         lambda d: d.update(photo_temperature=[1, 2]),
         lambda d: d.pop("answers"),
         lambda d: d["answers"].update(confidence=[[0.5]] * 10_000),
+        lambda d: d["photos"].update(shoes=[30, 20]),  # more right than photos
+        lambda d: d.update(photos=[]),
     ],
 )
 def test_a_file_that_does_not_hold_what_it_should_is_not_used(copied, change):

@@ -2,6 +2,7 @@
 
 The classics the classic way (dense 10 epochs, CNN 5 epochs), a stronger CNN, the same stronger
 CNN trained on simulated photos too (for real photos), then fine-tuned with shoes seen from above,
+and that one fine-tuned on real phone photos too (the train split of clothing-dataset-small),
 the equal-budget pair (a CNN at the dense network's size, a dense network at the CNN's), and the
 classic pair trained on drawings too (the same recipe for both, as the comparison needs). Each
 is trained into a temporary store, then moved into model_store/bundled/ (committed, read-only in
@@ -27,12 +28,16 @@ PHOTOS_BASE = ["--arch", "cnn_deep", "--epochs", "8", "--simulated-photos", "1"]
 # above (docs/photos.md, "Shoes from above"); seed 2 was the best of three on the tune half
 PHOTOS_FINE_TUNE = ["--epochs", "2", "--learning-rate", "5e-4", "--limit", "20000", "--simulated-photos", "1"]
 PHOTOS_FINE_TUNE += ["--footwear-from-above", "0.4", "--precision", "float32", "--seed", "2"]
+# then 3 epochs more on Fashion-MNIST images and the real photos' cut-outs, as many of each
+# folder (docs/photos.md, "Learning from real photos": chosen on their validation part)
+REAL_FINE_TUNE = ["--epochs", "3", "--learning-rate", "5e-4", "--limit", "30000", "--real-photos", "8"]
 
 RECIPES = {  # bundled name -> the CLI's train arguments, step by step (a step goes on from the last)
     "bundled-dense": [["--arch", "dense", "--epochs", "10"]],
     "bundled-cnn": [["--arch", "cnn", "--epochs", "5"]],
     "bundled-cnn-deep": [["--arch", "cnn_deep", "--epochs", "15"]],
     "bundled-cnn-deep-photos": [PHOTOS_BASE, PHOTOS_FINE_TUNE],
+    "bundled-cnn-deep-real-photos": [PHOTOS_BASE, PHOTOS_FINE_TUNE, REAL_FINE_TUNE],  # and real photos
     "bundled-cnn-small": [["--arch", "cnn_small", "--epochs", "10"]],  # equal budgets: the dense's size
     "bundled-dense-wide": [["--arch", "dense_wide", "--epochs", "10"]],  # and the CNN's
     # the classics the classic way, on each image and a drawing of each (docs/drawings.md)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import time
 
+from fashion_lab.analysis.calibration import trained_on_real_photos
 from fashion_lab.analysis.precomputed import compute, write
 from fashion_lab.data.fashion_mnist import load_dataset
 from fashion_lab.models.stored import open_store
@@ -19,7 +20,8 @@ def precompute(names: list[str]) -> None:
     data = load_dataset()
     for name in names or sorted(m.name for m in store.models()):
         began, entry = time.perf_counter(), store.get(name)
-        values = compute(store.load(name), data.test_images, data.test_labels)
+        real_photos = trained_on_real_photos(entry.meta)
+        values = compute(store.load(name), data.test_images, data.test_labels, real_photos)
         path = write(entry.path, entry.weights_sha256, values)
         print(f"wrote {path.relative_to(ROOT)} in {time.perf_counter() - began:.1f} s", flush=True)
 

@@ -1,7 +1,8 @@
 """What the pages show of a bundled model that depends on nothing but its weights and the test
 set, computed ahead by `make models` and kept beside the model: the shift test's curves (Inside),
-the arrangement and the test answers (Compare), the two temperatures (Classify). Each took 1-7 s
-the first time a page needed it on 2 cores; read from the file, a few milliseconds.
+the arrangement and the test answers (Compare), the two temperatures and the score on the
+repository's phone photos (Classify). Each took 1-10 s the first time a page needed it on 2
+cores; read from the file, a few milliseconds.
 
 The file names the checksum of the weights it was computed from and the method's parameters; a
 page uses it only when both match today's, and computes as before otherwise (a user's own model,
@@ -29,7 +30,7 @@ SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 SHIFTS = range(-6, 7)
 TEST_IMAGES = 10_000
 METHOD = {  # what each value was computed with: a change here makes every file stale
-    "version": 1,
+    "version": 2,
     "shift_images": SHIFT_IMAGES,
     "shifts": [SHIFTS.start, SHIFTS.stop],
     "projected_images": PROJECTED_IMAGES,
@@ -38,6 +39,8 @@ METHOD = {  # what each value was computed with: a change here makes every file 
     "photo_calibration_images": PHOTO_CALIBRATION_IMAGES,
     "photo_seed": PHOTO_SEED,
     "test_images": TEST_IMAGES,
+    "real_photo_temperature": "the validation part of data/photo-cutouts, for models trained on real photos",
+    "photos": "data/clothing-photos, the headline folders: right and total at the photo temperature",
 }
 log = logging.getLogger(__name__)
 
@@ -49,25 +52,41 @@ class Precomputed:
     answers: Answers  # on the test images
     temperature: float  # for drawings and 28x28 images
     photo_temperature: float
+    photos: dict[str, list[int]]  # the repository's photos: headline folder -> [right, total]
+
+    @property
+    def photo_accuracy(self) -> float:
+        """Balanced: the mean of the headline folders' accuracies."""
+        return float(np.mean([right / total for right, total in self.photos.values()]))
 
 
-def compute(model, images: np.ndarray, labels: np.ndarray) -> Precomputed:
-    """Every value, as the pages compute it, from the test ``images`` and ``labels``."""
+def compute(model, images: np.ndarray, labels: np.ndarray, real_photos: bool = False) -> Precomputed:
+    """Every value, as the pages compute it, from the test ``images`` and ``labels``; the photo
+    temperature from real photos the model did not train on if it trained on ``real_photos``, else
+    from simulated ones."""
     from fashion_lab.analysis.calibration import (
         fit_dataset_temperature,
         fit_photo_temperature,
+        fit_real_photo_temperature,
         photographed_test_images,
     )
     from fashion_lab.analysis.evaluation import predict_images
     from fashion_lab.analysis.inspection import shift_accuracy
+    from fashion_lab.analysis.photo_scores import PHOTOS_FOLDER, score_photos
     from fashion_lab.analysis.projection import project
 
+    if real_photos:
+        photo_temperature = fit_real_photo_temperature(model)
+    else:
+        photo_temperature = fit_photo_temperature(model, *photographed_test_images(images, labels))
+    scores = score_photos(PHOTOS_FOLDER, model, temperature=photo_temperature)
     return Precomputed(
         shift=shift_accuracy(model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES], SHIFTS),
         projection=project(model, images[:PROJECTED_IMAGES], labels[:PROJECTED_IMAGES]),
         answers=Answers.of(predict_images(model, images[:TEST_IMAGES])),
         temperature=fit_dataset_temperature(model, images, labels),
-        photo_temperature=fit_photo_temperature(model, *photographed_test_images(images, labels)),
+        photo_temperature=photo_temperature,
+        photos={s.folder: [s.correct, s.total] for s in scores if s.headline},
     )
 
 
@@ -85,6 +104,7 @@ def write(folder: Path, weights_sha256: str, values: Precomputed) -> Path:
         },
         "temperature": values.temperature,
         "photo_temperature": values.photo_temperature,
+        "photos": values.photos,
     }
     path = folder / PRECOMPUTED_FILE
     path.write_text(json.dumps(document, separators=(",", ":")) + "\n")
@@ -138,4 +158,14 @@ def _checked(document: dict) -> Precomputed:
         answers=answers,
         temperature=float(_numbers(document["temperature"], (), 0.01, 100)),
         photo_temperature=float(_numbers(document["photo_temperature"], (), 0.01, 100)),
+        photos=_photo_counts(document["photos"]),
     )
+
+
+def _photo_counts(found: dict) -> dict[str, list[int]]:
+    if not isinstance(found, dict) or not 1 <= len(found) <= 20:
+        raise ValueError("expected the headline folders' counts")
+    counts = {str(folder): _numbers(pair, (2,), 0, 100_000, int).tolist() for folder, pair in found.items()}
+    if any(right > total or total == 0 for right, total in counts.values()):
+        raise ValueError("a folder's right answers exceed its photos")
+    return counts
