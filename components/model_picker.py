@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.plain_text import plain
 from components.resources import get_store
-from components.state import DRAWING_PICK, Slot, kept, preset_picked
+from components.state import DRAWING_PICK, PHOTO_PICK, Slot, kept, preset_picked
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.registry import is_convolutional
 
@@ -16,6 +16,9 @@ CLASSICS = ("dense", "cnn")  # the two architectures the app is about
 # The classic pair trained on drawings too, with the same recipe (make models): what answers a
 # drawing until someone picks other models. docs/drawings.md says why.
 DRAWING_MODELS = ("bundled-dense-drawings", "bundled-cnn-drawings")
+# The same network trained on Fashion-MNIST only, and also on real phone photos: what answers a
+# photo until someone picks other models, the lesson of domain shift side by side (docs/photos.md).
+PHOTO_MODELS = ("bundled-cnn-deep", "bundled-cnn-deep-real-photos")
 # Models one page works with at once: each adds its predictions, heatmaps or arrangement to every
 # rerun (Compare's arrangement of ~20 models took 117 s and 73 CPU-seconds).
 MODELS_PER_VIEW = 8
@@ -45,30 +48,42 @@ def drawing_models(models) -> list[str]:
     return list(DRAWING_MODELS) if set(DRAWING_MODELS) <= {m.name for m in models} else default_models(models)
 
 
-def chosen_models(models, choice: Slot, drawing: bool = False) -> list:
+def photo_models(models) -> list[str]:
+    """For photos: the network without and with real photos when both are stored, else the
+    default models."""
+    return list(PHOTO_MODELS) if set(PHOTO_MODELS) <= {m.name for m in models} else default_models(models)
+
+
+def input_defaults(models, drawing: bool = False, photo: bool = False) -> list[str]:
+    """The models that answer an input of this kind until a choice is made."""
+    return drawing_models(models) if drawing else photo_models(models) if photo else default_models(models)
+
+
+def chosen_models(models, choice: Slot, drawing: bool = False, photo: bool = False) -> list:
     """The entries of a page's ``choice`` that still exist (until one is made, those the address
-    names, else the defaults: for a drawing, ``drawing_models``)."""
+    names, else the defaults for the input: ``input_defaults``)."""
     names = {m.name for m in models}
     if choice.get() is None:  # a new session opened from an address that names models
         named = [n for n in st.query_params.get_all(MODELS_PARAMETER) if n in names]
         choice.set(named[:MODELS_PER_VIEW] or None)
     chosen = choice.get()
-    defaults = drawing_models(models) if drawing else default_models(models)
+    defaults = input_defaults(models, drawing, photo)
     kept = [n for n in (defaults if chosen is None else chosen) if n in names][:MODELS_PER_VIEW]
     return [m for n in kept for m in models if m.name == n]
 
 
-def choose_models(key: str, choice: Slot, models=None, drawing: bool = False) -> list:
+def choose_models(key: str, choice: Slot, models=None, drawing: bool = False, photo: bool = False) -> list:
     """A multiselect of the stored models (newest first) showing the page's ``choice``, which a
-    change sets. ``drawing``: the input is a drawing (its own defaults, and its own widget, so
-    that the defaults follow the input until a choice is made). Returns the chosen entries."""
+    change sets. ``drawing``, ``photo``: the input is a drawing or a photo (its own defaults, and
+    its own widget, so that the defaults follow the input until a choice is made). Returns the
+    chosen entries."""
     models = get_store().models() if models is None else models
     if not models:
         st.info("No trained model yet: train one on the Train page first.")
         return []
-    key = DRAWING_PICK.format(key) if drawing else key
+    key = DRAWING_PICK.format(key) if drawing else PHOTO_PICK.format(key) if photo else key
     _, keep = kept(key, None, shared=choice)
-    chosen = [m.name for m in chosen_models(models, choice, drawing)]
+    chosen = [m.name for m in chosen_models(models, choice, drawing, photo)]
     default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect(
         "Models",
@@ -79,7 +94,7 @@ def choose_models(key: str, choice: Slot, models=None, drawing: bool = False) ->
         max_selections=MODELS_PER_VIEW,
         help=f"At most {MODELS_PER_VIEW} at once: each adds its work to every rerun of the page.",
     )
-    keep_in_address(names, drawing_models(models) if drawing else default_models(models))
+    keep_in_address(names, input_defaults(models, drawing, photo))
     return [m for n in names[:MODELS_PER_VIEW] for m in models if m.name == n]
 
 

@@ -114,6 +114,7 @@ TALK_MODE = "talk_mode"  # the sidebar's Talk mode switch: big fonts and just th
 TEST_CLASS, TEST_NUMBER = "{}_test_class", "{}_test_number"  # the test image picker's, with its page's name
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight
 DRAWING_PICK = "{}_for_drawings"  # the model picker's own widget while the input is a drawing
+PHOTO_PICK = "{}_for_photos"  # ... and while it is a photo
 
 
 def talk_mode() -> bool:

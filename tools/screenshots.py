@@ -100,20 +100,23 @@ def on_heatmaps(page: Page, url: str, talk: bool) -> None:
     page.get_by_role("heading", name="What each model looked at").evaluate(TO_THE_TOP)
 
 
-def on_photo(page: Page, url: str, talk: bool) -> None:
+def on_photo(page: Page, url: str, talk: bool, more: tuple[str, ...] = ()) -> None:
     """A shirt from the check half of the photos, uploaded: the pipeline's steps and the verdicts
-    of the classics and the photo model."""
+    of the photo defaults (the same CNN without and with real photos), then of ``more`` models."""
     page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
     expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
     page.get_by_text("Upload a photo", exact=True).click()  # first: a drawing has models of its own
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(PHOTO)
-    expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=120_000)  # the classics
-    # Only then the photo model: a multiselect applies its pick a moment after the list closes,
-    # and a file given to the uploader during that rerun was lost (CI, a loaded machine).
+    expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=120_000)  # the photo defaults
+    if not more:
+        return
+    # Only then the others: a multiselect applies its pick a moment after the list closes, and a
+    # file given to the uploader during that rerun was lost (CI, a loaded machine).
     page.get_by_role("combobox", name="Models").click()
-    page.get_by_role("option", name="bundled-cnn-deep-photos", exact=True).click()
+    for name in more:
+        page.get_by_role("option", name=name, exact=True).click()
     page.keyboard.press("Escape")
-    expect(page.get_by_test_id("stMetric")).to_have_count(3, timeout=120_000)
+    expect(page.get_by_test_id("stMetric")).to_have_count(2 + len(more), timeout=120_000)
 
 
 def on_budgets(page: Page, url: str, talk: bool) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components.classify.inputs import CANVAS_SIDE, TALK_CANVAS_SIDE, drawing_input, upload_input
-from components.classify.keys import HEATMAP_METHOD, MODELS, SOURCE
+from components.classify.keys import HEATMAP_METHOD, MODELS, PHOTO_GALLERY, SOURCE
 from components.classify.predictions import render_predictions
 from components.heatmaps import render_heatmaps
 from components.image_views import render_pipeline, render_pixel_grid
 from components.model_picker import choose_models
+from components.photo_lesson import render_photo_lesson
 from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 
@@ -47,10 +48,14 @@ def render_classify() -> None:
             result, truth = test_image_input() or (None, None)
     CLASSIFY_INPUT.set(result.pixels if result else None)
     with right:
-        models = choose_models(MODELS, CLASSIFY_CHOICE, drawing=source == "Draw")
+        models = choose_models(
+            MODELS, CLASSIFY_CHOICE, drawing=source == "Draw", photo=source == "Upload a photo"
+        )
         if result is None:
             return
         answers = render_predictions(result, models, compact=talk)
+        if source == "Upload a photo":
+            render_photo_lesson(models, PHOTO_GALLERY)
         if truth:
             st.markdown(f"True label: **{truth}**")
     if answers:

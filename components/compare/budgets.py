@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.compare.keys import PRESET
-from components.model_picker import CLASSICS, first_of_kind
+from components.compare.keys import PHOTO_PRESET, PHOTO_PRESET_BUTTON, PRESET
+from components.model_picker import CLASSICS, PHOTO_MODELS, first_of_kind
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import COMPARE_CHOICE, pick_preset, talk_mode
@@ -34,12 +34,22 @@ def render_presets(models, picker: str) -> None:
     def pick(architectures) -> None:
         pick_preset(picker, COMPARE_CHOICE, preset_models(models, architectures))
 
-    columns = st.columns([1, 1, 3])
+    columns = st.columns([1, 1, 1, 2])
     for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):
         column.button(label, on_click=pick, args=(architectures,), key=PRESET.format(label), width="stretch")
+    photo_models = [n for n in PHOTO_MODELS if n in {m.name for m in models}]
+    if len(photo_models) == len(PHOTO_MODELS):  # the same network without and with real photos
+        columns[2].button(
+            PHOTO_PRESET,
+            on_click=pick_preset,
+            args=(picker, COMPARE_CHOICE, photo_models),
+            key=PHOTO_PRESET_BUTTON,
+            width="stretch",
+            help="The same CNN trained on Fashion-MNIST only, and also on real phone photos.",
+        )
     wanted = set(EQUAL_BUDGETS) - {m.architecture for m in models}
     if wanted:
-        columns[2].caption(f"Equal budgets needs a model of {', '.join(sorted(wanted))}: run `make models`.")
+        columns[3].caption(f"Equal budgets needs a model of {', '.join(sorted(wanted))}: run `make models`.")
 
 
 def render_budgets(entries) -> bool:

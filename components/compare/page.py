@@ -9,11 +9,12 @@ from components.chart_style import show_chart
 from components.compare.budgets import render_budgets, render_presets
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
 from components.compare.headline import headline
-from components.compare.keys import MODELS, NORMALISED, VIEW
+from components.compare.keys import MODELS, NORMALISED, PHOTO_GALLERY, VIEW
 from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
 from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
+from components.photo_lesson import learned_from_real_photos, render_photo_lesson
 from components.plain_text import plain, unbroken
 from components.resources import available_test_images, get_store, loaded, precomputed, test_images
 from components.state import COMPARE_CHOICE, talk_mode
@@ -87,6 +88,8 @@ def _render_side_by_side(models) -> None:
     with top:
         if not render_budgets(entries) and len(entries) > 1:
             st.markdown(f"#### {headline(entries)}")
+        if learned_from_real_photos(entries):  # the lesson of domain shift, with its numbers
+            render_photo_lesson(entries, PHOTO_GALLERY)
         left, right = st.columns(2)
         show_chart(*curves_chart(entries, "val_accuracy", talk), where=left, width="stretch")
         show_chart(*curves_chart(entries, "val_loss", talk), where=right, width="stretch")

@@ -1,0 +1,113 @@
+"""How each chosen model does on real phone photos it never trained on (the repository's, scored
+ahead by `make models`), what the numbers say, and what the photo model learned from: under a
+photo's answers on Classify, and on Compare (issue 41; docs/photos.md)."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from components.image_views import tile
+from components.plain_text import plain, unbroken
+from components.resources import precomputed
+from components.state import talk_mode
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+
+GALLERY_PER_CLASS = 4
+GALLERY_TILE = 44  # px: four of a kind side by side in half the answers' column
+REAL_PHOTOS = "Fashion-MNIST and real phone photos"
+
+
+def training_data(entry) -> str:
+    """What the model learned from, in a few words."""
+    config = entry.meta.get("config") or {}
+    if config.get("real_photos"):
+        return REAL_PHOTOS
+    if config.get("simulated_photos"):
+        return "Fashion-MNIST and simulated photos"
+    if config.get("drawings"):
+        return "Fashion-MNIST and drawings"
+    return "Fashion-MNIST only"
+
+
+def _verdict(without: tuple, with_photos: tuple) -> str:
+    """The sentence the two scores support, whichever way they go."""
+    (_, plain_score), (_, photo_score) = without, with_photos
+    gain = photo_score - plain_score
+    if gain >= 0.05:
+        return (
+            f"The same network, other data: studio shots alone get {plain_score:.0%} of real phone "
+            f"photos right; with phone photos among its training images, {photo_score:.0%}. A network "
+            f"knows the pictures it learned from: a {unbroken('t-shirt')} on a bed is not a studio shot."
+        )
+    return (
+        f"Real phone photos in its training moved the score from {plain_score:.0%} to "
+        f"{photo_score:.0%}: not enough to say they helped."
+    )
+
+
+def learned_from_real_photos(entries: list) -> bool:
+    return any(training_data(entry) == REAL_PHOTOS for entry in entries)
+
+
+def render_photo_lesson(entries: list, gallery_key: str) -> None:
+    """Each chosen model's balanced accuracy on the repository's photos, when computed ahead; the
+    gallery of what the photo model learned from in a closed section keyed ``gallery_key``."""
+    scored = [(entry, values.photo_accuracy) for entry in entries if (values := precomputed(entry))]
+    if not scored:
+        return
+    photos = sum(total for _, total in precomputed(scored[0][0]).photos.values())
+    lines = [
+        f"**{plain(entry.name)}** ({training_data(entry)}): **{score:.0%}** right"
+        for entry, score in scored
+    ]
+    st.markdown(
+        f"On {photos} phone photos none of them trained on (six kinds of garment, each counted "
+        "the same):\n\n" + "\n".join(f"- {line}" for line in lines)
+    )
+    without = [s for s in scored if training_data(s[0]) == "Fashion-MNIST only"]
+    with_photos = [s for s in scored if training_data(s[0]) == REAL_PHOTOS]
+    if without and with_photos:
+        st.markdown(f"**{_verdict(without[0], with_photos[0])}**")
+    if with_photos and not talk_mode():
+        _render_gallery(gallery_key)
+
+
+@st.cache_resource(show_spinner=False)
+def _gallery_images() -> list[tuple[str, list, list]]:
+    """(class, real photos' cut-outs, Fashion-MNIST training images) of each class the photos
+    show: the first few of each, read-only."""
+    from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.data.photo_cutouts import load_cutouts
+
+    cutouts, data = load_cutouts().part(validation=False), load_dataset()
+    rows = []
+    for label in sorted(set(cutouts.labels.tolist())):
+        real = cutouts.views[cutouts.labels == label][:GALLERY_PER_CLASS, 0]
+        studio = data.train_images[np.flatnonzero(data.train_labels == label)[:GALLERY_PER_CLASS]]
+        tiles = [tile(p, GALLERY_TILE) for p in (*real, *studio)]
+        rows.append((CLASS_NAMES[label], tiles[: len(real)], tiles[len(real) :]))
+    return rows
+
+
+def _render_gallery(key: str) -> None:
+    """A closed section; opened, a few training photos of each class beside the dataset's."""
+    from fashion_lab.data.fashion_mnist import DatasetError
+    from fashion_lab.data.photo_cutouts import CutoutsError
+
+    section = st.expander("What the photo model learned from", key=key, on_change="rerun")
+    with section:
+        if not section.open:
+            return
+        try:
+            rows = _gallery_images()
+        except (DatasetError, CutoutsError) as error:
+            st.caption(f"The pictures cannot be shown: {plain(error)}")
+            return
+        photos, studio_shots = st.columns(2)
+        photos.caption("Real phone photos, as the pipeline cuts them out")
+        studio_shots.caption("Fashion-MNIST's studio shots")
+        for name, real, studio in rows:
+            photos, studio_shots = st.columns(2)
+            photos.image(real, width=GALLERY_TILE, caption=[unbroken(name)] + [""] * (len(real) - 1))
+            studio_shots.image(studio, width=GALLERY_TILE)
