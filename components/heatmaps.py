@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 from components.plain_text import plain, unbroken
-from components.state import kept
+from components.state import kept, talk_mode
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HINTS = {
@@ -21,6 +21,10 @@ FOLLOW = (
     " Move the image: does each model's red move with the garment, or stay where it was in the frame?"
     " The numbers: how well the map matches the unmoved image's map moved along, and left in place."
 )
+
+
+# px: its caption holds the longest bundled name, "bundled-cnn-deep-real-photos", on one line
+HEATMAP_SIDE, TALK_HEATMAP_SIDE = 216, 320
 
 
 def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=None) -> None:
@@ -41,12 +45,13 @@ def render_heatmaps(pixels: np.ndarray, answers: list[tuple], key: str, centred=
             if heat is None:
                 st.caption(f"{plain(entry.name)}: {method} needs a convolution; this model has none.")
                 continue
-            caption = f"{plain(entry.name)}: what drove “{unbroken(CLASS_NAMES[top])}”"
+            caption = f"{unbroken(plain(entry.name))}: what drove “{unbroken(CLASS_NAMES[top])}”"
             if heat.max() <= 0:  # e.g. Grad-CAM of a first convolution, whose maps all pulled away
                 caption += " (nothing stood out by this measure)"
             elif centred is not None and centred[1:] != (0, 0):
                 caption += _movement(model, top, method, heat, *centred)
-            st.image(heat_overlay(pixels, heat), caption=caption, width=168)
+            side = TALK_HEATMAP_SIDE if talk_mode() else HEATMAP_SIDE
+            st.image(heat_overlay(pixels, heat), caption=caption, width=side)
     st.caption(HINTS[method] + (FOLLOW if centred is not None else LOOK_FOR))
 
 

@@ -30,6 +30,15 @@ def talk_mode_asked() -> bool:
     return st.query_params.get("talk") == "1"
 
 
+# A metric's label (a model's name and architecture above its answer) ends in an ellipsis where
+# its column is narrow: "bundled-cnn-deep-real-photos (cn…". It wraps at its spaces instead.
+WRAPPED_LABELS = """<style>
+[data-testid=stMetricLabel], [data-testid=stMetricLabel] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>"""
+
+
 def render_talk_switch() -> None:
     """The switch (on when the URL says ?talk=1); while on, large text and a full-width page."""
     if TALK_MODE not in st.session_state:
@@ -40,6 +49,7 @@ def render_talk_switch() -> None:
         on_change=_sync_url,
         help="Large text, just the essentials. Bookmark the page with it on: ?talk=1",
     )
+    st.html(WRAPPED_LABELS)
     if talk_mode():
         st.query_params["talk"] = "1"  # page switches drop query parameters: put it back
         st.html(LARGE_TEXT)

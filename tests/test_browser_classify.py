@@ -9,6 +9,7 @@ from helpers.scenes import trousers_photo
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from components.plain_text import unbroken
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
 from tools.app_driver import draw_by_touch, draw_trousers
@@ -59,7 +60,7 @@ def test_a_drawing_shows_what_drove_each_models_answer(page: Page, server):
     expect(answer_of(page, "cnn-20k")).to_have_text("Trouser", timeout=30_000)
     heatmaps = page.get_by_test_id("stImage").filter(has_text="what drove")
     expect(heatmaps).to_have_count(2, timeout=30_000)  # one per chosen model, occlusion for both
-    expect(heatmaps.filter(has_text="cnn-20k: what drove “Trouser”")).to_have_count(1)
+    expect(heatmaps.filter(has_text=f"{unbroken('cnn-20k')}: what drove “Trouser”")).to_have_count(1)
     heatmaps.first.scroll_into_view_if_needed()
     page.screenshot(path="test-results/classify-heatmaps-occlusion.png")
     page.get_by_role("radiogroup", name="Method").get_by_text("Grad-CAM").click()

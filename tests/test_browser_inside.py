@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.plain_text import unbroken
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.saving import run_metadata
 from tools.app_driver import choose, set_slider
@@ -52,7 +53,7 @@ def test_maps_detail_and_shift_slider(page: Page, server):
     expect(answers.first).not_to_have_text(before[0], timeout=30_000)  # the confidence moved
     page.get_by_text("Grad-CAM", exact=True).click()  # the moved image's heatmaps, one per model
     expect(page.get_by_text("inside-dense: Grad-CAM needs a convolution", exact=False)).to_be_visible()
-    movement = page.get_by_test_id("stImageCaption").filter(has_text="inside-cnn: what drove")
+    movement = page.get_by_test_id("stImageCaption").filter(has_text=f"{unbroken('inside-cnn')}: what drove")
     verdict = re.compile(r"(moved with the garment|stayed with the frame) \(-?\d\.\d\d vs")
     expect(movement).to_contain_text(verdict)
     expect(page.get_by_test_id("stException")).to_have_count(0)

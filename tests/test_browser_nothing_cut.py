@@ -13,7 +13,7 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from model_store import BUNDLED_ROOT
 from tools.app_driver import wait_for_the_script
 from tools.app_server import streamlit_server
-from tools.screenshots import PHONE, TALK
+from tools.screenshots import PHONE, TALK, on_photo
 
 pytestmark = pytest.mark.browser
 SIZES = {
@@ -25,7 +25,7 @@ SIZES = {
 BUNDLED_NAMES = [folder.name for folder in BUNDLED_ROOT.iterdir() if folder.is_dir()]
 WORDS = {word for name in [*CLASS_NAMES, *BUNDLED_NAMES] for word in name.split()}
 NAMES = sorted(WORDS | {unbroken(word) for word in WORDS}, key=len)[::-1]  # as shown, joined or not
-PAGES = ("train", "inside", "classify", "compare", "models", "room", "play")
+PAGES = ("train", "inside", "classify", "classify-photo", "compare", "models", "room", "play")
 # Each element with text of its own, shown (not an icon's ligature, not a screen reader's link),
 # whose box (or a box up to four levels above it) hides what overflows it or ends it in an
 # ellipsis, while its content is wider than that box.
@@ -86,7 +86,12 @@ def fresh_install(tmp_path_factory, dataset):
 
 
 def show(page: Page, url: str, path: str, talk: bool) -> None:
-    """Open the page and wait until its script has run; Classify with a test image answered."""
+    """Open the page and wait until its script has run; Classify with a test image answered, and
+    with a photo (its models have the longest names)."""
+    if path == "classify-photo":
+        on_photo(page, url, talk)
+        wait_for_the_script(page, timeout=120_000)
+        return
     page.goto(f"{url}/{path}" + ("?talk=1" if talk and path != "play" else ""))
     wait_for_the_script(page, timeout=120_000)
     if path == "classify":
