@@ -119,6 +119,13 @@ def on_photo(page: Page, url: str, talk: bool, more: tuple[str, ...] = ()) -> No
     expect(page.get_by_test_id("stMetric")).to_have_count(2 + len(more), timeout=120_000)
 
 
+def on_real_photos(page: Page, url: str, talk: bool) -> None:
+    """Compare's Real photos preset: the same CNN without and with real photos, and their scores."""
+    page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
+    page.get_by_role("button", name="Real photos").click()
+    expect(page.get_by_text("The same network, other data", exact=False)).to_be_visible(timeout=60_000)
+
+
 def on_budgets(page: Page, url: str, talk: bool) -> None:
     page.goto(f"{url}/compare" + ("?talk=1" if talk else ""))
     page.get_by_role("button", name="Equal budgets").click()
@@ -257,6 +264,8 @@ ROOM_SHOTS = [
     ("quiz-phone.png", on_quiz_phone, PHONE, False, False),
     ("models-calibration.png", on_calibration, {"viewport": {"width": 1400, "height": 640}}, False, False),
     ("classify-photo.png", on_photo, {"viewport": {"width": 1400, "height": 1100}}, False, False),
+    ("classify-photo-talk.png", on_photo, TALK, True, False),
+    ("compare-real-photos.png", on_real_photos, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("classify-heatmaps.png", on_heatmaps, {"viewport": {"width": 1400, "height": 560}}, False, False),
     ("compare-budgets.png", on_budgets, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("compare-budgets-talk.png", on_budgets, TALK, True, False),
