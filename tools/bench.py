@@ -114,17 +114,32 @@ def bench_feature_maps(runs: int = 30) -> Row:
     )
 
 
+SPEED_FLAGS = ("avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16")  # what oneDNN can use
+
+
 def machine_description() -> dict[str, str]:
-    """CPU model, cores and library versions, so numbers can be compared across machines."""
-    cpu = "unknown"
+    """CPU model and the instruction sets that decide training speed, the number format the CNN
+    trains in here, cores and library versions, so numbers can be compared across machines (the
+    classic baselines' rows give the host's speed)."""
+    cpu, flags = "unknown", set()
     if Path("/proc/cpuinfo").exists():
         for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
+            if line.startswith("model name") and cpu == "unknown":
                 cpu = line.split(":", 1)[1].strip()
-                break
+            elif line.startswith("flags") and not flags:
+                flags = set(line.split(":", 1)[1].split())
+    from fashion_lab.models.number_format import resolve_precision
     from fashion_lab.training.saving import library_versions
 
-    return {"cpu": cpu, "cores": str(os.cpu_count()), "platform": platform.platform(), **library_versions()}
+    return {
+        "cpu": cpu,
+        "cpu flags": " ".join(f for f in SPEED_FLAGS if f in flags) or "none of " + " ".join(SPEED_FLAGS),
+        "cnn number format": resolve_precision("auto", convolutional=True),
+        "oneDNN ISA limit": os.environ.get("ONEDNN_MAX_CPU_ISA", "none"),
+        "cores": str(os.cpu_count()),
+        "platform": platform.platform(),
+        **library_versions(),
+    }
 
 
 def print_table(rows: list[Row]) -> None:
