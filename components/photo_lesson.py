@@ -30,13 +30,16 @@ def training_data(entry) -> str:
     return "Fashion-MNIST only"
 
 
-def _verdict(without: tuple, with_photos: tuple) -> str:
-    """The sentence the two scores support, whichever way they go."""
-    (_, plain_score), (_, photo_score) = without, with_photos
+def verdict(without: tuple, with_photos: tuple) -> str:
+    """The sentence the two (entry, score) pairs support, whichever way they go; "the same
+    network" only when it is."""
+    (plain_entry, plain_score), (photo_entry, photo_score) = without, with_photos
     gain = photo_score - plain_score
+    same = plain_entry.architecture == photo_entry.architecture
     if gain >= 0.05:
         return (
-            f"The same network, other data: studio shots alone get {plain_score:.0%} of real phone "
+            f"{'The same network, other data' if same else 'Other data'}: studio shots alone get "
+            f"{plain_score:.0%} of real phone "
             f"photos right; with phone photos among its training images, {photo_score:.0%}. A network "
             f"knows the pictures it learned from: a {unbroken('t-shirt')} on a bed is not a studio shot."
         )
@@ -67,8 +70,9 @@ def render_photo_lesson(entries: list, gallery_key: str) -> None:
     )
     without = [s for s in scored if training_data(s[0]) == "Fashion-MNIST only"]
     with_photos = [s for s in scored if training_data(s[0]) == REAL_PHOTOS]
-    if without and with_photos:
-        st.markdown(f"**{_verdict(without[0], with_photos[0])}**")
+    if without and with_photos:  # the same network when there is one
+        without.sort(key=lambda pair: pair[0].architecture != with_photos[0][0].architecture)
+        st.markdown(f"**{verdict(without[0], with_photos[0])}**")
     if with_photos and not talk_mode():
         _render_gallery(gallery_key)
 
