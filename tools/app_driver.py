@@ -39,14 +39,16 @@ def wait_for_the_script(page: Page, timeout: float = 30_000) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
 
 
-def set_slider(page: Page, label: str, value: int, minimum: int, maximum: int = 50) -> None:
+def set_slider(
+    page: Page, label: str, value: float, minimum: float, maximum: float = 50, step: float = 1
+) -> None:
     """Move the Streamlit slider labelled ``label`` to ``value`` with the arrow keys. On a busy
     machine a press can land while a rerun redraws the slider and be lost, so the slider's value
     is read after each press, not the presses counted."""
     thumb = page.get_by_role("slider", name=label)
-    for _ in range(2 * (maximum - minimum)):
-        now = int(thumb.input_value())
-        if now == value:
+    for _ in range(round(2 * (maximum - minimum) / step)):
+        now = float(thumb.input_value())
+        if abs(now - value) < step / 2:
             break
         thumb.press("ArrowRight" if now < value else "ArrowLeft")
     expect(thumb).to_have_value(str(value))
