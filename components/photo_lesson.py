@@ -16,6 +16,7 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 GALLERY_PER_CLASS = 4
 GALLERY_TILE = 44  # px: four of a kind side by side in half the answers' column
 REAL_PHOTOS = "Fashion-MNIST and real phone photos"
+DATASET_ONLY = "Fashion-MNIST only"
 
 
 def training_data(entry) -> str:
@@ -27,7 +28,7 @@ def training_data(entry) -> str:
         return "Fashion-MNIST and simulated photos"
     if config.get("drawings"):
         return "Fashion-MNIST and drawings"
-    return "Fashion-MNIST only"
+    return DATASET_ONLY
 
 
 def verdict(without: tuple, with_photos: tuple) -> str:
@@ -56,19 +57,21 @@ def learned_from_real_photos(entries: list) -> bool:
 def render_photo_lesson(entries: list, gallery_key: str) -> None:
     """Each chosen model's balanced accuracy on the repository's photos, when computed ahead; the
     gallery of what the photo model learned from in a closed section keyed ``gallery_key``."""
-    scored = [(entry, values.photo_accuracy) for entry in entries if (values := precomputed(entry))]
-    if not scored:
+    ahead = [(entry, values) for entry in entries if (values := precomputed(entry))]
+    if not ahead:
         return
-    photos = sum(total for _, total in precomputed(scored[0][0]).photos.values())
+    scored = [(entry, values.photo_accuracy) for entry, values in ahead]
+    folders = ahead[0][1].photos
+    photos = sum(total for _, total in folders.values())
     lines = [
         f"**{plain(entry.name)}** ({training_data(entry)}): **{score:.0%}** right"
         for entry, score in scored
     ]
     st.markdown(
-        f"On {photos} phone photos none of them trained on (six kinds of garment, each counted "
-        "the same):\n\n" + "\n".join(f"- {line}" for line in lines)
+        f"On {photos} phone photos none of them trained on ({len(folders)} kinds of garment, each "
+        "counted the same):\n\n" + "\n".join(f"- {line}" for line in lines)
     )
-    without = [s for s in scored if training_data(s[0]) == "Fashion-MNIST only"]
+    without = [s for s in scored if training_data(s[0]) == DATASET_ONLY]
     with_photos = [s for s in scored if training_data(s[0]) == REAL_PHOTOS]
     if without and with_photos:  # the same network when there is one
         without.sort(key=lambda pair: pair[0].architecture != with_photos[0][0].architecture)

@@ -117,29 +117,28 @@ def test_no_page_cuts_a_name(browser: Browser, fresh_install, size):
     assert not any(cuts.values()), {path: found for path, found in cuts.items() if found}
 
 
+def plant(page: Page, url: str, tag: str, css: str, text: str) -> None:
+    """The Models page with a ``tag`` element of style ``css`` holding ``text`` at its top."""
+    show(page, url, "models", talk=False)
+    page.evaluate(
+        """([tag, css, text]) => {
+        const box = document.createElement(tag);
+        box.style.cssText = css;
+        box.textContent = text;
+        document.querySelector("[data-testid=stMain]").prepend(box);
+    }""",
+        [tag, css, text],
+    )
+
+
 def test_the_walk_finds_a_name_cut_by_its_box(page: Page, fresh_install):
     """The check above can fail: a name in a box too narrow for it, ended with an ellipsis."""
-    show(page, fresh_install, "models", talk=False)
-    page.evaluate(
-        """() => {
-        const box = document.createElement("div");
-        box.style.cssText = "width: 40px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap";
-        box.textContent = "bundled-cnn-deep-photos";
-        document.querySelector("[data-testid=stMain]").prepend(box);
-    }"""
-    )
+    css = "width: 40px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap"
+    plant(page, fresh_install, "div", css, "bundled-cnn-deep-photos")
     assert any("bundled-cnn-deep-photos" in cut for cut in page.evaluate(CUT_TEXT))
 
 
 def test_the_walk_finds_a_name_laid_out_on_two_lines(page: Page, fresh_install):
     """The line check above can fail too: "T-shirt/top" in a box so narrow it wraps inside."""
-    show(page, fresh_install, "models", talk=False)
-    page.evaluate(
-        """() => {
-        const box = document.createElement("p");
-        box.style.cssText = "width: 50px";
-        box.textContent = "true T-shirt/top";
-        document.querySelector("[data-testid=stMain]").prepend(box);
-    }"""
-    )
+    plant(page, fresh_install, "p", "width: 50px", "true T-shirt/top")
     assert any("T-shirt/top" in broken for broken in page.evaluate(BROKEN_NAMES, NAMES))

@@ -121,6 +121,14 @@ def fit_real_photo_temperature(model) -> float:
     return fit_temperature(predict_views(model, list(held_out.views)), held_out.labels)
 
 
+def fit_photo_temperature_for(model, real_photos: bool, images: np.ndarray, labels: np.ndarray) -> float:
+    """The model's temperature for photos: on the real photos held out from its training if it
+    trained on ``real_photos``, else on simulated photos of the test ``images``."""
+    if real_photos:
+        return fit_real_photo_temperature(model)
+    return fit_photo_temperature(model, *photographed_test_images(images, labels))
+
+
 def trained_on_real_photos(meta: dict) -> bool:
     """Whether a stored model's training saw real photos (then its photo temperature is fitted on
     real ones it did not see, not on simulated photos)."""

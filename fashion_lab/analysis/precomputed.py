@@ -25,7 +25,7 @@ from fashion_lab.analysis.projection import NEIGHBOURS, PROJECTED_IMAGES, Projec
 from model_store.files import UnreadableFile, read_bounded
 
 PRECOMPUTED_FILE = "precomputed.json"
-MAX_BYTES = 1_000_000  # about 300 kB each today
+MAX_BYTES = 1_000_000  # about 135 kB each today
 SHIFT_IMAGES = 1000  # the first 1,000 test images: 100 of each class
 SHIFTS = range(-6, 7)
 TEST_IMAGES = 10_000
@@ -64,21 +64,13 @@ def compute(model, images: np.ndarray, labels: np.ndarray, real_photos: bool = F
     """Every value, as the pages compute it, from the test ``images`` and ``labels``; the photo
     temperature from real photos the model did not train on if it trained on ``real_photos``, else
     from simulated ones."""
-    from fashion_lab.analysis.calibration import (
-        fit_dataset_temperature,
-        fit_photo_temperature,
-        fit_real_photo_temperature,
-        photographed_test_images,
-    )
+    from fashion_lab.analysis.calibration import fit_dataset_temperature, fit_photo_temperature_for
     from fashion_lab.analysis.evaluation import predict_images
     from fashion_lab.analysis.inspection import shift_accuracy
     from fashion_lab.analysis.photo_scores import PHOTOS_FOLDER, score_photos
     from fashion_lab.analysis.projection import project
 
-    if real_photos:
-        photo_temperature = fit_real_photo_temperature(model)
-    else:
-        photo_temperature = fit_photo_temperature(model, *photographed_test_images(images, labels))
+    photo_temperature = fit_photo_temperature_for(model, real_photos, images, labels)
     scores = score_photos(PHOTOS_FOLDER, model, temperature=photo_temperature)
     return Precomputed(
         shift=shift_accuracy(model, images[:SHIFT_IMAGES], labels[:SHIFT_IMAGES], SHIFTS),

@@ -114,12 +114,7 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     if problem:
         raise ValueError(problem)
     load_tensorflow()
-    from fashion_lab.analysis.calibration import (
-        fit_photo_temperature,
-        fit_real_photo_temperature,
-        photographed_test_images,
-        trained_on_real_photos,
-    )
+    from fashion_lab.analysis.calibration import fit_photo_temperature_for, trained_on_real_photos
     from fashion_lab.analysis.photo_scores import (
         balanced,
         balanced_interval,
@@ -130,11 +125,8 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
     from fashion_lab.data.fashion_mnist import load_dataset
 
     model, test = store.load(args.model), load_dataset()
-    if trained_on_real_photos(entry.meta):  # on real photos it did not train on
-        temperature = fit_real_photo_temperature(model)
-    else:
-        photographed = photographed_test_images(test.test_images, test.test_labels)
-        temperature = fit_photo_temperature(model, *photographed)
+    real_photos = trained_on_real_photos(entry.meta)
+    temperature = fit_photo_temperature_for(model, real_photos, test.test_images, test.test_labels)
     scores = score_photos(root, model, args.pipeline, args.half, temperature, args.split, labels)
     document = {
         "model": args.model,

@@ -74,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=defaults.real_photos,
         metavar="REPEATS",
-        help="also train on the cut-outs of about 1,700 real phone photos (clothing-dataset-small's "
-        "train split, its validation part left out: data/photo-cutouts), each repeated this many times",
+        help="also train on REPEATS times as many real phone photos as the 1,739 cut-outs in "
+        "data/photo-cutouts (clothing-dataset-small's train split, its validation part left out), "
+        "drawn so that each of the six folders gives as many",
     )
     train.add_argument(
         "--precision",

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from model_store.files import UnreadableFile, read_bounded
+
 FOLDER = Path(__file__).resolve().parents[2] / "data" / "photo-cutouts"
 CUTOUTS = FOLDER / "cutouts.npz"
 CHECKSUM = FOLDER / "cutouts.sha256"
@@ -52,9 +54,12 @@ def load_cutouts() -> PhotoCutouts:
     """The cut-outs, if they are the recorded ones; CutoutsError otherwise."""
     if not CUTOUTS.is_file() or not CHECKSUM.is_file():
         raise CutoutsError(f"{CUTOUTS} or its checksum is missing: it is in the repository (git checkout it)")
-    data = CUTOUTS.read_bytes()[: MAX_BYTES + 1]
+    try:
+        data = read_bounded(CUTOUTS, MAX_BYTES)
+    except UnreadableFile as error:
+        raise CutoutsError(f"{CUTOUTS} cannot be read: {error}") from None
     recorded = CHECKSUM.read_text().split()[0]
-    if len(data) > MAX_BYTES or hashlib.sha256(data).hexdigest() != recorded:
+    if hashlib.sha256(data).hexdigest() != recorded:
         remake = "restore it, or remake it (tools/photo_cutouts.py)"
         raise CutoutsError(f"{CUTOUTS} does not match {CHECKSUM.name}: {remake}")
     with np.load(io.BytesIO(data), allow_pickle=False) as arrays:

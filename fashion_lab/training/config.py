@@ -27,7 +27,7 @@ class TrainingConfig:
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
     drawings: float = 0.0  # also train on this share of the images drawn as a person draws them
-    real_photos: int = 0  # also train on the real photos' cut-outs, each repeated this many times
+    real_photos: int = 0  # also train on this many times as many real photos as there are (cut-outs)
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
     init_from: str | None = None  # a stored model of the same architecture to start from (fine-tuning)
 
