@@ -89,6 +89,7 @@ OPTIONAL: dict[str, Check] = {
     "dataset_checksum": (_text, "a string"),
     "config": (_mapping, "an object"),
     "versions": (_mapping, "an object"),
+    "learning_sha256": (_sha256, "a SHA-256 in hex"),
 }
 
 

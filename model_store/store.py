@@ -22,6 +22,7 @@ import numpy as np
 
 from model_store.entries import NAME_RULE, BrokenEntry, StoredModel, StoreError, is_valid_name, validate_name
 from model_store.files import UnreadableFile, read_bounded
+from model_store.learning import LEARNING_FILE, encode_learning, read_learning
 from model_store.meta_checks import MAX_META_BYTES, meta_problem
 from model_store.weights import WeightsError, read_weights, weights_problem
 
@@ -171,8 +172,27 @@ class ModelStore:
         model.set_weights(arrays)
         return model
 
-    def save(self, name: str, model, meta: dict[str, Any], overwrite: bool = False) -> StoredModel:
-        """Write weights and metadata atomically (temp folder, then rename)."""
+    def learning(self, name: str) -> dict[str, np.ndarray] | None:
+        """The snapshots that replay how ``name`` learned (model_store/learning.py), or None when
+        it has none; StoreError when they cannot be read."""
+        entry = self.get(name)
+        if "learning_sha256" not in entry.meta:
+            return None
+        try:
+            return read_learning(entry.path / LEARNING_FILE, entry.meta["learning_sha256"])
+        except WeightsError as error:
+            raise StoreError(f"the learning record of {name!r} is broken: {error}") from None
+
+    def save(
+        self,
+        name: str,
+        model,
+        meta: dict[str, Any],
+        overwrite: bool = False,
+        learning: dict[str, np.ndarray] | None = None,
+    ) -> StoredModel:
+        """Write weights, metadata and the learning record, if any, atomically (temp folder,
+        then rename)."""
         validate_name(name)
         final = self.root / name
         if (self.bundled_root / name).is_dir():
@@ -191,8 +211,13 @@ class ModelStore:
                 np.savez(handle, *[np.asarray(w, dtype=np.float32) for w in model.get_weights()])
                 handle.flush()
                 os.fsync(handle.fileno())
+            record = {}
+            if learning is not None:
+                _write_synced(temp / LEARNING_FILE, encode_learning(learning))
+                record = {"learning_sha256": _sha256(temp / LEARNING_FILE)}
             full_meta = {
                 **meta,
+                **record,
                 "format": FORMAT_VERSION,
                 "name": name,
                 "weights_sha256": _sha256(temp / WEIGHTS_FILE),
@@ -212,12 +237,14 @@ class ModelStore:
                 shutil.rmtree(temp, ignore_errors=True)
         return StoredModel(name, final, full_meta)
 
-    def save_unique(self, base: str, model, meta: dict[str, Any], attempts: int = 20) -> StoredModel:
+    def save_unique(
+        self, base: str, model, meta: dict[str, Any], attempts: int = 20, learning: dict | None = None
+    ) -> StoredModel:
         """Save under ``base`` or the first free ``base-N`` (safe when two saves race)."""
         for _ in range(attempts):
             name = self.unique_name(base)
             try:
-                return self.save(name, model, meta)
+                return self.save(name, model, meta, learning=learning)
             except (StoreError, OSError):
                 if not (self.root / name).exists():
                     raise  # a real failure (disk full, unreadable weights), not a name taken meanwhile

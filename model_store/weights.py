@@ -64,24 +64,39 @@ def _arrays(archive: zipfile.ZipFile, shapes: list[tuple[int, ...]]) -> list[np.
 
 
 def _array(archive: zipfile.ZipFile, name: str, shape: tuple[int, ...]) -> np.ndarray:
+    return read_array(archive, name, (DTYPE,), shape)
+
+
+def read_array(
+    archive: zipfile.ZipFile,
+    name: str,
+    dtypes: tuple[np.dtype, ...],
+    shape: tuple[int, ...] | None = None,
+    max_bytes: int | None = None,
+) -> np.ndarray:
+    """The finite array ``name`` of an .npz archive, checked before its data is read: one of
+    ``dtypes``, of ``shape`` (or of any shape no larger than ``max_bytes``)."""
     info = archive.getinfo(name)
     with archive.open(info) as member:
         major, _ = npy.read_magic(member)
         read_header = npy.read_array_header_1_0 if major == 1 else npy.read_array_header_2_0
         found, fortran_order, dtype = read_header(member, max_header_size=MAX_HEADER)
-        if dtype != DTYPE:  # an object array would need pickle: never
-            raise WeightsError(f"{name} holds {dtype} values, not float32")
-        if tuple(found) != shape:
-            raise WeightsError(f"{name} has shape {tuple(found)}; the model needs {shape}")
-        size = math.prod(shape) * DTYPE.itemsize
+        if dtype not in dtypes:  # an object array would need pickle: never
+            raise WeightsError(f"{name} holds {dtype} values, not {' or '.join(map(str, dtypes))}")
+        found = tuple(found)
+        if shape is not None and found != shape:
+            raise WeightsError(f"{name} has shape {found}; the model needs {shape}")
+        size = math.prod(found) * dtype.itemsize
+        if max_bytes is not None and size > max_bytes:
+            raise WeightsError(f"{name} is larger than {max_bytes:,} bytes")
         if info.file_size != member.tell() + size:
             raise WeightsError(f"{name} is not the size its header says")
-        values = np.frombuffer(member.read(size), dtype=DTYPE)
-    if values.size != math.prod(shape):
+        values = np.frombuffer(member.read(size), dtype=dtype)
+    if values.size != math.prod(found):
         raise WeightsError(f"{name} is truncated")
     if not np.isfinite(values).all():
         raise WeightsError(f"{name} holds NaN or infinite values")
-    return values.reshape(shape, order="F" if fortran_order else "C")
+    return values.reshape(found, order="F" if fortran_order else "C")
 
 
 _verdicts: OrderedDict[tuple, str | None] = OrderedDict()  # least recently used first

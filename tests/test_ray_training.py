@@ -73,6 +73,8 @@ def test_a_ray_run_reports_epochs_is_saved_and_predicts_as_one_trained_here(ray_
     assert np.mean(from_ray.argmax(1) == from_here.argmax(1)) >= 0.98
     assert np.abs(from_ray - from_here).max() < 0.05
     assert meta["test_accuracy"] == pytest.approx(here.result.test_accuracy, abs=0.01)
+    replay = store.learning(job.saved_as)  # the worker's snapshots came back and were saved
+    assert replay["batches"].tolist() == here.result.learning["batches"].tolist()
 
 
 @pytest.mark.ray

@@ -17,11 +17,13 @@ import numpy as np
 from fashion_lab.analysis.evaluation import evaluate_model
 from fashion_lab.data.batches import training_batches
 from fashion_lab.data.fashion_mnist import Dataset
+from fashion_lab.models.first_layer import probe_indices
 from fashion_lab.models.number_format import FLOAT32, dtype_policy, resolve_precision
 from fashion_lab.models.registry import build_model, is_convolutional
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.events import ReportingCallback
 from fashion_lab.training.job import BaseJob, JobState, RunCancelled, TrainingResult  # noqa: F401 - JobState for importers
+from fashion_lab.training.snapshots import LearningRecorder
 
 VALIDATION_BATCH_SIZE = 250  # as fast as 1000, a quarter of the memory (see PREDICT_BATCH_SIZE)
 # Batches per call into TensorFlow: one Python round trip per 16 batches instead of per batch
@@ -77,9 +79,12 @@ class TrainingJob(BaseJob):
         report_interval: float = 0.2,
         save: Callable[[TrainingJob], str] | None = None,
         start_weights: list | None = None,
+        record_learning: bool = True,
     ) -> None:
-        """``save`` is called in the worker with the trained job and returns the saved name."""
+        """``save`` is called in the worker with the trained job and returns the saved name;
+        ``record_learning``: keep the snapshots that replay the run (off only to measure their cost)."""
         super().__init__(config, report_interval, save, dataset, start_weights)
+        self.record_learning = record_learning
 
     @property
     def precision(self) -> str:
@@ -128,6 +133,9 @@ class TrainingJob(BaseJob):
             raise RunCancelled("stopped before it began to train")
         self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
         callback = ReportingCallback(self, steps)
+        probes = data.test_images[probe_indices(data.test_labels)]
+        recorder = LearningRecorder(cfg.architecture, steps, cfg.epochs, probes)
+        callbacks = [callback, recorder] if self.record_learning else [callback]
         begin = time.perf_counter()
         fit = self.model.fit(
             _input_batches(x, y, cfg),
@@ -135,7 +143,7 @@ class TrainingJob(BaseJob):
             epochs=cfg.epochs,
             validation_data=(data.test_images, data.test_labels),
             validation_batch_size=VALIDATION_BATCH_SIZE,
-            callbacks=[callback],
+            callbacks=callbacks,
             verbose=0,
         )
         history = {k: [float(v) for v in vals] for k, vals in fit.history.items()}
@@ -153,4 +161,5 @@ class TrainingJob(BaseJob):
             train_seconds=seconds,
             samples=len(x),
             stopped=callback.stopped_early or epochs_done == 0,
+            learning=recorder.arrays() if self.record_learning else None,
         )

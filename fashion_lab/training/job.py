@@ -62,6 +62,7 @@ class TrainingResult:
     train_seconds: float
     samples: int
     stopped: bool
+    learning: dict[str, Any] | None = None  # the replay's snapshots (fashion_lab/training/snapshots.py)
 
 
 class BaseJob:

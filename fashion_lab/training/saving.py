@@ -40,7 +40,7 @@ def store_saver(store, name: str | None = None) -> Callable[[TrainingJob], str]:
 
     def save(job: TrainingJob) -> str:
         base = name or default_model_name(job)
-        return store.save_unique(base, job.model, run_metadata(job)).name
+        return store.save_unique(base, job.model, run_metadata(job), learning=job.result.learning).name
 
     return save
 

@@ -1,0 +1,96 @@
+"""Snapshots of what a run learns, to replay it: the first layer's pictures
+(fashion_lab/models/first_layer.py) and the answers on the probe set (one test image per class),
+at the start, early in the first epoch and at the end of each epoch.
+
+Keras trains STEPS_PER_EXECUTION batches per call and calls back between calls only, so the
+points inside the first epoch are the first call ending at or after batch 1, 10 and 100
+(batches 16 and 112 at 16 a call); the record says which batches they were. A long run keeps at
+most MAX_EPOCH_POINTS epoch ends, evenly spread, its last always among them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import keras
+import numpy as np
+
+from fashion_lab.models.first_layer import keras_layers, kernel_pictures, unit_pictures
+from fashion_lab.models.registry import is_convolutional
+
+EARLY_BATCHES = (1, 10, 100)
+MAX_EPOCH_POINTS = 20
+MAX_UNITS = 48  # a dense layer's units kept for the replay: the largest weights at the end
+UNIT_DTYPE = np.float16  # the unit pictures: 48 x 784 of them a point (a 20-epoch record: 1.6 MB)
+
+
+def recorded_epochs(epochs: int) -> set[int]:
+    """The epochs (1-based) whose end is recorded."""
+    every = math.ceil(epochs / MAX_EPOCH_POINTS)
+    return {e for e in range(1, epochs + 1) if e % every == 0} | {epochs}
+
+
+class LearningRecorder(keras.callbacks.Callback):
+    """Records a snapshot at each point; ``arrays()`` is the record for the model store."""
+
+    def __init__(self, architecture: str, steps_per_epoch: int, epochs: int, probes: np.ndarray) -> None:
+        super().__init__()
+        self.convolutional = is_convolutional(architecture)
+        self.steps_per_epoch = steps_per_epoch
+        self.epochs = recorded_epochs(epochs)
+        self.probes = probes
+        self.early = [b for b in EARLY_BATCHES if b < steps_per_epoch]
+        self.epoch = 0
+        self.completed = 0  # batches completed in the epoch in progress
+        self.snapshots: list[dict[str, np.ndarray]] = []
+        self.positions: list[float] = []
+        self.batches: list[int] = []
+
+    def on_train_begin(self, logs: dict | None = None) -> None:
+        self._record(0)
+
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        self.epoch, self.completed = epoch, 0
+
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        self.completed = min(batch + 1, self.steps_per_epoch)
+        if self.epoch == 0 and self.early and self.completed >= self.early[0]:
+            while self.early and self.completed >= self.early[0]:
+                self.early.pop(0)
+            if self.completed < self.steps_per_epoch:  # the epoch's end is recorded below
+                self._record(self.completed)
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        if epoch + 1 in self.epochs and self.completed == self.steps_per_epoch:
+            self._record((epoch + 1) * self.steps_per_epoch)
+
+    def on_train_end(self, logs: dict | None = None) -> None:
+        trained = self.epoch * self.steps_per_epoch + self.completed
+        if trained > self.batches[-1]:  # a stopped run's last point
+            self._record(trained)
+
+    def _record(self, batches: int) -> None:
+        layer = keras_layers(self.model)
+        pictures = kernel_pictures(layer) if self.convolutional else {"units": unit_pictures(layer)}
+        pictures["probe_answers"] = np.asarray(self.model(self.probes, training=False), dtype=np.float32)
+        self.snapshots.append(pictures)
+        self.batches.append(batches)
+        self.positions.append(batches / self.steps_per_epoch)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The record: ``positions`` (in epochs), ``batches`` and each picture, a row per point.
+        A dense layer wider than MAX_UNITS keeps the units whose weights are largest at the end
+        (``unit_indices`` says which)."""
+        record = {
+            "positions": np.array(self.positions, dtype=np.float32),
+            "batches": np.array(self.batches, dtype=np.float32),
+        }
+        for key in self.snapshots[0]:
+            record[key] = np.stack([s[key] for s in self.snapshots]).astype(np.float32)
+        if "units" in record:
+            units = record["units"]
+            norms = np.linalg.norm(units[-1].reshape(len(units[-1]), -1), axis=1)
+            keep = np.sort(np.argsort(-norms, kind="stable")[:MAX_UNITS])
+            record["units"] = units[:, keep].astype(UNIT_DTYPE)
+            record["unit_indices"] = keep.astype(np.float32)
+        return record

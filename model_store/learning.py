@@ -1,0 +1,104 @@
+"""A stored model's ``learning.npz``: the snapshots that replay how it learned
+(fashion_lab/training/snapshots.py writes them), read as the weights are, without trusting them:
+bounded, checksummed, plain arrays of known names and consistent shapes.
+
+Every array has a row per point (``P``): ``positions`` and ``batches`` (P,), ``probe_answers``
+(P, 10, 10); a dense network's ``units`` (P, U, 28, 28) and ``unit_indices`` (U,); a CNN's
+``kernels`` (P, K, 3, 3), ``map_scale`` and ``map_shift`` (P, K), and ``kernels2`` (P, K2, 3, 3).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from model_store.files import UnreadableFile, read_bounded
+from model_store.weights import WeightsError, read_array
+
+LEARNING_FILE = "learning.npz"
+MAX_LEARNING_BYTES = 2_500_000  # the largest record made (dense_wide, 20 epochs) is 1.6 MB
+MAX_POINTS = 32
+DTYPES = (np.dtype("float32"), np.dtype("float16"))
+CLASSES = 10
+SIDE = 28
+
+
+def encode_learning(arrays: dict[str, np.ndarray]) -> bytes:
+    """The record as the bytes of an .npz file, after checking it is one the store can read."""
+    problem = learning_problem(arrays)
+    if problem:
+        raise ValueError(f"not a learning record: {problem}")
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def read_learning(path: Path, sha256: str) -> dict[str, np.ndarray]:
+    """The record at ``path`` if it matches ``sha256`` and holds a consistent record;
+    WeightsError saying why not otherwise."""
+    try:
+        data = read_bounded(path, MAX_LEARNING_BYTES)
+    except UnreadableFile as error:
+        raise WeightsError(str(error)) from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise WeightsError(f"{path.name} does not match its checksum (corrupt)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [n.removesuffix(".npy") for n in archive.namelist()]
+            if len(names) > len(_SHAPES) or not all(n in _SHAPES for n in names):
+                raise WeightsError(f"{path.name} holds arrays of unknown names")
+            arrays = {n: read_array(archive, f"{n}.npy", DTYPES, max_bytes=MAX_LEARNING_BYTES) for n in names}
+    except WeightsError:
+        raise
+    except Exception as error:  # noqa: BLE001 - zip and its codecs raise a dozen kinds on hostile bytes
+        raise WeightsError(f"{path.name} is unreadable: {error or type(error).__name__}") from None
+    problem = learning_problem(arrays)
+    if problem:
+        raise WeightsError(f"{path.name}: {problem}")
+    return arrays
+
+
+# each array's shape: a number is that size, a letter a size every array naming it shares
+_SHAPES = {
+    "positions": ("P",),
+    "batches": ("P",),
+    "probe_answers": ("P", CLASSES, CLASSES),
+    "units": ("P", "U", SIDE, SIDE),
+    "unit_indices": ("U",),
+    "kernels": ("P", "K", 3, 3),
+    "map_scale": ("P", "K"),
+    "map_shift": ("P", "K"),
+    "kernels2": ("P", "L", 3, 3),
+}
+_KINDS = ({"units", "unit_indices"}, {"kernels", "map_scale", "map_shift"})
+
+
+def learning_problem(arrays: dict[str, np.ndarray]) -> str | None:
+    """Why ``arrays`` is not a learning record the pages can draw, or None."""
+    names = set(arrays)
+    required = {"positions", "batches", "probe_answers"}
+    if not required <= names or not names <= set(_SHAPES):
+        return f"it must hold {sorted(required)} and only {sorted(_SHAPES)}"
+    if not any(kind <= names and not (names - required - kind - {"kernels2"}) for kind in _KINDS):
+        return "it must hold a dense network's units or a CNN's kernels"
+    sizes: dict[str, int] = {}
+    for name, array in arrays.items():
+        pattern = _SHAPES[name]
+        if np.asarray(array).ndim != len(pattern):
+            return f"{name} has {np.asarray(array).ndim} dimensions, not {len(pattern)}"
+        for want, size in zip(pattern, np.shape(array), strict=True):
+            if isinstance(want, str):
+                want = sizes.setdefault(want, size)
+            if size != want or size < 1:
+                return f"{name} has shape {np.shape(array)}, inconsistent with the others"
+        if not np.isfinite(array).all():
+            return f"{name} holds NaN or infinite values"
+    if sizes["P"] > MAX_POINTS:
+        return f"it holds {sizes['P']} points, more than {MAX_POINTS}"
+    if np.any(np.diff(arrays["positions"]) <= 0) or arrays["positions"][0] < 0:
+        return "its positions do not grow from 0"
+    return None
