@@ -5,6 +5,7 @@ import streamlit as st
 from components.classify.page import render_classify
 from components.compare.page import render_compare
 from components.inside.page import render_inside
+from components.learned.page import render_learned
 from components.models.page import render_models
 from components.resources import remove_store_leftovers
 from components.room.page import render_room
@@ -34,6 +35,7 @@ remove_store_leftovers()
 PAGES = [  # (render function, title, material icon, url path)
     (render_train, "Train", "model_training", "train"),
     (render_inside, "Inside the CNN", "biotech", "inside"),
+    (render_learned, "How they learned", "timeline", "learned"),
     (render_classify, "Classify", "draw", "classify"),
     (render_compare, "Compare", "compare", "compare"),
     (render_models, "Models", "inventory_2", "models"),

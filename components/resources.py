@@ -48,6 +48,20 @@ def precomputed(entry):
     return _precomputed(str(entry.path), entry.weights_sha256) if entry.bundled else None
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _learning(root: str, name: str, learning_sha256: str):
+    return open_store(root).learning(name)
+
+
+def learning_record(entry):
+    """The snapshots that replay how ``entry`` learned (read once per server), or None after a
+    warning saying why they cannot be read."""
+    try:
+        return _learning(str(get_store().root), entry.name, entry.meta.get("learning_sha256", ""))
+    except StoreError as error:
+        st.warning(f"**{plain(entry.name)}** cannot be replayed: {plain(error)}")
+
+
 def loaded(entries: list) -> list[tuple]:
     """(entry, model) for each entry whose model loads (once per server), in order; a warning with
     the reason for any that does not (its files changed since it was listed), and the page goes

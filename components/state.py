@@ -79,6 +79,8 @@ DRAWING_CLEARED: Slot[int] = Slot("classify_cleared", 0)  # Clear presses: each 
 CLASSIFY_CHOICE: Slot[list[str] | None] = Slot("classify_choice")
 COMPARE_CHOICE: Slot[list[str] | None] = Slot("compare_choice")
 PRESET_PICK: Slot[PresetPick | None] = Slot("preset_pick")
+# How they learned: while Play is on, when its last step was (time.monotonic()); None: paused
+REPLAY_STEPPED: Slot[float | None] = Slot("replay_stepped")
 # The join page's: the phone's anonymous id, the class asked for, the turn, what it sent; the quiz
 PHONE_ID: Slot[str] = Slot("phone_id", make=lambda: person_from_cookie())
 PLAY_ASKED: Slot[int | None] = Slot("play_asked")  # the class this turn asks for, once chosen

@@ -25,7 +25,7 @@ SIZES = {
 BUNDLED_NAMES = [folder.name for folder in BUNDLED_ROOT.iterdir() if folder.is_dir()]
 WORDS = {word for name in [*CLASS_NAMES, *BUNDLED_NAMES] for word in name.split()}
 NAMES = sorted(WORDS | {unbroken(word) for word in WORDS}, key=len)[::-1]  # as shown, joined or not
-PAGES = ("train", "inside", "classify", "classify-photo", "compare", "models", "room", "play")
+PAGES = ("train", "inside", "learned", "classify", "classify-photo", "compare", "models", "room", "play")
 # Each element with text of its own, shown (not an icon's ligature, not a screen reader's link),
 # whose box (or a box up to four levels above it) hides what overflows it or ends it in an
 # ellipsis, while its content is wider than that box.

@@ -9,7 +9,7 @@ import ast
 from conftest import ROOT
 
 COMPONENTS = ROOT / "components"
-PAGES = {"train", "inside", "classify", "compare", "models", "room"}
+PAGES = {"train", "inside", "learned", "classify", "compare", "models", "room"}
 
 
 def imported(path, package: str = "components") -> set[str]:

@@ -23,6 +23,7 @@ from tools.bench_memory import bench_memory
 from tools.bench_quiz import bench_quiz
 from tools.bench_room import bench_room
 from tools.bench_rows import Row, time_calls_ms
+from tools.bench_snapshots import bench_snapshot_overhead
 from tools.bench_training import bench_training_speed
 
 RESULTS = ROOT / "bench-results" / "bench.json"
@@ -87,7 +88,7 @@ def bench_prediction_latency(runs: int = 60) -> list[Row]:
 def bench_feature_maps(runs: int = 30) -> Row:
     """Feature maps of the classic CNN for one image, computed and drawn as the page's tiles."""
 
-    from components.inside.map_images import pair_tile
+    from components.map_images import pair_tile
     from fashion_lab.analysis.inspection import conv_stages, feature_maps
     from fashion_lab.data.fashion_mnist import load_dataset
     from fashion_lab.training.config import TrainingConfig
@@ -152,6 +153,7 @@ def print_table(rows: list[Row]) -> None:
 
 GROUPS = {  # name -> its rows, in the order a whole run measures them
     "training": lambda repeats: bench_training_speed(),
+    "snapshots": lambda repeats: bench_snapshot_overhead(min(repeats, 3)),
     "prediction": lambda repeats: bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()],
     "projection": lambda repeats: bench_projection(),
     "memory": lambda repeats: bench_memory(),

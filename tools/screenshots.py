@@ -140,15 +140,21 @@ def on_arrangement(page: Page, url: str, talk: bool) -> None:
     page.get_by_text("Each dot is a test image", exact=False).evaluate(TO_THE_TOP)
 
 
+def on_learned(page: Page, url: str, talk: bool) -> None:
+    page.goto(f"{url}/learned" + ("?talk=1" if talk else ""))
+    expect(page.get_by_text("edge or line detectors", exact=False)).to_be_visible(timeout=120_000)
+
+
 README_SHOTS = {  # file -> what to do first (at README_VIEWPORT, full page where it is long)
     "train.png": on_train,
     "classify.png": on_classify,
     "inside.png": on_inside,
+    "learned.png": on_learned,
     "compare.png": on_compare,
     "race.png": on_race,
 }
 STAGE_PAGES = {"train": on_train, "inside": on_inside, "classify": on_classify, "compare": on_compare}
-STAGE_PAGES |= {"race": on_race, "models": on_models}
+STAGE_PAGES |= {"race": on_race, "models": on_models, "learned": on_learned}
 
 
 def send_from_a_phone(browser: Browser, url: str, garment: str) -> Page:

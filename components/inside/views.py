@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.image_views import tile
 from components.inside.keys import DETAIL_CHANNEL, LAYER
-from components.inside.map_images import (
+from components.map_images import (
     KERNEL_COLOURS,
     colour_bar,
     coloured,

@@ -1,0 +1,1 @@
+"""The How they learned page: both networks' first layers replayed through training."""

@@ -1,0 +1,151 @@
+"""The replay's three views at one point of training: the dense network's weight pictures, the
+CNN's kernels and one probe image's maps, and both validation curves with the point marked and
+the numbers that say what the pictures show."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components.chart_style import show_chart
+from components.learned.pictures import map_grid, weight_grid
+from components.palette import colour_encoding
+from components.plain_text import plain
+from components.resources import learning_record, load_stored_model
+from components.state import talk_mode
+from fashion_lab.analysis.learning_measures import (
+    conv_position_dependence,
+    dense_position_dependence,
+    describe_learning,
+    kernel_kinds,
+)
+from fashion_lab.analysis.replay import probes_right, snapshot_index
+from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.models.first_layer import (
+    feature_maps,
+    keras_layers,
+    kernel_pictures,
+    probe_indices,
+    unit_pictures,
+)
+from fashion_lab.models.registry import is_convolutional
+
+SHOWN_UNITS = 16  # a wide layer's units shown at first: those with the largest weights at the end
+MEASURE_IMAGES = 200  # test images the position dependence is measured on
+
+
+def _heading(entry, index: int, record) -> None:
+    """The model's name and how many of the probe images (one a class) it answered right then."""
+    right, probes = probes_right(record, index), len(record["probe_answers"][index])
+    colour = "blue" if is_convolutional(entry.architecture) else "orange"  # the chart's colours
+    st.markdown(f":{colour}[**{plain(entry.name)}**] · {right}/{probes} probes right")
+
+
+def render_dense(entry, record, position: float, show_all: bool) -> None:
+    index = snapshot_index(record, position)
+    _heading(entry, index, record)
+    units = record["units"][index]
+    classes = units.shape[0] == len(CLASS_NAMES) and entry.architecture == "dense"
+    if not show_all:
+        units = units[:SHOWN_UNITS] if classes else units[_largest(record, SHOWN_UNITS)]
+    columns = 5 if classes else 8 if show_all else 4
+    picture, limit = weight_grid(units, columns, side=64 if talk_mode() else 56)
+    st.image(picture)
+    if talk_mode():
+        return
+    if classes:
+        st.caption(
+            "What each class weighs at each pixel (its weights multiplied through the layers): "
+            + ", ".join(CLASS_NAMES[:5])
+            + " above; "
+            + ", ".join(CLASS_NAMES[5:])
+            + f" below. Red adds, blue subtracts (scale ±{limit:.2f}). Its first layers see one row "
+            "at a time, the same weights on every row: the pictures come in stripes."
+        )
+    else:
+        st.caption(f"First-layer units, 28x28 weights each. Red adds, blue subtracts (scale ±{limit:.2f}).")
+
+
+def _largest(record, count: int) -> np.ndarray:
+    """The kept units with the largest weights at the end, in their order."""
+    final = record["units"][-1].astype(np.float32)
+    return np.sort(np.argsort(-np.linalg.norm(final.reshape(len(final), -1), axis=1))[:count])
+
+
+def render_cnn(entry, record, position: float, images, probe: int) -> None:
+    index = snapshot_index(record, position)
+    _heading(entry, index, record)
+    side = 34 if talk_mode() else 30
+    kernels = record["kernels"][index]
+    picture, limit = weight_grid(kernels, 8, side=side)
+    st.image(picture)
+    if not talk_mode():
+        st.caption(f"The {len(kernels)} kernels of the first convolution, 3x3 each (scale ±{limit:.2f}).")
+    test_images, labels = images
+    image = test_images[probe_indices(labels)[probe]]
+    maps = feature_maps(image, kernels, record["map_scale"][index], record["map_shift"][index])
+    picture, high = map_grid(maps, 8, side=side)
+    st.image(picture)
+    if not talk_mode():
+        st.caption(f"What each kernel makes of the {CLASS_NAMES[probe].lower()} (0 to {high:.2f}).")
+
+
+def _curve_rows(entries) -> pd.DataFrame:
+    rows = [
+        {"model": entry.name, "epoch": epoch, "accuracy": value}
+        for entry in entries
+        for epoch, value in enumerate(entry.meta["history"].get("val_accuracy", []), start=1)
+    ]
+    return pd.DataFrame(rows, columns=["model", "epoch", "accuracy"])
+
+
+def render_accuracy(entries, position: float, images) -> None:
+    """Both validation curves, the point marked; the numbers and their sentence."""
+    models = [(e.name, e.architecture) for e in entries]
+    epochs = max(len(e.meta["history"].get("val_accuracy", [])) for e in entries)
+    spec = {
+        "title": "Test accuracy",
+        "height": 130 if talk_mode() else 200,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "layer": [
+            {
+                "mark": {"type": "line", "point": True},
+                "encoding": {
+                    "x": {"field": "epoch", "type": "quantitative", "scale": {"domain": [0, max(1, epochs)]}},
+                    "y": {
+                        "field": "accuracy",
+                        "type": "quantitative",
+                        "scale": {"zero": False},
+                        "axis": {"format": "%"},
+                    },
+                    "color": colour_encoding(models) | {"legend": None},  # the names above, in colour
+                },
+            },
+            {
+                "data": {"values": [{"epoch": position}]},
+                "mark": {"type": "rule", "color": "#31333f", "strokeDash": [4, 4]},
+                "encoding": {"x": {"field": "epoch", "type": "quantitative"}},
+            },
+        ],
+    }
+    show_chart(_curve_rows(entries), spec)
+    st.markdown(_sentence(entries[0], entries[1], images))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _sentence_for(dense_key: tuple, cnn_key: tuple, _dense, _cnn, _images, short: bool) -> str:
+    """Measured on the finished networks' whole first layers (the record keeps only the dense
+    layer's largest units), and on the CNN's kernels at the start (all kept)."""
+    sample = _images[0][:MEASURE_IMAGES]
+    units = unit_pictures(keras_layers(load_stored_model(_dense)))
+    kernels = kernel_pictures(keras_layers(load_stored_model(_cnn)))["kernels"]
+    dense = dense_position_dependence(units, sample)
+    cnn = conv_position_dependence(kernels, sample)
+    start = kernel_kinds(learning_record(_cnn)["kernels"][0])
+    return describe_learning(dense, cnn, start, kernel_kinds(kernels), short)
+
+
+def _sentence(dense, cnn, images) -> str:
+    keys = [(e.name, e.weights_sha256, e.meta["learning_sha256"]) for e in (dense, cnn)]
+    return _sentence_for(keys[0], keys[1], dense, cnn, images, talk_mode())
