@@ -1,9 +1,15 @@
-"""What recording the replay's snapshots costs a training run (fashion_lab/training/snapshots.py):
-the same run with and without them, interleaved, in this process."""
+"""What recording the replay's snapshots costs a training run (fashion_lab/training/snapshots.py).
+
+Two runs of ~10 s differ by ±5% on this shared VM whatever they do, more than the cost itself,
+so the verdict is the time spent inside the recorder (every snapshot, and the record made at the
+end) as a share of the same run, timed around the recorder's own calls; the same run without
+snapshots, interleaved, is in the note.
+"""
 
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from statistics import median
 
 from tools.bench_rows import Row
@@ -12,44 +18,72 @@ EPOCHS = 2  # the shortest run the app makes worth replaying: the snapshots' fix
 TARGET = 0.03
 
 
-def _train_seconds(architecture: str, record: bool, dataset) -> float:
+@contextmanager
+def recorder_timed():
+    """While inside: the seconds each recorder call took, appended to the list it gives."""
+    from fashion_lab.training.snapshots import LearningRecorder
+
+    spent, originals = [], {name: getattr(LearningRecorder, name) for name in ("_record", "arrays")}
+
+    def timed(original):
+        def call(*args, **kwargs):
+            begin = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent.append(time.perf_counter() - begin)
+
+        return call
+
+    for name, original in originals.items():
+        setattr(LearningRecorder, name, timed(original))
+    try:
+        yield spent
+    finally:
+        for name, original in originals.items():
+            setattr(LearningRecorder, name, original)
+
+
+def _train_seconds(architecture: str, record: bool, dataset) -> tuple[float, float]:
+    """The run's seconds and those it spent recording."""
     from fashion_lab.training.in_process import TrainingConfig, TrainingJob
 
-    job = TrainingJob(
-        TrainingConfig(architecture=architecture, epochs=EPOCHS), dataset, record_learning=record
-    )
-    begin = time.perf_counter()
-    job.run()
+    config = TrainingConfig(architecture=architecture, epochs=EPOCHS)
+    job = TrainingJob(config, dataset, record_learning=record)
+    with recorder_timed() as spent:
+        begin = time.perf_counter()
+        job.run()
+        seconds = time.perf_counter() - begin
     if job.error:
         raise RuntimeError(job.error)
-    return time.perf_counter() - begin
+    return seconds, sum(spent)
 
 
 def bench_snapshot_overhead(repeats: int) -> list[Row]:
-    """For the CNN and the widest dense network (the largest pictures): the fastest run with
-    snapshots against the fastest without (this VM's speed jumps; interference only adds time)."""
+    """For the CNN and the widest dense network (the largest pictures)."""
     from fashion_lab.data.fashion_mnist import load_dataset
 
     dataset = load_dataset()
     rows = []
     for architecture in ("cnn", "dense_wide"):
         _train_seconds(architecture, False, dataset)  # warm-up: TensorFlow's kernels, the data
-        plain, recorded = [], []
+        plain, recorded, shares = [], [], []
         for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
-            plain.append(_train_seconds(architecture, False, dataset))
-            recorded.append(_train_seconds(architecture, True, dataset))
-        overhead = min(recorded) / min(plain) - 1
+            plain.append(_train_seconds(architecture, False, dataset)[0])
+            seconds, recording = _train_seconds(architecture, True, dataset)
+            recorded.append(seconds)
+            shares.append(recording / seconds)
         paired = median(r / p for r, p in zip(recorded, plain, strict=True)) - 1
         rows.append(
             Row(
                 f"recording the replay's snapshots ({architecture}, {EPOCHS} epochs)",
-                ours=min(recorded),
-                baseline=min(plain),
-                unit="s",
-                target=f"<= {TARGET:.0%} over the same run without",
-                passed=overhead <= TARGET,
-                note=f"fastest of {repeats} each {overhead:+.1%} "
-                f"(median of the paired ratios: {paired:+.1%})",
+                ours=max(shares) * 100,
+                baseline=None,
+                unit="%",
+                target=f"<= {TARGET:.0%} of the run",
+                passed=max(shares) <= TARGET,
+                note=f"the most of {repeats} runs; runs with and without, fastest "
+                f"{min(recorded):.2f} s against {min(plain):.2f} s (paired median {paired:+.1%})",
             )
         )
     return rows
