@@ -69,6 +69,9 @@ def test_the_live_panel_draws_the_curves_without_rerunning_the_page(page: Page, 
     points = live_points(page)
     assert points["accuracy"] == 2  # accuracy and val_accuracy of epoch 1
     assert points["loss"] > 2 + 5  # loss and val_loss of epoch 1, and its batch points
+    kernels = panel.get_by_role("img", name=re.compile(r"^32 kernels at epoch [12]$"))  # the latest snapshot
+    expect(kernels).to_be_visible()
+    expect(kernels.locator("canvas")).to_have_count(32)
     before = len(sent)
     for _ in range(2):  # two of the panel's polls, answered
         page.wait_for_event("requestfinished", lambda request: "/feed-" in request.url, timeout=30_000)

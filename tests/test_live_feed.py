@@ -211,3 +211,18 @@ def _pid_of_an_ended_process() -> int:
     process = subprocess.Popen(["true"])
     process.wait()
     return process.pid
+
+
+def test_the_feed_carries_the_latest_first_layer_snapshot(tmp_path, small_jobs):
+    feed = LiveFeed(ScriptedJob(), tmp_path)
+    feed.write(ended=False)
+    assert read(feed)["first_layer"] is None  # nothing recorded yet
+    for architecture, (count, side) in {"cnn": (32, 3), "dense": (10, 28)}.items():
+        feed = LiveFeed(small_jobs[architecture], tmp_path)
+        feed.write(ended=True)
+        layer = read(feed)["first_layer"]
+        assert layer["label"] == "epoch 1" and layer["number"] == 3  # start, batch 16, epoch 1
+        assert layer["layer"] == ("kernels" if architecture == "cnn" else "units") and layer["side"] == side
+        tiles = layer["tiles"]
+        assert len(tiles) == count and {len(row) for tile in tiles for row in tile} == {side}
+        assert max(abs(v) for tile in tiles for row in tile for v in row) == 99 and layer["scale"] > 0

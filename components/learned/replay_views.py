@@ -4,7 +4,6 @@ the numbers that say what the pictures show."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +25,7 @@ from fashion_lab.models.first_layer import (
     feature_maps,
     keras_layers,
     kernel_pictures,
+    largest_units,
     probe_indices,
     unit_pictures,
 )
@@ -48,7 +48,7 @@ def render_dense(entry, record, position: float, show_all: bool) -> None:
     units = record["units"][index]
     classes = units.shape[0] == len(CLASS_NAMES) and entry.architecture == "dense"
     if not show_all:
-        units = units[:SHOWN_UNITS] if classes else units[_largest(record, SHOWN_UNITS)]
+        units = units[:SHOWN_UNITS] if classes else units[largest_units(record["units"][-1], SHOWN_UNITS)]
     columns = 5 if classes else 8 if show_all else 4
     picture, limit = weight_grid(units, columns, side=64 if talk_mode() else 56)
     st.image(picture)
@@ -65,12 +65,6 @@ def render_dense(entry, record, position: float, show_all: bool) -> None:
         )
     else:
         st.caption(f"First-layer units, 28x28 weights each. Red adds, blue subtracts (scale ±{limit:.2f}).")
-
-
-def _largest(record, count: int) -> np.ndarray:
-    """The kept units with the largest weights at the end, in their order."""
-    final = record["units"][-1].astype(np.float32)
-    return np.sort(np.argsort(-np.linalg.norm(final.reshape(len(final), -1), axis=1))[:count])
 
 
 def render_cnn(entry, record, position: float, images, probe: int) -> None:

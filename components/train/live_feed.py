@@ -70,6 +70,15 @@ def describe_progress(progress: TrainingProgress, job, place=None) -> str:
     )
 
 
+def latest_first_layer(job) -> dict[str, Any] | None:
+    """The run's latest snapshot of its first layer (fashion_lab/training/snapshots.py's live
+    picture), numbered so the panel redraws only a new one; None before the first."""
+    snapshots = [event for event in job.events() if event["kind"] == "snapshot"]
+    if not snapshots:
+        return None
+    return {key: value for key, value in snapshots[-1].items() if key != "kind"} | {"number": len(snapshots)}
+
+
 class LiveFeed:
     """Writes ``job``'s progress to ``folder``/feed-<random token>.json until the job has ended.
 
@@ -134,6 +143,7 @@ class LiveFeed:
             "fraction": progress.fraction,
             "outcome": progress.outcome if ended else None,
             "charts": chart_rows(progress),
+            "first_layer": latest_first_layer(job),
         }
         aside = self.path.with_suffix(".writing")
         write_private(aside, json.dumps(payload))

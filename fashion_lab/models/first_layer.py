@@ -44,6 +44,12 @@ def unit_pictures(layer: LayerWeights) -> np.ndarray:
     return np.einsum("xk,rkc->crx", row_features, output)
 
 
+def largest_units(units: np.ndarray, count: int) -> np.ndarray:
+    """The indices, in order, of the ``count`` units (n, 28, 28) with the largest weights."""
+    norms = np.linalg.norm(units.reshape(len(units), -1).astype(np.float32), axis=1)
+    return np.sort(np.argsort(-norms, kind="stable")[:count])
+
+
 def kernel_pictures(layer: LayerWeights) -> dict[str, np.ndarray]:
     """The first conv layer's kernels (K, 3, 3) with ``map_scale`` and ``map_shift`` (K,), and
     the second's averaged over input channels (``kernels2``) where there is one."""

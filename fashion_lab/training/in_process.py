@@ -134,7 +134,8 @@ class TrainingJob(BaseJob):
         self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
         callback = ReportingCallback(self, steps)
         probes = data.test_images[probe_indices(data.test_labels)]
-        recorder = LearningRecorder(cfg.architecture, steps, cfg.epochs, probes)
+        publish = lambda picture: self._log.add("snapshot", **picture)  # noqa: E731 - the live panel's
+        recorder = LearningRecorder(cfg.architecture, steps, cfg.epochs, probes, publish)
         callbacks = [callback, recorder] if self.record_learning else [callback]
         begin = time.perf_counter()
         fit = self.model.fit(

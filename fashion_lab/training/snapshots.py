@@ -11,17 +11,36 @@ most MAX_EPOCH_POINTS epoch ends, evenly spread, its last always among them.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import keras
 import numpy as np
 
-from fashion_lab.models.first_layer import keras_layers, kernel_pictures, unit_pictures
+from fashion_lab.analysis.replay import point_label
+from fashion_lab.models.first_layer import keras_layers, kernel_pictures, largest_units, unit_pictures
 from fashion_lab.models.registry import is_convolutional
 
 EARLY_BATCHES = (1, 10, 100)
 MAX_EPOCH_POINTS = 20
 MAX_UNITS = 48  # a dense layer's units kept for the replay: the largest weights at the end
 UNIT_DTYPE = np.float16  # the unit pictures: 48 x 784 of them a point (a 20-epoch record: 1.6 MB)
+LIVE_UNITS = 16  # a dense layer's units shown live: the largest now
+LIVE_LEVELS = 99  # a live picture's weights as whole numbers -99..99 of its scale (small JSON)
+LIVE_SCALE_PERCENTILE = 95  # of the weights' sizes: the scale, as the pages' pictures set it
+
+
+def live_picture(pictures: dict[str, np.ndarray], label: str) -> dict[str, Any]:
+    """What the Train page's live panel draws of a snapshot: the kernels, or a dense layer's
+    largest units, each a square of whole numbers on one symmetric scale (``scale``)."""
+    if "kernels" in pictures:
+        tiles = pictures["kernels"]
+    else:
+        tiles = pictures["units"][largest_units(pictures["units"], LIVE_UNITS)]
+    scale = float(np.percentile(np.abs(tiles), LIVE_SCALE_PERCENTILE)) or 1.0
+    levels = np.clip(np.rint(tiles / scale * LIVE_LEVELS), -LIVE_LEVELS, LIVE_LEVELS).astype(int)
+    kind = "kernels" if "kernels" in pictures else "units"
+    return {"label": label, "layer": kind, "side": tiles.shape[-1], "scale": scale, "tiles": levels.tolist()}
 
 
 def recorded_epochs(epochs: int) -> set[int]:
@@ -33,8 +52,17 @@ def recorded_epochs(epochs: int) -> set[int]:
 class LearningRecorder(keras.callbacks.Callback):
     """Records a snapshot at each point; ``arrays()`` is the record for the model store."""
 
-    def __init__(self, architecture: str, steps_per_epoch: int, epochs: int, probes: np.ndarray) -> None:
+    def __init__(
+        self,
+        architecture: str,
+        steps_per_epoch: int,
+        epochs: int,
+        probes: np.ndarray,
+        publish: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        """``publish`` is given each snapshot's live picture (the job's event log takes it)."""
         super().__init__()
+        self.publish = publish
         self.convolutional = is_convolutional(architecture)
         self.steps_per_epoch = steps_per_epoch
         self.epochs = recorded_epochs(epochs)
@@ -76,6 +104,8 @@ class LearningRecorder(keras.callbacks.Callback):
         self.snapshots.append(pictures)
         self.batches.append(batches)
         self.positions.append(batches / self.steps_per_epoch)
+        if self.publish is not None:
+            self.publish(live_picture(pictures, point_label(batches, self.steps_per_epoch)))
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The record: ``positions`` (in epochs), ``batches`` and each picture, a row per point.
@@ -89,8 +119,7 @@ class LearningRecorder(keras.callbacks.Callback):
             record[key] = np.stack([s[key] for s in self.snapshots]).astype(np.float32)
         if "units" in record:
             units = record["units"]
-            norms = np.linalg.norm(units[-1].reshape(len(units[-1]), -1), axis=1)
-            keep = np.sort(np.argsort(-norms, kind="stable")[:MAX_UNITS])
+            keep = largest_units(units[-1], MAX_UNITS)
             record["units"] = units[:, keep].astype(UNIT_DTYPE)
             record["unit_indices"] = keep.astype(np.float32)
         return record

@@ -29,7 +29,7 @@ function loadVega() {
 
 const panel = {
   charts: null, ready: Promise.resolve({}), feed: null, views: {}, counts: {}, drawn: false,
-  revision: null, timer: null, ended: false, polling: false, stopping: false,
+  revision: null, timer: null, ended: false, polling: false, stopping: false, layer: null,
 };
 let generation = 0; // of the latest render call: an older one still waiting gives way
 
@@ -69,7 +69,8 @@ async function render(args) {
   if (args.feed) preloadNow();
   const started = args.feed && args.feed !== panel.feed;
   if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
-  Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false });
+  Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false, layer: null });
+  showFirstLayer(null);
   panel.stopping = Boolean(args.stopping);
   showStatus({ name: "", text: "preparing...", fraction: 0 });
   fitFrame();
@@ -136,6 +137,7 @@ async function fetchAndDraw(feedName, views) {
   }
   if (feedName !== panel.feed || views !== panel.views) return; // a new run took the panel meanwhile
   showStatus(feed);
+  if ((feed.first_layer?.number ?? null) !== panel.layer) showFirstLayer(feed.first_layer);
   for (const [name, parts] of Object.entries(feed.charts)) {
     if (views[name]) await update(views[name], name, parts, feed.revision !== panel.revision);
   }
@@ -153,6 +155,38 @@ function showStatus(feed) {
   const percent = Math.round(100 * feed.fraction);
   document.getElementById("fill").style.width = `${percent}%`;
   document.getElementById("track").setAttribute("aria-valuenow", String(percent));
+}
+
+// The run's latest snapshot of its first layer (fashion_lab/training/snapshots.py): each tile a
+// square of weights as whole numbers -99..99 of one scale, red adding, blue subtracting, white 0.
+const RED = [178, 24, 43], WHITE = [247, 247, 247], BLUE = [33, 102, 172];
+
+function weightColour(level) {
+  const share = Math.min(1, Math.abs(level) / 99);
+  const end = level > 0 ? RED : BLUE;
+  return WHITE.map((white, i) => Math.round(white + (end[i] - white) * share));
+}
+
+function showFirstLayer(layer) {
+  const box = document.getElementById("layer");
+  panel.layer = layer ? layer.number : null;
+  box.hidden = !layer;
+  if (!layer) return;
+  const what = layer.layer === "kernels" ? "kernels" : "largest units";
+  document.getElementById("layer-title").textContent = `First layer, its ${layer.tiles.length} ${what} ` +
+    `at ${layer.label} (red adds, blue subtracts; scale ±${layer.scale.toFixed(2)}): How they learned replays them`;
+  const tiles = layer.tiles.map((tile) => {
+    const canvas = Object.assign(document.createElement("canvas"), { width: layer.side, height: layer.side });
+    canvas.className = layer.layer;
+    const context = canvas.getContext("2d");
+    const image = context.createImageData(layer.side, layer.side);
+    tile.flat().forEach((level, i) => image.data.set([...weightColour(level), 255], 4 * i));
+    context.putImageData(image, 0, 0);
+    return canvas;
+  });
+  const holder = document.getElementById("layer-tiles");
+  holder.setAttribute("aria-label", `${tiles.length} ${layer.layer} at ${layer.label}`);
+  holder.replaceChildren(...tiles);
 }
 
 // parts: lists of rows that only ever grow (batch points, epoch points); insert what is new.
