@@ -168,3 +168,49 @@ def test_animated_gif_uses_its_first_frame():
 def test_bad_files_get_a_clear_message(data, message):
     with pytest.raises(ImageError, match=message):
         decode_image(data)
+
+
+def test_the_masks_shared_work_finds_what_scipys_filling_finds():
+    """fill_holes (one labelling) and largest_object (the objects labelled once for the count
+    and the choice) against ndimage's own on random blobs, rings and noise."""
+    from scipy import ndimage
+
+    from fashion_lab.images.segmentation import count_objects, fill_holes, largest_object, objects
+
+    rng = np.random.default_rng(0)
+    for trial in range(200):
+        noise = rng.random((40 + trial % 7, 30 + trial % 11))
+        mask = ndimage.gaussian_filter(noise, 1 + trial % 3) > np.quantile(noise, 0.2 + 0.6 * rng.random())
+        mask |= rng.random(mask.shape) < 0.02 * (trial % 4)  # specks
+        if trial % 5 == 0:
+            mask[5:25, 5:25], mask[8:22, 8:22] = True, False  # a ring around a hole
+        assert np.array_equal(fill_holes(mask), ndimage.binary_fill_holes(mask)), trial
+        labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
+        found = objects(mask)
+        if count:
+            sizes = ndimage.sum(mask, labels, index=np.arange(1, count + 1))
+            expected = ndimage.binary_fill_holes(labels == np.argmax(sizes) + 1)
+            assert np.array_equal(largest_object(found), expected), trial
+            assert count_objects(found) == int((sizes >= 0.4 * sizes.max()).sum())
+    empty = np.zeros((10, 10), dtype=bool)
+    assert not largest_object(objects(empty)).any() and count_objects(objects(empty)) == 0
+
+
+def test_the_colour_distances_and_settled_k_means_are_the_full_computations_exactly():
+    from fashion_lab.images.segmentation import _nearest, background_colours, colour_distances
+
+    rng = np.random.default_rng(1)
+    for trial in range(20):
+        pixels = rng.integers(0, 256, (60, 40, 3)).astype(np.float64)
+        centres = rng.integers(0, 256, (1 + trial % 3, 3)).astype(np.float64)
+        everything = ((pixels[:, :, None, :] - centres[None, None]) ** 2).sum(-1).min(axis=2)
+        assert np.array_equal(colour_distances(pixels, centres), everything)
+        border = rng.normal(rng.integers(0, 256, 3), 5 + 20 * (trial % 4), (400, 3))
+        centres = border[np.random.default_rng(0).choice(400, size=3, replace=False)]
+        for _ in range(8):  # all eight rounds, no early stop
+            nearest = _nearest(border, centres)
+            centres = np.array(
+                [border[nearest == k].mean(0) if (nearest == k).any() else centres[k] for k in range(3)]
+            )
+        shares = np.bincount(_nearest(border, centres), minlength=3) / 400
+        assert np.array_equal(background_colours(border), centres[(shares >= 0.2) | (shares == shares.max())])

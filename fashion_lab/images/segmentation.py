@@ -45,14 +45,26 @@ def background_colours(
     centres = pixels[rng.choice(len(pixels), size=min(clusters, len(pixels)), replace=False)]
     for _ in range(rounds):
         nearest = _nearest(pixels, centres)
-        centres = np.array(
+        moved = np.array(
             [
                 pixels[nearest == k].mean(0) if (nearest == k).any() else centres[k]
                 for k in range(len(centres))
             ]
         )
+        if np.array_equal(moved, centres):  # settled: the rounds left would change nothing
+            break
+        centres = moved
     shares = np.bincount(_nearest(pixels, centres), minlength=len(centres)) / len(pixels)
     return centres[(shares >= min_share) | (shares == shares.max())]
+
+
+def colour_distances(pixels: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """(h, w): each pixel's squared distance to the nearest centre, one centre at a time (the
+    same sums as all at once, without an (h, w, centres, 3) array)."""
+    nearest = ((pixels - centres[0]) ** 2).sum(-1)
+    for centre in centres[1:]:
+        np.minimum(nearest, ((pixels - centre) ** 2).sum(-1), out=nearest)
+    return nearest
 
 
 def otsu_threshold(values: np.ndarray) -> float:
@@ -71,39 +83,49 @@ def otsu_threshold(values: np.ndarray) -> float:
     return float(edges[1:][np.argmax(between)])
 
 
-def largest_object(mask: np.ndarray) -> np.ndarray:
-    """The largest 8-connected component of ``mask``, its holes filled."""
+def objects(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 8-connected objects of ``mask``: each pixel's object (1...; 0 outside any) and each
+    object's size."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
-    if count == 0:
-        return mask
-    sizes = ndimage.sum(mask, labels, index=np.arange(1, count + 1))
-    return ndimage.binary_fill_holes(labels == (np.argmax(sizes) + 1))
+    return labels, np.bincount(labels.ravel(), minlength=count + 1)[1:]
 
 
-def count_objects(mask: np.ndarray, share: float = SECOND_OBJECT) -> int:
-    """How many 8-connected objects the mask holds, counting those at least ``share`` the size
-    of the largest (a sleeve's shadow or a button is no second object)."""
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3)))
-    if count == 0:
-        return 0
-    sizes = ndimage.sum(mask, labels, index=np.arange(1, count + 1))
-    return int((sizes >= share * sizes.max()).sum())
+def fill_holes(mask: np.ndarray) -> np.ndarray:
+    """``mask`` with every hole filled: the background that cannot reach the frame's edge
+    through 4-connected background (what ndimage.binary_fill_holes does by growing the outside
+    pixel by pixel; one labelling here)."""
+    background, _ = ndimage.label(~mask)
+    edge = np.unique(np.concatenate([background[0], background[-1], background[:, 0], background[:, -1]]))
+    return mask | ~np.isin(background, edge)
+
+
+def largest_object(found: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The largest of ``found`` (objects(mask)), its holes filled."""
+    labels, sizes = found
+    if len(sizes) == 0:
+        return labels > 0
+    return fill_holes(labels == (np.argmax(sizes) + 1))
+
+
+def count_objects(found: tuple[np.ndarray, np.ndarray], share: float = SECOND_OBJECT) -> int:
+    """How many of ``found`` (objects(mask)) are at least ``share`` the size of the largest (a
+    sleeve's shadow or a button is no second object)."""
+    _, sizes = found
+    return int((sizes >= share * sizes.max()).sum()) if len(sizes) else 0
 
 
 def foreground_masks(rgb: np.ndarray) -> tuple[list[np.ndarray] | None, int]:
     """(h, w) bool masks of the largest object, one per closing in CLOSINGS, or None when no clear
     object stands out; and how many objects stood out at the first (two garments side by side: 2)."""
     centres = background_colours(border_pixels(rgb))
-    pixels = rgb.astype(np.float64)
-    distance = np.sqrt(((pixels[:, :, None, :] - centres[None, None]) ** 2).sum(-1)).min(axis=2)
+    distance = np.sqrt(colour_distances(rgb.astype(np.float64), centres))
     if distance.max() < 20:  # nothing differs from the border by more than noise
         return None, 0
     mask = distance > max(otsu_threshold(distance), 20.0)
     mask = ndimage.binary_opening(mask, iterations=1)
-    closed = [ndimage.binary_closing(mask, iterations=n) for n in CLOSINGS]
-    objects = count_objects(closed[0])
-    masks = large_enough([largest_object(m) for m in closed])
-    return (masks, objects) if masks else (None, 0)
+    found = [objects(ndimage.binary_closing(mask, iterations=n)) for n in CLOSINGS]
+    masks = large_enough([largest_object(f) for f in found])
+    return (masks, count_objects(found[0])) if masks else (None, 0)
 
 
 def large_enough(masks: list[np.ndarray]) -> list[np.ndarray]:
