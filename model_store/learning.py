@@ -22,14 +22,15 @@ from model_store.weights import WeightsError, read_array
 LEARNING_FILE = "learning.npz"
 MAX_LEARNING_BYTES = 2_500_000  # the largest record made (dense_wide, 20 epochs) is 1.6 MB
 MAX_POINTS = 32
+MAX_TILES = {"U": 48, "K": 64, "L": 64}  # units, first- and second-layer kernels a point holds at most
 DTYPES = (np.dtype("float32"), np.dtype("float16"))
 CLASSES = 10
 SIDE = 28
 
 
-def encode_learning(arrays: dict[str, np.ndarray]) -> bytes:
+def encode_learning(arrays: dict[str, np.ndarray], convolutional: bool | None = None) -> bytes:
     """The record as the bytes of an .npz file, after checking it is one the store can read."""
-    problem = learning_problem(arrays)
+    problem = learning_problem(arrays, convolutional)
     if problem:
         raise ValueError(f"not a learning record: {problem}")
     buffer = io.BytesIO()
@@ -37,9 +38,9 @@ def encode_learning(arrays: dict[str, np.ndarray]) -> bytes:
     return buffer.getvalue()
 
 
-def read_learning(path: Path, sha256: str) -> dict[str, np.ndarray]:
-    """The record at ``path`` if it matches ``sha256`` and holds a consistent record;
-    WeightsError saying why not otherwise."""
+def read_learning(path: Path, sha256: str, convolutional: bool) -> dict[str, np.ndarray]:
+    """The record at ``path`` if it matches ``sha256`` and holds a consistent record of a CNN
+    (or of a dense network); WeightsError saying why not otherwise."""
     try:
         data = read_bounded(path, MAX_LEARNING_BYTES)
     except UnreadableFile as error:
@@ -56,7 +57,7 @@ def read_learning(path: Path, sha256: str) -> dict[str, np.ndarray]:
         raise
     except Exception as error:  # noqa: BLE001 - zip and its codecs raise a dozen kinds on hostile bytes
         raise WeightsError(f"{path.name} is unreadable: {error or type(error).__name__}") from None
-    problem = learning_problem(arrays)
+    problem = learning_problem(arrays, convolutional)
     if problem:
         raise WeightsError(f"{path.name}: {problem}")
     return arrays
@@ -74,17 +75,23 @@ _SHAPES = {
     "map_shift": ("P", "K"),
     "kernels2": ("P", "L", 3, 3),
 }
-_KINDS = ({"units", "unit_indices"}, {"kernels", "map_scale", "map_shift"})
+REQUIRED = {"positions", "batches", "probe_answers"}
+KINDS = {False: {"units", "unit_indices"}, True: {"kernels", "map_scale", "map_shift"}}  # by convolutional
 
 
-def learning_problem(arrays: dict[str, np.ndarray]) -> str | None:
-    """Why ``arrays`` is not a learning record the pages can draw, or None."""
+def learning_problem(arrays: dict[str, np.ndarray], convolutional: bool | None = None) -> str | None:
+    """Why ``arrays`` is not a learning record the pages can draw (of a CNN's or a dense
+    network's, when ``convolutional`` says which), or None."""
     names = set(arrays)
-    required = {"positions", "batches", "probe_answers"}
-    if not required <= names or not names <= set(_SHAPES):
-        return f"it must hold {sorted(required)} and only {sorted(_SHAPES)}"
-    if not any(kind <= names and not (names - required - kind - {"kernels2"}) for kind in _KINDS):
+    if not REQUIRED <= names or not names <= set(_SHAPES):
+        return f"it must hold {sorted(REQUIRED)} and only {sorted(_SHAPES)}"
+    pictures = names - REQUIRED - {"kernels2"}
+    kind = next((kind for kind, wanted in KINDS.items() if pictures == wanted), None)
+    if kind is None or (kind is False and "kernels2" in names):
         return "it must hold a dense network's units or a CNN's kernels"
+    if convolutional is not None and kind != convolutional:
+        held = ("a CNN's kernels", "a dense network's units")
+        return f"it holds {held[0] if kind else held[1]}, not {held[1] if kind else held[0]}"
     sizes: dict[str, int] = {}
     for name, array in arrays.items():
         pattern = _SHAPES[name]
@@ -99,6 +106,20 @@ def learning_problem(arrays: dict[str, np.ndarray]) -> str | None:
             return f"{name} holds NaN or infinite values"
     if sizes["P"] > MAX_POINTS:
         return f"it holds {sizes['P']} points, more than {MAX_POINTS}"
-    if np.any(np.diff(arrays["positions"]) <= 0) or arrays["positions"][0] < 0:
-        return "its positions do not grow from 0"
+    for letter, most in MAX_TILES.items():
+        if sizes.get(letter, 0) > most:
+            return f"it holds {sizes[letter]} pictures a point, more than {most}"
+    return _points_problem(arrays["positions"], arrays["batches"])
+
+
+def _points_problem(positions: np.ndarray, batches: np.ndarray) -> str | None:
+    """Why the points are not a run's: from 0, growing, whole batches, one epoch length."""
+    if positions[0] != 0 or batches[0] != 0 or np.any(np.diff(batches) <= 0):
+        return "its points do not grow from 0"
+    if np.any(batches != np.round(batches)):
+        return "its batches are not whole numbers"
+    if len(batches) > 1:
+        steps = batches[1:] / positions[1:]
+        if not np.allclose(steps, np.round(steps[0]), rtol=1e-4) or np.round(steps[0]) < 1:
+            return "its positions and batches disagree on the length of an epoch"
     return None

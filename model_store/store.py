@@ -178,8 +178,9 @@ class ModelStore:
         entry = self.get(name)
         if "learning_sha256" not in entry.meta:
             return None
+        convolutional = self.registry.ARCHITECTURES[entry.architecture].convolutional
         try:
-            return read_learning(entry.path / LEARNING_FILE, entry.meta["learning_sha256"])
+            return read_learning(entry.path / LEARNING_FILE, entry.meta["learning_sha256"], convolutional)
         except WeightsError as error:
             raise StoreError(f"the learning record of {name!r} is broken: {error}") from None
 
@@ -213,7 +214,8 @@ class ModelStore:
                 os.fsync(handle.fileno())
             record = {}
             if learning is not None:
-                _write_synced(temp / LEARNING_FILE, encode_learning(learning))
+                convolutional = self.registry.ARCHITECTURES[meta["architecture"]].convolutional
+                _write_synced(temp / LEARNING_FILE, encode_learning(learning, convolutional))
                 record = {"learning_sha256": _sha256(temp / LEARNING_FILE)}
             full_meta = {
                 **meta,

@@ -92,8 +92,9 @@ def test_the_sentence_says_what_the_numbers_say():
     assert "dense network's answers change (position dependence 0.38)" in said
     assert "10 of the CNN's 32 kernels became edge or line detectors" in said and "2 at the start" in said
     assert "depend on position more" in describe_learning(0.02, 0.38, more, few)
-    assert "as at the start" in describe_learning(0.1, 0.08, more, few)
+    assert "are, fewer than at the start, edge or line" in describe_learning(0.1, 0.08, more, few)
     assert "(1 edge, 1 line or spots; 10 at the start)" in describe_learning(0.1, 0.08, more, few)
+    assert "are, as at the start, edge or line" in describe_learning(0.1, 0.08, few, few)
     assert "about as much" in describe_learning(0.1, 0.08, more, few, short=True)
 
 

@@ -63,8 +63,8 @@ def test_a_stopped_run_records_where_it_stopped(dataset):
 def test_a_long_run_keeps_at_most_twenty_epoch_ends_and_its_last():
     for epochs in (1, 5, 20, 21, 50, 1000):
         kept = recorded_epochs(epochs)
-        assert len(kept) <= MAX_EPOCH_POINTS + 1 and epochs in kept and kept <= set(range(1, epochs + 1))
-    assert recorded_epochs(20) == set(range(1, 21))
+        assert len(kept) <= MAX_EPOCH_POINTS and {1, epochs} <= kept <= set(range(1, epochs + 1))
+    assert recorded_epochs(20) == set(range(1, 21)) and len(recorded_epochs(21)) == 20
 
 
 def test_the_epoch_snapshot_holds_the_saved_weights(small_jobs, store):
@@ -152,3 +152,58 @@ def test_a_model_saved_without_a_record_has_none(small_jobs, store):
 
     store.save("plain", job.model, run_metadata(job))
     assert store.learning("plain") is None
+
+
+def test_a_hostile_record_with_a_valid_checksum_is_refused(small_jobs, store):
+    """What a folder's own meta.json vouches for is still checked: the kind of network, the
+    counts of pictures, the points' arithmetic."""
+    import hashlib
+    import json
+
+    name = store_saver(store, "hostile")(small_jobs["dense"])
+    path = store.get(name).path
+    record = store.learning(name)
+    kernels = {"kernels": np.zeros((3, 4, 3, 3), np.float32), "map_scale": np.ones((3, 4), np.float32)}
+    kernels["map_shift"] = np.zeros((3, 4), np.float32)
+    base = {k: record[k] for k in ("positions", "batches", "probe_answers")}
+    too_many = {"units": np.zeros((3, 60, 28, 28), np.float16), "unit_indices": np.zeros(60, np.float32)}
+    for hostile, why in (
+        (base | kernels, "a CNN's kernels, not a dense network's units"),  # the wrong kind
+        (record | too_many, "60 pictures a point"),
+        (record | {"batches": np.array([0, 16, 30], np.float32)}, "length of an epoch"),
+        (record | {"batches": np.array([0, 16.5, 24], np.float32)}, "whole numbers"),
+        (record | {"positions": np.array([0.5, 0.7, 1], np.float32)}, "grow from 0"),
+    ):
+        data = encode_learning(hostile) if "kernels" in hostile else None
+        if data is None:
+            with pytest.raises(ValueError):
+                encode_learning(hostile)
+            import io
+
+            buffer = io.BytesIO()
+            np.savez(buffer, **hostile)
+            data = buffer.getvalue()
+        (path / LEARNING_FILE).write_bytes(data)
+        meta = json.loads((path / "meta.json").read_text())
+        meta["learning_sha256"] = hashlib.sha256(data).hexdigest()
+        (path / "meta.json").write_text(json.dumps(meta))
+        with pytest.raises(StoreError, match=why):
+            store.learning(name)
+    store.load(name)  # the model itself still loads
+
+
+def test_a_record_that_is_not_finite_is_not_kept():
+    """A run that diverged has NaN weights: its record is dropped (the store would refuse it)."""
+    from fashion_lab.training.snapshots import LearningRecorder
+
+    recorder = LearningRecorder("cnn", 10, 1, np.zeros((10, 28, 28), np.uint8))
+    good = {
+        "kernels": np.zeros((32, 3, 3), np.float32),
+        "map_scale": np.ones(32, np.float32),
+        "map_shift": np.zeros(32, np.float32),
+        "probe_answers": np.full((10, 10), 0.1, np.float32),
+    }
+    recorder.snapshots, recorder.positions, recorder.batches = [good, good], [0, 1], [0, 10]
+    assert learning_problem(recorder.arrays()) is None
+    recorder.snapshots[1] = good | {"kernels": np.full((32, 3, 3), np.nan, np.float32)}
+    assert recorder.arrays() is None

@@ -222,7 +222,7 @@ def test_the_feed_carries_the_latest_first_layer_snapshot(tmp_path, small_jobs):
         feed.write(ended=True)
         layer = read(feed)["first_layer"]
         assert layer["label"] == "epoch 1" and layer["number"] == 3  # start, batch 16, epoch 1
-        assert layer["layer"] == ("kernels" if architecture == "cnn" else "units") and layer["side"] == side
+        assert layer["layer"] == ("kernels" if architecture == "cnn" else "classes") and layer["side"] == side
         tiles = layer["tiles"]
         assert len(tiles) == count and {len(row) for tile in tiles for row in tile} == {side}
         assert max(abs(v) for tile in tiles for row in tile for v in row) == 99 and layer["scale"] > 0

@@ -8,7 +8,7 @@ import time
 import streamlit as st
 
 from components.learned.keys import ALL_UNITS, CNN_MODEL, DENSE_MODEL, PLAY, PROBE, SCRUB
-from components.learned.replay_views import render_accuracy, render_cnn, render_dense
+from components.learned.replay_views import SHOWN_UNITS, render_accuracy, render_cnn, render_dense
 from components.resources import available_test_images, get_store, learning_record
 from components.state import REPLAY_STEPPED, kept, talk_mode
 from fashion_lab.analysis.replay import timeline
@@ -27,9 +27,9 @@ def render_learned() -> None:
     if not talk_mode():
         st.caption(
             "Every training run keeps snapshots of its first layer: at the start, after its first "
-            "batches and at the end of each epoch. Slide through them, or press Play. Left, the "
-            "dense network's weights as pictures of the frame; right, the CNN's 3x3 kernels and "
-            "what they make of one image. Probes: one test image of each class."
+            "batches and at the end of each epoch (20 at most). Slide through them, or press Play. "
+            "Left, the dense network's weights as pictures of the frame; in the middle, the CNN's "
+            "3x3 kernels and what they make of one image. Probes: one test image of each class."
         )
     models = [m for m in get_store().models() if "learning_sha256" in m.meta]
     families = [[m for m in models if is_convolutional(m.architecture) == kind] for kind in (False, True)]
@@ -128,7 +128,7 @@ def _render_replay(families, images) -> None:
     with dense_view:
         show_all = not talk and st.session_state.get(ALL_UNITS, False)
         render_dense(dense, records[0], position, show_all)
-        if not talk and records[0]["units"].shape[1] > 16:
+        if not talk and records[0]["units"].shape[1] > SHOWN_UNITS:
             st.checkbox(f"All {records[0]['units'].shape[1]} kept units", key=ALL_UNITS)
     with cnn_view:
         render_cnn(cnn, records[1], position, images, probe)

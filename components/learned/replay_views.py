@@ -19,7 +19,7 @@ from fashion_lab.analysis.learning_measures import (
     describe_learning,
     kernel_kinds,
 )
-from fashion_lab.analysis.replay import probes_right, snapshot_index
+from fashion_lab.analysis.replay import point_label, probes_right, snapshot_index, steps_per_epoch
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.first_layer import (
     feature_maps,
@@ -30,21 +30,29 @@ from fashion_lab.models.first_layer import (
     unit_pictures,
 )
 from fashion_lab.models.registry import is_convolutional
+from model_store import StoreError
 
 SHOWN_UNITS = 16  # a wide layer's units shown at first: those with the largest weights at the end
 MEASURE_IMAGES = 200  # test images the position dependence is measured on
 
 
-def _heading(entry, index: int, record) -> None:
-    """The model's name and how many of the probe images (one a class) it answered right then."""
+def _heading(entry, index: int, record, position: float) -> None:
+    """The model's name, how many of the probe images (one a class) it answered right then, and
+    its own point when it has none at the scrubbed one (a shorter run, or one recorded sparser)."""
     right, probes = probes_right(record, index), len(record["probe_answers"][index])
     colour = "blue" if is_convolutional(entry.architecture) else "orange"  # the chart's colours
-    st.markdown(f":{colour}[**{plain(entry.name)}**] · {right}/{probes} probes right")
+    shown = record["positions"][index]
+    own = (
+        ""
+        if abs(shown - position) < 1e-3
+        else f" (its {point_label(int(record['batches'][index]), steps_per_epoch(record))})"
+    )
+    st.markdown(f":{colour}[**{plain(entry.name)}**]{own} · {right}/{probes} probes right")
 
 
 def render_dense(entry, record, position: float, show_all: bool) -> None:
     index = snapshot_index(record, position)
-    _heading(entry, index, record)
+    _heading(entry, index, record, position)
     units = record["units"][index]
     classes = units.shape[0] == len(CLASS_NAMES) and entry.architecture == "dense"
     if not show_all:
@@ -69,7 +77,7 @@ def render_dense(entry, record, position: float, show_all: bool) -> None:
 
 def render_cnn(entry, record, position: float, images, probe: int) -> None:
     index = snapshot_index(record, position)
-    _heading(entry, index, record)
+    _heading(entry, index, record, position)
     side = 34 if talk_mode() else 30
     kernels = record["kernels"][index]
     picture, limit = weight_grid(kernels, 8, side=side)
@@ -132,11 +140,16 @@ def _sentence_for(dense_key: tuple, cnn_key: tuple, _dense, _cnn, _images, short
     """Measured on the finished networks' whole first layers (the record keeps only the dense
     layer's largest units), and on the CNN's kernels at the start (all kept)."""
     sample = _images[0][:MEASURE_IMAGES]
-    units = unit_pictures(keras_layers(load_stored_model(_dense)))
-    kernels = kernel_pictures(keras_layers(load_stored_model(_cnn)))["kernels"]
+    try:
+        units = unit_pictures(keras_layers(load_stored_model(_dense)))
+        kernels = kernel_pictures(keras_layers(load_stored_model(_cnn)))["kernels"]
+    except StoreError as error:  # deleted or changed since the page listed it
+        return f"The numbers cannot be measured: {plain(error)}"
     dense = dense_position_dependence(units, sample)
     cnn = conv_position_dependence(kernels, sample)
-    start = kernel_kinds(learning_record(_cnn)["kernels"][0])
+    start = (
+        kernel_kinds(learning_record(_cnn)["kernels"][0]) if learning_record(_cnn) else kernel_kinds(kernels)
+    )
     return describe_learning(dense, cnn, start, kernel_kinds(kernels), short)
 
 

@@ -137,7 +137,13 @@ def describe_learning(
         )
     else:
         moved = f"Moving a garment {SHIFT} pixels changes both about as much ({dense:.2f} and {cnn:.2f})."
-    became = "became" if end.detectors > start.detectors else "are, as at the start,"
+    became = (
+        "became"
+        if end.detectors > start.detectors
+        else "are, as at the start,"
+        if end.detectors == start.detectors
+        else "are, fewer than at the start,"
+    )
     if short:
         kinds = f"{end.detectors} of {end.total} kernels {became} edge or line detectors"
         return f"{moved} {kinds} ({start.detectors} at the start)."

@@ -10,7 +10,6 @@ most MAX_EPOCH_POINTS epoch ends, evenly spread, its last always among them.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -30,23 +29,25 @@ LIVE_LEVELS = 99  # a live picture's weights as whole numbers -99..99 of its sca
 LIVE_SCALE_PERCENTILE = 95  # of the weights' sizes: the scale, as the pages' pictures set it
 
 
-def live_picture(pictures: dict[str, np.ndarray], label: str) -> dict[str, Any]:
+def live_picture(pictures: dict[str, np.ndarray], label: str, classes: bool = False) -> dict[str, Any]:
     """What the Train page's live panel draws of a snapshot: the kernels, or a dense layer's
-    largest units, each a square of whole numbers on one symmetric scale (``scale``)."""
+    largest units (``classes``: the classic dense network's pictures of its 10 classes), each a
+    square of whole numbers on one symmetric scale (``scale``)."""
     if "kernels" in pictures:
         tiles = pictures["kernels"]
     else:
         tiles = pictures["units"][largest_units(pictures["units"], LIVE_UNITS)]
+    tiles = tiles.astype(np.float32)
     scale = float(np.percentile(np.abs(tiles), LIVE_SCALE_PERCENTILE)) or 1.0
     levels = np.clip(np.rint(tiles / scale * LIVE_LEVELS), -LIVE_LEVELS, LIVE_LEVELS).astype(int)
-    kind = "kernels" if "kernels" in pictures else "units"
+    kind = "kernels" if "kernels" in pictures else "classes" if classes else "units"
     return {"label": label, "layer": kind, "side": tiles.shape[-1], "scale": scale, "tiles": levels.tolist()}
 
 
 def recorded_epochs(epochs: int) -> set[int]:
-    """The epochs (1-based) whose end is recorded."""
-    every = math.ceil(epochs / MAX_EPOCH_POINTS)
-    return {e for e in range(1, epochs + 1) if e % every == 0} | {epochs}
+    """The epochs (1-based) whose end is recorded: each, or MAX_EPOCH_POINTS evenly spread
+    from the first to the last."""
+    return {int(e) for e in np.round(np.linspace(1, epochs, min(epochs, MAX_EPOCH_POINTS)))}
 
 
 class LearningRecorder(keras.callbacks.Callback):
@@ -63,6 +64,7 @@ class LearningRecorder(keras.callbacks.Callback):
         """``publish`` is given each snapshot's live picture (the job's event log takes it)."""
         super().__init__()
         self.publish = publish
+        self.architecture = architecture
         self.convolutional = is_convolutional(architecture)
         self.steps_per_epoch = steps_per_epoch
         self.epochs = recorded_epochs(epochs)
@@ -99,27 +101,32 @@ class LearningRecorder(keras.callbacks.Callback):
 
     def _record(self, batches: int) -> None:
         layer = keras_layers(self.model)
-        pictures = kernel_pictures(layer) if self.convolutional else {"units": unit_pictures(layer)}
+        if self.convolutional:
+            pictures = kernel_pictures(layer)
+        else:  # as stored: a wide layer's 768 units a point add up in a long run
+            pictures = {"units": unit_pictures(layer).astype(UNIT_DTYPE)}
         pictures["probe_answers"] = np.asarray(self.model(self.probes, training=False), dtype=np.float32)
         self.snapshots.append(pictures)
         self.batches.append(batches)
         self.positions.append(batches / self.steps_per_epoch)
         if self.publish is not None:
-            self.publish(live_picture(pictures, point_label(batches, self.steps_per_epoch)))
+            label = point_label(batches, self.steps_per_epoch)
+            self.publish(live_picture(pictures, label, classes=self.architecture == "dense"))
 
-    def arrays(self) -> dict[str, np.ndarray]:
-        """The record: ``positions`` (in epochs), ``batches`` and each picture, a row per point.
+    def arrays(self) -> dict[str, np.ndarray] | None:
+        """The record: ``positions`` (in epochs), ``batches`` and each picture, a row per point;
+        None when a picture is not finite (a run that diverged: its model is saved without).
         A dense layer wider than MAX_UNITS keeps the units whose weights are largest at the end
         (``unit_indices`` says which)."""
         record = {
             "positions": np.array(self.positions, dtype=np.float32),
             "batches": np.array(self.batches, dtype=np.float32),
         }
-        for key in self.snapshots[0]:
-            record[key] = np.stack([s[key] for s in self.snapshots]).astype(np.float32)
-        if "units" in record:
-            units = record["units"]
-            keep = largest_units(units[-1], MAX_UNITS)
-            record["units"] = units[:, keep].astype(UNIT_DTYPE)
+        keep = None
+        if "units" in self.snapshots[0]:
+            keep = largest_units(self.snapshots[-1]["units"], MAX_UNITS)
+            record["units"] = np.stack([s["units"][keep] for s in self.snapshots])
             record["unit_indices"] = keep.astype(np.float32)
-        return record
+        for key in self.snapshots[0].keys() - {"units"}:
+            record[key] = np.stack([s[key] for s in self.snapshots]).astype(np.float32, copy=False)
+        return record if all(np.isfinite(a).all() for a in record.values()) else None

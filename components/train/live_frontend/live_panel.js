@@ -172,9 +172,13 @@ function showFirstLayer(layer) {
   panel.layer = layer ? layer.number : null;
   box.hidden = !layer;
   if (!layer) return;
-  const what = layer.layer === "kernels" ? "kernels" : "largest units";
-  document.getElementById("layer-title").textContent = `First layer, its ${layer.tiles.length} ${what} ` +
-    `at ${layer.label} (red adds, blue subtracts; scale ±${layer.scale.toFixed(2)}): How they learned replays them`;
+  const what = {
+    kernels: `First layer, its ${layer.tiles.length} kernels`,
+    units: `First layer, its ${layer.tiles.length} largest units`,
+    classes: "What each class weighs at each pixel",
+  }[layer.layer];
+  document.getElementById("layer-title").textContent = `${what} at ${layer.label} ` +
+    `(red adds, blue subtracts; scale ±${layer.scale.toFixed(2)}): How they learned replays them`;
   const tiles = layer.tiles.map((tile) => {
     const canvas = Object.assign(document.createElement("canvas"), { width: layer.side, height: layer.side });
     canvas.className = layer.layer;
