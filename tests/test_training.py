@@ -187,6 +187,19 @@ def test_auto_precision_is_mixed_bfloat16_only_for_cnns_on_a_bf16_cpu(tmp_path):
     assert resolve_precision("float32", convolutional=True) == "float32"
 
 
+def test_auto_precision_is_float32_where_onednn_is_limited_below_bf16(monkeypatch):
+    """ONEDNN_MAX_CPU_ISA=AVX2 (an ordinary laptop's instructions on this machine): a bf16
+    convolution has no kernel there, and training one failed."""
+    from fashion_lab.models.number_format import onednn_allows_bfloat16, resolve_precision
+
+    monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "avx2")
+    assert not onednn_allows_bfloat16() and resolve_precision("auto", convolutional=True) == "float32"
+    monkeypatch.setenv("ONEDNN_MAX_CPU_ISA", "AVX512_CORE_AMX")
+    assert onednn_allows_bfloat16()
+    monkeypatch.delenv("ONEDNN_MAX_CPU_ISA")
+    assert onednn_allows_bfloat16()
+
+
 def test_a_cnn_trained_in_mixed_bfloat16_is_kept_and_scored_in_float32(dataset):
     import keras
 

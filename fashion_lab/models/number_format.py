@@ -10,6 +10,7 @@ CPU. Trained models are always stored, evaluated and used in float32.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,16 @@ import keras
 FLOAT32 = "float32"
 MIXED_BFLOAT16 = "mixed_bfloat16"
 NATIVE_BF16_FLAGS = {"avx512_bf16", "amx_bf16"}
+# oneDNN's instruction-set limits below the first with bf16 (ONEDNN_MAX_CPU_ISA=AVX2 stands in for
+# a laptop's CPU): under one of them a bf16 convolution has no kernel at all and fails
+ISA_LIMITS_WITHOUT_BF16 = {"SSE41", "AVX", "AVX2", "AVX2_VNNI", "AVX2_VNNI_2"}
+ISA_LIMITS_WITHOUT_BF16 |= {"AVX512_CORE", "AVX512_CORE_VNNI"}
+
+
+def onednn_allows_bfloat16() -> bool:
+    """Whether oneDNN may use bf16 instructions: no ONEDNN_MAX_CPU_ISA (or DNNL_) below them."""
+    limit = os.environ.get("ONEDNN_MAX_CPU_ISA") or os.environ.get("DNNL_MAX_CPU_ISA") or ""
+    return limit.strip().upper() not in ISA_LIMITS_WITHOUT_BF16
 
 
 @functools.cache
@@ -35,7 +46,8 @@ def has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
 def resolve_precision(setting: str, convolutional: bool) -> str:
     """The Keras dtype policy for a precision setting ("auto": decided by the CPU and the model)."""
     if setting == "auto":
-        return MIXED_BFLOAT16 if convolutional and has_native_bfloat16() else FLOAT32
+        native = has_native_bfloat16() and onednn_allows_bfloat16()
+        return MIXED_BFLOAT16 if convolutional and native else FLOAT32
     return setting
 
 
