@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import tempfile
 import threading
 
+import numpy as np
 from helpers.waiting import soon
 
 from components.train.live_feed import LiveFeed
@@ -223,6 +225,6 @@ def test_the_feed_carries_the_latest_first_layer_snapshot(tmp_path, small_jobs):
         layer = read(feed)["first_layer"]
         assert layer["label"] == "epoch 1" and layer["number"] == 3  # start, batch 16, epoch 1
         assert layer["layer"] == ("kernels" if architecture == "cnn" else "classes") and layer["side"] == side
-        tiles = layer["tiles"]
-        assert len(tiles) == count and {len(row) for tile in tiles for row in tile} == {side}
-        assert max(abs(v) for tile in tiles for row in tile for v in row) == 99 and layer["scale"] > 0
+        levels = np.frombuffer(base64.b64decode(layer["levels"]), dtype=np.int8)
+        assert layer["count"] == count and levels.size == count * side * side
+        assert np.abs(levels).max() == 99 and layer["scale"] > 0

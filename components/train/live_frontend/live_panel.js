@@ -158,7 +158,8 @@ function showStatus(feed) {
 }
 
 // The run's latest snapshot of its first layer (fashion_lab/training/snapshots.py): each tile a
-// square of weights as whole numbers -99..99 of one scale, red adding, blue subtracting, white 0.
+// square of weights as whole numbers -99..99 of one scale (a byte each, base64, tile after tile,
+// row by row), red adding, blue subtracting, white 0.
 const RED = [178, 24, 43], WHITE = [247, 247, 247], BLUE = [33, 102, 172];
 
 function weightColour(level) {
@@ -173,18 +174,22 @@ function showFirstLayer(layer) {
   box.hidden = !layer;
   if (!layer) return;
   const what = {
-    kernels: `First layer, its ${layer.tiles.length} kernels`,
-    units: `First layer, its ${layer.tiles.length} largest units`,
+    kernels: `First layer, its ${layer.count} kernels`,
+    units: `First layer, its ${layer.count} largest units`,
     classes: "What each class weighs at each pixel",
   }[layer.layer];
   document.getElementById("layer-title").textContent = `${what} at ${layer.label} ` +
     `(red adds, blue subtracts; scale ±${layer.scale.toFixed(2)}): How they learned replays them`;
-  const tiles = layer.tiles.map((tile) => {
+  const levels = Int8Array.from(atob(layer.levels), (byte) => byte.charCodeAt(0));
+  const pixels = layer.side * layer.side;
+  const tiles = Array.from({ length: layer.count }, (_, t) => {
     const canvas = Object.assign(document.createElement("canvas"), { width: layer.side, height: layer.side });
     canvas.className = layer.layer;
     const context = canvas.getContext("2d");
     const image = context.createImageData(layer.side, layer.side);
-    tile.flat().forEach((level, i) => image.data.set([...weightColour(level), 255], 4 * i));
+    levels.subarray(t * pixels, (t + 1) * pixels).forEach((level, i) => {
+      image.data.set([...weightColour(level), 255], 4 * i);
+    });
     context.putImageData(image, 0, 0);
     return canvas;
   });
