@@ -4,6 +4,7 @@ import pytest
 from conftest import run_python
 from helpers.app import APP, PAGES, open_app
 
+from components.learned.keys import CNN_MODEL
 from components.models.keys import DELETE_BUTTON, DELETE_NAME
 from components.plain_text import plain
 from fashion_lab.models.stored import open_store
@@ -73,3 +74,21 @@ def test_the_first_page_is_drawn_before_keras_is_imported(store):
         "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"
     )
     run_python(code)
+
+
+def test_the_replay_renders_and_a_broken_record_gives_a_warning(store, small_jobs):
+    from fashion_lab.training.saving import store_saver
+    from model_store.learning import LEARNING_FILE
+
+    for architecture, job in small_jobs.items():
+        store_saver(store, f"replay-{architecture}")(job)
+    app = open_app("learned")
+    assert not app.exception, app.exception
+    assert any("edge or line detectors" in m.value for m in app.markdown), [m.value for m in app.markdown]
+    store_saver(store, "broken-cnn")(small_jobs["cnn"])
+    record = store.get("broken-cnn").path / LEARNING_FILE
+    record.write_bytes(record.read_bytes()[:-8])
+    app = open_app("learned")
+    app.selectbox(key=CNN_MODEL).select("broken-cnn").run()
+    assert not app.exception, app.exception
+    assert any("cannot be replayed" in w.value and "corrupt" in w.value for w in app.warning), app.warning

@@ -10,6 +10,7 @@ APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = {  # url path -> (module, render function), as streamlit_app.py registers them
     "train": ("train.page", "render_train"),
     "inside": ("inside.page", "render_inside"),
+    "learned": ("learned.page", "render_learned"),
     "classify": ("classify.page", "render_classify"),
     "compare": ("compare.page", "render_compare"),
     "models": ("models.page", "render_models"),
