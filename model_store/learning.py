@@ -9,15 +9,13 @@ Every array has a row per point (``P``): ``positions`` and ``batches`` (P,), ``p
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from model_store.files import UnreadableFile, read_bounded
-from model_store.weights import WeightsError, read_array
+from model_store.weights import WeightsError, read_archive, read_array
 
 LEARNING_FILE = "learning.npz"
 MAX_LEARNING_BYTES = 2_500_000  # the largest record made (dense_wide, 20 epochs) is 1.6 MB
@@ -41,22 +39,14 @@ def encode_learning(arrays: dict[str, np.ndarray], convolutional: bool | None = 
 def read_learning(path: Path, sha256: str, convolutional: bool) -> dict[str, np.ndarray]:
     """The record at ``path`` if it matches ``sha256`` and holds a consistent record of a CNN
     (or of a dense network); WeightsError saying why not otherwise."""
-    try:
-        data = read_bounded(path, MAX_LEARNING_BYTES)
-    except UnreadableFile as error:
-        raise WeightsError(str(error)) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise WeightsError(f"{path.name} does not match its checksum (corrupt)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [n.removesuffix(".npy") for n in archive.namelist()]
-            if len(names) > len(_SHAPES) or not all(n in _SHAPES for n in names):
-                raise WeightsError(f"{path.name} holds arrays of unknown names")
-            arrays = {n: read_array(archive, f"{n}.npy", DTYPES, max_bytes=MAX_LEARNING_BYTES) for n in names}
-    except WeightsError:
-        raise
-    except Exception as error:  # noqa: BLE001 - zip and its codecs raise a dozen kinds on hostile bytes
-        raise WeightsError(f"{path.name} is unreadable: {error or type(error).__name__}") from None
+
+    def named_arrays(archive: zipfile.ZipFile) -> dict[str, np.ndarray]:
+        names = [n.removesuffix(".npy") for n in archive.namelist()]
+        if len(names) > len(_SHAPES) or not all(n in _SHAPES for n in names):
+            raise WeightsError(f"{path.name} holds arrays of unknown names")
+        return {n: read_array(archive, f"{n}.npy", DTYPES, max_bytes=MAX_LEARNING_BYTES) for n in names}
+
+    arrays = read_archive(path, MAX_LEARNING_BYTES, sha256, named_arrays)
     problem = learning_problem(arrays, convolutional)
     if problem:
         raise WeightsError(f"{path.name}: {problem}")

@@ -15,13 +15,16 @@ import os
 import threading
 import zipfile
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from numpy.lib import format as npy
 
 from model_store.files import UnreadableFile, read_bounded
 
+T = TypeVar("T")
 DTYPE = np.dtype("float32")
 MAX_HEADER = 10_000  # bytes of one array's .npy header (numpy's own default bound)
 ZIP_SLACK = 64 * 1024  # zip and .npy headers beside the data, per file and per array
@@ -41,15 +44,21 @@ def expected_size(shapes: list[tuple[int, ...]]) -> int:
 def read_weights(path: Path, shapes: list[tuple[int, ...]], sha256: str) -> list[np.ndarray]:
     """The arrays of ``path`` if it matches ``sha256`` and holds finite float32 arrays of
     ``shapes``; WeightsError otherwise. The file is read once: what is checked is what loads."""
+    return read_archive(path, expected_size(shapes), sha256, lambda archive: _arrays(archive, shapes))
+
+
+def read_archive(path: Path, limit: int, sha256: str, read: Callable[[zipfile.ZipFile], T]) -> T:
+    """What ``read`` takes from the .npz archive at ``path``, if the file holds at most ``limit``
+    bytes and matches ``sha256``; WeightsError, whatever the hostile bytes make zip raise."""
     try:
-        data = read_bounded(path, expected_size(shapes))
+        data = read_bounded(path, limit)
     except UnreadableFile as error:
         raise WeightsError(str(error)) from None
     if hashlib.sha256(data).hexdigest() != sha256:
         raise WeightsError(f"{path.name} does not match its checksum (corrupt)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _arrays(archive, shapes)
+            return read(archive)
     except WeightsError:
         raise
     except Exception as error:  # noqa: BLE001 - zip and its codecs raise a dozen kinds on hostile bytes
