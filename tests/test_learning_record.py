@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from fashion_lab.models.first_layer import (
-    feature_maps,
+    first_layer_maps,
     keras_layers,
     kernel_pictures,
     probe_indices,
@@ -98,7 +98,7 @@ def test_the_maps_drawn_from_the_kernels_are_the_models_own(dataset):
         inner = keras.Model(model.inputs, model.get_layer(output).output)
         expected = np.asarray(inner(image[None]))[0].transpose(2, 0, 1)
         pictures = kernel_pictures(keras_layers(model))
-        drawn = feature_maps(image, pictures["kernels"], pictures["map_scale"], pictures["map_shift"])
+        drawn = first_layer_maps(image, pictures["kernels"], pictures["map_scale"], pictures["map_shift"])
         assert np.allclose(drawn, expected, atol=1e-4), architecture
 
 

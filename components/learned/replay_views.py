@@ -22,7 +22,7 @@ from fashion_lab.analysis.learning_measures import (
 from fashion_lab.analysis.replay import point_label, probes_right, snapshot_index, steps_per_epoch
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.first_layer import (
-    feature_maps,
+    first_layer_maps,
     keras_layers,
     kernel_pictures,
     largest_units,
@@ -86,7 +86,7 @@ def render_cnn(entry, record, position: float, images, probe: int) -> None:
         st.caption(f"The {len(kernels)} kernels of the first convolution, 3x3 each (scale ±{limit:.2f}).")
     test_images, labels = images
     image = test_images[probe_indices(labels)[probe]]
-    maps = feature_maps(image, kernels, record["map_scale"][index], record["map_shift"][index])
+    maps = first_layer_maps(image, kernels, record["map_scale"][index], record["map_shift"][index])
     picture, high = map_grid(maps, 8, side=side)
     st.image(picture)
     if not talk_mode():

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from fashion_lab.data.fashion_mnist import PIXEL_SCALE
+from fashion_lab.models.first_layer import kernel_answers
 
 SHIFT = 3  # pixels: a garment a few pixels off centre, as drawings and photos often are
 FIT = 0.8
@@ -53,13 +54,6 @@ def dense_position_dependence(units: np.ndarray, images: np.ndarray) -> float:
         after = weights @ (shifted(images, rows, columns).reshape(len(images), -1) * PIXEL_SCALE).T
         found.append(_correlations(before, after))
     return float(1 - np.concatenate(found).mean())
-
-
-def kernel_answers(kernels: np.ndarray, images: np.ndarray) -> np.ndarray:
-    """(K, N, 28, 28): each kernel's correlation with each image, zero-padded as Keras does."""
-    padded = np.pad(images * PIXEL_SCALE, ((0, 0), (1, 1), (1, 1)))
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(1, 2))  # (N, 28, 28, 3, 3)
-    return np.einsum("nijab,kab->knij", windows, kernels.astype(np.float64))
 
 
 def conv_position_dependence(kernels: np.ndarray, images: np.ndarray) -> float:

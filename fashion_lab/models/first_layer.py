@@ -70,13 +70,21 @@ def kernel_pictures(layer: LayerWeights) -> dict[str, np.ndarray]:
     return {key: np.asarray(value, dtype=np.float32) for key, value in pictures.items()}
 
 
-def feature_maps(image: np.ndarray, kernels: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> np.ndarray:
+def kernel_answers(kernels: np.ndarray, images: np.ndarray) -> np.ndarray:
+    """(K, N, 28, 28): each 3x3 kernel's correlation with each uint8 image (N, 28, 28), zero-padded
+    as Keras pads, before any bias."""
+    padded = np.pad(images * PIXEL_SCALE, ((0, 0), (1, 1), (1, 1)))
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(1, 2))  # (N, 28, 28, 3, 3)
+    return np.einsum("nijab,kab->knij", windows, kernels.astype(np.float64))
+
+
+def first_layer_maps(
+    image: np.ndarray, kernels: np.ndarray, scale: np.ndarray, shift: np.ndarray
+) -> np.ndarray:
     """(K, 28, 28): the first layer's maps of one uint8 image, as the model computes them
     (cross-correlation with zero padding, then scale, shift and ReLU)."""
-    padded = np.pad(image.astype(np.float32) * PIXEL_SCALE, 1)
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3))  # (28, 28, 3, 3)
-    maps = np.einsum("ijab,kab->kij", windows, kernels)
-    return np.maximum(maps * scale[:, None, None] + shift[:, None, None], 0)
+    maps = kernel_answers(kernels, image[None])[:, 0]
+    return np.maximum(maps * scale[:, None, None] + shift[:, None, None], 0).astype(np.float32)
 
 
 def probe_indices(labels: np.ndarray) -> np.ndarray:
