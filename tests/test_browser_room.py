@@ -25,6 +25,7 @@ from tools.app_driver import (
     draw_another,
     draw_by_touch,
     draw_until_sendable,
+    pick_radio,
     take_the_quiz,
     wait_for_the_script,
 )
@@ -232,7 +233,7 @@ def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Br
     board = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     board.goto(f"{url}/room?talk=1")
     board.get_by_role("button", name="Start").click()  # the join screen comes first in talk mode
-    board.get_by_text("Guess 10", exact=True).click()
+    pick_radio(board, "Guess 10")
     expect(board.get_by_text("2 finished · 0 still answering", exact=False)).to_be_visible(timeout=30_000)
     expect(
         board.get_by_role("heading", name=re.compile(r"^Room 80% · Dense \d+% · CNN \d+%$"))

@@ -39,6 +39,19 @@ def wait_for_the_script(page: Page, timeout: float = 30_000) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
 
 
+def pick_radio(page: Page, name: str, attempts: int = 3) -> None:
+    """Pick the radio option ``name`` and wait until it is checked: a click that lands while a
+    rerun redraws the radio (the board's, right after Start) is lost, so it is tried again."""
+    option = page.get_by_role("radio", name=name, exact=True)
+    for _ in range(attempts):
+        wait_for_the_script(page)
+        page.get_by_text(name, exact=True).click()
+        wait_for_the_script(page)
+        if option.is_checked():
+            return
+    expect(option).to_be_checked()
+
+
 def set_slider(
     page: Page, label: str, value: float, minimum: float, maximum: float = 50, step: float = 1
 ) -> None:

@@ -22,6 +22,7 @@ from tools.app_driver import (
     draw_until_sendable,
     live_panel,
     open_train_page,
+    pick_radio,
     start_training,
     take_the_quiz,
     wait_for_the_script,
@@ -222,7 +223,7 @@ def on_quiz(page: Page, url: str, talk: bool) -> None:
         take_the_quiz(phone, url, answers)
         phone.context.close()
     open_the_board(page, url, talk)
-    page.get_by_text("Guess 10", exact=True).click()
+    pick_radio(page, "Guess 10")
     expect(page.get_by_text("4 finished", exact=False)).to_be_visible(timeout=30_000)
     page.get_by_text("4 finished", exact=False).evaluate(TO_THE_TOP)
 
