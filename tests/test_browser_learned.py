@@ -40,6 +40,13 @@ SEEN_POINTS = """() => {
 }"""
 
 
+def pick(page: Page, label: str, option: str) -> None:
+    """Choose in the *Models* popover beside the scrubber, and close it."""
+    page.get_by_test_id("stPopover").get_by_role("button").click()
+    choose(page, label, option)
+    page.keyboard.press("Escape")
+
+
 def pictures(page: Page) -> list[str]:
     """The addresses of the page's pictures: Streamlit serves each new picture at a new one."""
     images = page.get_by_test_id("stImage").locator("img")
@@ -50,11 +57,13 @@ def pictures(page: Page) -> list[str]:
 def test_the_scrubber_and_play_move_both_networks_through_training(page: Page, server):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{server}/learned")
-    choose(page, "Dense network", "learned-dense")
     expect(page.get_by_role("heading", name="How they learned")).to_be_visible(timeout=30_000)
+    pick(page, "Dense network", "learned-dense")
     expect(page.get_by_text("edge or line detectors", exact=False)).to_be_visible(timeout=60_000)
+    page.get_by_test_id("stPopover").get_by_role("button").click()
     page.get_by_role("combobox", name="CNN").click()
     expect(page.get_by_role("option")).to_have_text(["learned-cnn"])  # no replay, not offered
+    page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     slider = page.get_by_role("slider", name="Point in training")
     expect(slider).to_have_attribute("aria-valuetext", "epoch 1")  # what they learned, at first
@@ -66,7 +75,7 @@ def test_the_scrubber_and_play_move_both_networks_through_training(page: Page, s
         expect(images.nth(shown)).not_to_have_attribute("src", before, timeout=30_000)
     wait_for_the_script(page)
     at_start = pictures(page)
-    choose(page, "Image the kernels see", "Trouser")
+    pick(page, "Image the kernels see", "Trouser")
     expect(page.get_by_text("What each kernel makes of the trouser", exact=False)).to_be_visible()
     expect(images.nth(2)).not_to_have_attribute("src", at_start[2])  # the maps are the new image's
     page.evaluate(SEEN_POINTS)

@@ -89,12 +89,16 @@ def test_kernels_of_a_known_kind_are_found_as_such():
 def test_the_sentence_says_what_the_numbers_say():
     few, more = KernelKinds(1, 1, 32), KernelKinds(6, 4, 32)
     said = describe_learning(0.38, 0.02, few, more)
-    assert "dense network's answers change (position dependence 0.38)" in said
-    assert "10 of the CNN's 32 kernels became edge or line detectors" in said and "2 at the start" in said
+    assert "units answer differently (position dependence 0.38, from 0" in said
+    assert "10 of the CNN's 32 kernels are edge or line detectors at the end, 2 at the start" in said
+    assert "(6 edges, 4 lines or spots at the end)" in said
     assert "depend on position more" in describe_learning(0.02, 0.38, more, few)
-    assert "are, fewer than at the start, edge or line" in describe_learning(0.1, 0.08, more, few)
-    assert "(1 edge, 1 line or spots; 10 at the start)" in describe_learning(0.1, 0.08, more, few)
-    assert "are, as at the start, edge or line" in describe_learning(0.1, 0.08, few, few)
+    assert "2 of the CNN's 32 kernels are edge or line detectors at the end, 10 at the start" in (
+        describe_learning(0.1, 0.08, more, few)
+    )
+    assert "(1 edge, 1 line or spots at the end)" in describe_learning(0.1, 0.08, more, few)
+    short = describe_learning(0.38, 0.02, few, more, short=True)
+    assert "(0.38 of 1)" in short and "10 of 32 kernels are edge or line detectors at the end" in short
     assert "about as much" in describe_learning(0.1, 0.08, more, few, short=True)
 
 

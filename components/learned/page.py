@@ -29,7 +29,8 @@ def render_learned() -> None:
             "Every training run keeps snapshots of its first layer: at the start, after its first "
             "batches and at the end of each epoch (20 at most). Slide through them, or press Play. "
             "Left, the dense network's weights as pictures of the frame; in the middle, the CNN's "
-            "3x3 kernels and what they make of one image. Probes: one test image of each class."
+            "3x3 kernels and what they make of one image. Probes: one test image of each class. "
+            "*Models* picks the two networks and the image."
         )
     models = [m for m in get_store().models() if "learning_sha256" in m.meta]
     families = [[m for m in models if is_convolutional(m.architecture) == kind] for kind in (False, True)]
@@ -58,10 +59,9 @@ def _pick(where, label: str, key: str, entries: list):
 
 def _picks(where, families) -> tuple:
     """The two models and the probe image whose maps are shown."""
-    left, middle, right = (where, where, where) if talk_mode() else where.columns(3)
-    dense = _pick(left, "Dense network", DENSE_MODEL, families[0])
-    cnn = _pick(middle, "CNN", CNN_MODEL, families[1])
-    probe = right.selectbox(
+    dense = _pick(where, "Dense network", DENSE_MODEL, families[0])
+    cnn = _pick(where, "CNN", CNN_MODEL, families[1])
+    probe = where.selectbox(
         "Image the kernels see", range(len(CLASS_NAMES)), PROBE_DEFAULT, CLASS_NAMES.__getitem__, key=PROBE
     )
     return dense, cnn, probe
@@ -94,13 +94,9 @@ def _play_or_pause(labels: list[str]) -> None:
 
 def _render_replay(families, images) -> None:
     talk = talk_mode()
-    if talk:  # on a projector the picks wait in a popover beside the scrubber: the replay has the screen
-        picks, slider, button = st.columns([2, 7, 1.4], vertical_alignment="center")
-        chosen = _picks(picks.popover("Models", icon=":material/tune:"), families)
-    else:
-        chosen = _picks(st.container(), families)
-        slider, button = st.columns([6, 1], vertical_alignment="bottom")
-    dense, cnn, probe = chosen
+    # the picks wait in a popover beside the scrubber: Play and the pictures share the first screen
+    picks, slider, button = st.columns([2, 7, 1.4], vertical_alignment="center")
+    dense, cnn, probe = _picks(picks.popover("Models", icon=":material/tune:"), families)
     records = [learning_record(dense), learning_record(cnn)]
     if None in records:
         return
@@ -111,9 +107,7 @@ def _render_replay(families, images) -> None:
     playing = REPLAY_STEPPED.get() is not None
     if playing:
         _advance(labels)
-    label = slider.select_slider(
-        "Point in training", labels, key=SCRUB, label_visibility="collapsed" if talk else "visible"
-    )
+    label = slider.select_slider("Point in training", labels, key=SCRUB, label_visibility="collapsed")
     pressed = button.button(
         "Pause" if playing else "Play",
         key=PLAY,
@@ -129,7 +123,7 @@ def _render_replay(families, images) -> None:
         show_all = not talk and st.session_state.get(ALL_UNITS, False)
         render_dense(dense, records[0], position, show_all)
         if not talk and records[0]["units"].shape[1] > SHOWN_UNITS:
-            st.checkbox(f"All {records[0]['units'].shape[1]} kept units", key=ALL_UNITS)
+            st.checkbox(f"All {records[0]['units'].shape[1]} units the replay keeps", key=ALL_UNITS)
     with cnn_view:
         render_cnn(cnn, records[1], position, images, probe)
     with curve:

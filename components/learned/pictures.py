@@ -23,12 +23,16 @@ def grid(tiles: list[Image.Image], columns: int) -> Image.Image:
     return sheet
 
 
-def weight_grid(weights: np.ndarray, columns: int, side: int) -> tuple[Image.Image, float]:
-    """Weight images (n, h, w) on one symmetric scale (red adds, blue subtracts, white zero), and
-    that scale's limit."""
-    limit = kernel_scale(weights)
+def weight_grid(weights: np.ndarray, columns: int, side: int, limit: float) -> Image.Image:
+    """Weight images (n, h, w) on one symmetric scale, ``limit`` (red adds, blue subtracts, white
+    zero): the replay's whole run on one scale, so that weights that grow look stronger."""
     tiles = [coloured(w, -limit, limit, KERNEL_COLOURS, side=side) for w in weights.astype(np.float32)]
-    return grid(tiles, columns), limit
+    return grid(tiles, columns)
+
+
+def replay_scale(weights: np.ndarray) -> float:
+    """One scale for every point of a run's weights (points, n, h, w): set by most weights."""
+    return kernel_scale(weights.astype(np.float32))
 
 
 def map_grid(maps: np.ndarray, columns: int, side: int) -> tuple[Image.Image, float]:

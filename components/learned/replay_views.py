@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
-from components.learned.pictures import map_grid, weight_grid
+from components.learned.pictures import map_grid, replay_scale, weight_grid
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.resources import learning_record, load_stored_model
@@ -58,21 +58,23 @@ def render_dense(entry, record, position: float, show_all: bool) -> None:
     if not show_all:
         units = units[:SHOWN_UNITS] if classes else units[largest_units(record["units"][-1], SHOWN_UNITS)]
     columns = 5 if classes else 8 if show_all else 4
-    picture, limit = weight_grid(units, columns, side=64 if talk_mode() else 56)
-    st.image(picture)
+    limit = replay_scale(record["units"])
+    st.image(weight_grid(units, columns, side=64 if talk_mode() else 56, limit=limit))
+    order = f"{', '.join(CLASS_NAMES[:5])} above; {', '.join(CLASS_NAMES[5:])} below"
     if talk_mode():
-        return
-    if classes:
+        st.caption(order if classes else "Red adds, blue subtracts")
+    elif classes:
         st.caption(
-            "What each class weighs at each pixel (its weights multiplied through the layers): "
-            + ", ".join(CLASS_NAMES[:5])
-            + " above; "
-            + ", ".join(CLASS_NAMES[5:])
-            + f" below. Red adds, blue subtracts (scale ±{limit:.2f}). Its first layers see one row "
-            "at a time, the same weights on every row: the pictures come in stripes."
+            f"What each class weighs at each pixel (its weights multiplied through the layers): {order}. "
+            f"Red adds, blue subtracts (one scale for the whole run: ±{limit:.2f}). Its first layers see "
+            "one row at a time, the same weights on every row: the pictures come in stripes."
         )
     else:
-        st.caption(f"First-layer units, 28x28 weights each. Red adds, blue subtracts (scale ±{limit:.2f}).")
+        which = "all the replay keeps" if show_all else f"the {SHOWN_UNITS}"
+        st.caption(
+            f"First-layer units, 28x28 weights each: {which} with the largest weights at the end. "
+            f"Red adds, blue subtracts (one scale for the whole run: ±{limit:.2f})."
+        )
 
 
 def render_cnn(entry, record, position: float, images, probe: int) -> None:
@@ -80,17 +82,21 @@ def render_cnn(entry, record, position: float, images, probe: int) -> None:
     _heading(entry, index, record, position)
     side = 34 if talk_mode() else 30
     kernels = record["kernels"][index]
-    picture, limit = weight_grid(kernels, 8, side=side)
-    st.image(picture)
+    limit = replay_scale(record["kernels"])
+    st.image(weight_grid(kernels, 8, side=side, limit=limit))
     if not talk_mode():
-        st.caption(f"The {len(kernels)} kernels of the first convolution, 3x3 each (scale ±{limit:.2f}).")
+        st.caption(
+            f"The {len(kernels)} kernels of the first convolution, 3x3 each (one scale for the whole "
+            f"run: ±{limit:.2f})."
+        )
     test_images, labels = images
     image = test_images[probe_indices(labels)[probe]]
     maps = first_layer_maps(image, kernels, record["map_scale"][index], record["map_shift"][index])
     picture, high = map_grid(maps, 8, side=side)
     st.image(picture)
-    if not talk_mode():
-        st.caption(f"What each kernel makes of the {CLASS_NAMES[probe].lower()} (0 to {high:.2f}).")
+    garment = CLASS_NAMES[probe].lower()
+    long = f"What each kernel makes of the {garment} (0 to {high:.2f})."
+    st.caption(f"The {garment}'s maps" if talk_mode() else long)
 
 
 def _curve_rows(entries) -> pd.DataFrame:

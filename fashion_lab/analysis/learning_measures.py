@@ -113,36 +113,35 @@ def kernel_kinds(kernels: np.ndarray) -> KernelKinds:
 def describe_learning(
     dense: float, cnn: float, start: KernelKinds, end: KernelKinds, short: bool = False
 ) -> str:
-    """The sentence beside the pictures, from the numbers, whichever way they go; ``short`` for a
-    projector."""
+    """The sentence beside the pictures, from the numbers of the finished networks, whichever way
+    they go; ``short`` for a projector. Position dependence runs from 0 (a unit's answer moves
+    with the garment) to 1 (it has nothing to do with the answer before)."""
     if dense > cnn + 0.05:
         moved = (
-            f"Move a garment {SHIFT} pixels: the dense network's answers change ({dense:.2f}), the CNN's "
-            f"maps just move with it ({cnn:.2f})."
+            f"Trained, move a garment {SHIFT} pixels: the dense network's answers change "
+            f"({dense:.2f} of 1), the CNN's maps just move with it ({cnn:.2f})."
             if short
-            else f"When a garment moves {SHIFT} pixels, the dense network's answers change "
-            f"(position dependence {dense:.2f}) while the CNN's maps just move with it ({cnn:.2f}): "
-            "the dense network learned where things are, the CNN what they look like."
+            else f"Once trained, when a garment moves {SHIFT} pixels the dense network's units answer "
+            f"differently (position dependence {dense:.2f}, from 0: the answer moves with the garment, "
+            f"to 1: it is unrelated), while the CNN's maps just move with it ({cnn:.2f}): the dense "
+            "network learned where things are, the CNN what they look like."
         )
     elif cnn > dense + 0.05:
         moved = (
             f"Here the CNN's maps depend on position more than the dense network's answers "
-            f"({cnn:.2f} against {dense:.2f} when a garment moves {SHIFT} pixels)."
+            f"({cnn:.2f} against {dense:.2f} when a garment moves {SHIFT} pixels; 0: not at all, 1: wholly)."
         )
     else:
-        moved = f"Moving a garment {SHIFT} pixels changes both about as much ({dense:.2f} and {cnn:.2f})."
-    became = (
-        "became"
-        if end.detectors > start.detectors
-        else "are, as at the start,"
-        if end.detectors == start.detectors
-        else "are, fewer than at the start,"
-    )
+        moved = (
+            f"Moving a garment {SHIFT} pixels changes both about as much ({dense:.2f} and {cnn:.2f}; "
+            "0: not at all, 1: wholly)."
+        )
+    owner = "" if short else "the CNN's "
+    count = f"{end.detectors} of {owner}{end.total} kernels"
+    kinds = f"{count} are edge or line detectors at the end, {start.detectors} at the start"
     if short:
-        kinds = f"{end.detectors} of {end.total} kernels {became} edge or line detectors"
-        return f"{moved} {kinds} ({start.detectors} at the start)."
+        return f"{moved} {kinds}."
     return (
-        f"{moved} {end.detectors} of the CNN's {end.total} kernels {became} edge or line detectors "
-        f"({end.edges} edge{'s' * (end.edges != 1)}, {end.lines} line{'s' * (end.lines != 1)} or spots; "
-        f"{start.detectors} at the start)."
+        f"{moved} {kinds} ({end.edges} edge{'s' * (end.edges != 1)}, {end.lines} "
+        f"line{'s' * (end.lines != 1)} or spots at the end)."
     )
