@@ -127,4 +127,4 @@ def _render_replay(families, images) -> None:
     with cnn_view:
         render_cnn(cnn, records[1], position, images, probe)
     with curve:
-        render_accuracy([dense, cnn], position, images)
+        render_accuracy([dense, cnn], position, records[1], images)

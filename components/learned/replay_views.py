@@ -11,14 +11,9 @@ from components.chart_style import show_chart
 from components.learned.pictures import map_grid, replay_scale, weight_grid
 from components.palette import colour_encoding
 from components.plain_text import plain
-from components.resources import learning_record, load_stored_model
+from components.resources import load_stored_model
 from components.state import talk_mode
-from fashion_lab.analysis.learning_measures import (
-    conv_position_dependence,
-    dense_position_dependence,
-    describe_learning,
-    kernel_kinds,
-)
+from fashion_lab.analysis.learning_measures import describe_learning, finished_numbers, kernel_kinds
 from fashion_lab.analysis.replay import point_label, probes_right, snapshot_index, steps_per_epoch
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.first_layer import (
@@ -33,7 +28,6 @@ from fashion_lab.models.registry import is_convolutional
 from model_store import StoreError
 
 SHOWN_UNITS = 16  # a wide layer's units shown at first: those with the largest weights at the end
-MEASURE_IMAGES = 200  # test images the position dependence is measured on
 
 
 def _heading(entry, index: int, record, position: float) -> None:
@@ -108,7 +102,7 @@ def _curve_rows(entries) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["model", "epoch", "accuracy"])
 
 
-def render_accuracy(entries, position: float, images) -> None:
+def render_accuracy(entries, position: float, cnn_record, images) -> None:
     """Both validation curves, the point marked; the numbers and their sentence."""
     models = [(e.name, e.architecture) for e in entries]
     epochs = max(len(e.meta["history"].get("val_accuracy", [])) for e in entries)
@@ -138,27 +132,24 @@ def render_accuracy(entries, position: float, images) -> None:
         ],
     }
     show_chart(_curve_rows(entries), spec)
-    st.markdown(_sentence(entries[0], entries[1], images))
+    st.markdown(_sentence(entries[0], entries[1], cnn_record, images))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _sentence_for(dense_key: tuple, cnn_key: tuple, _dense, _cnn, _images, short: bool) -> str:
-    """Measured on the finished networks' whole first layers (the record keeps only the dense
-    layer's largest units), and on the CNN's kernels at the start (all kept)."""
-    sample = _images[0][:MEASURE_IMAGES]
+def _finished(dense_key: tuple, cnn_key: tuple, _dense, _cnn, _images) -> tuple:
+    """The finished networks' numbers, measured on their whole first layers (the record keeps
+    only a wide dense layer's largest units); once per pair of weights. StoreError when a model
+    was deleted or changed since the page listed it."""
+    units = unit_pictures(keras_layers(load_stored_model(_dense)))
+    kernels = kernel_pictures(keras_layers(load_stored_model(_cnn)))["kernels"]
+    return finished_numbers(units, kernels, _images[0])
+
+
+def _sentence(dense, cnn, cnn_record, images) -> str:
+    keys = [(e.name, e.weights_sha256) for e in (dense, cnn)]
     try:
-        units = unit_pictures(keras_layers(load_stored_model(_dense)))
-        kernels = kernel_pictures(keras_layers(load_stored_model(_cnn)))["kernels"]
-    except StoreError as error:  # deleted or changed since the page listed it
+        dense_dependence, cnn_dependence, end = _finished(keys[0], keys[1], dense, cnn, images)
+    except StoreError as error:
         return f"The numbers cannot be measured: {plain(error)}"
-    dense = dense_position_dependence(units, sample)
-    cnn = conv_position_dependence(kernels, sample)
-    start = (
-        kernel_kinds(learning_record(_cnn)["kernels"][0]) if learning_record(_cnn) else kernel_kinds(kernels)
-    )
-    return describe_learning(dense, cnn, start, kernel_kinds(kernels), short)
-
-
-def _sentence(dense, cnn, images) -> str:
-    keys = [(e.name, e.weights_sha256, e.meta["learning_sha256"]) for e in (dense, cnn)]
-    return _sentence_for(keys[0], keys[1], dense, cnn, images, talk_mode())
+    start = kernel_kinds(cnn_record["kernels"][0])
+    return describe_learning(dense_dependence, cnn_dependence, start, end, talk_mode())

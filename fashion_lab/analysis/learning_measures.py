@@ -21,6 +21,7 @@ import numpy as np
 from fashion_lab.data.fashion_mnist import PIXEL_SCALE
 from fashion_lab.models.first_layer import kernel_answers
 
+MEASURE_IMAGES = 200  # test images the position dependence is measured on
 SHIFT = 3  # pixels: a garment a few pixels off centre, as drawings and photos often are
 FIT = 0.8
 DIRECTIONS = ((0, SHIFT), (0, -SHIFT), (SHIFT, 0), (-SHIFT, 0))
@@ -108,6 +109,17 @@ def kernel_kinds(kernels: np.ndarray) -> KernelKinds:
     edge_fit, line_fit = pattern_fits(kernels)
     edges = edge_fit >= FIT
     return KernelKinds(int(edges.sum()), int((~edges & (line_fit >= FIT)).sum()), len(kernels))
+
+
+def finished_numbers(units: np.ndarray, kernels: np.ndarray, images: np.ndarray) -> tuple:
+    """A finished pair's numbers on the first MEASURE_IMAGES of ``images``: the dense units' and
+    the CNN kernels' position dependence, and the kernels' kinds."""
+    sample = images[:MEASURE_IMAGES]
+    return (
+        dense_position_dependence(units, sample),
+        conv_position_dependence(kernels, sample),
+        kernel_kinds(kernels),
+    )
 
 
 def describe_learning(

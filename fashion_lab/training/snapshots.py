@@ -132,7 +132,6 @@ class LearningRecorder(keras.callbacks.Callback):
             "positions": np.array(self.positions, dtype=np.float32),
             "batches": np.array(self.batches, dtype=np.float32),
         }
-        keep = None
         if "units" in self.snapshots[0]:
             keep = largest_units(self.snapshots[-1]["units"], MAX_UNITS)
             record["units"] = np.stack([s["units"][keep] for s in self.snapshots])
