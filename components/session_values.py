@@ -23,6 +23,7 @@ class QuizState:
     position: int = 0  # the image shown (0-9), or QUIZ_SIZE once all are answered: Finish
     shown: float = field(default_factory=time.time)  # when that image was shown
     problem: str | None = None  # what the last tap or Finish could not do, said once
+    ten: object = None  # the round's QuizRound (components/room/shared.py), worked out at the first look
 
 
 @dataclass(frozen=True)
