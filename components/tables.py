@@ -12,11 +12,16 @@ GRID_FORMATS = {"int": "localized", "percent": "%.2f %%", "seconds": "%.1f"}  # 
 TEXT_FORMATS = {"int": "{:,}".format, "percent": "{:.2f}%".format, "seconds": "{:.1f}".format}
 
 
-def show_table(table: pd.DataFrame, kinds: dict[str, str], index: str, talk_hides: tuple = ()) -> None:
+def show_table(
+    table: pd.DataFrame, kinds: dict[str, str], index: str, talk_hides: tuple = (), plain: bool = False
+) -> None:
     """``table`` with its ``kinds`` of numbers ({column: "int" | "percent" | "seconds"}) formatted,
-    ``index`` its first column; in talk mode without the columns ``talk_hides``."""
-    if talk_mode():
-        shown = table.drop(columns=list(talk_hides))
+    ``index`` its first column; in talk mode without the columns ``talk_hides``. ``plain``: a plain
+    table on a laptop too, for a few rows with nothing to sort or search (the grid's code, loaded
+    by the browser at its first grid, put 1.4 s on the first page drawn)."""
+    talk = talk_mode()
+    if talk or plain:
+        shown = table.drop(columns=list(talk_hides)) if talk else table
         texts = {
             c: shown[c].map(lambda v, f=TEXT_FORMATS[kind]: "" if pd.isna(v) else f(v))
             for c, kind in kinds.items()

@@ -70,7 +70,7 @@ def test_the_first_page_is_drawn_before_keras_is_imported(store):
         "assert not app.exception, app.exception\n"
         "from fashion_lab.models.registry import layer_table\n"
         "shown = app.selectbox(key='train_architecture').value\n"
-        "assert list(app.dataframe[0].value['layer']) == [r['layer'] for r in layer_table(shown)]\n"
+        "assert list(app.table[0].value.index) == [r['layer'] for r in layer_table(shown)]\n"
         "assert 'keras' not in sys.modules and 'tensorflow' not in sys.modules, 'keras imported'\n"
     )
     run_python(code)

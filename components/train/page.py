@@ -70,7 +70,7 @@ def render_train() -> None:
     with layers:
         table = pd.DataFrame(layer_table(architecture))
         st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
-        show_table(table, {"parameters": "int"}, "layer")
+        show_table(table, {"parameters": "int"}, "layer", plain=True)
     render_training_panel(epochs, architecture)
 
 
