@@ -105,8 +105,10 @@ class TrainingJob(BaseJob):
     def _train(self) -> TrainingResult:
         cfg = self.config
         data = self.dataset
-        subset = select_subset(len(data.train_images), cfg.limit, cfg.seed)
-        x, y = data.train_images[subset], data.train_labels[subset]
+        x, y = data.train_images, data.train_labels  # all of them: the dataset's arrays, no 47 MB copy
+        if cfg.limit is not None and cfg.limit < len(x):
+            subset = select_subset(len(x), cfg.limit, cfg.seed)
+            x, y = x[subset], y[subset]
         if cfg.simulated_photos:
             from fashion_lab.images.photo_simulation import PhotographingStopped, with_simulated_photos
 
