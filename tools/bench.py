@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -143,6 +144,39 @@ def machine_description() -> dict[str, str]:
     }
 
 
+def host_speed() -> dict[str, str]:
+    """Seconds for two fixed workloads, the fastest of 3, so runs on different machines, or one
+    machine on a busy day, can be compared in any subset of rows (the classic baselines' rows,
+    when run, give the same for training): the CNN's widest layer as float32 numpy matrix
+    products (41 GFLOP), and plain Python (a loop of 3 million additions)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    inputs, weights = rng.random((512, 6272), np.float32), rng.random((6272, 128), np.float32)
+
+    def products() -> None:
+        for _ in range(50):
+            inputs @ weights
+
+    def python_loop() -> None:
+        total = 0
+        for i in range(3_000_000):
+            total += i
+
+    def fastest(work) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return {
+        "host: matrix products (s)": f"{fastest(products):.3f}",
+        "host: Python loop (s)": f"{fastest(python_loop):.3f}",
+    }
+
+
 def print_table(rows: list[Row]) -> None:
     print(f"{'measurement':70} {'ours':>10} {'baseline':>9}  target / result")
     for row in rows:
@@ -153,7 +187,7 @@ def print_table(rows: list[Row]) -> None:
 
 GROUPS = {  # name -> its rows, in the order a whole run measures them
     "training": lambda repeats: bench_training_speed(),
-    "snapshots": lambda repeats: bench_snapshot_overhead(min(repeats, 3)),
+    "snapshots": lambda repeats: bench_snapshot_overhead(min(repeats, 2)),
     "prediction": lambda repeats: bench_prediction_latency() + [bench_feature_maps(), bench_heatmaps()],
     "projection": lambda repeats: bench_projection(),
     "memory": lambda repeats: bench_memory(),
@@ -177,13 +211,24 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(groups) - set(GROUPS))
     if unknown:
         parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
-    machine = machine_description()
+    machine = {**machine_description(), **host_speed()}
     print("machine:", ", ".join(f"{k} {v}" for k, v in machine.items()))
-    rows = [row for group in groups for row in GROUPS[group](args.repeats)]
+    rows, minutes = [], {}
+    for group in groups:
+        start = time.perf_counter()
+        rows += GROUPS[group](args.repeats)
+        minutes[group] = round((time.perf_counter() - start) / 60, 2)
     print_table(rows)
+    print(
+        "minutes:",
+        ", ".join(f"{group} {m}" for group, m in minutes.items()),
+        f"(all {sum(minutes.values()):.1f})",
+    )
     RESULTS.parent.mkdir(exist_ok=True)
     results = RESULTS if groups == list(GROUPS) else RESULTS.with_name(f"bench-{'-'.join(groups)}.json")
-    results.write_text(json.dumps({"machine": machine, "rows": [asdict(r) for r in rows]}, indent=1))
+    results.write_text(
+        json.dumps({"machine": machine, "minutes": minutes, "rows": [asdict(r) for r in rows]}, indent=1)
+    )
     print(f"saved {results.relative_to(ROOT)}")
     return 0 if all(r.passed for r in rows) else 1
 

@@ -73,8 +73,10 @@ def time_to_accuracy(architecture: str, target: float) -> tuple[float | None, li
     from fashion_lab.training.config import TrainingConfig
     from fashion_lab.training.in_process import TrainingJob
 
-    job = TrainingJob(TrainingConfig(architecture, epochs=CLASSIC_EPOCHS[architecture]))
-    job.run()
+    job = TrainingJob(TrainingConfig(architecture, epochs=CLASSIC_EPOCHS[architecture])).start()
+    while not job.join(timeout=0.2):  # stopped once it is there: the epochs after it time nothing
+        if any(e["kind"] == "epoch" and e["val_accuracy"] >= target for e in job.events()):
+            job.stop()
     epochs = [e for e in job.events() if e["kind"] == "epoch"]
     reached = next((e["elapsed"] for e in epochs if e["val_accuracy"] >= target), None)
     return reached, [float(np.round(e["val_accuracy"], 4)) for e in epochs], job.precision
