@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     results.write_text(
         json.dumps({"machine": machine, "minutes": minutes, "rows": [asdict(r) for r in rows]}, indent=1)
     )
-    print(f"saved {results.relative_to(ROOT)}")
+    print(f"saved {results.relative_to(ROOT) if results.is_relative_to(ROOT) else results}")
     return 0 if all(r.passed for r in rows) else 1
 
 

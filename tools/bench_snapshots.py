@@ -2,15 +2,15 @@
 
 Two runs of ~10 s differ by ±5% on this shared VM whatever they do, more than the cost itself,
 so the verdict is the time spent inside the recorder (every snapshot, and the record made at the
-end) as a share of the same run, timed around the recorder's own calls; the same run without
-snapshots, interleaved, is in the note.
+end) as a share of the same run, timed around the recorder's own calls. (Runs without
+snapshots, interleaved with these, came out 28% slower to 27% faster: they decided nothing and
+are no longer made.)
 """
 
 from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from statistics import median
 
 from tools.bench_rows import Row
 
@@ -59,6 +59,10 @@ def _train_seconds(architecture: str, record: bool, dataset) -> tuple[float, flo
     return seconds, sum(spent)
 
 
+def _rounded(values: list[float]) -> list[float]:
+    return [round(v, 2) for v in values]
+
+
 def bench_snapshot_overhead(repeats: int) -> list[Row]:
     """For the CNN and the widest dense network (the largest pictures)."""
     from fashion_lab.data.fashion_mnist import load_dataset
@@ -67,13 +71,11 @@ def bench_snapshot_overhead(repeats: int) -> list[Row]:
     rows = []
     for architecture in ("cnn", "dense_wide"):
         _train_seconds(architecture, False, dataset)  # warm-up: TensorFlow's kernels, the data
-        plain, recorded, shares = [], [], []
-        for _ in range(repeats):  # interleaved, so drift in machine load hits both alike
-            plain.append(_train_seconds(architecture, False, dataset)[0])
+        recorded, shares = [], []
+        for _ in range(repeats):
             seconds, recording = _train_seconds(architecture, True, dataset)
             recorded.append(seconds)
             shares.append(recording / seconds)
-        paired = median(r / p for r, p in zip(recorded, plain, strict=True)) - 1
         rows.append(
             Row(
                 f"recording the replay's snapshots ({architecture}, {EPOCHS} epochs)",
@@ -82,8 +84,7 @@ def bench_snapshot_overhead(repeats: int) -> list[Row]:
                 unit="%",
                 target=f"<= {TARGET:.0%} of the run",
                 passed=max(shares) <= TARGET,
-                note=f"the most of {repeats} runs; runs with and without, fastest "
-                f"{min(recorded):.2f} s against {min(plain):.2f} s (paired median {paired:+.1%})",
+                note=f"the most of {repeats} runs, timed in the recorder; runs {_rounded(recorded)} s",
             )
         )
     return rows
