@@ -8,6 +8,7 @@ import json
 import pytest
 
 import tools.bench as bench
+from model_store import BUNDLED_ROOT
 from tools.bench import GROUPS, machine_description, main
 
 
@@ -29,6 +30,7 @@ def test_the_machine_is_described_by_what_decides_its_speed():
 
 def test_a_results_file_records_the_hosts_speed_and_each_groups_minutes(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(bench, "RESULTS", tmp_path / "bench.json")
+    monkeypatch.setenv("FASHION_LAB_BUNDLED", str(BUNDLED_ROOT))  # the group's model
     main(["--rows", "projection"])  # the quickest group: a bundled model's 2-D view
     saved = json.loads((tmp_path / "bench-projection.json").read_text())
     speeds = [float(saved["machine"][key]) for key in ("host: matrix products (s)", "host: Python loop (s)")]
