@@ -91,7 +91,8 @@ def test_a_finished_run_is_saved_and_reported(store, dataset):
     entry = store.get(job.saved_as)
     assert entry.meta["config"]["limit"] == 3000
     assert any(f"{entry.test_accuracy:.2%}" in s.value for s in app.success)
-    assert len(app.table) == 1  # the epoch table, one row per epoch
+    assert len(app.table) == 2  # the layer table, and the epoch table with one row per epoch
+    assert len(app.table[1].value) == entry.meta["epochs_completed"]
 
 
 def test_talk_mode_from_the_url_hides_the_settings(store):

@@ -8,6 +8,7 @@ import pytest
 from helpers.waiting import soon
 from playwright.sync_api import Browser, Page, expect
 
+from components.train.keys import EPOCH_TABLE
 from fashion_lab.models.stored import open_store
 from tools.app_driver import (
     ALL_IMAGES,
@@ -38,7 +39,7 @@ def server(tmp_path_factory, dataset):
 
 
 def epoch_rows(page: Page):
-    return page.locator("[data-testid='stTable'] tbody tr")
+    return page.locator(f".st-key-{EPOCH_TABLE} [data-testid='stTable'] tbody tr")
 
 
 def test_train_dense_two_epochs_end_to_end(page: Page, server):

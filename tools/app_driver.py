@@ -72,8 +72,7 @@ def open_train_page(page: Page, url: str) -> None:
     only their placeholders (Streamlit shows those while the widgets' scripts load)."""
     page.goto(url)
     expect(page.get_by_role("button", name="Train")).to_be_visible(timeout=30_000)
-    layers = page.get_by_test_id("stDataFrame").or_(page.get_by_test_id("stTable"))  # talk: a table
-    expect(layers).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stTable").first).to_be_visible(timeout=30_000)  # the layer table
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
 
 

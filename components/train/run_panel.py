@@ -9,7 +9,7 @@ from components.chart_style import show_chart
 from components.plain_text import plain
 from components.state import LIVE_FEED, TRAIN_JOB, kept, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
-from components.train.keys import LOSS_SMOOTHING, STOP
+from components.train.keys import EPOCH_TABLE, LOSS_SMOOTHING, STOP
 from components.train.live_feed import describe_progress, render_live_panel
 from fashion_lab.training.progress import SMOOTHING, TrainingProgress, job_progress
 
@@ -77,7 +77,7 @@ def _draw(job, smoothing: float) -> None:
     if talk_mode():
         return
     if progress.epoch_rows:
-        st.table(_epoch_table(progress), hide_index=True)
+        st.container(key=EPOCH_TABLE).table(_epoch_table(progress), hide_index=True)
     _render_outcome(progress, job)
 
 
