@@ -17,7 +17,7 @@ from fashion_lab.models.stored import open_store
 from model_store import ModelStore
 from tools.app_driver import ALL_IMAGES, open_train_page, saved_model_name, start_training
 from tools.app_server import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
-from tools.bench_rows import Row
+from tools.bench_rows import Row, rounded
 
 
 def cli_train_seconds(architecture: str, epochs: int, models: Path) -> float:
@@ -80,10 +80,6 @@ def app_train_seconds(
     browser_share = (chromium_cpu_seconds() - cpu_before) / (time.monotonic() - began)
     page.get_by_text(f"Finished after {epochs} epoch(s)").wait_for(timeout=30_000)
     return store.get(saved_model_name(page)).train_seconds, browser_share
-
-
-def _rounded(values: list[float]) -> list[float]:
-    return [round(v, 2) for v in values]
 
 
 def server_pid(url: str) -> int:
@@ -157,7 +153,7 @@ def bench_app(repeats: int, epochs: int = 2, architecture: str = "cnn") -> list[
             target="< 5% over the CLI",
             passed=overhead < 0.05,
             note=f"fastest of {repeats} runs each {overhead:+.1%} (median of the paired ratios: "
-            f"{paired:+.1%}); app {_rounded(app)}, CLI {_rounded(cli)}; "
+            f"{paired:+.1%}); app {rounded(app)}, CLI {rounded(cli)}; "
             f"Chromium used {median(browser_shares):.1%} of a core while watching (median)",
         ),
         Row(

@@ -19,6 +19,11 @@ class Row:
     note: str = ""
 
 
+def rounded(values: list[float]) -> list[float]:
+    """Seconds to the hundredth, for a row's note."""
+    return [round(v, 2) for v in values]
+
+
 def time_calls_ms(call, runs: int, warmup: int) -> tuple[float, float]:
     """Median and p95 milliseconds of ``runs`` calls, after ``warmup`` calls that build TensorFlow's
     kernels and are not counted."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 
-from tools.bench_rows import Row
+from tools.bench_rows import Row, rounded
 
 EPOCHS = 2  # the shortest run the app makes worth replaying: the snapshots' fixed cost weighs most
 TARGET = 0.03
@@ -59,10 +59,6 @@ def _train_seconds(architecture: str, record: bool, dataset) -> tuple[float, flo
     return seconds, sum(spent)
 
 
-def _rounded(values: list[float]) -> list[float]:
-    return [round(v, 2) for v in values]
-
-
 def bench_snapshot_overhead(repeats: int) -> list[Row]:
     """For the CNN and the widest dense network (the largest pictures)."""
     from fashion_lab.data.fashion_mnist import load_dataset
@@ -84,7 +80,7 @@ def bench_snapshot_overhead(repeats: int) -> list[Row]:
                 unit="%",
                 target=f"<= {TARGET:.0%} of the run",
                 passed=max(shares) <= TARGET,
-                note=f"the most of {repeats} runs, timed in the recorder; runs {_rounded(recorded)} s",
+                note=f"the most of {repeats} runs, timed in the recorder; runs {rounded(recorded)} s",
             )
         )
     return rows
