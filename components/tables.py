@@ -18,7 +18,7 @@ def show_table(
     """``table`` with its ``kinds`` of numbers ({column: "int" | "percent" | "seconds"}) formatted,
     ``index`` its first column; in talk mode without the columns ``talk_hides``. ``plain``: a plain
     table on a laptop too, for a few rows with nothing to sort or search (the grid's code, loaded
-    by the browser at its first grid, put 1.4 s on the first page drawn)."""
+    by the browser at its first grid, held up the first page drawn by 0.2-0.6 s)."""
     talk = talk_mode()
     if talk or plain:
         shown = table.drop(columns=list(talk_hides)) if talk else table

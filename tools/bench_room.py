@@ -35,7 +35,7 @@ from tools.bench_rows import Row
 from tools.outlines import OUTLINES, outline
 from tools.screenshots import PHONE
 
-PHONES, DRAWINGS, BOARD_SAMPLES = 20, 3, 5  # 3 each: 60 Sends, the group in 5 minutes, not 9
+PHONES, DRAWINGS, BOARD_SAMPLES = 20, 3, 5  # 3 each: 60 Sends (with the strokes below, 3.3 min, not 9)
 SENT = "Sent to the board."
 EDGE = CANVAS_SIDE - 3  # a stroke starts 3 pixels inside the canvas's edge
 STARTS = [(EDGE, 3), (3, 3), (3, EDGE), (EDGE, EDGE)]  # top right first: where strokes were lost
