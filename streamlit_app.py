@@ -5,6 +5,7 @@ import streamlit as st
 from components.classify.page import render_classify
 from components.compare.page import render_compare
 from components.inside.page import render_inside
+from components.language import N_, _, render_language_switch, settle_language
 from components.learned.page import render_learned
 from components.models.page import render_models
 from components.resources import remove_store_leftovers
@@ -23,6 +24,7 @@ from components.training_status import render_training_status
 keep_keras_session()
 read_unreadable_widget_values_as_none()
 
+settle_language()  # before any text: the page titles below are in it
 talk = talk_mode_asked()  # a projector: the pages in a bar on top, the sidebar folded away
 st.set_page_config(
     page_title="Fashion-MNIST Lab",
@@ -33,23 +35,24 @@ st.set_page_config(
 remove_store_leftovers()
 
 PAGES = [  # (render function, title, material icon, url path)
-    (render_train, "Train", "model_training", "train"),
-    (render_inside, "Inside the CNN", "biotech", "inside"),
-    (render_learned, "How they learned", "timeline", "learned"),
-    (render_classify, "Classify", "draw", "classify"),
-    (render_compare, "Compare", "compare", "compare"),
-    (render_models, "Models", "inventory_2", "models"),
-    (render_room, "Room", "groups", "room"),
+    (render_train, N_("Train"), "model_training", "train"),
+    (render_inside, N_("Inside the CNN"), "biotech", "inside"),
+    (render_learned, N_("How they learned"), "timeline", "learned"),
+    (render_classify, N_("Classify"), "draw", "classify"),
+    (render_compare, N_("Compare"), "compare", "compare"),
+    (render_models, N_("Models"), "inventory_2", "models"),
+    (render_room, N_("Room"), "groups", "room"),
 ]
 navigation = st.navigation(
     [
-        st.Page(render, title=title, icon=f":material/{icon}:", url_path=path, default=index == 0)
+        st.Page(render, title=_(title), icon=f":material/{icon}:", url_path=path, default=index == 0)
         for index, (render, title, icon, path) in enumerate(PAGES)
     ]
-    + [st.Page(render_play, title="Join", icon=":material/draw:", url_path="play", visibility="hidden")],
+    + [st.Page(render_play, title=_("Join"), icon=":material/draw:", url_path="play", visibility="hidden")],
     position="top" if talk else "sidebar",
 )
 if navigation.url_path != "play":  # the phones' page has no sidebar
+    render_language_switch()
     render_talk_switch()
 if navigation.url_path not in ("", "play"):  # the Train page (the default, at "/") shows the run itself
     with st.sidebar:

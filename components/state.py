@@ -99,6 +99,10 @@ ROOM_CONTROL_ERROR: Slot[str | None] = Slot("room_control_error")
 ROOM_STARTED: Slot[bool] = Slot("room_started", False)  # talk mode: Start pressed on the join screen
 MODERATION_PICK: Slot[Drawing | None] = Slot("moderation_pick")  # the drawing picked to hide or block
 KEY_REFUSED: Slot[bool] = Slot("presenter_key_refused")  # the key typed was not the presenter's
+# The language this tab shows (fashion_lab.i18n.LANGUAGES), and whether it was chosen (the switch
+# or ?lang=: the URL keeps it) rather than taken from the browser's preference
+LANGUAGE: Slot[str] = Slot("language", "en")
+LANGUAGE_CHOSEN: Slot[bool] = Slot("language_chosen", False)
 
 PERSON_COOKIE = "fashion_lab_person"  # the anonymous id a phone's browser keeps (components/room/person.py)
 PRESENTER_COOKIE = "fashion_lab_presenter"  # the presenter's token (components/room/presenter.py)
@@ -112,6 +116,7 @@ def person_from_cookie() -> str:
 
 
 # The shared widgets' keys
+LANGUAGE_SWITCH = "language_switch"  # the sidebar's 한국어 / English (components/language.py)
 TALK_MODE = "talk_mode"  # the sidebar's Talk mode switch: big fonts and just the essentials (?talk=1)
 TEST_CLASS, TEST_NUMBER = "{}_test_class", "{}_test_number"  # the test image picker's, with its page's name
 KEPT = "kept_{}"  # a widget's last value, kept while the page or the widget is out of sight

@@ -12,22 +12,29 @@ from pathlib import Path
 import numpy as np
 
 from fashion_lab import settings
+from fashion_lab.i18n import N_, _
 
-CLASS_NAMES = (
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
+CLASS_NAMES = (  # English, as the dataset names them (the CLI's JSON keeps them); shown: class_name()
+    N_("T-shirt/top"),
+    N_("Trouser"),
+    N_("Pullover"),
+    N_("Dress"),
+    N_("Coat"),
+    N_("Sandal"),
+    N_("Shirt"),
+    N_("Sneaker"),
+    N_("Bag"),
+    N_("Ankle boot"),
 )
 IMAGE_SHAPE = (28, 28)
 PIXEL_SCALE = 1.0 / 255.0  # every model's first layer multiplies the uint8 pixels by this
 NUM_CLASSES = len(CLASS_NAMES)
+
+
+def class_name(index: int) -> str:
+    """Class ``index``'s name in the language being shown (티셔츠/탑 in Korean)."""
+    return _(CLASS_NAMES[index])
+
 
 FILES = {
     "train_images": "train-images-idx3-ubyte.gz",

@@ -1,0 +1,65 @@
+"""The language this tab shows: the sidebar's 한국어 / English switch, kept in the URL (?lang=ko);
+with nothing chosen, the browser's preferred language; on the join page, the room's (the presenter
+chooses it on the Room page). Pages write their text as ``_("English")`` (fashion_lab.i18n)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from components.state import LANGUAGE, LANGUAGE_CHOSEN, LANGUAGE_SWITCH
+from fashion_lab.data.fashion_mnist import class_name
+from fashion_lab.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, best_language, ngettext, set_language_source
+
+__all__ = ["N_", "_", "class_name", "ngettext", "shown_language"]
+
+
+def shown_language() -> str:
+    """The language of this tab (English outside a script run: a training thread, a test)."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return SOURCE_LANGUAGE
+    return LANGUAGE.get()
+
+
+set_language_source(shown_language)
+
+
+def settle_language() -> str:
+    """Decide this run's language before anything is drawn: ?lang= (a link, a bookmark, the switch
+    after a page switch dropped it: put back), else the one chosen earlier, else the browser's."""
+    asked = st.query_params.get("lang")
+    if asked in LANGUAGES:
+        LANGUAGE.set(asked)
+        LANGUAGE_CHOSEN.set(True)
+    elif not LANGUAGE_CHOSEN.get():
+        LANGUAGE.set(best_language(st.context.locale))
+    if LANGUAGE_CHOSEN.get():
+        st.query_params["lang"] = LANGUAGE.get()
+    return LANGUAGE.get()
+
+
+def follow_language(language: str) -> None:
+    """Show ``language`` from now on (the join page follows the room's)."""
+    if language in LANGUAGES:
+        LANGUAGE.set(language)
+
+
+def _switched() -> None:
+    chosen = st.session_state.get(LANGUAGE_SWITCH)
+    if chosen in LANGUAGES:
+        LANGUAGE.set(chosen)
+        LANGUAGE_CHOSEN.set(True)
+        st.query_params["lang"] = chosen
+
+
+def render_language_switch() -> None:
+    """한국어 / English in the sidebar, each in its own language (found whichever is shown)."""
+    st.session_state[LANGUAGE_SWITCH] = LANGUAGE.get()
+    st.sidebar.segmented_control(
+        "Language / 언어",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key=LANGUAGE_SWITCH,
+        on_change=_switched,
+        label_visibility="collapsed",
+    )
