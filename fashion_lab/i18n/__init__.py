@@ -14,7 +14,7 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # code -> the language's own name (the switch shows it)
