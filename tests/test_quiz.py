@@ -238,8 +238,8 @@ def test_a_room_database_of_version_1_gains_the_quiz_and_keeps_its_drawings(tmp_
             " cnn_answer, cnn_confidence, created) VALUES (1, 'p', 1, x'00', 280, 1, 0.9, 1, 0.9, 0)"
         )
     room = RoomDatabase(path)
-    assert room.version() == SCHEMA_VERSION == 3
-    assert len(room.drawings(1)) == 1 and room.quiz_seed(1) == 1
+    assert room.version() == SCHEMA_VERSION == 4
+    assert len(room.drawings(1)) == 1 and room.quiz_seed(1) == 1 and room.language() == "en"
     room.answer_quiz(1, "phone", 0, 5, 3, 1.0)
     assert len(room.quiz_answers(1, "phone", finished=False)) == 1
 

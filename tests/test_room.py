@@ -136,6 +136,21 @@ def test_the_board_survives_a_restart(where):
     assert (drawing.asked, drawing.dense_right, drawing.cnn_right) == (3, True, False)
 
 
+def test_the_rooms_language_is_the_presenters_choice_and_outlives_rounds_and_restarts(where):
+    room = RoomDatabase(where)
+    assert room.language() == "en"  # nothing chosen yet
+    room.set_language("ko")
+    room.set_language("ko")  # chosen again: one setting, not two
+    room.new_round()
+    room.close()
+    again = RoomDatabase(where)
+    assert again.language() == "ko"
+    with pytest.raises(ValueError, match="not a language"):
+        again.set_language("<script>")
+    again.set_language("en")
+    assert again.language() == "en"
+
+
 def test_many_writers_at_once_store_each_drawing_exactly_once(where):
     room = RoomDatabase(where)
 
@@ -215,8 +230,52 @@ def test_the_cli_exports_a_round_as_json_and_a_contact_sheet(tmp_path):
         k: v for k, v in document.items() if k != "files"
     }
     sheet = Image.open(tmp_path / "out" / f"round-{document['round']}.png")
-    assert sheet.size == (10 * 112, 112 + 8)
-    assert sheet.getpixel((5, 115)) == (214, 39, 40) and sheet.getpixel((117, 115)) == (44, 160, 44)
+    assert sheet.size == (10 * 112, 112 + 36)
+    assert sheet.getpixel((3, 115)) == (214, 39, 40) and sheet.getpixel((115, 115)) == (44, 160, 44)
+
+
+def test_the_contact_sheet_writes_korean_in_real_glyphs_not_missing_glyph_boxes(tmp_path):
+    """Under LANG=ko_KR.UTF-8 each drawing's band says its class and the CNN's answer in Hangul,
+    drawn with the app's font: the band is that text's rendering, not the one of .notdef boxes."""
+    import os
+    import subprocess
+    import sys
+
+    from PIL import Image, ImageDraw
+
+    from fashion_lab.cli.room import BAND, LABEL_INSET, LABEL_SIZE, TILE, band_label
+    from fashion_lab.i18n import speaking
+    from fashion_lab.i18n.fonts import picture_font
+    from fashion_lab.room.drawings import png_bytes
+    from tools.app_server import ROOT
+
+    room = open_room(tmp_path / "data")
+    room.add_drawing("p", 9, png_bytes(trousers()), 280, ((9, 0.9), (0, 0.8)))  # ankle boot, read as T-shirt
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env |= {"FASHION_LAB_DATA": str(tmp_path / "data"), "LANG": "ko_KR.UTF-8"}
+    command = [sys.executable, "-m", "fashion_lab", "room", "--out", str(tmp_path / "out")]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    sheet = Image.open(next((tmp_path / "out").glob("round-*.png"))).convert("RGB")
+    band = sheet.crop((0, TILE, TILE, TILE + BAND))
+    with speaking("ko"):
+        lines = band_label(room.drawings()[0])
+    assert lines == ("앵클 부츠", "CNN: 티셔츠/탑")
+
+    def drawn(texts) -> Image.Image:
+        picture = Image.new("RGB", (TILE, BAND), (214, 39, 40))
+        for line, text in enumerate(texts):
+            where = (LABEL_INSET, 2 + line * (LABEL_SIZE + 4))
+            ImageDraw.Draw(picture).text(where, text, fill=(255, 255, 255), font=picture_font(LABEL_SIZE))
+        return picture
+
+    missing = ["".join("\ue000" if "가" <= c <= "힣" else c for c in text) for text in lines]
+    assert band.tobytes() == drawn(lines).tobytes()  # the sheet holds exactly these glyphs...
+    assert band.tobytes() != drawn(missing).tobytes()  # ...which are not the missing-glyph box
+    font = picture_font(LABEL_SIZE)
+    hangul = sorted({c for text in lines for c in text if "가" <= c <= "힣"})
+    shapes = {bytes(font.getmask(c)) for c in hangul}
+    assert len(shapes) == len(hangul) and bytes(font.getmask("\ue000")) not in shapes
 
 
 def test_a_phone_seen_again_counts_once_and_leaves_the_room_after_a_minute(where):

@@ -19,3 +19,4 @@ TURN_BUTTONS, TURN_ANSWERS = "play_turn_buttons", "play_turn_answers"
 OFFLINE = "play_offline"  # the notice shown while the phone has no connection (play.py's PHONE_PAGE)
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown
+ROOM_LANGUAGE = "room_language"  # the presenter's choice of the phones' language (room_language.py)

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from fashion_lab.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from fashion_lab.room.moderation import ModerationTables
 from fashion_lab.room.quiz_tables import QuizTables
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ADVISORY_LOCK = 17_2026  # PostgreSQL's advisory lock for schema and first-round changes
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 TYPES = {  # the column types the two databases spell differently
@@ -79,6 +80,9 @@ MIGRATIONS = {  # version reached -> the statements that reach it from the one b
             phone TEXT NOT NULL,
             PRIMARY KEY (round_id, phone)
         )""",
+    ],
+    4: [  # the room's settings that outlive a round: the language its phones speak
+        "CREATE TABLE room_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
 }
 
@@ -136,7 +140,9 @@ class RoomDatabase(QuizTables, ModerationTables):
             if self.dialect == "sqlite" or not _is_postgres_error(error):
                 raise
             raise RoomDatabaseError(
-                f"the room's PostgreSQL cannot be set up: {_without_password(error, str(where))}"
+                _("the room's PostgreSQL cannot be set up: {error}").format(
+                    error=_without_password(error, str(where))
+                )
             ) from None
 
     @contextmanager
@@ -162,7 +168,7 @@ class RoomDatabase(QuizTables, ModerationTables):
         except psycopg.OperationalError as error:
             self._connection.close()
             raise RoomDatabaseError(
-                f"the room's PostgreSQL connection was lost ({error}); try again"
+                _("the room's PostgreSQL connection was lost ({error}); try again").format(error=error)
             ) from None
 
     def version(self) -> int:
@@ -303,6 +309,22 @@ class RoomDatabase(QuizTables, ModerationTables):
         with self._transaction() as cursor:
             return cursor.execute("SELECT COUNT(*) FROM phones WHERE seen >= ?", (since,)).fetchone()[0]
 
+    def language(self) -> str:
+        """The language the room's phones speak (the presenter's choice; English until one)."""
+        with self._transaction() as cursor:
+            row = cursor.execute("SELECT value FROM room_settings WHERE name = 'language'").fetchone()
+        return row[0] if row and row[0] in LANGUAGES else SOURCE_LANGUAGE
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"not a language of the app: {language[:20]!r}")
+        with self._transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO room_settings (name, value) VALUES ('language', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (language,),
+            )
+
     def close(self) -> None:
         self._connection.close()
 
@@ -323,7 +345,9 @@ def _connect_postgres(url: str):
         return psycopg.connect(url, autocommit=True, connect_timeout=5)  # transactions: explicit
     except (psycopg.Error, ValueError) as error:
         raise RoomDatabaseError(
-            f"the room's PostgreSQL at {_address(url)} cannot be reached: {_without_password(error, url)}"
+            _("the room's PostgreSQL at {address} cannot be reached: {error}").format(
+                address=_address(url), error=_without_password(error, url)
+            )
         ) from None
 
 
@@ -332,7 +356,7 @@ def _address(url: str) -> str:
         where = urlsplit(url)
         return f"{where.hostname}:{where.port or 5432}"
     except ValueError:  # a port that is no number: the URL is wrong, say nothing of it
-        return "the address given"
+        return _("the address given")
 
 
 def _without_password(error: Exception, url: str) -> str:
@@ -351,7 +375,7 @@ def _passwords(url: str) -> list[str]:
     passwords = [userinfo.split(":", 1)[1]] if ":" in userinfo else []
     query = url.split("?", 1)[1] if "?" in url else ""
     for parameter in query.split("&"):
-        name, _, value = parameter.partition("=")
+        name, _equals, value = parameter.partition("=")
         if unquote(name).strip() == "password":
             passwords.append(value)
     return passwords
