@@ -8,6 +8,7 @@ import streamlit as st
 from PIL import Image
 
 from components.chart_style import show_chart
+from components.language import _
 from fashion_lab.images.preprocessing import Preprocessed
 
 STRIP_SIDE = 120
@@ -28,17 +29,17 @@ def tile(pixels: np.ndarray, side: int = STRIP_SIDE) -> Image.Image:
 def render_pipeline(result: Preprocessed) -> None:
     """Every step, named, left to right, ending in what the model sees (wrapping into rows on a
     narrow screen)."""
-    names = [name for name, _ in result.steps]
-    st.image([tile(pixels) for _, pixels in result.steps], caption=names, width=STRIP_SIDE)
+    names = [_(name) for name, _pixels in result.steps]  # marked N_() where they are written, if at all
+    st.image([tile(pixels) for _name, pixels in result.steps], caption=names, width=STRIP_SIDE)
 
 
-def render_pixel_grid(pixels: np.ndarray, title: str | list[str] = "What the model sees: 28x28") -> None:
+def render_pixel_grid(pixels: np.ndarray, title: str | list[str] | None = None) -> None:
     """The 28x28 input drawn large, one square per pixel, hover for its value; ``title``: its line
-    or lines."""
+    or lines (by default, "What the model sees: 28x28")."""
     rows, cols = np.indices(pixels.shape)
     data = pd.DataFrame({"row": rows.ravel(), "col": cols.ravel(), "value": pixels.ravel().astype(int)})
     spec = {
-        "title": title,
+        "title": _("What the model sees: 28x28") if title is None else title,
         "width": 336,
         "height": 336,
         "mark": {"type": "rect", "stroke": "#555", "strokeWidth": 0.3},
@@ -51,7 +52,11 @@ def render_pixel_grid(pixels: np.ndarray, title: str | list[str] = "What the mod
                 "legend": None,
                 "scale": {"domain": [0, 255], "range": ["black", "white"]},
             },
-            "tooltip": [{"field": "row"}, {"field": "col"}, {"field": "value", "title": "pixel (0-255)"}],
+            "tooltip": [
+                {"field": "row", "title": _("row")},
+                {"field": "col", "title": _("col")},
+                {"field": "value", "title": _("pixel (0-255)")},
+            ],
         },
     }
     show_chart(data, spec, width="content")

@@ -11,7 +11,8 @@ from components.state import LANGUAGE, LANGUAGE_CHOSEN, LANGUAGE_SWITCH
 from fashion_lab.data.fashion_mnist import class_name
 from fashion_lab.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, best_language, ngettext, set_language_source
 
-__all__ = ["N_", "_", "class_name", "ngettext", "shown_language"]
+SWITCH_LABEL = "Language / 언어"  # in both: whoever cannot read the page still finds the switch
+__all__ = ["N_", "_", "class_name", "ngettext", "said_again", "shown_language"]
 
 
 def shown_language() -> str:
@@ -22,6 +23,12 @@ def shown_language() -> str:
 
 
 set_language_source(shown_language)
+
+
+def said_again(text: str | None) -> str | None:
+    """A message made elsewhere (a training thread's, in English) in this tab's language, when it
+    is one of the catalogue's; anything else as it is."""
+    return _(text) if text else text
 
 
 def settle_language() -> str:
@@ -56,7 +63,7 @@ def render_language_switch() -> None:
     """한국어 / English in the sidebar, each in its own language (found whichever is shown)."""
     st.session_state[LANGUAGE_SWITCH] = LANGUAGE.get()
     st.sidebar.segmented_control(
-        "Language / 언어",
+        SWITCH_LABEL,
         options=list(LANGUAGES),
         format_func=LANGUAGES.get,
         key=LANGUAGE_SWITCH,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.language import _, class_name
 from components.plain_text import plain
 from components.resources import get_store
 from components.state import DRAWING_PICK, PHOTO_PICK, Slot, kept, preset_picked
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.models.registry import is_convolutional
 
 CLASSICS = ("dense", "cnn")  # the two architectures the app is about
@@ -79,20 +79,23 @@ def choose_models(key: str, choice: Slot, models=None, drawing: bool = False, ph
     chosen entries."""
     models = get_store().models() if models is None else models
     if not models:
-        st.info("No trained model yet: train one on the Train page first.")
+        st.info(_("No trained model yet: train one on the Train page first."))
         return []
     key = DRAWING_PICK.format(key) if drawing else PHOTO_PICK.format(key) if photo else key
-    _, keep = kept(key, None, shared=choice)
+    _shown, keep = kept(key, None, shared=choice)
     chosen = [m.name for m in chosen_models(models, choice, drawing, photo)]
     default = None if preset_picked(key) else chosen  # (Streamlit warns when a widget is given both)
     names = st.multiselect(
-        "Models",
+        _("Models"),
         [m.name for m in models],
         default,
         key=key,
         on_change=keep,
         max_selections=MODELS_PER_VIEW,
-        help=f"At most {MODELS_PER_VIEW} at once: each adds its work to every rerun of the page.",
+        placeholder=_("Choose options"),  # Streamlit's own words, in the tab's language
+        help=_("At most {count} at once: each adds its work to every rerun of the page.").format(
+            count=MODELS_PER_VIEW
+        ),
     )
     keep_in_address(names, input_defaults(models, drawing, photo))
     return [m for n in names[:MODELS_PER_VIEW] for m in models if m.name == n]
@@ -111,8 +114,8 @@ def keep_in_address(names: list[str], defaults: list[str]) -> None:
 def show_answer(where, entry, probabilities) -> None:
     """A model's answer: its top class, large, with its confidence."""
     top = int(probabilities.argmax())
-    label, sure = model_label(entry), f"{probabilities[top]:.1%} sure"
-    where.metric(label, CLASS_NAMES[top], sure, delta_color="off", delta_arrow="off")
+    label, sure = model_label(entry), _("{percent} sure").format(percent=f"{probabilities[top]:.1%}")
+    where.metric(label, class_name(top), sure, delta_color="off", delta_arrow="off")
 
 
 def model_label(entry) -> str:

@@ -8,26 +8,27 @@ import numpy as np
 import streamlit as st
 
 from components.image_views import tile
+from components.language import N_, _, class_name
 from components.plain_text import plain, unbroken
 from components.resources import precomputed
 from components.state import talk_mode
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 GALLERY_PER_CLASS = 4
 GALLERY_TILE = 44  # px: four of a kind side by side in half the answers' column
-REAL_PHOTOS = "Fashion-MNIST and real phone photos"
-DATASET_ONLY = "Fashion-MNIST only"
+# What a model learned from: the English kept and compared, shown translated (_())
+REAL_PHOTOS = N_("Fashion-MNIST and real phone photos")
+DATASET_ONLY = N_("Fashion-MNIST only")
 
 
 def training_data(entry) -> str:
-    """What the model learned from, in a few words."""
+    """What the model learned from, in a few words (English: _() shows it)."""
     config = entry.meta.get("config") or {}
     if config.get("real_photos"):
         return REAL_PHOTOS
     if config.get("simulated_photos"):
-        return "Fashion-MNIST and simulated photos"
+        return N_("Fashion-MNIST and simulated photos")
     if config.get("drawings"):
-        return "Fashion-MNIST and drawings"
+        return N_("Fashion-MNIST and drawings")
     return DATASET_ONLY
 
 
@@ -37,17 +38,25 @@ def verdict(without: tuple, with_photos: tuple) -> str:
     (plain_entry, plain_score), (photo_entry, photo_score) = without, with_photos
     gain = photo_score - plain_score
     same = plain_entry.architecture == photo_entry.architecture
+    scores = {"without": f"{plain_score:.0%}", "with_photos": f"{photo_score:.0%}"}
     if gain >= 0.05:
-        return (
-            f"{'The same network, other data' if same else 'Other data'}: studio shots alone get "
-            f"{plain_score:.0%} of real phone "
-            f"photos right; with phone photos among its training images, {photo_score:.0%}. A network "
-            f"knows the pictures it learned from: a {unbroken('t-shirt')} on a bed is not a studio shot."
-        )
-    return (
-        f"Real phone photos in its training moved the score from {plain_score:.0%} to "
-        f"{photo_score:.0%}: not enough to say they helped."
-    )
+        if same:
+            said = _(
+                "The same network, other data: studio shots alone get {without} of real phone photos "
+                "right; with phone photos among its training images, {with_photos}. A network knows "
+                "the pictures it learned from: a t-shirt on a bed is not a studio shot."
+            )
+        else:
+            said = _(
+                "Other data: studio shots alone get {without} of real phone photos right; with phone "
+                "photos among its training images, {with_photos}. A network knows the pictures it "
+                "learned from: a t-shirt on a bed is not a studio shot."
+            )
+        return unbroken(said.format(**scores))  # "t-shirt" never broken at its hyphen
+    return _(
+        "Real phone photos in its training moved the score from {without} to {with_photos}: not "
+        "enough to say they helped."
+    ).format(**scores)
 
 
 def learned_from_real_photos(entries: list) -> bool:
@@ -62,15 +71,17 @@ def render_photo_lesson(entries: list, gallery_key: str) -> None:
         return
     scored = [(entry, values.photo_accuracy) for entry, values in ahead]
     folders = ahead[0][1].photos
-    photos = sum(total for _, total in folders.values())
+    photos = sum(total for _right, total in folders.values())
     lines = [
-        f"**{plain(entry.name)}** ({training_data(entry)}): **{score:.0%}** right"
+        _("**{model}** ({learned_from}): **{score}** right").format(
+            model=plain(entry.name), learned_from=_(training_data(entry)), score=f"{score:.0%}"
+        )
         for entry, score in scored
     ]
-    st.markdown(
-        f"On {photos} phone photos none of them trained on ({len(folders)} kinds of garment, each "
-        "counted the same):\n\n" + "\n".join(f"- {line}" for line in lines)
-    )
+    heading = _(
+        "On {photos} phone photos none of them trained on ({kinds} kinds of garment, each counted the same):"
+    ).format(photos=photos, kinds=len(folders))
+    st.markdown(heading + "\n\n" + "\n".join(f"- {line}" for line in lines))
     without = [s for s in scored if training_data(s[0]) == DATASET_ONLY]
     with_photos = [s for s in scored if training_data(s[0]) == REAL_PHOTOS]
     if without and with_photos:  # the same network when there is one
@@ -81,9 +92,9 @@ def render_photo_lesson(entries: list, gallery_key: str) -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _gallery_images() -> list[tuple[str, list, list]]:
-    """(class, real photos' cut-outs, Fashion-MNIST training images) of each class the photos
-    show: the first few of each, read-only."""
+def _gallery_images() -> list[tuple[int, list, list]]:
+    """(class index, real photos' cut-outs, Fashion-MNIST training images) of each class the photos
+    show: the first few of each, read-only (the class named where shown: one cache, any language)."""
     from fashion_lab.data.fashion_mnist import load_dataset
     from fashion_lab.data.photo_cutouts import load_cutouts
 
@@ -93,7 +104,7 @@ def _gallery_images() -> list[tuple[str, list, list]]:
         real = cutouts.views[cutouts.labels == label][:GALLERY_PER_CLASS, 0]
         studio = data.train_images[np.flatnonzero(data.train_labels == label)[:GALLERY_PER_CLASS]]
         tiles = [tile(p, GALLERY_TILE) for p in (*real, *studio)]
-        rows.append((CLASS_NAMES[label], tiles[: len(real)], tiles[len(real) :]))
+        rows.append((int(label), tiles[: len(real)], tiles[len(real) :]))
     return rows
 
 
@@ -102,19 +113,20 @@ def _render_gallery(key: str) -> None:
     from fashion_lab.data.fashion_mnist import DatasetError
     from fashion_lab.data.photo_cutouts import CutoutsError
 
-    section = st.expander("What the photo model learned from", key=key, on_change="rerun")
+    section = st.expander(_("What the photo model learned from"), key=key, on_change="rerun")
     with section:
         if not section.open:
             return
         try:
             rows = _gallery_images()
         except (DatasetError, CutoutsError) as error:
-            st.caption(f"The pictures cannot be shown: {plain(error)}")
+            st.caption(_("The pictures cannot be shown: {reason}").format(reason=plain(error)))
             return
         photos, studio_shots = st.columns(2)
-        photos.caption("Real phone photos, as the pipeline cuts them out")
-        studio_shots.caption("Fashion-MNIST's studio shots")
-        for name, real, studio in rows:
+        photos.caption(_("Real phone photos, as the pipeline cuts them out"))
+        studio_shots.caption(_("Fashion-MNIST's studio shots"))
+        for label, real, studio in rows:
             photos, studio_shots = st.columns(2)
-            photos.image(real, width=GALLERY_TILE, caption=[unbroken(name)] + [""] * (len(real) - 1))
+            name = unbroken(class_name(label))
+            photos.image(real, width=GALLERY_TILE, caption=[name] + [""] * (len(real) - 1))
             studio_shots.image(studio, width=GALLERY_TILE)

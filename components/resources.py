@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.language import _
 from components.plain_text import plain
 from fashion_lab.models.stored import open_store
 from model_store import ModelStore, StoreError
@@ -59,7 +60,9 @@ def learning_record(entry):
     try:
         return _learning(str(get_store().root), entry.name, entry.meta.get("learning_sha256", ""))
     except StoreError as error:
-        st.warning(f"**{plain(entry.name)}** cannot be replayed: {plain(error)}")
+        st.warning(
+            _("**{name}** cannot be replayed: {error}").format(name=plain(entry.name), error=plain(error))
+        )
 
 
 def loaded(entries: list) -> list[tuple]:
@@ -71,7 +74,9 @@ def loaded(entries: list) -> list[tuple]:
         try:
             pairs.append((entry, load_stored_model(entry)))
         except StoreError as error:
-            st.warning(f"**{plain(entry.name)}** cannot be used: {plain(error)}")
+            st.warning(
+                _("**{name}** cannot be used: {error}").format(name=plain(entry.name), error=plain(error))
+            )
     return pairs
 
 
@@ -94,5 +99,9 @@ def available_test_images():
     try:
         return test_images()
     except DatasetError as error:
-        st.error(f"The Fashion-MNIST test images are needed here but cannot be read: {plain(error)}")
+        st.error(
+            _("The Fashion-MNIST test images are needed here but cannot be read: {error}").format(
+                error=plain(error)
+            )
+        )
         return None

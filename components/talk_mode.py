@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.language import _
 from components.state import TALK_MODE, talk_mode
 
 LARGE_TEXT = """<style>
@@ -44,10 +45,10 @@ def render_talk_switch() -> None:
     if TALK_MODE not in st.session_state:
         st.session_state[TALK_MODE] = st.query_params.get("talk") == "1"
     st.sidebar.toggle(
-        "Talk mode",
+        _("Talk mode"),
         key=TALK_MODE,
         on_change=_sync_url,
-        help="Large text, just the essentials. Bookmark the page with it on: ?talk=1",
+        help=_("Large text, just the essentials. Bookmark the page with it on: ?talk=1"),
     )
     st.html(WRAPPED_LABELS)
     if talk_mode():

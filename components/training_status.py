@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.language import _
 from components.state import TRAIN_JOB
 from components.training_jobs import get_job_registry
 from fashion_lab.training.progress import describe_place, job_progress
@@ -32,13 +33,22 @@ def _draw(job) -> None:
     name = job.config.architecture
     place = get_job_registry().place(job) if not job.state.done else None
     if place is not None:
-        st.caption(f"Training {name}: {describe_place(place.position, place.wait)}.")
+        where = describe_place(place.position, place.wait)
+        st.caption(_("Training {name}: {place}.").format(name=name, place=where))
     elif progress.outcome is None:
-        label = f"Training {name}: epoch {max(progress.epoch, 1)}/{progress.epochs}"
-        st.progress(progress.fraction, text=label)
-    elif progress.outcome in ("failed", "cancelled"):
-        st.caption(f"Training {name} {progress.outcome}.")
-    else:
-        st.caption(
-            f"Last run: {name} {progress.outcome}, test accuracy {progress.final['test_accuracy']:.2%}."
+        label = _("Training {name}: epoch {epoch}/{epochs}")
+        st.progress(
+            progress.fraction,
+            text=label.format(name=name, epoch=max(progress.epoch, 1), epochs=progress.epochs),
         )
+    elif progress.outcome == "failed":
+        st.caption(_("Training {name} failed.").format(name=name))
+    elif progress.outcome == "cancelled":
+        st.caption(_("Training {name} cancelled.").format(name=name))
+    else:
+        last = (
+            _("Last run: {name} finished, test accuracy {accuracy}.")
+            if progress.outcome == "finished"
+            else _("Last run: {name} stopped, test accuracy {accuracy}.")
+        )
+        st.caption(last.format(name=name, accuracy=f"{progress.final['test_accuracy']:.2%}"))

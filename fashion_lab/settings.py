@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fashion_lab.i18n import _
+
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 RAY_ADDRESSES = ("local", "auto")  # or ray://host:port
 
@@ -48,7 +50,11 @@ def _folder(name: str, raw: str) -> Path:
 def _whole(low: int, high: int) -> Callable[[str, str], int]:
     def parse(name: str, raw: str) -> int:
         if not raw.isdigit() or not low <= int(raw) <= high:
-            raise SettingError(f"{name} must be a whole number from {low} to {high}, not {raw[:20]!r}")
+            raise SettingError(
+                _("{name} must be a whole number from {low} to {high}, not {value}").format(
+                    name=name, low=low, high=high, value=repr(raw[:20])
+                )
+            )
         return int(raw)
 
     return parse
@@ -61,7 +67,11 @@ def _seconds(high: float) -> Callable[[str, str], float]:
         except ValueError:
             seconds = math.nan
         if not math.isfinite(seconds) or not 0 <= seconds <= high:
-            raise SettingError(f"{name} must be a number of seconds from 0 to {high:g}, not {raw[:20]!r}")
+            raise SettingError(
+                _("{name} must be a number of seconds from 0 to {high}, not {value}").format(
+                    name=name, high=f"{high:g}", value=repr(raw[:20])
+                )
+            )
         return seconds
 
     return parse
@@ -69,19 +79,29 @@ def _seconds(high: float) -> Callable[[str, str], float]:
 
 def _database_url(name: str, raw: str) -> str:
     if not raw.startswith(POSTGRES_SCHEMES):
-        raise SettingError(f"{name} must be a postgresql:// URL (unset: SQLite in the data folder)")
+        raise SettingError(
+            _("{name} must be a postgresql:// URL (unset: SQLite in the data folder)").format(name=name)
+        )
     return raw
 
 
 def _public_url(name: str, raw: str) -> str:
     if not raw.startswith(("http://", "https://")) or any(c.isspace() for c in raw):
-        raise SettingError(f"{name} must be an http:// or https:// address, not {raw[:60]!r}")
+        raise SettingError(
+            _("{name} must be an http:// or https:// address, not {value}").format(
+                name=name, value=repr(raw[:60])
+            )
+        )
     return raw.rstrip("/")
 
 
 def _ray_address(name: str, raw: str) -> str:
     if raw not in RAY_ADDRESSES and not raw.startswith("ray://"):
-        raise SettingError(f"{name} must be 'local', 'auto' or 'ray://host:port', not {raw[:60]!r}")
+        raise SettingError(
+            _("{name} must be 'local', 'auto' or 'ray://host:port', not {value}").format(
+                name=name, value=repr(raw[:60])
+            )
+        )
     return raw
 
 
@@ -187,7 +207,7 @@ def problems() -> list[str]:
 def main() -> int:
     found = problems()
     for line in found:
-        print(f"setting: {line}", file=sys.stderr)
+        print(_("setting: {problem}").format(problem=line), file=sys.stderr)
     return 1 if found else 0
 
 

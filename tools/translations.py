@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", nargs="?", default="all", choices=["all", "missing"])
     parser.add_argument("--json", help="with missing: a {msgid: translation} file to check PATHs against")
     parser.add_argument("paths", nargs="*")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     if args.action == "all":
         extract_update_compile()
         return 0

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
 from components.classify.keys import BRUSH, CANVAS, CLEAR, TOOL, UPLOAD
+from components.language import N_, _
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWING_CLEARED, DRAWN_PIXELS, kept
 from fashion_lab.images.decoding import ImageError, decode_image
@@ -16,12 +17,12 @@ from fashion_lab.images.preprocessing import Preprocessed, preprocess_upload
 CANVAS_SIDE = 280
 TALK_CANVAS_SIDE = 400  # in talk mode: the room sees the strokes, the answer beside them
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "webp", "bmp", "gif"]
-TOOLS = {
-    "Free drawing": "freedraw",
-    "Rectangle": "rect",
-    "Circle": "circle",
-    "Polygon": "polygon",
-    "Line": "line",
+TOOLS = {  # the name kept (shown translated) -> the canvas's drawing mode
+    N_("Free drawing"): "freedraw",
+    N_("Rectangle"): "rect",
+    N_("Circle"): "circle",
+    N_("Polygon"): "polygon",
+    N_("Line"): "line",
 }
 FILLED = ("rect", "circle", "polygon")  # filled without a stroke, so they cover what was dragged
 # The canvas adds a shape only on a mouse button event (its shape tools test MouseEvent.button):
@@ -40,14 +41,18 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
     tool, brush = st.columns(2)
     if on_touch_screen():
         mode = TOOLS["Free drawing"]
-        tool.caption("Draw with a finger: the outline of a garment is filled, as garments are solid.")
+        tool.caption(_("Draw with a finger: the outline of a garment is filled, as garments are solid."))
     else:
         name, keep = kept(TOOL, "Free drawing")
-        help_text = "Filled shapes draw a garment solid, as in Fashion-MNIST; a closed outline is filled."
+        help_text = _("Filled shapes draw a garment solid, as in Fashion-MNIST; a closed outline is filled.")
         index = list(TOOLS).index(name)
-        mode = TOOLS[tool.selectbox("Tool", list(TOOLS), index, key=TOOL, on_change=keep, help=help_text)]
+        mode = TOOLS[
+            tool.selectbox(
+                _("Tool"), list(TOOLS), index, format_func=_, key=TOOL, on_change=keep, help=help_text
+            )
+        ]
     size, keep = kept(BRUSH, 18)
-    width = brush.slider("Brush size", 2, 40, size, key=BRUSH, on_change=keep)
+    width = brush.slider(_("Brush size"), 2, 40, size, key=BRUSH, on_change=keep)
     touch = on_touch_screen()
     canvas = read_canvas(
         CANVAS.format(DRAWING_CLEARED.get()),
@@ -63,22 +68,22 @@ def drawing_input(side: int = CANVAS_SIDE) -> Preprocessed | None:
     )
     DRAWING.set(checked_drawing(canvas.json_data) if canvas else None)
     if touch:  # a touch screen has no canvas toolbar (components/canvas_data.py)
-        st.button("Clear", key=CLEAR, on_click=_clear_drawing)
+        st.button(_("Clear"), key=CLEAR, on_click=_clear_drawing)
     else:
-        st.caption("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke.")
+        st.caption(_("Undo, redo and clear are in the canvas toolbar. The answer updates after each stroke."))
     pixels, unreadable = canvas_picture(canvas, side)
     if unreadable:
-        st.warning("The drawing could not be read: clear the canvas and draw again.")
+        st.warning(_("The drawing could not be read: clear the canvas and draw again."))
     if pixels is None and DRAWING.get() == DRAWING_AT_MOUNT.get():  # restored, not yet sent
         pixels = DRAWN_PIXELS.get()
     DRAWN_PIXELS.set(pixels)
     if pixels is None or pixels.shape[:2] != (side, side) or not has_strokes(pixels):
-        st.info("Draw a garment: a T-shirt, trousers, a bag, a shoe...")
+        st.info(_("Draw a garment: a T-shirt, trousers, a bag, a shoe..."))
         return None
     try:
         return preprocess_drawing(pixels)
     except ImageError:  # strokes too faint to see (what a crafted client may send)
-        st.info("Nothing to see in that drawing: draw a garment in white.")
+        st.info(_("Nothing to see in that drawing: draw a garment in white."))
         return None
 
 
@@ -101,16 +106,18 @@ def _drawing_to_restore() -> dict | None:
 def upload_input() -> Preprocessed | None:
     """A photo or image file, decoded and validated before anything else touches it."""
     upload = st.file_uploader(
-        "Photo of a garment",
+        _("Photo of a garment"),
         type=UPLOAD_TYPES,
         key=UPLOAD,
-        help="PNG, JPEG, WebP, BMP or GIF (first frame), up to 10 MB.",
+        help=_("PNG, JPEG, WebP, BMP or GIF (first frame), up to 10 MB."),
     )
     if upload is None:
-        st.info("Upload a photo: one garment, the whole of it in the picture.")
+        st.info(_("Upload a photo: one garment, the whole of it in the picture."))
         return None
     try:
         return preprocess_upload(decode_image(upload.getvalue()))
     except ImageError as error:
-        st.error(f"**{plain(upload.name)}** cannot be used: {plain(error)}.")
+        st.error(
+            _("**{name}** cannot be used: {reason}.").format(name=plain(upload.name), reason=plain(error))
+        )
         return None

@@ -9,29 +9,33 @@ from components.classify.keys import HEATMAP_METHOD, MODELS, PHOTO_GALLERY, SOUR
 from components.classify.predictions import render_predictions
 from components.heatmaps import render_heatmaps
 from components.image_views import render_pipeline, render_pixel_grid
+from components.language import N_, _
 from components.model_picker import choose_models
 from components.photo_lesson import render_photo_lesson
 from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 
-SOURCES = ["Draw", "Upload a photo", "Test image"]
+SOURCES = [N_("Draw"), N_("Upload a photo"), N_("Test image")]  # the values kept; shown translated
 
 
 def render_classify() -> None:
     """The input on the left and, beside it (below it on a phone), what the models answer."""
     talk = talk_mode()
-    st.title("Classify")
+    st.title(_("Classify"))
     if not talk:
         st.caption(
-            "Draw a garment or upload a photo. It is turned into a 28x28 grayscale picture the way "
-            "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
-            "network's last 10 numbers into probabilities that add up to 1."
+            _(
+                "Draw a garment or upload a photo. It is turned into a 28x28 grayscale picture the way "
+                "Fashion-MNIST was made, and every chosen model says what it sees. Softmax turns the "
+                "network's last 10 numbers into probabilities that add up to 1."
+            )
         )
     shown, keep = kept(SOURCE, SOURCES[0])
     source = st.radio(
-        "Input",
+        _("Input"),
         SOURCES,
         index=SOURCES.index(shown),
+        format_func=_,
         horizontal=True,
         key=SOURCE,
         on_change=keep,
@@ -57,18 +61,20 @@ def render_classify() -> None:
         if source == "Upload a photo":
             render_photo_lesson(models, PHOTO_GALLERY)
         if truth:
-            st.markdown(f"True label: **{truth}**")
+            st.markdown(_("True label: **{label}**").format(label=truth))
     if answers:
-        st.subheader("What each model looked at")
+        st.subheader(_("What each model looked at"))
         if result.extra_views and not talk:
             st.caption(
-                f"On {result.first_view}; each answer is the mean of the model's answers on "
-                f"{result.views} (see How the picture was made)."
+                _(
+                    "On {first_view}; each answer is the mean of the model's answers on {views} "
+                    "(see How the picture was made)."
+                ).format(first_view=_(result.first_view), views=_(result.views))
             )
         render_heatmaps(result.pixels, answers, HEATMAP_METHOD)
     if len(result.steps) > 1:
-        st.subheader("How the picture was made")
+        st.subheader(_("How the picture was made"))
         render_pipeline(result)
     if not talk:  # the cut-out on a line of its own: the chart clipped a longer title
-        cutout = [f"({result.first_view})"] if result.extra_views else []
-        render_pixel_grid(result.pixels, title=["What the model sees: 28x28", *cutout])
+        cutout = [f"({_(result.first_view)})"] if result.extra_views else []
+        render_pixel_grid(result.pixels, title=[_("What the model sees: 28x28"), *cutout])

@@ -8,19 +8,21 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.language import _, class_name
 from components.model_picker import model_label, show_answer
 from components.palette import model_colours
 from components.resources import loaded
 from components.temperatures import temperature
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import NUM_CLASSES
 from fashion_lab.images.preprocessing import Preprocessed
 
 TALK_PER_ROW = 2  # answers side by side in talk mode
 
 
 def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tuple[pd.DataFrame, dict]:
-    data = pd.DataFrame({"class": CLASS_NAMES, "probability": probabilities.astype(float)})
-    top = CLASS_NAMES[int(np.argmax(probabilities))]
+    names = [class_name(index) for index in range(NUM_CLASSES)]  # in the shown language
+    data = pd.DataFrame({"class": names, "probability": probabilities.astype(float)})
+    top = names[int(np.argmax(probabilities))]
     spec = {
         "height": {"step": 24},
         "mark": {"type": "bar"},
@@ -28,7 +30,7 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
             "y": {
                 "field": "class",
                 "type": "nominal",
-                "sort": list(CLASS_NAMES),
+                "sort": names,
                 "title": None,
                 "axis": {"labelOverlap": False},
             },
@@ -37,12 +39,16 @@ def probability_chart(probabilities: np.ndarray, colour: str = "#ff4b4b") -> tup
                 "type": "quantitative",
                 "scale": {"domain": [0, 1]},
                 "axis": {"format": "%"},
+                "title": _("probability"),
             },
             "color": {
                 "condition": {"test": f"datum['class'] === '{top}'", "value": colour},
                 "value": "#c8c8c8",
             },
-            "tooltip": [{"field": "class"}, {"field": "probability", "format": ".2%"}],
+            "tooltip": [
+                {"field": "class", "title": _("class")},
+                {"field": "probability", "format": ".2%", "title": _("probability")},
+            ],
         },
     }
     return data, spec
@@ -63,7 +69,7 @@ def _answer_columns(count: int, compact: bool) -> list:
     """One column per model; in talk mode two to a row at most, so that a large "not sure" and
     the model's name fit a 1280 px projector (three in a row cut them to "not…")."""
     per_row = min(count, TALK_PER_ROW) if compact else count
-    rows = [st.columns(per_row) for _ in range(-(-count // per_row))]
+    rows = [st.columns(per_row) for _row in range(-(-count // per_row))]
     return [column for row in rows for column in row][:count]
 
 
@@ -82,7 +88,7 @@ def render_predictions(prepared: Preprocessed, entries: list, compact: bool = Fa
     if not pairs:
         return []
     objects = prepared.objects
-    colours = model_colours([(entry.name, entry.architecture) for entry, _ in pairs])
+    colours = model_colours([(entry.name, entry.architecture) for entry, _model in pairs])
     answers, unsure = [], False
     for column, (entry, model) in zip(_answer_columns(len(pairs), compact), pairs, strict=True):
         raw = predict_views(model, [prepared.inputs])[0]
@@ -95,17 +101,17 @@ def render_predictions(prepared: Preprocessed, entries: list, compact: bool = Fa
                 show_answer(st, entry, probabilities)
             else:
                 unsure = True
-                first, second = (CLASS_NAMES[c] for c in verdict.top_two)
+                first, second = (class_name(c) for c in verdict.top_two)
                 st.metric(
                     model_label(entry),
-                    "not sure",
-                    f"{first} or {second}?",
+                    _("not sure"),
+                    _("{first} or {second}?").format(first=first, second=second),
                     delta_color="off",
                     delta_arrow="off",
                 )
-                st.caption(f"Why: {verdict.reason}.")
+                st.caption(_("Why: {reason}.").format(reason=verdict.reason))
             if not compact:
                 show_chart(*probability_chart(probabilities, colours[entry.name]), width="stretch")
     if unsure and objects is not None:
-        st.info(PHOTO_TIPS)
+        st.info(_(PHOTO_TIPS))  # marked N_() where it is written, if at all
     return answers

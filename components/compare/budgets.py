@@ -8,13 +8,14 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.compare.keys import PHOTO_PRESET, PHOTO_PRESET_BUTTON, PRESET
+from components.language import N_, _
 from components.model_picker import CLASSICS, PHOTO_MODELS, first_of_kind
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import COMPARE_CHOICE, pick_preset, talk_mode
 from fashion_lab.analysis.budgets import EQUAL_BUDGETS, Contender, budget_pairs, budget_verdict
 
-PRESETS = {"The classics": CLASSICS, "Equal budgets": EQUAL_BUDGETS}
+PRESETS = {N_("The classics"): CLASSICS, N_("Equal budgets"): EQUAL_BUDGETS}  # English: their keys
 
 
 def preset_models(models, architectures) -> list[str]:
@@ -36,20 +37,26 @@ def render_presets(models, picker: str) -> None:
 
     columns = st.columns([1, 1, 1, 2])
     for column, (label, architectures) in zip(columns, PRESETS.items(), strict=False):
-        column.button(label, on_click=pick, args=(architectures,), key=PRESET.format(label), width="stretch")
+        column.button(
+            _(label), on_click=pick, args=(architectures,), key=PRESET.format(label), width="stretch"
+        )
     photo_models = [n for n in PHOTO_MODELS if n in {m.name for m in models}]
     if len(photo_models) == len(PHOTO_MODELS):  # the same network without and with real photos
         columns[2].button(
-            PHOTO_PRESET,
+            _(PHOTO_PRESET),
             on_click=pick_preset,
             args=(picker, COMPARE_CHOICE, photo_models),
             key=PHOTO_PRESET_BUTTON,
             width="stretch",
-            help="The same CNN trained on Fashion-MNIST only, and also on real phone photos.",
+            help=_("The same CNN trained on Fashion-MNIST only, and also on real phone photos."),
         )
     wanted = set(EQUAL_BUDGETS) - {m.architecture for m in models}
     if wanted:
-        columns[3].caption(f"Equal budgets needs a model of {', '.join(sorted(wanted))}: run `make models`.")
+        columns[3].caption(
+            _("Equal budgets needs a model of {architectures}: run `make models`.").format(
+                architectures=", ".join(sorted(wanted))
+            )
+        )
 
 
 def render_budgets(entries) -> bool:
@@ -64,14 +71,20 @@ def render_budgets(entries) -> bool:
     )
     talk = talk_mode()
     spec = {
-        "title": "parameters against test accuracy",
+        "title": _("parameters against test accuracy"),
         "height": 200 if talk else 240,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "encoding": {
-            "x": {"field": "parameters", "type": "quantitative", "scale": {"type": "log"}},
+            "x": {
+                "field": "parameters",
+                "type": "quantitative",
+                "scale": {"type": "log"},
+                "title": _("parameters"),
+            },
             "y": {
                 "field": "test accuracy",
                 "type": "quantitative",
+                "title": _("test accuracy"),
                 "scale": {"zero": False},
                 "axis": {"format": "%"},
             },
@@ -82,9 +95,9 @@ def render_budgets(entries) -> bool:
                 "encoding": {
                     "color": colour_encoding([(e.name, e.architecture) for e in entries]),
                     "tooltip": [
-                        {"field": "model"},
-                        {"field": "parameters", "format": ","},
-                        {"field": "test accuracy", "format": ".2%"},
+                        {"field": "model", "title": _("model")},
+                        {"field": "parameters", "format": ",", "title": _("parameters")},
+                        {"field": "test accuracy", "format": ".2%", "title": _("test accuracy")},
                     ],
                 },
             },

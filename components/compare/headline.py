@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.language import _
 from components.plain_text import plain
 from fashion_lab.models.registry import is_convolutional
 
@@ -17,9 +18,16 @@ def headline(entries) -> str:
     same = best.architecture == rival.architecture
     first, second = (plain(best.name), plain(rival.name)) if same else (_short(best), _short(rival))
     fewer = round((best.test_accuracy - rival.test_accuracy) * TEST_IMAGES)
-    return (
-        f"{first} {best.test_accuracy:.1%} vs {second} {rival.test_accuracy:.1%} on the "
-        f"{TEST_IMAGES:,} test images: {fewer:,} fewer mistakes"
+    return _(
+        "{first} {first_accuracy} vs {second} {second_accuracy} on the {images} test images: "
+        "{count} fewer mistakes"
+    ).format(
+        first=first,
+        first_accuracy=f"{best.test_accuracy:.1%}",
+        second=second,
+        second_accuracy=f"{rival.test_accuracy:.1%}",
+        images=f"{TEST_IMAGES:,}",
+        count=f"{fewer:,}",
     )
 
 

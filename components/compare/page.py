@@ -13,6 +13,7 @@ from components.compare.keys import MODELS, NORMALISED, PHOTO_GALLERY, VIEW
 from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
+from components.language import N_, _, class_name
 from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
 from components.photo_lesson import learned_from_real_photos, render_photo_lesson
 from components.plain_text import plain, unbroken
@@ -20,13 +21,14 @@ from components.resources import available_test_images, get_store, loaded, preco
 from components.state import COMPARE_CHOICE, talk_mode
 from components.tables import show_table
 from fashion_lab.analysis.comparison import Answers, confidently_wrong, right_and_wrong, row_normalised
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.i18n import LANGUAGES, translations
 
 GALLERY = 8
 TILE, TALK_TILE = 112, 180  # px of a gallery image
+VIEWS = (N_("Side by side"), N_("Race"))  # the tabs, in English (shown: _())
 
 
-@st.cache_data(show_spinner="Classifying the 10,000 test images...", max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16)  # its spinner: test_answers' (in the shown language)
 def _test_answers(name: str, weights_sha256: str, _model) -> Answers:
     from fashion_lab.analysis.evaluation import predict_images
 
@@ -40,29 +42,48 @@ def test_answers(entry) -> Answers | None:
     if ahead is not None:
         return ahead.answers
     pairs = loaded([entry])
-    return _test_answers(entry.name, entry.weights_sha256, pairs[0][1]) if pairs else None
+    if not pairs:
+        return None
+    with st.spinner(_("Classifying the 10,000 test images...")):  # shown only when it takes 0.5 s
+        return _test_answers(entry.name, entry.weights_sha256, pairs[0][1])
 
 
 def _table(entries) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "model": e.name,
-                "architecture": e.architecture,
-                "parameters": e.params,
-                "epochs": e.epochs,
-                "seconds per epoch": (e.train_seconds or 0) / max(1, e.epochs or 1),
-                "train accuracy": 100 * (e.history("accuracy") or [float("nan")])[-1],
-                "test accuracy": 100 * e.test_accuracy,
+                _("model"): e.name,
+                _("architecture"): e.architecture,
+                _("parameters"): e.params,
+                _("epochs"): e.epochs,
+                _("seconds per epoch"): (e.train_seconds or 0) / max(1, e.epochs or 1),
+                _("train accuracy"): 100 * (e.history("accuracy") or [float("nan")])[-1],
+                _("test accuracy"): 100 * e.test_accuracy,
             }
             for e in entries
         ]
     )
 
 
+def _views() -> list[str]:
+    """The tabs' labels in the shown language. The open tab is kept by its label: one named in
+    another language (the language was just switched, or a link was made in it) is renamed here,
+    so that it stays open."""
+    shown = [_(view) for view in VIEWS]
+    named = {
+        translations(code).gettext(view): label
+        for code in LANGUAGES
+        for view, label in zip(VIEWS, shown, strict=True)
+    }
+    opened = st.session_state.get(VIEW) or st.query_params.get(VIEW)
+    if opened in named and opened not in shown:
+        st.session_state[VIEW] = named[opened]
+    return shown
+
+
 def render_compare() -> None:
-    st.title("Compare")
-    side_by_side, race = st.tabs(["Side by side", "Race"], key=VIEW, bind="query-params")
+    st.title(_("Compare"))
+    side_by_side, race = st.tabs(_views(), key=VIEW, bind="query-params")
     models = get_store().models()
     if side_by_side.open:  # only the open tab's work is done
         with side_by_side:
@@ -75,7 +96,7 @@ def render_compare() -> None:
 
 def _render_side_by_side(models) -> None:
     if len(models) < 2:
-        st.info("Two trained models are needed: train them on the Train page (or run `make models`).")
+        st.info(_("Two trained models are needed: train them on the Train page (or run `make models`)."))
         return
     talk = talk_mode()
     first, second = st.container(), st.container()
@@ -93,18 +114,20 @@ def _render_side_by_side(models) -> None:
         left, right = st.columns(2)
         show_chart(*curves_chart(entries, "val_accuracy", talk), where=left, width="stretch")
         show_chart(*curves_chart(entries, "val_loss", talk), where=right, width="stretch")
-    kinds = {"parameters": "int", "seconds per epoch": "seconds", "train accuracy": "percent"}
-    show_table(_table(entries), kinds | {"test accuracy": "percent"}, "model")
-    st.subheader("Where the mistakes go")
+    kinds = {_("parameters"): "int", _("seconds per epoch"): "seconds", _("train accuracy"): "percent"}
+    show_table(_table(entries), kinds | {_("test accuracy"): "percent"}, _("model"))
+    st.subheader(_("Where the mistakes go"))
     normalised = st.toggle(
-        "Share of each true class (row-normalised)", True, key=NORMALISED, persist_state="session"
+        _("Share of each true class (row-normalised)"), True, key=NORMALISED, persist_state="session"
     )
     counted = [e for e in entries if e.confusion is not None]
     shown_side_by_side = 2 if talk_mode() else 3  # what fits a 1280 px projector, or a laptop
     matrices = entries[:shown_side_by_side]
     for column, entry in zip(st.columns(len(matrices)), matrices, strict=True):
         if entry.confusion is None:
-            column.caption(f"{plain(entry.name)}: no confusion matrix was stored with this model.")
+            column.caption(
+                _("{model}: no confusion matrix was stored with this model.").format(model=plain(entry.name))
+            )
             continue
         shown = row_normalised(entry.confusion) if normalised else entry.confusion
         show_chart(*confusion_chart(shown, entry, normalised, talk_mode()), where=column)
@@ -123,24 +146,41 @@ def _render_gallery(first, second, test_set) -> None:
     if p1 is None or p2 is None:
         return
     for title, indices in (
-        (f"{first.name} right, {second.name} wrong", right_and_wrong(p1, p2, labels, GALLERY)),
-        (f"{second.name} right, {first.name} wrong", right_and_wrong(p2, p1, labels, GALLERY)),
+        (
+            _("{first} right, {second} wrong").format(first=first.name, second=second.name),
+            right_and_wrong(p1, p2, labels, GALLERY),
+        ),
+        (
+            _("{first} right, {second} wrong").format(first=second.name, second=first.name),
+            right_and_wrong(p2, p1, labels, GALLERY),
+        ),
         *(
             []
             if talk_mode()
             else [
-                (f"{first.name}: most confidently wrong", confidently_wrong(p1, labels, GALLERY)),
-                (f"{second.name}: most confidently wrong", confidently_wrong(p2, labels, GALLERY)),
+                (
+                    _("{model}: most confidently wrong").format(model=first.name),
+                    confidently_wrong(p1, labels, GALLERY),
+                ),
+                (
+                    _("{model}: most confidently wrong").format(model=second.name),
+                    confidently_wrong(p2, labels, GALLERY),
+                ),
             ]
         ),
     ):
         st.markdown(f"**{plain(title)}**")
         if len(indices) == 0:
-            st.caption("none")
+            st.caption(_("none"))
             continue
         captions = [
-            f"true {unbroken(CLASS_NAMES[labels[i]])} · {first.architecture}: {_answer(p1, i)} · "
-            f"{second.architecture}: {_answer(p2, i)}"
+            _("true {true_class} · {first}: {first_answer} · {second}: {second_answer}").format(
+                true_class=unbroken(class_name(labels[i])),
+                first=first.architecture,
+                first_answer=_answer(p1, i),
+                second=second.architecture,
+                second_answer=_answer(p2, i),
+            )
             for i in indices
         ]
         side = TALK_TILE if talk_mode() else TILE  # talk: tiles and captions the room can read
@@ -148,4 +188,4 @@ def _render_gallery(first, second, test_set) -> None:
 
 
 def _answer(answers: Answers, index: int) -> str:
-    return f"{unbroken(CLASS_NAMES[answers.top[index]])} {answers.confidence[index]:.0%}"
+    return f"{unbroken(class_name(answers.top[index]))} {answers.confidence[index]:.0%}"

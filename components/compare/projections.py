@@ -12,6 +12,7 @@ from PIL import Image
 
 from components.chart_style import show_chart
 from components.compare.keys import PROJECTIONS
+from components.language import _, class_name
 from components.palette import CLASS_COLOURS
 from components.resources import loaded, precomputed, test_images
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -19,7 +20,7 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
 
 
-@st.cache_data(show_spinner="Placing 2,000 test images by the model's last hidden layer...", max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16)  # its spinner: projection_of's (in the shown language)
 def cached_projection(name: str, weights_sha256: str, _model):
     from fashion_lab.analysis.projection import PROJECTED_IMAGES, project
 
@@ -47,20 +48,25 @@ def projection_of(entry):
     if ahead is not None:
         return ahead.projection
     pairs = loaded([entry])
-    return cached_projection(entry.name, entry.weights_sha256, pairs[0][1]) if pairs else None
+    if not pairs:
+        return None
+    with st.spinner(_("Placing 2,000 test images by the model's last hidden layer...")):  # after 0.5 s
+        return cached_projection(entry.name, entry.weights_sha256, pairs[0][1])
 
 
 def render_projections(entries, talk: bool) -> None:
     """Inside a closed expander (opening it computes what was not computed ahead): the chosen
     models, two to a row."""
-    section = st.expander("How each model arranges the garments", key=PROJECTIONS, on_change="rerun")
+    section = st.expander(_("How each model arranges the garments"), key=PROJECTIONS, on_change="rerun")
     with section:
         if not section.open:
             return
         st.caption(
-            "Each dot is a test image, placed by what the model's last hidden layer makes of it, "
-            "squeezed to 2-D (PCA). Separate clouds: classes the model keeps apart. The score: how "
-            "often an image's 5 nearest neighbours in the whole layer share its class."
+            _(
+                "Each dot is a test image, placed by what the model's last hidden layer makes of it, "
+                "squeezed to 2-D (PCA). Separate clouds: classes the model keeps apart. The score: how "
+                "often an image's 5 nearest neighbours in the whole layer share its class."
+            )
         )
         for start in range(0, len(entries), 2):
             for column, entry in zip(st.columns(2), entries[start : start + 2], strict=False):
@@ -76,7 +82,7 @@ def _scatter(where, entry, projection, talk: bool) -> None:
         {
             "x": projection.points[:, 0],
             "y": projection.points[:, 1],
-            "class": [CLASS_NAMES[i] for i in labels],
+            "class": [class_name(i) for i in labels],
             "image": hover_images(len(projection.points)),
         }
     )
@@ -84,7 +90,9 @@ def _scatter(where, entry, projection, talk: bool) -> None:
     spec = {
         "title": {
             "text": f"{entry.name} ({entry.architecture})",
-            "subtitle": f"{projection.width:,} hidden values · 2-D keeps {kept:.0%}",
+            "subtitle": _("{count} hidden values · 2-D keeps {share}").format(
+                count=f"{projection.width:,}", share=f"{kept:.0%}"
+            ),
         },
         "height": 300 if talk else 340,
         "autosize": {"type": "fit-x", "contains": "padding"},
@@ -95,11 +103,11 @@ def _scatter(where, entry, projection, talk: bool) -> None:
             "color": {
                 "field": "class",
                 "type": "nominal",
-                "scale": {"domain": list(CLASS_NAMES), "range": CLASS_COLOURS},
+                "scale": {"domain": [class_name(c) for c in range(len(CLASS_NAMES))], "range": CLASS_COLOURS},
                 "legend": {"orient": "bottom", "columns": 3 if talk else 5, "title": None},
             },
-            "tooltip": [{"field": "class"}, {"field": "image"}],
+            "tooltip": [{"field": "class", "title": _("class")}, {"field": "image"}],  # "image": a picture
         },
     }
-    where.markdown(f"**{projection.knn_accuracy:.1%}** of 5-neighbour votes right")
+    where.markdown(_("**{share}** of 5-neighbour votes right").format(share=f"{projection.knn_accuracy:.1%}"))
     show_chart(data, spec, where=where, width="stretch")

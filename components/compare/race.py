@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.chart_style import show_chart
 from components.compare.keys import RACE_EPOCHS, RACE_START, RACE_STOP, RACE_SUBSET, RUNNERS
+from components.language import N_, _
 from components.palette import colour_encoding
 from components.plain_text import plain
 from components.state import RACE_JOBS, RACE_REFUSAL, kept_settings, session_id, talk_mode
@@ -18,6 +19,12 @@ from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.training.progress import describe_place, job_progress
 
 SETTINGS = (*RUNNERS, RACE_EPOCHS, RACE_SUBSET)
+OUTCOMES = {  # how a runner's run ended (TrainingProgress.outcome)
+    "finished": N_("finished"),
+    "stopped": N_("stopped"),
+    "failed": N_("failed"),
+    "cancelled": N_("cancelled"),
+}
 
 
 def render_race() -> None:
@@ -26,8 +33,10 @@ def render_race() -> None:
     talk = talk_mode()
     if not talk:
         st.caption(
-            "Two networks learn side by side on the same images for the same epochs: "
-            "watch their accuracy on the test images race."
+            _(
+                "Two networks learn side by side on the same images for the same epochs: "
+                "watch their accuracy on the test images race."
+            )
         )
     jobs = RACE_JOBS.get()
     running = bool(jobs) and not all(job.state.done for job in jobs)
@@ -45,12 +54,14 @@ def _settings(running: bool) -> None:
     defaults = dict(zip(SETTINGS, (*names[:2], 3, subsets[1]), strict=True))
     shown, drawn = kept_settings(defaults, disabled=running)
     first, second, epochs, subset = st.columns([2, 2, 2, 3])  # room for "10,000 images (quick run)"
-    first.selectbox("Runner 1", names, names.index(shown[RUNNERS[0]]), **drawn(RUNNERS[0]))
-    second.selectbox("Runner 2", names, names.index(shown[RUNNERS[1]]), **drawn(RUNNERS[1]))
-    epochs.slider("Epochs", 1, 20, shown[RACE_EPOCHS], **drawn(RACE_EPOCHS))
-    subset.selectbox("Training images", subsets, subsets.index(shown[RACE_SUBSET]), **drawn(RACE_SUBSET))
+    first.selectbox(_("Runner 1"), names, names.index(shown[RUNNERS[0]]), **drawn(RUNNERS[0]))
+    second.selectbox(_("Runner 2"), names, names.index(shown[RUNNERS[1]]), **drawn(RUNNERS[1]))
+    epochs.slider(_("Epochs"), 1, 20, shown[RACE_EPOCHS], **drawn(RACE_EPOCHS))
+    subset.selectbox(  # the options stay English (the widget's value); each is shown translated
+        _("Training images"), subsets, subsets.index(shown[RACE_SUBSET]), format_func=_, **drawn(RACE_SUBSET)
+    )
     # Started in the callback, so one script run draws the locked settings and the race.
-    st.button("Start the race", key=RACE_START, disabled=running, icon=":material/flag:", on_click=_start)
+    st.button(_("Start the race"), key=RACE_START, disabled=running, icon=":material/flag:", on_click=_start)
 
 
 def _start() -> None:
@@ -89,24 +100,39 @@ def _draw(jobs) -> None:
             for r in progress.epoch_rows
         ]
         place = get_job_registry().place(job) if not job.state.done else None
-        where = progress.outcome or f"epoch {max(progress.epoch, 1)}/{progress.epochs}"
-        where = describe_place(place.position, place.wait) if place else where
-        final = (
-            f", test accuracy {progress.final['test_accuracy']:.2%}"
-            if progress.final.get("test_accuracy")
-            else ""
-        )
-        saved = f", saved as **{plain(job.saved_as)}**" if job.saved_as else ""
-        status.append(f"**{label}**: {where}{final}{saved}")
+        if place:
+            where = describe_place(place.position, place.wait)
+        elif progress.outcome:
+            where = _(OUTCOMES.get(progress.outcome, progress.outcome))
+        else:
+            where = _("epoch {epoch}/{epochs}").format(epoch=max(progress.epoch, 1), epochs=progress.epochs)
+        status.append(_runner_status(label, where, progress.final.get("test_accuracy"), job.saved_as))
     st.markdown(" · ".join(status))
     if not all(job.state.done for job in jobs):  # above the chart: on a projector's screen
         st.button(
-            "Stop both",
+            _("Stop both"),
             key=RACE_STOP,
             icon=":material/stop:",
             on_click=lambda: [job.stop() for job in jobs],
         )
     show_chart(*race_chart(rows, runners, jobs[0].config.epochs), width="stretch")
+
+
+def _runner_status(label: str, where: str, accuracy: float | None, saved_as: str | None) -> str:
+    """A runner's part of the status line: where it stands, its test accuracy once it has one, the
+    name it was saved under once it was."""
+    names = {"runner": label, "where": where}
+    if accuracy and saved_as:
+        return _("**{runner}**: {where}, test accuracy {accuracy}, saved as **{model}**").format(
+            **names, accuracy=f"{accuracy:.2%}", model=plain(saved_as)
+        )
+    if accuracy:
+        return _("**{runner}**: {where}, test accuracy {accuracy}").format(
+            **names, accuracy=f"{accuracy:.2%}"
+        )
+    if saved_as:
+        return _("**{runner}**: {where}, saved as **{model}**").format(**names, model=plain(saved_as))
+    return _("**{runner}**: {where}").format(**names)
 
 
 def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) -> tuple[pd.DataFrame, dict]:
@@ -122,15 +148,21 @@ def race_chart(rows: list[dict], runners: list[tuple[str, str]], epochs: int) ->
                 "type": "quantitative",
                 "scale": {"domain": [0, epochs]},
                 "axis": {"tickMinStep": 1},
+                "title": _("epoch"),
             },
             "y": {
                 "field": "val_accuracy",
                 "type": "quantitative",
                 "scale": {"zero": False},
                 "axis": {"format": "%"},
+                "title": _("val_accuracy"),
             },
             "color": colour_encoding(runners),
-            "tooltip": [{"field": "model"}, {"field": "epoch"}, {"field": "val_accuracy", "format": ".2%"}],
+            "tooltip": [
+                {"field": "model", "title": _("model")},
+                {"field": "epoch", "title": _("epoch")},
+                {"field": "val_accuracy", "format": ".2%", "title": _("val_accuracy")},
+            ],
         },
     }
     return pd.DataFrame(rows, columns=["model", "epoch", "val_accuracy"]), spec

@@ -7,42 +7,47 @@ import streamlit as st
 from components.inside.keys import MODEL, SOURCE
 from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
+from components.language import N_, _
 from components.model_picker import chosen_models, default_models, keep_in_address
 from components.resources import get_store, loaded
 from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
 from fashion_lab.models.registry import is_convolutional
 
+SOURCES = [N_("Test image"), N_("My drawing or upload")]  # the values kept; shown translated
+
 
 def _pick_input():
     source = st.radio(
-        "Input", ["Test image", "My drawing or upload"], horizontal=True, key=SOURCE, persist_state="session"
+        _("Input"), SOURCES, format_func=_, horizontal=True, key=SOURCE, persist_state="session"
     )
     if source == "Test image":
         picked = test_image_input(key_prefix="inside")
         if picked is None:
             return None, ""
         result, truth = picked
-        return result.pixels, f"test image, true label {truth}"
+        return result.pixels, _("test image, true label {label}").format(label=truth)
     pixels = CLASSIFY_INPUT.get()
     if pixels is None:
-        st.info("Nothing drawn or uploaded yet: do it on the Classify page, then come back.")
-    return pixels, "your drawing or upload"
+        st.info(_("Nothing drawn or uploaded yet: do it on the Classify page, then come back."))
+    return pixels, _("your drawing or upload")
 
 
 def render_inside() -> None:
-    st.title("Inside the CNN")
+    st.title(_("Inside the CNN"))
     if not talk_mode():  # on a projector, the presenter says it: the maps come up on the first screen
         st.caption(
-            "A convolution slides small 3x3 filters (kernels) over the image; each filter lights up "
-            "where its pattern appears (an edge, a line, a blob), giving one feature map per filter. "
-            "Max pooling keeps the strongest response of each 2x2 window: the map shrinks and a "
-            "feature may move a little without changing the result."
+            _(
+                "A convolution slides small 3x3 filters (kernels) over the image; each filter lights up "
+                "where its pattern appears (an edge, a line, a blob), giving one feature map per filter. "
+                "Max pooling keeps the strongest response of each 2x2 window: the map shrinks and a "
+                "feature may move a little without changing the result."
+            )
         )
     models = get_store().models()
     conv_models = [m for m in models if is_convolutional(m.architecture)]
     if not conv_models:
-        st.info("No convolutional model in the store yet: train a CNN on the Train page first.")
+        st.info(_("No convolutional model in the store yet: train a CNN on the Train page first."))
         return
     picks, pick_model = st.columns([3, 2])
     with picks:
@@ -53,7 +58,7 @@ def render_inside() -> None:
     names = [m.name for m in conv_models]
     shown, keep = kept(MODEL, first_cnn)
     index = names.index(shown) if shown in names else names.index(first_cnn)  # kept, unless deleted since
-    name = pick_model.selectbox("CNN", names, index, key=MODEL, on_change=keep)
+    name = pick_model.selectbox(_("CNN"), names, index, key=MODEL, on_change=keep)
     entry = next(m for m in conv_models if m.name == name)
     cnn_pair = loaded([entry]) if pixels is not None else []
     if not cnn_pair:

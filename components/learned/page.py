@@ -7,6 +7,7 @@ import time
 
 import streamlit as st
 
+from components.language import _, class_name, ngettext
 from components.learned.keys import ALL_UNITS, CNN_MODEL, DENSE_MODEL, PLAY, PROBE, SCRUB
 from components.learned.replay_views import SHOWN_UNITS, render_accuracy, render_cnn, render_dense
 from components.resources import available_test_images, get_store, learning_record
@@ -23,21 +24,25 @@ PACE = {False: 1.0, True: 1.5}  # seconds a step of Play shows, on a laptop and 
 
 
 def render_learned() -> None:
-    st.title("How they learned")
+    st.title(_("How they learned"))
     if not talk_mode():
         st.caption(
-            "Every training run keeps snapshots of its first layer: at the start, after its first "
-            "batches and at the end of each epoch (20 at most). Slide through them, or press Play. "
-            "Left, the dense network's weights as pictures of the frame; in the middle, the CNN's "
-            "3x3 kernels and what they make of one image. Probes: one test image of each class. "
-            "*Models* picks the two networks and the image."
+            _(
+                "Every training run keeps snapshots of its first layer: at the start, after its first "
+                "batches and at the end of each epoch (20 at most). Slide through them, or press Play. "
+                "Left, the dense network's weights as pictures of the frame; in the middle, the CNN's "
+                "3x3 kernels and what they make of one image. Probes: one test image of each class. "
+                "*Models* picks the two networks and the image."
+            )
         )
     models = [m for m in get_store().models() if "learning_sha256" in m.meta]
     families = [[m for m in models if is_convolutional(m.architecture) == kind] for kind in (False, True)]
     if not all(families):
         st.info(
-            "A replay needs a dense network and a CNN trained by this version of the app (every run "
-            "records one): train one of each on the Train page, or install the bundled models."
+            _(
+                "A replay needs a dense network and a CNN trained by this version of the app (every run "
+                "records one): train one of each on the Train page, or install the bundled models."
+            )
         )
         return
     images = available_test_images()
@@ -59,36 +64,36 @@ def _pick(where, label: str, key: str, entries: list):
 
 def _picks(where, families) -> tuple:
     """The two models and the probe image whose maps are shown."""
-    dense = _pick(where, "Dense network", DENSE_MODEL, families[0])
-    cnn = _pick(where, "CNN", CNN_MODEL, families[1])
+    dense = _pick(where, _("Dense network"), DENSE_MODEL, families[0])
+    cnn = _pick(where, _("CNN"), CNN_MODEL, families[1])
     probe = where.selectbox(
-        "Image the kernels see", range(len(CLASS_NAMES)), PROBE_DEFAULT, CLASS_NAMES.__getitem__, key=PROBE
+        _("Image the kernels see"), range(len(CLASS_NAMES)), PROBE_DEFAULT, class_name, key=PROBE
     )
     return dense, cnn, probe
 
 
-def _advance(labels: list[str]) -> None:
+def _advance(positions: list[float]) -> None:
     """Play's step: the next point once the last has shown for a step's time (a rerun of the
     whole page, a pick, comes between the fragment's), or the end of Play at the last point."""
     if time.monotonic() - REPLAY_STEPPED.get() < 0.8 * PACE[talk_mode()]:
         return
     at = st.session_state.get(SCRUB)
-    position = labels.index(at) if at in labels else -1
-    if position + 1 < len(labels):
-        st.session_state[SCRUB] = labels[position + 1]
+    index = positions.index(at) if at in positions else -1
+    if index + 1 < len(positions):
+        st.session_state[SCRUB] = positions[index + 1]
         REPLAY_STEPPED.set(time.monotonic())
     else:
         REPLAY_STEPPED.set(None)
         st.rerun()  # the whole page: its fragment stops running every few seconds
 
 
-def _play_or_pause(labels: list[str]) -> None:
+def _play_or_pause(positions: list[float]) -> None:
     """Play (from the start when at the end) or Pause."""
     if REPLAY_STEPPED.get() is not None:
         REPLAY_STEPPED.set(None)
         return
-    if st.session_state.get(SCRUB) == labels[-1]:
-        st.session_state[SCRUB] = labels[0]
+    if st.session_state.get(SCRUB) == positions[-1]:
+        st.session_state[SCRUB] = positions[0]
     REPLAY_STEPPED.set(time.monotonic())
 
 
@@ -96,34 +101,45 @@ def _render_replay(families, images) -> None:
     talk = talk_mode()
     # the picks wait in a popover beside the scrubber: Play and the pictures share the first screen
     picks, slider, button = st.columns([2, 7, 1.4], vertical_alignment="center")
-    dense, cnn, probe = _picks(picks.popover("Models", icon=":material/tune:"), families)
+    dense, cnn, probe = _picks(picks.popover(_("Models"), icon=":material/tune:"), families)
     records = [learning_record(dense), learning_record(cnn)]
     if None in records:
         return
-    points = timeline(records)
-    labels = [label for _, label in points]
-    if st.session_state.get(SCRUB) not in labels:
-        st.session_state[SCRUB] = labels[-1]  # what they learned, until someone scrubs
+    # the slider's values are the points' positions (epochs), the same in every language; it
+    # shows their labels
+    labels = dict(timeline(records))
+    positions = list(labels)
+    if st.session_state.get(SCRUB) not in positions:
+        st.session_state[SCRUB] = positions[-1]  # what they learned, until someone scrubs
     playing = REPLAY_STEPPED.get() is not None
     if playing:
-        _advance(labels)
-    label = slider.select_slider("Point in training", labels, key=SCRUB, label_visibility="collapsed")
+        _advance(positions)
+    position = slider.select_slider(
+        _("Point in training"),
+        positions,
+        format_func=labels.__getitem__,
+        key=SCRUB,
+        label_visibility="collapsed",
+    )
     pressed = button.button(
-        "Pause" if playing else "Play",
+        _("Pause") if playing else _("Play"),
         key=PLAY,
         icon=":material/pause:" if playing else ":material/play_arrow:",
         on_click=_play_or_pause,
-        args=(labels,),
+        args=(positions,),
     )
     if pressed:
         st.rerun()  # the whole page: its fragment runs every few seconds while Play is on
-    position = points[labels.index(label)][0]
     dense_view, cnn_view, curve = st.columns([1, 1, 1] if talk else [5, 5, 4])
     with dense_view:
         show_all = not talk and st.session_state.get(ALL_UNITS, False)
         render_dense(dense, records[0], position, show_all)
-        if not talk and records[0]["units"].shape[1] > SHOWN_UNITS:
-            st.checkbox(f"All {records[0]['units'].shape[1]} units the replay keeps", key=ALL_UNITS)
+        kept_units = records[0]["units"].shape[1]
+        if not talk and kept_units > SHOWN_UNITS:
+            label = ngettext(
+                "All {count} unit the replay keeps", "All {count} units the replay keeps", kept_units
+            )
+            st.checkbox(label.format(count=kept_units), key=ALL_UNITS)
     with cnn_view:
         render_cnn(cnn, records[1], position, images, probe)
     with curve:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.language import _, class_name, ngettext
 from components.learned.pictures import map_grid, replay_scale, weight_grid
 from components.palette import colour_encoding
 from components.plain_text import plain
@@ -36,12 +37,15 @@ def _heading(entry, index: int, record, position: float) -> None:
     right, probes = probes_right(record, index), len(record["probe_answers"][index])
     colour = "blue" if is_convolutional(entry.architecture) else "orange"  # the chart's colours
     shown = record["positions"][index]
-    own = (
-        ""
-        if abs(shown - position) < 1e-3
-        else f" (its {point_label(int(record['batches'][index]), steps_per_epoch(record))})"
-    )
-    st.markdown(f":{colour}[**{plain(entry.name)}**]{own} · {right}/{probes} probes right")
+    name = f":{colour}[**{plain(entry.name)}**]"
+    if abs(shown - position) < 1e-3:
+        heading = _("{name} · {right}/{probes} probes right").format(name=name, right=right, probes=probes)
+    else:
+        point = point_label(int(record["batches"][index]), steps_per_epoch(record))
+        heading = _("{name} (its {point}) · {right}/{probes} probes right").format(
+            name=name, point=point, right=right, probes=probes
+        )
+    st.markdown(heading)
 
 
 def render_dense(entry, record, position: float, show_all: bool) -> None:
@@ -54,20 +58,31 @@ def render_dense(entry, record, position: float, show_all: bool) -> None:
     columns = 5 if classes else 8 if show_all else 4
     limit = replay_scale(record["units"])
     st.image(weight_grid(units, columns, side=64 if talk_mode() else 56, limit=limit))
-    order = f"{', '.join(CLASS_NAMES[:5])} above; {', '.join(CLASS_NAMES[5:])} below"
+    names = [class_name(index) for index in range(len(CLASS_NAMES))]
+    order = _("{top} above; {bottom} below").format(top=", ".join(names[:5]), bottom=", ".join(names[5:]))
     if talk_mode():
-        st.caption(order if classes else "Red adds, blue subtracts")
+        st.caption(order if classes else _("Red adds, blue subtracts"))
     elif classes:
         st.caption(
-            f"What each class weighs at each pixel (its weights multiplied through the layers): {order}. "
-            f"Red adds, blue subtracts (one scale for the whole run: ±{limit:.2f}). Its first layers see "
-            "one row at a time, the same weights on every row: the pictures come in stripes."
+            _(
+                "What each class weighs at each pixel (its weights multiplied through the layers): {order}. "
+                "Red adds, blue subtracts (one scale for the whole run: ±{limit}). Its first layers see "
+                "one row at a time, the same weights on every row: the pictures come in stripes."
+            ).format(order=order, limit=f"{limit:.2f}")
+        )
+    elif show_all:
+        st.caption(
+            _(
+                "First-layer units, 28x28 weights each: all the replay keeps with the largest weights at the "
+                "end. Red adds, blue subtracts (one scale for the whole run: ±{limit})."
+            ).format(limit=f"{limit:.2f}")
         )
     else:
-        which = "all the replay keeps" if show_all else f"the {SHOWN_UNITS}"
         st.caption(
-            f"First-layer units, 28x28 weights each: {which} with the largest weights at the end. "
-            f"Red adds, blue subtracts (one scale for the whole run: ±{limit:.2f})."
+            _(
+                "First-layer units, 28x28 weights each: the {count} with the largest weights at the end. "
+                "Red adds, blue subtracts (one scale for the whole run: ±{limit})."
+            ).format(count=SHOWN_UNITS, limit=f"{limit:.2f}")
         )
 
 
@@ -80,17 +95,27 @@ def render_cnn(entry, record, position: float, images, probe: int) -> None:
     st.image(weight_grid(kernels, 8, side=side, limit=limit))
     if not talk_mode():
         st.caption(
-            f"The {len(kernels)} kernels of the first convolution, 3x3 each (one scale for the whole "
-            f"run: ±{limit:.2f})."
+            ngettext(
+                "The {count} kernel of the first convolution, 3x3 (one scale for the whole run: ±{limit}).",
+                "The {count} kernels of the first convolution, 3x3 each "
+                "(one scale for the whole run: ±{limit}).",
+                len(kernels),
+            ).format(count=len(kernels), limit=f"{limit:.2f}")
         )
     test_images, labels = images
     image = test_images[probe_indices(labels)[probe]]
     maps = first_layer_maps(image, kernels, record["map_scale"][index], record["map_shift"][index])
     picture, high = map_grid(maps, 8, side=side)
     st.image(picture)
-    garment = CLASS_NAMES[probe].lower()
-    long = f"What each kernel makes of the {garment} (0 to {high:.2f})."
-    st.caption(f"The {garment}'s maps" if talk_mode() else long)
+    garment = class_name(probe).lower()
+    if talk_mode():
+        st.caption(_("The {garment}'s maps").format(garment=garment))
+    else:
+        st.caption(
+            _("What each kernel makes of the {garment} (0 to {high}).").format(
+                garment=garment, high=f"{high:.2f}"
+            )
+        )
 
 
 def _curve_rows(entries) -> pd.DataFrame:
@@ -107,19 +132,25 @@ def render_accuracy(entries, position: float, cnn_record, images) -> None:
     models = [(e.name, e.architecture) for e in entries]
     epochs = max(len(e.meta["history"].get("val_accuracy", [])) for e in entries)
     spec = {
-        "title": "Test accuracy",
+        "title": _("Test accuracy"),
         "height": 130 if talk_mode() else 200,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "layer": [
             {
                 "mark": {"type": "line", "point": True},
                 "encoding": {
-                    "x": {"field": "epoch", "type": "quantitative", "scale": {"domain": [0, max(1, epochs)]}},
+                    "x": {
+                        "field": "epoch",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, max(1, epochs)]},
+                        "title": _("epoch"),
+                    },
                     "y": {
                         "field": "accuracy",
                         "type": "quantitative",
                         "scale": {"zero": False},
                         "axis": {"format": "%"},
+                        "title": _("accuracy"),
                     },
                     "color": colour_encoding(models) | {"legend": None},  # the names above, in colour
                 },
@@ -150,6 +181,6 @@ def _sentence(dense, cnn, cnn_record, images) -> str:
     try:
         dense_dependence, cnn_dependence, end = _finished(keys[0], keys[1], dense, cnn, images)
     except StoreError as error:
-        return f"The numbers cannot be measured: {plain(error)}"
+        return _("The numbers cannot be measured: {error}").format(error=plain(error))
     start = kernel_kinds(cnn_record["kernels"][0])
     return describe_learning(dense_dependence, cnn_dependence, start, end, talk_mode())

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from components.language import _
 from components.models.keys import DELETE_BUTTON, DELETE_NAME
 from components.models.reliability import render_reliability
 from components.plain_text import plain
@@ -15,16 +16,16 @@ def _models_table(models) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "name": m.name,  # then what tells models apart first: on a phone the rest scrolls
-                "test accuracy": m.test_accuracy * 100,
-                "architecture": m.architecture,
-                "epochs": m.epochs,
-                "stopped": m.stopped,
-                "fine-tuned from": m.init_from or "",
-                "parameters": m.params,
-                "train seconds": m.train_seconds,
-                "created": m.created[:16].replace("T", " "),
-                "bundled": m.bundled,
+                _("name"): m.name,  # then what tells models apart first: on a phone the rest scrolls
+                _("test accuracy"): m.test_accuracy * 100,
+                _("architecture"): m.architecture,
+                _("epochs"): m.epochs,
+                _("stopped"): m.stopped,
+                _("fine-tuned from"): m.init_from or "",
+                _("parameters"): m.params,
+                _("train seconds"): m.train_seconds,
+                _("created"): m.created[:16].replace("T", " "),
+                _("bundled"): m.bundled,
             }
             for m in models
         ]
@@ -34,21 +35,23 @@ def _models_table(models) -> pd.DataFrame:
 def render_models() -> None:
     """List stored models, show broken ones with their reason, delete on request."""
     store = get_store()
-    st.title("Models")
+    st.title(_("Models"))
     st.caption(
-        f"Your models are stored in `{store.root}` (set FASHION_LAB_MODELS to use another folder); "
-        "the bundled ones come with the app and are read-only. "
-        f"It keeps at most {store.max_models} of yours (FASHION_LAB_MAX_MODELS) and holds {store.count()}: "
-        "a run that ends when it is full is not saved, and nothing is deleted but by you, below."
+        _(
+            "Your models are stored in `{folder}` (set FASHION_LAB_MODELS to use another folder); "
+            "the bundled ones come with the app and are read-only. "
+            "It keeps at most {limit} of yours (FASHION_LAB_MAX_MODELS) and holds {count}: "
+            "a run that ends when it is full is not saved, and nothing is deleted but by you, below."
+        ).format(folder=store.root, limit=store.max_models, count=store.count())
     )
     entries = store.entries()
     models = [e for e in entries if not isinstance(e, BrokenEntry)]
     if not models:
-        st.info("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`.")
+        st.info(_("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`."))
     else:  # in talk mode the columns that fit a 1280 px projector
-        kinds = {"test accuracy": "percent", "train seconds": "seconds", "parameters": "int"}
-        hidden = ("fine-tuned from", "train seconds", "created", "bundled")
-        show_table(_models_table(models), kinds, "name", talk_hides=hidden)
+        kinds = {_("test accuracy"): "percent", _("train seconds"): "seconds", _("parameters"): "int"}
+        hidden = (_("fine-tuned from"), _("train seconds"), _("created"), _("bundled"))
+        show_table(_models_table(models), kinds, _("name"), talk_hides=hidden)
         render_reliability(models)
     _render_broken_and_delete(entries)
 
@@ -56,7 +59,11 @@ def render_models() -> None:
 def _render_broken_and_delete(entries) -> None:
     broken = [e for e in entries if isinstance(e, BrokenEntry)]
     for entry in broken:
-        st.warning(f"**{plain(entry.name)}** cannot be used: {plain(entry.reason)}")
+        st.warning(
+            _("**{model}** cannot be used: {reason}").format(
+                model=plain(entry.name), reason=plain(entry.reason)
+            )
+        )
     # A folder whose name the store refuses cannot be deleted by name: its reason says to rename it.
     deletable = [e.name for e in entries if not getattr(e, "bundled", False) and is_valid_name(e.name)]
     if deletable:
@@ -64,13 +71,13 @@ def _render_broken_and_delete(entries) -> None:
 
 
 def _render_delete(names: list[str]) -> None:
-    with st.expander("Delete a model"):
-        name = st.selectbox("Model", names, key=DELETE_NAME)
-        if st.button("Delete", key=DELETE_BUTTON):
+    with st.expander(_("Delete a model")):
+        name = st.selectbox(_("Model"), names, key=DELETE_NAME)
+        if st.button(_("Delete"), key=DELETE_BUTTON):
             try:
                 get_store().delete(name)
             except StoreError as error:
                 st.error(plain(error))
             else:
-                st.toast(f"Deleted {plain(name)}.")
+                st.toast(_("Deleted {model}.").format(model=plain(name)))
                 st.rerun()

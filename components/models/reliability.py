@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.language import _
 from components.models.keys import RELIABILITY, RELIABILITY_MODEL
 from components.resources import available_test_images, loaded, test_images
 from components.state import talk_mode
@@ -20,7 +21,9 @@ from components.temperatures import (
 )
 
 
-@st.cache_data(show_spinner="Scoring the test images and the check half of the photos...", max_entries=16)
+@st.cache_data(
+    show_spinner=False, max_entries=16
+)  # its spinner: render_reliability's (in the shown language)
 def cached_reliability(name: str, weights_sha256: str, _model, dataset_t: float, photo_t: float):
     """The model's reliability diagrams, once per model and temperatures (reliability_curves)."""
     from fashion_lab.analysis.calibration import reliability_curves
@@ -33,25 +36,33 @@ def cached_reliability(name: str, weights_sha256: str, _model, dataset_t: float,
 def render_reliability(models) -> None:
     """A closed section; opened, a model to choose and its reliability diagrams."""
     section = st.expander(
-        "How far each model's confidence can be trusted", key=RELIABILITY, on_change="rerun"
+        _("How far each model's confidence can be trusted"), key=RELIABILITY, on_change="rerun"
     )
     with section:
         if not section.open or available_test_images() is None:
             return
         names = [m.name for m in models]
-        name = st.selectbox("Model", names, key=RELIABILITY_MODEL)
+        name = st.selectbox(_("Model"), names, key=RELIABILITY_MODEL)
         pairs = loaded([m for m in models if m.name == name])
         if not pairs:
             return
         entry, model = pairs[0]
         dataset_t, photo_t = (temperature(entry, model, photo) for photo in (False, True))
-        curves = cached_reliability(entry.name, entry.weights_sha256, model, dataset_t, photo_t)
+        with st.spinner(_("Scoring the test images and the check half of the photos...")):  # after 0.5 s
+            curves = cached_reliability(entry.name, entry.weights_sha256, model, dataset_t, photo_t)
         st.caption(
-            "A point per band of confidence: how often the answers given with that confidence were "
-            f"right. On the diagonal, a confidence means what it says. Temperature {dataset_t:.2f}, "
-            f"fitted on the first {CALIBRATION_IMAGES:,} test images (the chart uses the others); for "
-            f"photos {photo_t:.2f}, fitted on simulated photos of {PHOTO_CALIBRATION_IMAGES:,} "
-            "test images, never on the real photos."
+            _(
+                "A point per band of confidence: how often the answers given with that confidence were "
+                "right. On the diagonal, a confidence means what it says. Temperature {temperature}, "
+                "fitted on the first {images} test images (the chart uses the others); for "
+                "photos {photo_temperature}, fitted on simulated photos of {photo_images} "
+                "test images, never on the real photos."
+            ).format(
+                temperature=f"{dataset_t:.2f}",
+                images=f"{CALIBRATION_IMAGES:,}",
+                photo_temperature=f"{photo_t:.2f}",
+                photo_images=f"{PHOTO_CALIBRATION_IMAGES:,}",
+            )
         )
         show_chart(*_diagram(curves), width="stretch")
 
@@ -60,7 +71,11 @@ def _diagram(curves: dict) -> tuple[pd.DataFrame, dict]:
     """``curves``: {(set, how): Reliability}, a line each through its bins that hold answers."""
     rows = [
         {
-            "set": f"{label}, {how} (error {bins.expected_calibration_error:.3f})",
+            "set": _("{set}, {how} (error {error})").format(
+                set=_(label),  # the set's and the confidences' names: marked N_() where they are made
+                how=_(how),
+                error=f"{bins.expected_calibration_error:.3f}",
+            ),
             "confidence": mean,
             "right": share,
             "answers": int(count),
@@ -78,8 +93,8 @@ def _diagram(curves: dict) -> tuple[pd.DataFrame, dict]:
                 "data": {"values": [{"x": 0, "y": 0}, {"x": 1, "y": 1}]},
                 "mark": {"type": "line", "strokeDash": [4, 4], "color": "gray"},
                 "encoding": {
-                    "x": {"field": "x", **axis, "title": "confidence"},
-                    "y": {"field": "y", **axis, "title": "share right"},
+                    "x": {"field": "x", **axis, "title": _("confidence")},
+                    "y": {"field": "y", **axis, "title": _("share right")},
                 },
             },
             {
@@ -92,7 +107,11 @@ def _diagram(curves: dict) -> tuple[pd.DataFrame, dict]:
                         "type": "nominal",
                         "legend": {"orient": "bottom", "columns": 1, "title": None, "labelLimit": 0},
                     },
-                    "tooltip": [{"field": "set"}, {"field": "answers"}, {"field": "right", "format": ".0%"}],
+                    "tooltip": [
+                        {"field": "set", "title": _("set")},
+                        {"field": "answers", "title": _("answers")},
+                        {"field": "right", "format": ".0%", "title": _("right")},
+                    ],
                 },
             },
         ],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.language import _
 from components.room.keys import EVERY_ROUND
 from components.tables import show_table
 from fashion_lab.room.drawings import scoreboard, shares_right
@@ -14,18 +15,23 @@ from fashion_lab.room.drawings import scoreboard, shares_right
 def render_every_round(room) -> None:
     """A switch under the board: on, every round's score (counted only then: the board
     refreshes every 2 s, and every round is the whole table)."""
-    if st.toggle("Every round so far: how each network did on all the room's drawings", key=EVERY_ROUND):
+    if st.toggle(_("Every round so far: how each network did on all the room's drawings"), key=EVERY_ROUND):
         score = scoreboard(room, every_round=True)
         if not score.count:
-            st.markdown("No drawing yet.")
+            st.markdown(_("No drawing yet."))
             return
         dense, cnn = shares_right(score)
         st.markdown(
-            f"**Dense {dense:.0%} · CNN {cnn:.0%}** right on {score.count} drawing(s) "
-            f"over {room.rounds_with_drawings()} round(s)"
+            _("**Dense {dense} · CNN {cnn}** right on {drawings} drawing(s) over {rounds} round(s)").format(
+                dense=f"{dense:.0%}",
+                cnn=f"{cnn:.0%}",
+                drawings=score.count,
+                rounds=room.rounds_with_drawings(),
+            )
         )
-        rows = [
-            {"asked": name, "drawn": n, "dense right": d / n, "CNN right": c / n}
+        asked, drawn, dense_right, cnn_right = _("asked"), _("drawn"), _("dense right"), _("CNN right")
+        rows = [  # by the English name: the order stays in any language
+            {asked: _(name), drawn: n, dense_right: d / n, cnn_right: c / n}
             for name, (n, d, c) in sorted(score.per_class.items())
         ]
-        show_table(pd.DataFrame(rows), {"dense right": "percent", "CNN right": "percent"}, "asked")
+        show_table(pd.DataFrame(rows), {dense_right: "percent", cnn_right: "percent"}, asked)

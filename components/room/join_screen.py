@@ -10,6 +10,7 @@ from collections.abc import Callable
 import segno
 import streamlit as st
 
+from components.language import _, ngettext
 from components.plain_text import plain
 from components.room.keys import JOIN_START
 from components.state import ROOM_STARTED
@@ -52,11 +53,13 @@ def render_join_screen(join_address: Callable[[], str], room: Callable) -> None:
     # a 4 m screen reached row 3, not row 15). Its own white margin: a dark theme's page is not.
     code.image(qr_code(address, border=2), width="stretch")
     with words:
-        st.markdown("## Scan to join")
+        st.markdown("## " + _("Scan to join"))
         st.markdown(f"### {plain(address)}")  # the host comes from the browser: plain text
-        st.markdown("Draw the garment your phone asks for, or play **Guess 10**: you against the networks.")
+        st.markdown(
+            _("Draw the garment your phone asks for, or play **Guess 10**: you against the networks.")
+        )
         _joined(room)
-        st.button("Start", key=JOIN_START, type="primary", on_click=show_the_board, args=(True,))
+        st.button(_("Start"), key=JOIN_START, type="primary", on_click=show_the_board, args=(True,))
 
 
 @st.fragment(run_every=2.0)
@@ -64,6 +67,7 @@ def _joined(room: Callable) -> None:
     try:
         phones = room().phones_since(time.time() - PRESENT_WINDOW)
     except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
-        st.warning(f"The count waits for its database: {error}")
+        st.warning(_("The count waits for its database: {error}").format(error=error))
         return
-    st.markdown(f"## {phones} phone{'' if phones == 1 else 's'} joined")
+    joined = ngettext("{count} phone joined", "{count} phones joined", phones).format(count=phones)
+    st.markdown(f"## {joined}")

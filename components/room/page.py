@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.image_views import tile
+from components.language import N_, _, class_name
 from components.plain_text import plain
 from components.room.every_round import render_every_round
 from components.room.join_screen import board_shown, qr_code, render_join_screen, show_the_board
@@ -20,17 +21,17 @@ from components.room.keys import BOARD, JOIN_AGAIN, PRESENTER_KEY
 from components.room.moderation import pick_button, render_moderation
 from components.room.presenter import recognise_presenter, remember_presenter
 from components.room.quiz_board import render_quiz_board
+from components.room.room_language import render_room_language
 from components.room.shared import get_presenter_key, get_room
 from components.state import KEY_REFUSED, PRESENTER, ROOM_CONTROL_ERROR, kept, talk_mode
 from components.tables import show_table
 from fashion_lab import settings
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.database import RoomDatabaseError
 from fashion_lab.room.drawings import PRESENT_WINDOW, is_presenter, pixels_of, scoreboard, shares_right
 from fashion_lab.room.limits import ADDRESSES, RoomCounts
 from fashion_lab.room.network import is_loopback, lan_addresses
 
-BOARDS = ("Drawings", "Guess 10")
+BOARDS = (N_("Drawings"), N_("Guess 10"))  # the values stay English; shown: _()
 BOARD_SIZE, TALK_BOARD_SIZE = 24, 6  # newest drawings shown (in talk mode: two rows beside the score)
 
 
@@ -55,10 +56,19 @@ def _say_unreachable(parts) -> None:
     port = f":{parts.port}" if parts.port else ""
     choices = [f"`FASHION_LAB_PUBLIC_URL={parts.scheme}://{address}{port}`" for address in lan_addresses()]
     if choices:
-        where = " Start the app with " + " or ".join(choices) + ", or open this page at that address."
+        either = choices[0]
+        for choice in choices[1:]:
+            either = _("{first} or {second}").format(first=either, second=choice)
+        warning = _(
+            "Phones cannot reach {host}: it is this machine only. "
+            "Start the app with {choices}, or open this page at that address."
+        ).format(host=parts.hostname, choices=either)
     else:
-        where = " This machine is on no network: see the talk guide, When phones cannot reach the app."
-    st.warning(f"Phones cannot reach {parts.hostname}: it is this machine only.{where}")
+        warning = _(
+            "Phones cannot reach {host}: it is this machine only. "
+            "This machine is on no network: see the talk guide, When phones cannot reach the app."
+        ).format(host=parts.hostname)
+    st.warning(warning)
 
 
 def render_room() -> None:
@@ -66,9 +76,11 @@ def render_room() -> None:
     try:
         key = get_presenter_key()
     except RoomDatabaseError as error:  # the board still shows; the controls wait for the key
-        st.warning(f"The presenter's controls are off: {error}")
+        st.warning(_("The presenter's controls are off: {error}").format(error=error))
         key = ""
     _presenter_sign_in(key)
+    if PRESENTER.get():
+        render_room_language()
     talk = talk_mode()
     if talk and not board_shown():  # a hall: the join screen first, until Start
         render_join_screen(join_address, get_room)
@@ -76,19 +88,24 @@ def render_room() -> None:
     address = join_address()
     code, words = st.columns([1, 4] if talk else [1, 2], vertical_alignment="center")
     code.image(qr_code(address), width=130 if talk else 180)
-    words.markdown(f"### Join: {plain(address)}")  # the host comes from the browser: plain text
+    join = _("Join: {address}").format(address=plain(address))  # the host comes from the browser: plain text
+    words.markdown(f"### {join}")
     if not talk:  # on the projector the phones say it; the board keeps the room
         words.markdown(
-            "Draw the garment your phone asks for, then **Send**: the board shows what both networks see. "
-            "Or choose **Guess 10** on the phone: the room against the networks on ten test images."
+            _(
+                "Draw the garment your phone asks for, then **Send**: "
+                "the board shows what both networks see. "
+                "Or choose **Guess 10** on the phone: the room against the networks on ten test images."
+            )
         )
     shown, keep = kept(BOARD, BOARDS[0])
     boards, back = words.columns([3, 1], vertical_alignment="center") if talk else (words, None)
     if back:  # for latecomers: the join screen again
-        back.button("Join screen", key=JOIN_AGAIN, on_click=show_the_board, args=(False,))
+        back.button(_("Join screen"), key=JOIN_AGAIN, on_click=show_the_board, args=(False,))
     board = boards.segmented_control(  # beside the address: the board keeps the projector's height
-        "Board",
+        _("Board"),
         BOARDS,
+        format_func=_,
         default=shown,
         required=True,
         key=BOARD,
@@ -104,8 +121,10 @@ def _presenter_sign_in(key: str) -> None:
     if "key" in st.query_params:
         del st.query_params["key"]
         st.warning(
-            "A key in the address stays in the browser's history: "
-            "type it in **Presenter key** in the sidebar instead."
+            _(
+                "A key in the address stays in the browser's history: "
+                "type it in **Presenter key** in the sidebar instead."
+            )
         )
     if not key:  # no key could be read: the controls stay off, whatever a cookie says
         return
@@ -114,15 +133,15 @@ def _presenter_sign_in(key: str) -> None:
     if PRESENTER.get():
         return
     st.sidebar.text_input(
-        "Presenter key",
+        _("Presenter key"),
         type="password",
         key=PRESENTER_KEY,
         on_change=_check_key,
         args=(key,),
-        help="`make run` printed it; it opens Hide, Block, Pause and New round in this browser.",
+        help=_("`make run` printed it; it opens Hide, Block, Pause and New round in this browser."),
     )
     if KEY_REFUSED.take():
-        st.sidebar.error("That is not the presenter key.")
+        st.sidebar.error(_("That is not the presenter key."))
 
 
 def _check_key(key: str) -> None:
@@ -141,7 +160,7 @@ def _board(board: str) -> None:
         else:
             render_quiz_board(get_room(), PRESENTER.get(), _control)
     except RoomDatabaseError as error:  # PostgreSQL restarted: the next update tries again
-        st.warning(f"The board waits for its database: {error}")
+        st.warning(_("The board waits for its database: {error}").format(error=error))
 
 
 def _control(action, *args) -> None:
@@ -150,7 +169,7 @@ def _control(action, *args) -> None:
     try:
         action(*args)
     except (RoomDatabaseError, ValueError) as error:  # ValueError: e.g. no such round to replay
-        ROOM_CONTROL_ERROR.set(f"Not done: {error}")
+        ROOM_CONTROL_ERROR.set(_("Not done: {error}").format(error=error))
 
 
 def _draw_board(room) -> None:
@@ -165,10 +184,14 @@ def _draw_board(room) -> None:
     if presenter:
         render_moderation(room, _control)
     elif room.is_paused():
-        st.info("Paused: the board takes no new drawing for now.")
+        st.info(_("Paused: the board takes no new drawing for now."))
     phones = room.phones_since(time.time() - PRESENT_WINDOW)
     score = scoreboard(room)
-    st.markdown(f"**{phones} phone(s)** in the room · **{score.count}** drawing(s) this round")
+    st.markdown(
+        _("**{phones} phone(s)** in the room · **{drawings}** drawing(s) this round").format(
+            phones=phones, drawings=score.count
+        )
+    )
     talk = talk_mode()
     drawings, scores = st.columns([3, 2], gap="large") if talk else (st.container(), st.container())
     with scores:
@@ -183,7 +206,7 @@ def _draw_board(room) -> None:
                 pick_button(drawing)
     if presenter:
         st.button(
-            "New round (the board empties; this round is kept)", on_click=_control, args=(room.new_round,)
+            _("New round (the board empties; this round is kept)"), on_click=_control, args=(room.new_round,)
         )
     if not talk:
         render_every_round(room)
@@ -192,24 +215,27 @@ def _draw_board(room) -> None:
 def _score(score) -> None:
     """Dense against CNN on the round so far, then per class asked for (how many each got right)."""
     if not score.count:
-        st.markdown("### The score appears with the first drawing.")
+        st.markdown("### " + _("The score appears with the first drawing."))
         return
     dense, cnn = shares_right(score)
-    st.markdown(f"### Dense {dense:.0%} · CNN {cnn:.0%}")
-    st.markdown(f"right on the room's {score.count} drawing(s)")
-    per_class = sorted(score.per_class.items())
-    rows = [{"asked": name, "drawn": n, "dense ✓": d, "CNN ✓": c} for name, (n, d, c) in per_class]
-    show_table(pd.DataFrame(rows), {}, "asked")
+    st.markdown("### " + _("Dense {dense} · CNN {cnn}").format(dense=f"{dense:.0%}", cnn=f"{cnn:.0%}"))
+    st.markdown(_("right on the room's {count} drawing(s)").format(count=score.count))
+    per_class = sorted(score.per_class.items())  # by the English name: the order stays in any language
+    asked, drawn, dense_right, cnn_right = _("asked"), _("drawn"), _("dense ✓"), _("CNN ✓")
+    rows = [{asked: _(name), drawn: n, dense_right: d, cnn_right: c} for name, (n, d, c) in per_class]
+    show_table(pd.DataFrame(rows), {}, asked)
 
 
 def _short_caption(drawing) -> str:
     """The projector's: what was asked and each model's mark, in two short lines."""
     dense, cnn = ("✓" if right else "✗" for right in (drawing.dense_right, drawing.cnn_right))
-    return f"{CLASS_NAMES[drawing.asked]}: dense {dense} CNN {cnn}"
+    return _("{asked}: dense {dense} CNN {cnn}").format(asked=class_name(drawing.asked), dense=dense, cnn=cnn)
 
 
 def _caption(drawing) -> str:
     """What was asked and each model's mark; a wrong answer says what it was."""
-    dense = "✓" if drawing.dense_right else f"✗ {CLASS_NAMES[drawing.dense_answer]}"
-    cnn = "✓" if drawing.cnn_right else f"✗ {CLASS_NAMES[drawing.cnn_answer]}"
-    return f"asked {CLASS_NAMES[drawing.asked]} · dense {dense} · CNN {cnn}"
+    dense = "✓" if drawing.dense_right else f"✗ {class_name(drawing.dense_answer)}"
+    cnn = "✓" if drawing.cnn_right else f"✗ {class_name(drawing.cnn_answer)}"
+    return _("asked {asked} · dense {dense} · CNN {cnn}").format(
+        asked=class_name(drawing.asked), dense=dense, cnn=cnn
+    )

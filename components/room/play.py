@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
 from components.image_views import tile
+from components.language import N_, _, class_name
 from components.model_picker import model_label
 from components.room.drafts import get_drafts
 from components.room.keys import (
@@ -25,6 +26,7 @@ from components.room.keys import (
 )
 from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
+from components.room.room_language import follow_the_room
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
 from components.state import (
@@ -46,7 +48,7 @@ from fashion_lab.room.limits import RoomFull, TooManyDrawings
 from fashion_lab.room.moderation import NotTaken
 
 CANVAS_SIDE, BRUSH = 280, 18
-DRAW, GUESS = "✏️ Draw", "🔎 Guess 10"
+DRAW, GUESS = N_("✏️ Draw"), N_("🔎 Guess 10")  # the values kept; shown translated
 PHONE_PAGE = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],
 [data-testid='stExpandSidebarButton'] {display: none}
@@ -92,17 +94,19 @@ if (!window.fashionLabWatchesTheConnection) {
 
 def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
+    follow_the_room()  # before any text: the phones speak the room's language
     st.html(PHONE_PAGE)
     st.html(WATCH_THE_CONNECTION, unsafe_allow_javascript=True)
     st.container(key=OFFLINE).warning(
-        "No connection: your drawing stays here. Send and the answers wait until it is back.", icon="📶"
+        _("No connection: your drawing stays here. Send and the answers wait until it is back."), icon="📶"
     )
     this_person()
     heartbeat()
     shown, keep = kept(ACTIVITY, DRAW)
     activity = st.segmented_control(
-        "Activity",
+        _("Activity"),
         [DRAW, GUESS],
+        format_func=_,
         default=shown,
         required=True,
         key=ACTIVITY,
@@ -128,7 +132,7 @@ def _turn() -> None:
             return
         drawing.empty()
     _show_answers(PLAY_SENT.get())
-    st.button("Draw another", type="primary", key=AGAIN.format(turn), width="stretch", on_click=_next_turn)
+    st.button(_("Draw another"), type="primary", key=AGAIN.format(turn), width="stretch", on_click=_next_turn)
 
 
 def _draw(turn: int) -> None:
@@ -149,13 +153,13 @@ def _draw_parts(turn: int) -> None:
     draft = PLAY_DRAFT.get()
     asked_part, canvas_part = st.container(key=TURN_ASKED), st.container(key=TURN_CANVAS)
     asked = asked_part.selectbox(
-        "Draw a",
+        _("Draw a"),
         range(len(CLASS_NAMES)),
         index=PLAY_ASKED.get(),
-        format_func=CLASS_NAMES.__getitem__,
+        format_func=class_name,
         key=DRAW_CLASS.format(turn),
     )
-    asked_part.caption("Draw the whole garment with a finger: an outline is filled.")
+    asked_part.caption(_("Draw the whole garment with a finger: an outline is filled."))
     with canvas_part:
         canvas = read_canvas(
             canvas_key,
@@ -178,11 +182,11 @@ def _draw_parts(turn: int) -> None:
             get_drafts().keep(person, asked, objects, pixels)
             PLAY_DRAFT_KEPT.set(kept_now)
     if unreadable:  # what a crafted client sent
-        st.warning("That drawing could not be read: draw again.")
+        st.warning(_("That drawing could not be read: draw again."))
     ready = unreadable or has_strokes(pixels)  # Send waits until the strokes have reached the server
     buttons = st.container(horizontal=True, wrap=False, key=TURN_BUTTONS)  # side by side, a phone's too
-    buttons.button("Clear", key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
-    if buttons.button("Send", type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
+    buttons.button(_("Clear"), key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
+    if buttons.button(_("Send"), type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
         if problem is not None:
             problem[0](problem[1])
@@ -208,16 +212,16 @@ def _sent(turn: int) -> bool:
 def _send(pixels, asked: int, turn: int):
     """Send the drawing; None when it went to the board, else (st.error or st.warning, why)."""
     if pixels is None:  # Send is enabled for what came and is no picture: say so
-        return st.error, "That drawing could not be read (not a picture of this canvas): draw again."
+        return st.error, _("That drawing could not be read (not a picture of this canvas): draw again.")
     pairs = classic_models(drawing=True)
     if len(pairs) < 2:
-        return st.error, "The room's models are not ready: ask the presenter."
+        return st.error, _("The room's models are not ready: ask the presenter.")
     try:
         result = preprocess_drawing(pixels)
     except ImageError:  # strokes too faint to see (what a crafted client may send)
-        return st.error, "Nothing to see in that drawing: draw again, in white."
+        return st.error, _("Nothing to see in that drawing: draw again, in white.")
     try:
-        models = [model for _, model in pairs]
+        models = [model for _entry, model in pairs]
         phone, address = PHONE_ID.get(), st.context.ip_address
         answers = send_drawing(
             get_room(), phone, asked, result.pixels, CANVAS_SIDE, models, views=result.inputs, address=address
@@ -225,21 +229,23 @@ def _send(pixels, asked: int, turn: int):
     except (TooManyDrawings, RoomFull, NotTaken, RoomDatabaseError) as error:
         return st.warning, str(error)
     except ValueError as error:  # a drawing of no class, or the server's limit set to nonsense
-        return st.error, f"Not sent: {error}."
+        return st.error, _("Not sent: {error}.").format(error=error)
     get_drafts().drop(phone)
-    labels = [model_label(entry) for entry, _ in pairs]
+    labels = [model_label(entry) for entry, _model in pairs]
     PLAY_SENT.set(SentDrawing(turn, asked, result.pixels, list(zip(labels, answers, strict=True))))
     return None
 
 
 def _show_answers(sent: SentDrawing) -> None:
     """Your drawing as both networks saw it and what each answered; it is on the board."""
-    st.success("Sent to the board.")
+    st.success(_("Sent to the board."))
     row = st.container(horizontal=True, wrap=False, vertical_alignment="center")  # a phone's too
-    caption = f"your {CLASS_NAMES[sent.asked]}, as they saw it"
+    caption = _("your {garment}, as they saw it").format(garment=class_name(sent.asked))
     row.image(tile(sent.seen, side=112), caption=caption, width=112)
     answers = row.container(key=TURN_ANSWERS)  # beside each other on a phone held landscape
     for label, (answer, confidence) in sent.answers:
-        mark = "right:" if answer == sent.asked else "wrong:"
-        sure = f"{confidence:.0%} sure"
-        answers.metric(label, f"{mark} {CLASS_NAMES[answer]}", sure, delta_color="off", delta_arrow="off")
+        said = _("right: {answer}") if answer == sent.asked else _("wrong: {answer}")
+        sure = _("{percent} sure").format(percent=f"{confidence:.0%}")
+        answers.metric(
+            label, said.format(answer=class_name(answer)), sure, delta_color="off", delta_arrow="off"
+        )

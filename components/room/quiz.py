@@ -8,6 +8,7 @@ import time
 import streamlit as st
 
 from components.image_views import tile
+from components.language import N_, _, class_name
 from components.room.keys import QUIZ_ANSWER, QUIZ_BACK
 from components.room.shared import get_room, quiz_round
 from components.session_values import QuizState
@@ -20,6 +21,7 @@ from fashion_lab.room.quiz_tables import QuizClosed
 ICONS = ("👕", "👖", "🧶", "👗", "🧥", "👡", "👔", "👟", "👜", "👢")  # one per class, in CLASS_NAMES order
 IMAGE_SIDE = 224  # px: the 28x28 at 8x, sharp, on its black background
 BUTTON_WIDTH = 170  # px: two class buttons a row on a 390 px phone
+SCORERS = (N_("You"), N_("Dense"), N_("CNN"))  # the results' three metrics
 
 
 @st.fragment
@@ -39,7 +41,9 @@ def render_quiz() -> None:
                 return
             answered = {a.position for a in mine}  # this person's, from another tab or before a reload
             if state is not None:  # the presenter started a round while this phone answered
-                st.info("A new round has started: here is its Guess 10 (your answers to the last are kept).")
+                st.info(
+                    _("A new round has started: here is its Guess 10 (your answers to the last are kept).")
+                )
             state = QuizState(
                 current, next((p for p in range(QUIZ_SIZE) if p not in answered), QUIZ_SIZE), ten=ten
             )
@@ -50,7 +54,9 @@ def render_quiz() -> None:
         else:
             _ask(room, ten, state, {a.position: a.answer for a in mine})
     except RoomDatabaseError as error:
-        st.warning(f"The room's database did not answer: {error}. Try again in a moment.")
+        st.warning(
+            _("The room's database did not answer: {error}. Try again in a moment.").format(error=error)
+        )
 
 
 def _ask(room, ten, state: QuizState, answers: dict[int, int]) -> None:
@@ -59,18 +65,20 @@ def _ask(room, ten, state: QuizState, answers: dict[int, int]) -> None:
         state.problem = None
         st.warning(problem)
     if position >= QUIZ_SIZE:  # all answered: finish, or go back and change one
-        st.markdown(f"**All {QUIZ_SIZE} answered.** Your answers are final once you finish.")
+        st.markdown(
+            _("**All {count} answered.** Your answers are final once you finish.").format(count=QUIZ_SIZE)
+        )
         st.button(
-            "Finish: see my score", type="primary", width="stretch", on_click=_finish, args=(room, state)
+            _("Finish: see my score"), type="primary", width="stretch", on_click=_finish, args=(room, state)
         )
         _back_button(state)
         return
-    st.markdown(f"**Image {position + 1} of {QUIZ_SIZE}** · what is it?")
+    st.markdown(_("**Image {number} of {count}** · what is it?").format(number=position + 1, count=QUIZ_SIZE))
     st.image(tile(ten.pixels[position], side=IMAGE_SIDE), width=IMAGE_SIDE)
     grid = st.container(horizontal=True, wrap=True, gap="small")  # two a row on a phone, in order
-    for c, name in enumerate(CLASS_NAMES):
+    for c in range(len(CLASS_NAMES)):
         grid.button(
-            f"{ICONS[c]} {name}",
+            f"{ICONS[c]} {class_name(c)}",
             key=QUIZ_ANSWER.format(ten.round_id, position, c),
             type="primary" if answers.get(position) == c else "secondary",
             width=BUTTON_WIDTH,
@@ -82,7 +90,7 @@ def _ask(room, ten, state: QuizState, answers: dict[int, int]) -> None:
 
 
 def _back_button(state: QuizState) -> None:
-    st.button("‹ Back", key=QUIZ_BACK.format(state.position), on_click=_move, args=(state, -1))
+    st.button(_("‹ Back"), key=QUIZ_BACK.format(state.position), on_click=_move, args=(state, -1))
 
 
 def _move(state: QuizState, step: int) -> None:
@@ -112,7 +120,7 @@ def record_tap(
         except QuizClosed as error:
             problem = str(error)
         except RoomDatabaseError as error:
-            return f"Not stored, try again: {error}"
+            return _("Not stored, try again: {error}").format(error=error)
     _move(state, 1)
     return problem
 
@@ -121,31 +129,36 @@ def _finish(room, state: QuizState) -> None:
     try:
         room.finish_quiz(state.round, PHONE_ID.get())
     except (ValueError, RoomDatabaseError) as error:
-        state.problem = f"Not finished: {error}."
+        state.problem = _("Not finished: {error}.").format(error=error)
 
 
 def _results(ten, mine: list) -> None:
     """Your score, the networks' on the same ten, and the images you missed with every answer."""
     answers = {a.position: a.answer for a in mine}
     summary = summarize(mine, ten.images, ten.truths, ten.dense_answers, ten.cnn_answers)  # of this phone
-    st.success("Your answers are in: the big screen counts them.")
+    st.success(_("Your answers are in: the big screen counts them."))
     row = st.container(horizontal=True)  # side by side on a phone too
     scores = (summary.right, summary.dense_right, summary.cnn_right)
-    for label, score in zip(("You", "Dense", "CNN"), scores, strict=True):
-        row.metric(label, f"{score}/{QUIZ_SIZE}")
+    for label, score in zip(SCORERS, scores, strict=True):
+        row.metric(_(label), f"{score}/{QUIZ_SIZE}")
     missed = summary.missed
     if not missed:
-        st.markdown("All ten right.")
+        st.markdown(_("All ten right."))
         return
-    st.markdown("**The ones you missed**")
+    st.markdown(_("**The ones you missed**"))
     captions = [
-        f"{CLASS_NAMES[truth]} · you: {CLASS_NAMES[answers[p]]} · dense {_mark(ten.dense_answers[p], truth)}"
-        f" · CNN {_mark(ten.cnn_answers[p], truth)}"
+        _("{truth} · you: {answer} · dense {dense} · CNN {cnn}").format(
+            truth=class_name(truth),
+            answer=class_name(answers[p]),
+            dense=_mark(ten.dense_answers[p], truth),
+            cnn=_mark(ten.cnn_answers[p], truth),
+        )
         for p, truth in ((p, ten.truths[p]) for p in missed)
     ]
     st.image([tile(ten.pixels[p], side=112) for p in missed], caption=captions, width=112)
-    st.caption("People got 83.5% of such images right in a crowd-sourced test (Fashion-MNIST README).")
+    people = _("People got {percent} of such images right in a crowd-sourced test (Fashion-MNIST README).")
+    st.caption(people.format(percent="83.5%"))
 
 
 def _mark(answer: int, truth: int) -> str:
-    return "✓" if answer == truth else f"✗ {CLASS_NAMES[answer]}"
+    return "✓" if answer == truth else f"✗ {class_name(answer)}"

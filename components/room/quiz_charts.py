@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.language import _, class_name
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 
@@ -13,8 +14,8 @@ def accuracy_chart(summary) -> tuple[pd.DataFrame, dict]:
     interval, and a dashed line at the published human figure."""
     low, high = summary.interval
     rows = [
-        {"who": "the room", "accuracy": summary.accuracy or 0.0, "low": low, "high": high},
-        {"who": "dense", "accuracy": summary.dense_accuracy, "low": None, "high": None},
+        {"who": _("the room"), "accuracy": summary.accuracy or 0.0, "low": low, "high": high},
+        {"who": _("dense"), "accuracy": summary.dense_accuracy, "low": None, "high": None},
         {"who": "CNN", "accuracy": summary.cnn_accuracy, "low": None, "high": None},
     ]
     who = {"field": "who", "type": "nominal", "sort": None, "title": None}
@@ -41,27 +42,33 @@ def accuracy_chart(summary) -> tuple[pd.DataFrame, dict]:
 
 def answers_chart(matrix, title: str, talk: bool) -> tuple[pd.DataFrame, dict]:
     """``matrix[true][answered]``, a share 0-1, as a 10x10 grid of blues."""
+    names = [class_name(index) for index in range(len(CLASS_NAMES))]  # in the language shown
     cells = [
-        {"true": CLASS_NAMES[t], "answered": CLASS_NAMES[a], "share": float(matrix[t][a])}
-        for t in range(len(CLASS_NAMES))
-        for a in range(len(CLASS_NAMES))
+        {"true": names[t], "answered": names[a], "share": float(matrix[t][a])}
+        for t in range(len(names))
+        for a in range(len(names))
     ]
-    classes = {"type": "nominal", "sort": list(CLASS_NAMES), "axis": {"labelOverlap": False}}
+    classes = {"type": "nominal", "sort": names, "axis": {"labelOverlap": False}}
+    true, answered = _("true"), _("answered")  # the axes' and the tooltip's titles
     spec = {
         "title": title,
         "height": 380 if talk else 260,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "mark": "rect",
         "encoding": {
-            "y": {"field": "true", **classes},
-            "x": {"field": "answered", **classes},
+            "y": {"field": "true", "title": true, **classes},
+            "x": {"field": "answered", "title": answered, **classes},
             "color": {
                 "field": "share",
                 "type": "quantitative",
                 "scale": {"scheme": "blues", "domain": [0, 1]},
                 "legend": None,
             },
-            "tooltip": [{"field": "true"}, {"field": "answered"}, {"field": "share", "format": ".0%"}],
+            "tooltip": [
+                {"field": "true", "title": true},
+                {"field": "answered", "title": answered},
+                {"field": "share", "title": _("share"), "format": ".0%"},
+            ],
         },
     }
     return pd.DataFrame(cells), spec

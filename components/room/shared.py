@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from components.language import _
 from components.model_picker import default_models, drawing_models
 from components.resources import available_test_images, get_store, loaded, test_images
 from fashion_lab.room.database import RoomDatabaseError
@@ -27,7 +28,7 @@ def get_room():
     try:
         return _open_room()
     except RoomDatabaseError as error:
-        st.error(f"The room is closed: {error}. The presenter can fix it and reload.")
+        st.error(_("The room is closed: {error}. The presenter can fix it and reload.").format(error=error))
         st.stop()
 
 
@@ -68,7 +69,7 @@ def quiz_round(room, round_id: int) -> QuizRound | None:
     if test_set is None:
         return None
     if len(pairs) < 2:
-        st.error("The room's models are not ready: ask the presenter.")
+        st.error(_("The room's models are not ready: ask the presenter."))
         return None
     images, labels = test_set
     chosen = quiz_images(labels, room.quiz_seed(round_id))

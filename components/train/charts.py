@@ -7,16 +7,18 @@ goes on (measured: rebuilding two charts a second kept a core of a 2-core machin
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pandas as pd
 
+from components.language import N_, _
 from components.palette import family_colour
 from fashion_lab.training.progress import TrainingProgress
 
 CHART_HEIGHT = 240
 COLUMNS = ["x", "value", "series"]
-BATCH_SERIES = "batch loss (smoothed)"
+BATCH_SERIES = N_("batch loss (smoothed)")  # a series' key in the rows: shown translated (_shown_series)
 BATCH_COLOUR = "#c7c7c7"
 
 
@@ -66,7 +68,7 @@ def accuracy_chart(progress: TrainingProgress, architecture: str) -> tuple[pd.Da
 
 def _loss_spec(epochs: int, architecture: str) -> dict[str, Any]:
     colours = _colours(architecture, "loss")
-    spec = _spec(epochs, "Loss", "loss (cross-entropy)", colours, value_format=".4f")
+    spec = _spec(epochs, _("Loss"), _("loss (cross-entropy)"), colours, value_format=".4f")
     batch_layer, epoch_layer = spec["layer"][0], spec["layer"][1]
     batch_layer["transform"] = [{"filter": {"field": "series", "equal": BATCH_SERIES}}]
     epoch_layer["transform"] = [{"filter": {"not": {"field": "series", "equal": BATCH_SERIES}}}]
@@ -76,7 +78,7 @@ def _loss_spec(epochs: int, architecture: str) -> dict[str, Any]:
 
 def _accuracy_spec(epochs: int, architecture: str) -> dict[str, Any]:
     colours = _colours(architecture, "accuracy")
-    spec = _spec(epochs, "Accuracy", "accuracy", colours, value_format=".2%")
+    spec = _spec(epochs, _("Accuracy"), _("accuracy"), colours, value_format=".2%")
     spec["layer"] = spec["layer"][1:]
     spec["encoding"]["y"]["scale"] = {"zero": False}
     spec["encoding"]["y"]["axis"] = {"format": "%"}
@@ -92,16 +94,25 @@ def _epoch_points(progress: TrainingProgress, metrics: tuple[str, ...]) -> list[
     ]
 
 
+def _shown_series(value: str) -> str:
+    """A Vega expression: the series ``value`` (an expression) as shown, the batch losses' in the
+    page's language (the rows keep their keys, which the live feed writes in no language)."""
+    shown = json.dumps(_(BATCH_SERIES), ensure_ascii=False)
+    return f"{value} === {json.dumps(BATCH_SERIES)} ? {shown} : {value}"
+
+
 def _spec(epochs: int, title: str, y_title: str, colours: dict[str, str], value_format: str) -> dict:
+    legend = {"orient": "bottom", "columns": 2, "title": None, "labelExpr": _shown_series("datum.value")}
     return {
         "title": title,
         "height": CHART_HEIGHT,  # of the plot area; the legend below adds to it
         "autosize": {"type": "fit-x", "contains": "padding"},
+        "transform": [{"calculate": _shown_series("datum.series"), "as": "shown"}],
         "encoding": {
             "x": {
                 "field": "x",
                 "type": "quantitative",
-                "title": "epoch",
+                "title": _("epoch"),
                 "scale": {"domain": [0, max(1, epochs)]},
                 "axis": {"tickMinStep": 1},
             },
@@ -111,18 +122,18 @@ def _spec(epochs: int, title: str, y_title: str, colours: dict[str, str], value_
                 "type": "nominal",
                 "title": None,
                 "scale": {"domain": list(colours), "range": list(colours.values())},
-                "legend": {"orient": "bottom", "columns": 2, "title": None},  # 2 a row: whole names
+                "legend": legend,  # 2 a row: whole names
             },
             "strokeDash": {  # the same field as the colour: one legend shows both
                 "field": "series",
                 "type": "nominal",
                 "title": None,
                 "scale": {"domain": list(colours), "range": _dashes(list(colours))},
-                "legend": {"orient": "bottom", "columns": 2, "title": None},
+                "legend": legend,
             },
             "tooltip": [
-                {"field": "series", "type": "nominal"},
-                {"field": "x", "type": "quantitative", "title": "epoch", "format": ".2f"},
+                {"field": "shown", "type": "nominal", "title": _("series")},
+                {"field": "x", "type": "quantitative", "title": _("epoch"), "format": ".2f"},
                 {"field": "value", "type": "quantitative", "title": y_title, "format": value_format},
             ],
         },

@@ -21,9 +21,12 @@ import streamlit as st
 import streamlit.components.v1 as st_components
 
 from components.chart_style import chart_config
+from components.language import N_, _, ngettext, said_again, shown_language
 from components.train.charts import chart_rows, chart_specs
 from components.train.keys import PANEL
 from components.train.live_folder import create_served_folder, write_private
+from fashion_lab.analysis.replay import point_label
+from fashion_lab.i18n import SOURCE_LANGUAGE, speaking
 from fashion_lab.training.progress import (
     SMOOTHING,
     TrainingProgress,
@@ -50,33 +53,96 @@ def _served_folder() -> tuple[Path, Any]:
     return folder, st_components.declare_component("live_panel", path=str(folder))
 
 
-def describe_progress(progress: TrainingProgress, job, place=None) -> str:
+# A run's end as its line says it ("cancelled" says its reason instead).
+ENDED_AFTER = {
+    "finished": N_("finished after {duration}"),
+    "stopped": N_("stopped after {duration}"),
+    "failed": N_("failed after {duration}"),
+}
+
+
+def describe_progress(progress: TrainingProgress, job, place=None, language: str | None = None) -> str:
     """The line under a run's name: its place in line (``place``, a jobs.Place, while it waits),
-    where it stands, or how it ended."""
+    where it stands, or how it ended; in ``language`` (None: this tab's: the feed's thread has
+    none to ask, so the feed says in which language it writes)."""
+    with speaking(language or shown_language()):
+        return _progress_line(progress, job, place)
+
+
+def _progress_line(progress: TrainingProgress, job, place) -> str:
     if place is not None:
         return describe_place(place.position, place.wait)
     if progress.outcome == "cancelled":
-        return f"not trained: {progress.final.get('reason')}"
+        return _("not trained: {reason}").format(reason=said_again(progress.final.get("reason")))
     if job.stop_requested and not progress.done:
-        return "stopping after these few batches and their validation pass..."
+        return _("stopping after these few batches and their validation pass...")
     if progress.outcome:
-        return f"{progress.outcome} after {format_duration(progress.elapsed)}"
+        ended = ENDED_AFTER.get(progress.outcome)
+        duration = format_duration(progress.elapsed)
+        return _(ended).format(duration=duration) if ended else f"{progress.outcome} after {duration}"
     if not progress.epoch:
-        return "preparing..."
-    eta = f" · about {format_duration(progress.eta)} left" if progress.eta is not None else ""
-    return (
-        f"epoch {progress.epoch}/{progress.epochs} · batch {progress.step}/{progress.steps} · "
-        f"{format_duration(progress.elapsed)} elapsed{eta}"
+        return _("preparing...")
+    numbers = {
+        "epoch": progress.epoch,
+        "epochs": progress.epochs,
+        "step": progress.step,
+        "steps": progress.steps,
+        "elapsed": format_duration(progress.elapsed),
+    }
+    if progress.eta is None:
+        return _("epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed").format(**numbers)
+    return _("epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed · about {eta} left").format(
+        eta=format_duration(progress.eta), **numbers
     )
 
 
-def latest_first_layer(job) -> dict[str, Any] | None:
+def latest_first_layer(job, language: str | None = None) -> dict[str, Any] | None:
     """The run's latest snapshot of its first layer (fashion_lab/training/snapshots.py's live
-    picture), numbered so the panel redraws only a new one; None before the first."""
+    picture), numbered so the panel redraws only a new one, with its title and its tiles' name for
+    a screen reader in ``language`` (None: this tab's); None before the first."""
     snapshots = [event for event in job.events() if event["kind"] == "snapshot"]
     if not snapshots:
         return None
-    return {key: value for key, value in snapshots[-1].items() if key != "kind"} | {"number": len(snapshots)}
+    layer = {key: value for key, value in snapshots[-1].items() if key != "kind"} | {"number": len(snapshots)}
+    return layer | _first_layer_texts(layer, language)
+
+
+def _first_layer_texts(layer: dict[str, Any], language: str | None) -> dict[str, str]:
+    with speaking(language or shown_language()):
+        return _first_layer_texts_spoken(layer)
+
+
+def _first_layer_texts_spoken(layer: dict[str, Any]) -> dict[str, str]:
+    label = layer["label"]
+    if "batches" in layer:  # said in this language, not the training thread's
+        label = point_label(layer["batches"], layer["steps_per_epoch"])
+    count, numbers = layer["count"], {"count": layer["count"], "label": label}
+    scale = f"{layer['scale']:.2f}"
+    if layer["layer"] == "kernels":
+        title = ngettext(
+            "First layer, its {count} kernel at {label} (red adds, blue subtracts; scale ±{scale}): "
+            "How they learned replays them",
+            "First layer, its {count} kernels at {label} (red adds, blue subtracts; scale ±{scale}): "
+            "How they learned replays them",
+            count,
+        )
+        tiles = ngettext("{count} kernel at {label}", "{count} kernels at {label}", count)
+    elif layer["layer"] == "units":
+        title = ngettext(
+            "First layer, its {count} largest unit at {label} (red adds, blue subtracts; "
+            "scale ±{scale}): How they learned replays them",
+            "First layer, its {count} largest units at {label} (red adds, blue subtracts; "
+            "scale ±{scale}): How they learned replays them",
+            count,
+        )
+        tiles = ngettext("{count} unit at {label}", "{count} units at {label}", count)
+    else:  # "classes": the classic dense network's pictures of its 10 classes
+        title = _(
+            "What each class weighs at each pixel at {label} (red adds, blue subtracts; "
+            "scale ±{scale}): How they learned replays them"
+        )
+        tiles = ngettext("{count} class at {label}", "{count} classes at {label}", count)
+    return {"title": title.format(scale=scale, **numbers), "tiles": tiles.format(**numbers)}
 
 
 class LiveFeed:
@@ -85,6 +151,7 @@ class LiveFeed:
     The token is the only way to the file: another tab cannot guess its way to this run.
     ``smoothing`` (of the batch-loss curve) may be changed at any time; the next write then
     carries a new revision and the browser replaces its points instead of adding to them.
+    ``language``: that of the texts it writes (its tab's; the tab may switch it at any time).
     """
 
     def __init__(
@@ -97,6 +164,7 @@ class LiveFeed:
         self.path = folder / self.name
         self.interval = interval
         self.smoothing = SMOOTHING
+        self.language = SOURCE_LANGUAGE
         self._revision, self._written_smoothing = 0, SMOOTHING
         self._ended = threading.Event()
         self._thread = threading.Thread(target=self._run, name="live-feed", daemon=True)
@@ -134,16 +202,16 @@ class LiveFeed:
         smoothing = self.smoothing
         if smoothing != self._written_smoothing:
             self._revision, self._written_smoothing = self._revision + 1, smoothing
-        job = self.job
+        job, language = self.job, self.language
         progress = job_progress(job, smoothing)
         payload = {
             "revision": self._revision,
             "name": job.config.architecture,
-            "text": describe_progress(progress, job, self.place_of(job)),
+            "text": describe_progress(progress, job, self.place_of(job), language),
             "fraction": progress.fraction,
             "outcome": progress.outcome if ended else None,
             "charts": chart_rows(progress),
-            "first_layer": latest_first_layer(job),
+            "first_layer": latest_first_layer(job, language),
         }
         aside = self.path.with_suffix(".writing")
         write_private(aside, json.dumps(payload))
@@ -151,11 +219,14 @@ class LiveFeed:
 
 
 def start_live_feed(job, place_of=None, watched=None) -> LiveFeed:
-    """A feed for ``job`` in this server's served folder, writing from now on; ``place_of(job)``
-    says where it waits in line (a JobRegistry's ``place``); ``watched()`` whether its tab is
-    open (once the job has ended and the tab closed, the feed removes its file)."""
-    folder, _ = _served_folder()
-    return LiveFeed(job, folder, place_of=place_of, watched=watched).start()
+    """A feed for ``job`` in this server's served folder, writing from now on in this tab's
+    language; ``place_of(job)`` says where it waits in line (a JobRegistry's ``place``);
+    ``watched()`` whether its tab is open (once the job has ended and the tab closed, the feed
+    removes its file)."""
+    folder, _component = _served_folder()
+    feed = LiveFeed(job, folder, place_of=place_of, watched=watched)
+    feed.language = shown_language()
+    return feed.start()
 
 
 def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, talk: bool) -> None:
@@ -163,7 +234,7 @@ def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, tal
     as it is saved) and, once its job has ended, reruns the page. With no feed it is an empty frame
     holding the charts of a run of ``epochs`` of ``architecture`` ready to be filled, so pressing
     Train costs the browser no chart building while the model begins to train."""
-    _, live_panel = _served_folder()
+    _folder, live_panel = _served_folder()
     run = (feed.job.config.epochs, feed.job.config.architecture) if feed else (epochs, architecture)
     live_panel(
         feed=feed.name if feed else None,
@@ -171,6 +242,8 @@ def render_live_panel(feed: LiveFeed | None, epochs: int, architecture: str, tal
         specs=chart_specs(*run),
         config=chart_config(talk),
         talk=talk,
+        language=shown_language(),
+        texts={"preparing": _("preparing..."), "progress": _("training progress")},
         key=PANEL,
         default=None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.language import N_, _, ngettext
 from components.state import TRAIN_JOB, TRAIN_REFUSAL, kept_settings, session_id, set_live_feed, talk_mode
 from components.tables import show_table
 from components.train.keys import (
@@ -29,15 +30,24 @@ from fashion_lab.training.config import TrainingConfig
 
 BATCH_SIZES = [32, 64, 128, 256, 512]
 LEARNING_RATES = [0.0003, 0.001, 0.002, 0.003, 0.005, 0.01]
+# The layer table's columns (fashion_lab/models/registry.py's layer_table), as shown.
+LAYER_COLUMNS = {
+    "layer": N_("layer"),
+    "type": N_("type"),
+    "output shape": N_("output shape"),
+    "parameters": N_("parameters"),
+}
 
 
 def render_train() -> None:
     """Controls and layer table, the Train button, then the live progress of this tab's job."""
-    st.title("Train")
+    st.title(_("Train"))
     render_welcome()
     st.caption(
-        "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
-        "10,000 test images (val_accuracy) rises, epoch by epoch. You can keep using the app meanwhile."
+        _(
+            "Pick a network, press Train, and watch it learn: the loss falls and the accuracy on the "
+            "10,000 test images (val_accuracy) rises, epoch by epoch. You can keep using the app meanwhile."
+        )
     )
     job = TRAIN_JOB.get()
     locked = job is not None and not job.state.done
@@ -48,17 +58,21 @@ def render_train() -> None:
     settings, layers = st.columns([1, 1] if talk else [2, 3], gap="large")  # talk: whole labels
     with settings:
         names, subsets = list(ARCHITECTURES), list(SUBSETS)
-        architecture = st.selectbox("Model", names, names.index(shown[ARCHITECTURE]), **drawn(ARCHITECTURE))
-        st.caption(ARCHITECTURES[architecture].description)
-        epochs = st.slider("Epochs", 1, 50, shown[EPOCHS], **drawn(EPOCHS))
-        st.selectbox("Training images", subsets, subsets.index(shown[SUBSET]), **drawn(SUBSET))
+        architecture = st.selectbox(
+            _("Model"), names, names.index(shown[ARCHITECTURE]), **drawn(ARCHITECTURE)
+        )
+        st.caption(_(ARCHITECTURES[architecture].description))  # translated where the catalogue has it
+        epochs = st.slider(_("Epochs"), 1, 50, shown[EPOCHS], **drawn(EPOCHS))
+        st.selectbox(
+            _("Training images"), subsets, subsets.index(shown[SUBSET]), format_func=_, **drawn(SUBSET)
+        )
         if not talk:
             _more_settings(shown, drawn)
         # A callback runs before the page is drawn again: this one run draws the settings locked
         # and the live panel (starting the job and then rerunning drew the page twice, work that
         # the browser and the server did while the model began to train).
         st.button(
-            "Train",
+            _("Train"),
             type="primary",
             key=START,
             disabled=locked,
@@ -69,29 +83,38 @@ def render_train() -> None:
             st.error(refusal)
     with layers:
         table = pd.DataFrame(layer_table(architecture))
-        st.markdown(f"**Layers of `{architecture}`**: {table['parameters'].sum():,} parameters")
-        show_table(table, {"parameters": "int"}, "layer", plain=True)
+        count = int(table["parameters"].sum())
+        heading = ngettext(
+            "**Layers of `{architecture}`**: {count} parameter",
+            "**Layers of `{architecture}`**: {count} parameters",
+            count,
+        )
+        st.markdown(heading.format(architecture=architecture, count=f"{count:,}"))
+        table = table.rename(columns={key: _(name) for key, name in LAYER_COLUMNS.items()})
+        show_table(table, {_(LAYER_COLUMNS["parameters"]): "int"}, _(LAYER_COLUMNS["layer"]), plain=True)
     render_training_panel(epochs, architecture)
 
 
 def _more_settings(shown: dict, drawn) -> None:
     """Batch size, learning rate, schedule, augmentation, seed: out of sight in talk mode."""
-    with st.expander("More settings"):
-        st.select_slider("Batch size", BATCH_SIZES, shown[BATCH_SIZE], **drawn(BATCH_SIZE))
-        st.select_slider("Learning rate (peak)", LEARNING_RATES, shown[LEARNING_RATE], **drawn(LEARNING_RATE))
+    with st.expander(_("More settings")):
+        st.select_slider(_("Batch size"), BATCH_SIZES, shown[BATCH_SIZE], **drawn(BATCH_SIZE))
+        st.select_slider(
+            _("Learning rate (peak)"), LEARNING_RATES, shown[LEARNING_RATE], **drawn(LEARNING_RATE)
+        )
         st.toggle(
-            "Cosine learning-rate decay",
+            _("Cosine learning-rate decay"),
             shown[COSINE],
-            help="Lower the learning rate smoothly to 0 by the last batch.",
+            help=_("Lower the learning rate smoothly to 0 by the last batch."),
             **drawn(COSINE),
         )
         st.toggle(
-            "Augment the training images",
+            _("Augment the training images"),
             shown[AUGMENT],
-            help="Random shifts, zoom, flips and contrast: slower to learn, better on real photos.",
+            help=_("Random shifts, zoom, flips and contrast: slower to learn, better on real photos."),
             **drawn(AUGMENT),
         )
-        st.number_input("Seed", 0, 2**31 - 1, shown[SEED], **drawn(SEED))
+        st.number_input(_("Seed"), 0, 2**31 - 1, shown[SEED], **drawn(SEED))
 
 
 def _start() -> None:

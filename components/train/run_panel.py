@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_style import show_chart
+from components.language import N_, _, said_again, shown_language
 from components.plain_text import plain
 from components.state import LIVE_FEED, TRAIN_JOB, kept, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
@@ -25,7 +26,7 @@ def render_training_panel(epochs: int, architecture: str) -> None:
     smoothing = st.session_state.get(LOSS_SMOOTHING, kept_smoothing)
     talk = talk_mode()
     if running:
-        feed.smoothing = smoothing
+        feed.smoothing, feed.language = smoothing, shown_language()  # its next write uses them
         if talk:  # above the panel, which scrolls into view at the screen's bottom: Stop on screen
             _stop_button(job)
     # Always on the page, so its scripts and charts are ready before Train is pressed; empty when idle.
@@ -42,26 +43,28 @@ def render_training_panel(epochs: int, architecture: str) -> None:
         _draw(job, smoothing)
     if not talk_mode():
         st.columns(2)[0].slider(
-            "Smoothing of the batch loss",
+            _("Smoothing of the batch loss"),
             0.0,
             0.99,
             kept_smoothing,
             0.01,
             key=LOSS_SMOOTHING,
             on_change=keep_smoothing,
-            help="Weight of the past in the moving average drawn through the noisy batch losses.",
+            help=_("Weight of the past in the moving average drawn through the noisy batch losses."),
         )
 
 
 def _stop_button(job) -> None:
     st.button(
-        "Stop",
+        _("Stop"),
         key=STOP,
         on_click=job.stop,
         icon=":material/stop:",
         disabled=job.stop_requested,
-        help="A waiting run leaves the line; a training run ends after the current call of 16 "
-        "batches and a last validation pass.",
+        help=_(
+            "A waiting run leaves the line; a training run ends after the current call of 16 "
+            "batches and a last validation pass."
+        ),
     )
 
 
@@ -81,6 +84,18 @@ def _draw(job, smoothing: float) -> None:
     _render_outcome(progress, job)
 
 
+# The epoch table's columns: the metrics keep Keras's names (the charts' legends say them too).
+EPOCH_COLUMNS = {
+    "epoch": N_("epoch"),
+    "loss": "loss",
+    "accuracy": "accuracy",
+    "val_loss": "val_loss",
+    "val_accuracy": "val_accuracy",
+    "seconds": N_("seconds"),
+    "partial": N_("partial"),
+}
+
+
 def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:
     table = pd.DataFrame(progress.epoch_rows)
     table["seconds"] = table["seconds"].map("{:.1f}".format)
@@ -88,25 +103,47 @@ def _epoch_table(progress: TrainingProgress) -> pd.DataFrame:
         table[column] = table[column].map("{:.2%}".format)
     for column in ("loss", "val_loss"):
         table[column] = table[column].map("{:.4f}".format)
-    table["partial"] = table["partial"].map({True: "stopped mid-epoch", False: ""})
-    return table[["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds", "partial"]]
+    table["partial"] = table["partial"].map({True: _("stopped mid-epoch"), False: ""})
+    return table[list(EPOCH_COLUMNS)].rename(columns={key: _(name) for key, name in EPOCH_COLUMNS.items()})
 
 
 def _render_outcome(progress: TrainingProgress, job) -> None:
     if progress.outcome == "cancelled":
-        st.info(f"Not trained: {plain(progress.final.get('reason'))}. Nothing was saved.")
+        reason = plain(said_again(progress.final.get("reason")))
+        st.info(_("Not trained: {reason}. Nothing was saved.").format(reason=reason))
         return
     if progress.outcome == "failed":
-        st.error(f"Training failed: {plain(job.error)}. Nothing was saved; the app keeps working.")
+        message = _("Training failed: {error}. Nothing was saved; the app keeps working.")
+        st.error(message.format(error=plain(job.error)))
         return
     if not progress.done:
         return
     final = progress.final
-    verb = "Finished" if progress.outcome == "finished" else "Stopped"
-    summary = (
-        f"{verb} after {final['epochs_completed']} epoch(s): test accuracy **{final['test_accuracy']:.2%}**"
-    )
+    finished = progress.outcome == "finished"
+    numbers = {"epochs": final["epochs_completed"], "accuracy": f"{final['test_accuracy']:.2%}"}
     if final.get("saved_as"):
-        st.success(f"{summary}. Saved as `{final['saved_as']}`: find it on the Models page.")
+        saved = (
+            _(
+                "Finished after {epochs} epoch(s): test accuracy **{accuracy}**. "
+                "Saved as `{name}`: find it on the Models page."
+            )
+            if finished
+            else _(
+                "Stopped after {epochs} epoch(s): test accuracy **{accuracy}**. "
+                "Saved as `{name}`: find it on the Models page."
+            )
+        )
+        st.success(saved.format(name=final["saved_as"], **numbers))
     else:
-        st.warning(f"{summary}, but it could not be saved: {plain(final.get('save_error'))}")
+        unsaved = (
+            _(
+                "Finished after {epochs} epoch(s): test accuracy **{accuracy}**, "
+                "but it could not be saved: {error}"
+            )
+            if finished
+            else _(
+                "Stopped after {epochs} epoch(s): test accuracy **{accuracy}**, "
+                "but it could not be saved: {error}"
+            )
+        )
+        st.warning(unsaved.format(error=plain(final.get("save_error")), **numbers))

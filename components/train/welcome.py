@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.language import N_, _
 from components.state import WELCOME_DISMISSED, talk_mode
 from components.train.keys import GOT_IT
 
-WELCOME = (
+WELCOME = N_(
     "#### Welcome to Fashion-MNIST Lab\n"
     "Fashion-MNIST is 70,000 small grayscale pictures (28x28 pixels) of garments in 10 classes: "
     "T-shirts, trousers, pullovers, dresses, coats, sandals, shirts, sneakers, bags and ankle "
@@ -23,9 +24,9 @@ def render_welcome() -> None:
     if talk_mode() or WELCOME_DISMISSED.get():
         return
     with st.container(border=True):
-        st.markdown(WELCOME)
+        st.markdown(_(WELCOME))
         st.button(
-            "Got it",
+            _("Got it"),
             key=GOT_IT,
             on_click=WELCOME_DISMISSED.set,
             args=(True,),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fashion_lab.i18n import _
 from fashion_lab.models.registry import is_convolutional
 
 EQUAL_BUDGETS = ("dense", "cnn_small", "dense_wide", "cnn")  # two sizes, both families at each
@@ -61,14 +62,22 @@ def budget_verdict(pairs: list[BudgetPair]) -> str:
     if not pairs:
         return ""
     facts = "; ".join(
-        f"at ~{_budget(p.params)} parameters {p.conv.architecture} {p.conv.accuracy:.1%} "
-        f"vs {p.dense.architecture} {p.dense.accuracy:.1%}"
+        _("at ~{budget} parameters {conv} {conv_accuracy} vs {dense} {dense_accuracy}").format(
+            budget=_budget(p.params),
+            conv=p.conv.architecture,
+            conv_accuracy=f"{p.conv.accuracy:.1%}",
+            dense=p.dense.architecture,
+            dense_accuracy=f"{p.dense.accuracy:.1%}",
+        )
         for p in pairs
     )
     wins = sum(p.conv_wins for p in pairs)
     if wins == len(pairs):
-        both = "at every size" if len(pairs) > 1 else "at the same size"
-        return f"The CNN wins {both}, so it is not just bigger: {facts}."
+        if len(pairs) > 1:
+            return _("The CNN wins at every size, so it is not just bigger: {facts}.").format(facts=facts)
+        return _("The CNN wins at the same size, so it is not just bigger: {facts}.").format(facts=facts)
     if wins == 0:
-        return f"Here the dense network matches or beats the CNN at the same size: {facts}."
-    return f"It depends on the size: {facts}."
+        return _("Here the dense network matches or beats the CNN at the same size: {facts}.").format(
+            facts=facts
+        )
+    return _("It depends on the size: {facts}.").format(facts=facts)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from fashion_lab.i18n import N_
+
 BINS = 10
 CALIBRATION_IMAGES = 2000  # the first test images; reliability diagrams use the others
 PHOTO_CALIBRATION_IMAGES = 500  # enough for one number; simulated in a few seconds
@@ -143,6 +145,6 @@ def reliability_curves(sets: dict[str, ConfidenceSet]) -> dict[tuple[str, str], 
     {(set, "as given" | "calibrated"): its Reliability}, in the sets' order."""
     curves = {}
     for name, (given, calibrated, right) in sets.items():
-        for how, confidence in (("as given", given), ("calibrated", calibrated)):
+        for how, confidence in ((N_("as given"), given), (N_("calibrated"), calibrated)):
             curves[name, how] = reliability(np.asarray(confidence)[:, None], right)
     return curves

@@ -10,6 +10,7 @@ import tensorflow as tf
 
 from fashion_lab.analysis.inspection import conv_stages, shift_images
 from fashion_lab.data.fashion_mnist import IMAGE_SHAPE
+from fashion_lab.i18n import N_
 
 PATCH, STRIDE, GREY = 6, 2, 128  # a mid-grey 6x6 patch every 2 pixels: 12 x 12 = 144 copies
 
@@ -80,10 +81,10 @@ def grad_cam(model: keras.Model, pixels: np.ndarray, label: int) -> np.ndarray:
     return np.asarray(tf.image.resize(cam[..., None], IMAGE_SHAPE, method="bilinear"))[..., 0]
 
 
-METHODS = {  # name shown -> (function, whether it needs a convolution)
-    "occlusion": (occlusion_map, False),
+METHODS = {  # name (English, a key; shown as _(name)) -> (function, whether it needs a convolution)
+    N_("occlusion"): (occlusion_map, False),
     "Grad-CAM": (grad_cam, True),
-    "gradient x input": (gradient_times_input, False),
+    N_("gradient x input"): (gradient_times_input, False),
 }
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from fashion_lab.data.fashion_mnist import PIXEL_SCALE
+from fashion_lab.i18n import _, ngettext
 from fashion_lab.models.first_layer import kernel_answers
 
 MEASURE_IMAGES = 200  # test images the position dependence is measured on
@@ -128,32 +129,40 @@ def describe_learning(
     """The sentence beside the pictures, from the numbers of the finished networks, whichever way
     they go; ``short`` for a projector. Position dependence runs from 0 (a unit's answer moves
     with the garment) to 1 (it has nothing to do with the answer before)."""
-    if dense > cnn + 0.05:
-        moved = (
-            f"Trained, move a garment {SHIFT} pixels: the dense network's answers change "
-            f"({dense:.2f} of 1), the CNN's maps just move with it ({cnn:.2f})."
-            if short
-            else f"Once trained, when a garment moves {SHIFT} pixels the dense network's units answer "
-            f"differently (position dependence {dense:.2f}, from 0: the answer moves with the garment, "
-            f"to 1: it is unrelated), while the CNN's maps just move with it ({cnn:.2f}): the dense "
+    numbers = {"shift": SHIFT, "dense": f"{dense:.2f}", "cnn": f"{cnn:.2f}"}
+    if dense > cnn + 0.05 and short:
+        moved = _(
+            "Trained, move a garment {shift} pixels: the dense network's answers change "
+            "({dense} of 1), the CNN's maps just move with it ({cnn})."
+        ).format(**numbers)
+    elif dense > cnn + 0.05:
+        moved = _(
+            "Once trained, when a garment moves {shift} pixels the dense network's units answer "
+            "differently (position dependence {dense}, from 0: the answer moves with the garment, "
+            "to 1: it is unrelated), while the CNN's maps just move with it ({cnn}): the dense "
             "network learned where things are, the CNN what they look like."
-        )
+        ).format(**numbers)
     elif cnn > dense + 0.05:
-        moved = (
-            f"Here the CNN's maps depend on position more than the dense network's answers "
-            f"({cnn:.2f} against {dense:.2f} when a garment moves {SHIFT} pixels; 0: not at all, 1: wholly)."
-        )
+        moved = _(
+            "Here the CNN's maps depend on position more than the dense network's answers "
+            "({cnn} against {dense} when a garment moves {shift} pixels; 0: not at all, 1: wholly)."
+        ).format(**numbers)
     else:
-        moved = (
-            f"Moving a garment {SHIFT} pixels changes both about as much ({dense:.2f} and {cnn:.2f}; "
+        moved = _(
+            "Moving a garment {shift} pixels changes both about as much ({dense} and {cnn}; "
             "0: not at all, 1: wholly)."
-        )
-    owner = "" if short else "the CNN's "
-    count = f"{end.detectors} of {owner}{end.total} kernels"
-    kinds = f"{count} are edge or line detectors at the end, {start.detectors} at the start"
+        ).format(**numbers)
+    counts = {"detectors": end.detectors, "total": end.total, "start": start.detectors}
     if short:
-        return f"{moved} {kinds}."
-    return (
-        f"{moved} {kinds} ({end.edges} edge{'s' * (end.edges != 1)}, {end.lines} "
-        f"line{'s' * (end.lines != 1)} or spots at the end)."
+        kinds = _(
+            "{detectors} of {total} kernels are edge or line detectors at the end, {start} at the start"
+        ).format(**counts)
+        return _("{moved} {kinds}.").format(moved=moved, kinds=kinds)
+    kinds = _(
+        "{detectors} of the CNN's {total} kernels are edge or line detectors at the end, {start} at the start"
+    ).format(**counts)
+    edges = ngettext("{count} edge", "{count} edges", end.edges).format(count=end.edges)
+    lines = ngettext("{count} line or spots", "{count} lines or spots", end.lines).format(count=end.lines)
+    return _("{moved} {kinds} ({edges}, {lines} at the end).").format(
+        moved=moved, kinds=kinds, edges=edges, lines=lines
     )

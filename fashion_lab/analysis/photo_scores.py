@@ -13,6 +13,7 @@ from PIL import Image
 
 from fashion_lab.analysis.evaluation import predict_views
 from fashion_lab.data.fashion_mnist import IMAGE_SHAPE, NUM_CLASSES
+from fashion_lab.i18n import _
 from fashion_lab.images.decoding import ImageError, load_image_file
 from fashion_lab.images.preprocessing import Preprocessed, preprocess_upload
 
@@ -66,23 +67,25 @@ def read_label_map(labels: Path) -> list[FolderScore]:
     """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no.
     ValueError when it is not one (other columns, a row without a folder, a class not in 0-9)."""
     if labels.stat().st_size > MAX_LABELS_BYTES:
-        raise ValueError(f"it is larger than {MAX_LABELS_BYTES:,} bytes")
+        raise ValueError(_("it is larger than {bytes} bytes").format(bytes=f"{MAX_LABELS_BYTES:,}"))
     with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
         reader = csv.DictReader(handle)
         try:
             if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
-                raise ValueError(f"its columns are not {LABEL_HEADER}")
+                raise ValueError(_("its columns are not {columns}").format(columns=LABEL_HEADER))
             rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
         except csv.Error as error:  # e.g. a field over csv's limit of 131,072 characters
-            raise ValueError("a field is too long" if "field limit" in str(error) else str(error)) from None
+            raise ValueError(
+                _("a field is too long") if "field limit" in str(error) else str(error)
+            ) from None
     if not rows or not all(row["folder"] for row in rows):
-        raise ValueError("a row names no folder" if rows else "it names no folder")
+        raise ValueError(_("a row names no folder") if rows else _("it names no folder"))
     if len(rows) > MAX_LABEL_ROWS:
-        raise ValueError(f"it has more than {MAX_LABEL_ROWS:,} rows")
+        raise ValueError(_("it has more than {rows} rows").format(rows=f"{MAX_LABEL_ROWS:,}"))
     seen: set[str] = set()
     for row in rows:
         if row["folder"] in seen:
-            raise ValueError(f"{row['folder'][:60]} is named twice")
+            raise ValueError(_("{folder} is named twice").format(folder=row["folder"][:60]))
         seen.add(row["folder"])
     scores = [
         FolderScore(
@@ -91,7 +94,7 @@ def read_label_map(labels: Path) -> list[FolderScore]:
         for row in rows
     ]
     if any(label not in range(NUM_CLASSES) for score in scores for label in score.accepted):
-        raise ValueError(f"an accepted label is not a class number 0-{NUM_CLASSES - 1}")
+        raise ValueError(_("an accepted label is not a class number 0-{last}").format(last=NUM_CLASSES - 1))
     return scores
 
 
@@ -99,22 +102,31 @@ def photo_folder_problem(root: Path, split: str = DEFAULT_SPLIT, labels: Path | 
     """Why ``root`` cannot be scored (no labels file, no such split, not a labels file, a garment
     folder missing), or None."""
     if labels is not None and not labels.is_file():
-        return f"{labels} is not a file"
+        return _("{labels} is not a file").format(labels=labels)
     labels = labels or root / LABELS_FILE
     if not labels.is_file():
-        return f"{root} holds no {LABELS_FILE}: a photo folder holds it and {split}/, or give --labels"
+        return _("{root} holds no {labels}: a photo folder holds it and {split}/, or give --labels").format(
+            root=root, labels=LABELS_FILE, split=split
+        )
     if Path(split).is_absolute() or ".." in Path(split).parts or not (root / split).is_dir():
-        return f"{root} has no {split}/ of garment folders (a folder inside it)"
+        return _("{root} has no {split}/ of garment folders (a folder inside it)").format(
+            root=root, split=split
+        )
     try:
         folders = [score.folder for score in read_label_map(labels)]
     except ValueError as error:  # a bad number, or not UTF-8, too
-        return f"{labels} is not a labels file: {error}"
+        return _("{labels} is not a labels file: {error}").format(labels=labels, error=error)
     missing = [folder for folder in folders if not (root / split / folder).is_dir()]
     if not missing:
         return None
     named = ", ".join(missing[:NAMED_MISSING])
-    more = f" and {len(missing) - NAMED_MISSING} more" if len(missing) > NAMED_MISSING else ""
-    return f"{root / split} lacks folders named in {labels.name}: {named}{more}"
+    where = {"folder": root / split, "labels": labels.name, "named": named}
+    if len(missing) > NAMED_MISSING:
+        more = len(missing) - NAMED_MISSING
+        return _("{folder} lacks folders named in {labels}: {named} and {count} more").format(
+            count=more, **where
+        )
+    return _("{folder} lacks folders named in {labels}: {named}").format(**where)
 
 
 def split_halves(names: list[str]) -> dict[str, str]:

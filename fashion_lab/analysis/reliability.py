@@ -10,8 +10,9 @@ import numpy as np
 
 from fashion_lab.analysis.calibration import CALIBRATION_IMAGES, ConfidenceSet, scaled
 from fashion_lab.analysis.photo_scores import LABELS_FILE, PHOTOS_FOLDER, photo_confidences, score_photos
+from fashion_lab.i18n import N_
 
-DATASET_SET, PHOTO_SET = "Fashion-MNIST test images", "real photos (check half)"
+DATASET_SET, PHOTO_SET = N_("Fashion-MNIST test images"), N_("real photos (check half)")  # keys; shown: _()
 
 
 def reliability_sets(

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import numpy as np
 
+from fashion_lab.i18n import _
+
 
 def point_label(batches: int, steps_per_epoch: int, of: bool = False) -> str:
     """``start``, ``batch 16`` (in the first epoch), ``epoch 3`` or ``epoch 3, batch 40``;
     with ``of``, the batches of an epoch too (``batch 16 of 24``), for runs of other lengths."""
     if batches == 0:
-        return "start"
+        return _("start")
     epochs, batch = divmod(batches, steps_per_epoch)
     if batch == 0:
-        return f"epoch {epochs}"
-    within = f"batch {batch} of {steps_per_epoch}" if of else f"batch {batch}"
-    return within if epochs == 0 else f"epoch {epochs + 1}, {within}"
+        return _("epoch {epoch}").format(epoch=epochs)
+    if epochs == 0:
+        within = _("batch {batch} of {steps}") if of else _("batch {batch}")
+        return within.format(batch=batch, steps=steps_per_epoch)
+    within = _("epoch {epoch}, batch {batch} of {steps}") if of else _("epoch {epoch}, batch {batch}")
+    return within.format(epoch=epochs + 1, batch=batch, steps=steps_per_epoch)
 
 
 def steps_per_epoch(record: dict[str, np.ndarray]) -> int:
@@ -32,7 +37,7 @@ def timeline(records: list[dict[str, np.ndarray]]) -> list[tuple[float, str]]:
         steps = steps_per_epoch(record)
         for position, batches in zip(record["positions"], record["batches"], strict=True):
             found.setdefault(round(float(position), 4), (int(batches), steps))
-    of = len({steps for _, steps in found.values()} - {1}) > 1
+    of = len({steps for _batches, steps in found.values()} - {1}) > 1
     return [(at, point_label(batches, steps, of)) for at, (batches, steps) in sorted(found.items())]
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from fashion_lab.analysis.calibration import scaled
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import class_name
+from fashion_lab.i18n import N_, _
 
 INK = 30  # a pixel at least this bright is part of a garment (the dataset's background is 0)
 MIN_INK_SHARE = 0.03  # below 3% of the 784 pixels lit: nothing to classify
 SURE_AT = 0.6  # a calibrated top confidence below this is not sure
-PHOTO_TIPS = (
+PHOTO_TIPS = N_(  # shown as _(PHOTO_TIPS)
     "Photo tips: one garment, flat or hanging, on a plain background that differs from it; "
     "fill the frame; shoes from the side, as the dataset shows them."
 )
@@ -29,8 +30,8 @@ class Verdict:
 
     def describe(self) -> str:
         """ "not sure: Shirt or T-shirt/top?", or the answer itself."""
-        first, second = (CLASS_NAMES[c] for c in self.top_two)
-        return first if self.sure else f"not sure: {first} or {second}?"
+        first, second = (class_name(c) for c in self.top_two)
+        return first if self.sure else _("not sure: {first} or {second}?").format(first=first, second=second)
 
 
 def judge(
@@ -44,11 +45,16 @@ def judge(
     order = np.argsort(-calibrated)
     top_two, confidence = (int(order[0]), int(order[1])), float(calibrated[order[0]])
     if (np.asarray(pixels) >= INK).mean() < MIN_INK_SHARE:
-        return Verdict(False, top_two, confidence, "the picture is (almost) empty")
+        return Verdict(False, top_two, confidence, _("the picture is (almost) empty"))
     if objects == 0:
-        return Verdict(False, top_two, confidence, "no single object stands out from the background")
+        return Verdict(False, top_two, confidence, _("no single object stands out from the background"))
     if objects is not None and objects > 1:
-        return Verdict(False, top_two, confidence, "there is more than one object in the photo")
+        return Verdict(False, top_two, confidence, _("there is more than one object in the photo"))
     if confidence < SURE_AT:
-        return Verdict(False, top_two, confidence, f"the model is only {confidence:.1%} sure")
+        return Verdict(
+            False,
+            top_two,
+            confidence,
+            _("the model is only {confidence} sure").format(confidence=f"{confidence:.1%}"),
+        )
     return Verdict(True, top_two, confidence)

@@ -8,7 +8,8 @@ from typing import Any
 
 from fashion_lab.cli.output import print_json
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES, class_name
+from fashion_lab.i18n import _
 from model_store import BrokenEntry, ModelStore
 
 
@@ -18,13 +19,13 @@ def command_list(args: argparse.Namespace, store: ModelStore) -> int:
         print_json([_entry_summary(e) for e in entries])
         return 0
     if not entries:
-        print(f"no models in {store.root}")
+        print(_("no models in {folder}").format(folder=store.root))
     for entry in entries:
         if isinstance(entry, BrokenEntry):
-            print(f"{entry.name:32} BROKEN: {entry.reason}")
+            print(_("{name} BROKEN: {reason}").format(name=f"{entry.name:32}", reason=entry.reason))
         else:
             epochs = entry.epochs if entry.epochs is not None else "?"
-            stopped = "  stopped" if entry.stopped else ""
+            stopped = "  " + _("stopped") if entry.stopped else ""
             print(
                 f"{entry.name:32} {entry.architecture:8} {epochs:>3} ep "
                 f"{entry.test_accuracy:7.2%}  {entry.created}{stopped}"
@@ -64,8 +65,12 @@ def command_evaluate(args: argparse.Namespace, store: ModelStore) -> int:
         print_json(document)
     else:
         print(
-            f"{entry.name}: test accuracy {evaluation.accuracy:.2%} (stored "
-            f"{entry.test_accuracy:.2%}), loss {evaluation.loss:.4f}"
+            _("{name}: test accuracy {accuracy} (stored {stored}), loss {loss}").format(
+                name=entry.name,
+                accuracy=f"{evaluation.accuracy:.2%}",
+                stored=f"{entry.test_accuracy:.2%}",
+                loss=f"{evaluation.loss:.4f}",
+            )
         )
     return 0
 
@@ -101,7 +106,7 @@ def command_predict(args: argparse.Namespace, store: ModelStore) -> int:
         print_json({"model": args.name, "predictions": results})
     for result in results if not args.json else []:
         confidence = result["probabilities"][result["label"]]
-        print(f"{result['image']}: {result['class_name']} ({confidence:.1%})")
+        print(f"{result['image']}: {class_name(result['label'])} ({confidence:.1%})")
     return 0
 
 
@@ -155,18 +160,36 @@ def command_photos(args: argparse.Namespace, store: ModelStore) -> int:
         print_json(document)
         return 0
     d = document
-    print(
-        f"{args.model} ({args.pipeline} pipeline, {d['half']} photos of {args.split}/): "
-        f"headline {d['headline']:.1%}, balanced {d['balanced']:.1%} "
-        f"(the mean of the headline folders; 95% interval "
-        f"{d['balanced_interval'][0]:.1%}-{d['balanced_interval'][1]:.1%}, photos resampled)\n"
-        f"  calibration error {d['calibration_error']:.3f} ({d['calibrated_error']:.3f} at the photo "
-        f"temperature {temperature:.2f}); wrong answers at >= 90%: {d['wrong_at_90']:.0%}, still given: "
-        f"{d['wrong_given_at_90']:.0%}\n"
-        f"  not sure: {d['not_sure']:.0%}; the answers given: {d['answered_accuracy']:.1%} right"
+    summary = _(
+        "{model} ({pipeline} pipeline, {half} photos of {split}/): headline {headline}, balanced {balanced} "
+        "(the mean of the headline folders; {level} interval {low}-{high}, photos resampled)"
+    ).format(
+        model=args.model,
+        pipeline=args.pipeline,
+        half=d["half"],
+        split=args.split,
+        headline=f"{d['headline']:.1%}",
+        balanced=f"{d['balanced']:.1%}",
+        low=f"{d['balanced_interval'][0]:.1%}",
+        high=f"{d['balanced_interval'][1]:.1%}",
+        level="95%",
     )
+    calibration = _(
+        "calibration error {error} ({calibrated} at the photo temperature {temperature}); "
+        "wrong answers at >= 90%: {wrong}, still given: {given}"
+    ).format(
+        error=f"{d['calibration_error']:.3f}",
+        calibrated=f"{d['calibrated_error']:.3f}",
+        temperature=f"{temperature:.2f}",
+        wrong=f"{d['wrong_at_90']:.0%}",
+        given=f"{d['wrong_given_at_90']:.0%}",
+    )
+    answered = _("not sure: {not_sure}; the answers given: {accuracy} right").format(
+        not_sure=f"{d['not_sure']:.0%}", accuracy=f"{d['answered_accuracy']:.1%}"
+    )
+    print(f"{summary}\n  {calibration}\n  {answered}")
     for s in scores:
         accuracy = f"{s.accuracy:6.1%}" if s.accuracy is not None else "   n/a"
-        aside = "" if s.headline else "  not in headline"
+        aside = "" if s.headline else "  " + _("not in headline")
         print(f"  {s.folder:12} {accuracy} ({s.correct}/{s.total}){aside}")
     return 0

@@ -11,6 +11,7 @@ from fashion_lab.cli.quiz import add_quiz_command
 from fashion_lab.cli.room import add_room_command
 from fashion_lab.cli.train import command_train
 from fashion_lab.data.fashion_mnist import DatasetError
+from fashion_lab.i18n import _
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.models.stored import open_store
 from fashion_lab.training.config import PRECISIONS, SCHEDULES, TrainingConfig
@@ -158,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         store.remove_leftovers()  # what a killed save left behind
         return args.handler(args, store)
     except (DatasetError, StoreError, ImageError, ValueError, RuntimeError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(_("error: {error}").format(error=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"\ninterrupted after {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        seconds = f"{time.perf_counter() - started:.0f}"
+        print("\n" + _("interrupted after {seconds}s").format(seconds=seconds), file=sys.stderr)
         return 130

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from fashion_lab.i18n import _
+
 PROGRESS_WIDTH = 30  # characters of the progress bar
 
 
@@ -17,18 +19,30 @@ def render_progress(event: dict[str, Any], epochs: int) -> str:
     done = ((event["epoch"] - 1) + event["step"] / event["steps"]) / epochs
     filled = round(done * PROGRESS_WIDTH)
     bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
-    return (
-        f"\r[{bar}] {done:6.1%} epoch {event['epoch']}/{epochs} "
-        f"batch {event['step']}/{event['steps']} loss {event['loss']:.4f} "
-        f"acc {event['accuracy']:.4f} {event['elapsed']:5.0f}s"
+    line = _("epoch {epoch}/{epochs} batch {step}/{steps} loss {loss} acc {accuracy} {elapsed}s").format(
+        epoch=event["epoch"],
+        epochs=epochs,
+        step=event["step"],
+        steps=event["steps"],
+        loss=f"{event['loss']:.4f}",
+        accuracy=f"{event['accuracy']:.4f}",
+        elapsed=f"{event['elapsed']:5.0f}",
     )
+    return f"\r[{bar}] {done:6.1%} {line}"
 
 
 def describe_epoch(event: dict[str, Any]) -> str:
     """One line of the command line for an epoch event."""
-    partial = " (stopped mid-epoch)" if event["partial"] else ""
-    return (
-        f"\repoch {event['epoch']}: loss {event['loss']:.4f} accuracy {event['accuracy']:.4f} "
-        f"val_loss {event['val_loss']:.4f} val_accuracy {event['val_accuracy']:.4f} "
-        f"({event['seconds']:.1f}s){partial}" + " " * 20
+    line = (
+        _(
+            "epoch {epoch}: loss {loss} accuracy {accuracy} val_loss {val_loss} val_accuracy {val_accuracy} "
+            "({seconds}s) (stopped mid-epoch)"
+        )
+        if event["partial"]
+        else _(
+            "epoch {epoch}: loss {loss} accuracy {accuracy} val_loss {val_loss} val_accuracy {val_accuracy} "
+            "({seconds}s)"
+        )
     )
+    numbers = {name: f"{event[name]:.4f}" for name in ("loss", "accuracy", "val_loss", "val_accuracy")}
+    return "\r" + line.format(epoch=event["epoch"], seconds=f"{event['seconds']:.1f}", **numbers) + " " * 20

@@ -12,6 +12,7 @@ from pathlib import Path
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.cli.room import round_number
 from fashion_lab.data.fashion_mnist import CLASS_NAMES, load_dataset
+from fashion_lab.i18n import _
 from fashion_lab.room.drawings import open_room
 from fashion_lab.room.quiz import model_answers, quiz_images, summarize
 
@@ -47,10 +48,26 @@ def command_quiz(args: argparse.Namespace, store) -> int:
     if args.json:
         print(json.dumps(document))
     else:
-        room_score = "no finished phone yet" if summary.accuracy is None else f"room {summary.accuracy:.1%}"
-        models = f"dense {summary.dense_accuracy:.0%}, CNN {summary.cnn_accuracy:.0%}"
-        written = f"{out}/quiz-round-{round_id}.csv and .json"
-        print(f"round {round_id}: {summary.finished} phone(s) finished, {room_score}, {models} -> {written}")
+        line = (
+            _(
+                "round {round}: {count} phone(s) finished, no finished phone yet, "
+                "dense {dense}, CNN {cnn} -> {files}"
+            )
+            if summary.accuracy is None
+            else _(
+                "round {round}: {count} phone(s) finished, room {room}, dense {dense}, CNN {cnn} -> {files}"
+            )
+        )
+        print(
+            line.format(
+                round=round_id,
+                count=summary.finished,
+                room=f"{summary.accuracy:.1%}" if summary.accuracy is not None else "",
+                dense=f"{summary.dense_accuracy:.0%}",
+                cnn=f"{summary.cnn_accuracy:.0%}",
+                files=_("{folder}/quiz-round-{round}.csv and .json").format(folder=out, round=round_id),
+            )
+        )
     return 0
 
 

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.data.fashion_mnist import CLASS_NAMES, class_name
+from fashion_lab.i18n import _
+from fashion_lab.i18n.fonts import picture_font
 from fashion_lab.room.drawings import open_room, pixels_of, scoreboard
 
-TILE, BAND, COLUMNS = 112, 8, 10
+TILE, BAND, COLUMNS = 112, 36, 10  # the band: the class asked, and the CNN's answer
+LABEL_SIZE, LABEL_INSET = 13, 6  # pixels
 MAX_ROUND = 2**31 - 1  # what both databases' round ids hold
 RIGHT, WRONG = (44, 160, 44), (214, 39, 40)
 
@@ -24,7 +27,11 @@ def command_room(args: argparse.Namespace, store) -> int:
     room = open_room()
     round_id = args.round if args.round is not None else room.current_round()
     if round_id > room.current_round():
-        raise ValueError(f"there is no round {round_id} (the rounds are 1 to {room.current_round()})")
+        raise ValueError(
+            _("there is no round {round} (the rounds are 1 to {last})").format(
+                round=round_id, last=room.current_round()
+            )
+        )
     drawings = room.drawings(round_id, every_round=args.every_round)
     score = scoreboard(room, round_id, every_round=args.every_round)
     name = "every-round" if args.every_round else f"round-{round_id}"
@@ -57,10 +64,16 @@ def command_room(args: argparse.Namespace, store) -> int:
     if args.json:
         print(json.dumps(document | {"files": [str(out / f"{name}.{ext}") for ext in ("json", "png")]}))
         return 0
+    heading = _("every round") if args.every_round else _("round {round}").format(round=round_id)
+    files = (
+        _("{folder}/{name}.json and .png, {folder}/{name}-set/")
+        if args.set
+        else _("{folder}/{name}.json and .png")
+    ).format(folder=out, name=name)
     print(
-        f"{name.replace('-', ' ')}: {len(drawings)} drawing(s), dense {score.dense_right} right, "
-        f"CNN {score.cnn_right} right -> {out}/{name}.json and .png"
-        + (f", {out}/{name}-set/" if args.set else "")
+        _("{heading}: {count} drawing(s), dense {dense} right, CNN {cnn} right -> {files}").format(
+            heading=heading, count=len(drawings), dense=score.dense_right, cnn=score.cnn_right, files=files
+        )
     )
     return 0
 
@@ -79,7 +92,8 @@ def write_labelled_set(drawings, folder: Path) -> None:
 
 
 def contact_sheet(drawings) -> Image.Image:
-    """Every drawing at TILE pixels, COLUMNS a row, newest first, each over its CNN band."""
+    """Every drawing at TILE pixels, COLUMNS a row, newest first, each over its CNN band (green:
+    right, red: wrong) saying the class asked and the CNN's answer, in the CLI's language."""
     rows = max(1, -(-len(drawings) // COLUMNS))
     sheet = Image.new("RGB", (COLUMNS * TILE, rows * (TILE + BAND)), (255, 255, 255))
     draw = ImageDraw.Draw(sheet)
@@ -90,14 +104,24 @@ def contact_sheet(drawings) -> Image.Image:
         draw.rectangle(
             (x, y + TILE, x + TILE - 1, y + TILE + BAND - 1), fill=RIGHT if drawing.cnn_right else WRONG
         )
+        for line, text in enumerate(band_label(drawing)):
+            where = (x + LABEL_INSET, y + TILE + 2 + line * (LABEL_SIZE + 4))
+            draw.text(where, text, fill=(255, 255, 255), font=picture_font(LABEL_SIZE))
     return sheet
+
+
+def band_label(drawing) -> tuple[str, str]:
+    """The two lines under a drawing: the class asked for, and what the CNN answered."""
+    return class_name(drawing.asked), _("CNN: {answer}").format(answer=class_name(drawing.cnn_answer))
 
 
 def round_number(text: str) -> int:
     """--round's value: a whole number from 1 to MAX_ROUND, or argparse's one-line error."""
     if not text.strip().isdigit() or not 1 <= int(text) <= MAX_ROUND:
         raise argparse.ArgumentTypeError(
-            f"a round is a whole number from 1 to {MAX_ROUND}, not {text[:30]!r}"
+            _("a round is a whole number from 1 to {last}, not {text}").format(
+                last=MAX_ROUND, text=repr(text[:30])
+            )
         )
     return int(text)
 

@@ -8,6 +8,7 @@ import sys
 from fashion_lab.cli.output import describe_epoch, print_json, render_progress
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.cli.stop_signals import stop_requests
+from fashion_lab.i18n import _
 from fashion_lab.training.config import TrainingConfig
 from model_store import ModelStore, StoreError, validate_name
 
@@ -33,8 +34,11 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
     )
     config.validate()
     if start_architecture not in (None, config.architecture):
-        architectures = f"{start_architecture}: it cannot start a {config.architecture}"
-        raise ValueError(f"{args.init_from!r} is a {architectures}")
+        raise ValueError(
+            _("{model} is a {start}: it cannot start a {architecture}").format(
+                model=repr(args.init_from), start=start_architecture, architecture=config.architecture
+            )
+        )
     return config
 
 
@@ -56,17 +60,17 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
         while not job.join(timeout=0.2):
             seen = _show_events(job, seen, config.epochs, args.quiet)
             if asked.is_set() and not stopping:  # once, however many times it is asked
-                print("\nstopping after the current few batches...", file=sys.stderr)
+                print("\n" + _("stopping after the current few batches..."), file=sys.stderr)
                 job.stop()
                 stopping = True
     _show_events(job, seen, config.epochs, args.quiet)
     if job.error:
-        raise RuntimeError(f"training failed: {job.error}")
+        raise RuntimeError(_("training failed: {error}").format(error=job.error))
     if job.save_error:
-        raise StoreError(f"training ended but saving failed: {job.save_error}")
+        raise StoreError(_("training ended but saving failed: {error}").format(error=job.save_error))
     result = job.result
     if result is None:  # stopped before it trained anything (while photographing, say)
-        print("stopped before training began: nothing saved", file=sys.stderr)
+        print(_("stopped before training began: nothing saved"), file=sys.stderr)
         return 130
     if args.json:
         print_json(
@@ -81,10 +85,20 @@ def command_train(args: argparse.Namespace, store: ModelStore) -> int:
             }
         )
     else:
+        outcome = {"finished": _("finished"), "stopped": _("stopped")}.get(job.state.value, job.state.value)
         print(
-            f"{job.state.value}: {config.architecture}, {result.epochs_completed} epoch(s) in "
-            f"{result.train_seconds:.1f}s, test accuracy {result.test_accuracy:.2%}, "
-            f"saved as {job.saved_as!r} in {store.root}"
+            _(
+                "{outcome}: {architecture}, {epochs} epoch(s) in {seconds}s, test accuracy {accuracy}, "
+                "saved as {name} in {folder}"
+            ).format(
+                outcome=outcome,
+                architecture=config.architecture,
+                epochs=result.epochs_completed,
+                seconds=f"{result.train_seconds:.1f}",
+                accuracy=f"{result.test_accuracy:.2%}",
+                name=repr(job.saved_as),
+                folder=store.root,
+            )
         )
     return 0
 
@@ -97,7 +111,9 @@ def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
         elif event["kind"] == "epoch":
             print(describe_epoch(event), file=sys.stderr, flush=True)
         elif event["kind"] == "simulating photos":
-            print(f"photographing {event['images']:,} garments in simulation...", file=sys.stderr, flush=True)
+            said = _("photographing {count} garments in simulation...").format(count=f"{event['images']:,}")
+            print(said, file=sys.stderr, flush=True)
         elif event["kind"] == "drawing garments":
-            print(f"drawing {event['images']:,} garments as a person would...", file=sys.stderr, flush=True)
+            said = _("drawing {count} garments as a person would...").format(count=f"{event['images']:,}")
+            print(said, file=sys.stderr, flush=True)
     return seen + len(events)

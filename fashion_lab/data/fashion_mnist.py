@@ -45,7 +45,7 @@ FILES = {
 EXPECTED_COUNTS = {"train": 60_000, "test": 10_000}
 DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
 KERAS_CACHE_DIR = Path.home() / ".keras" / "datasets" / "fashion-mnist"
-FIX_HINT = (
+FIX_HINT = N_(  # said as _(FIX_HINT)
     "install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) "
     "or set FASHION_MNIST_DIR to a folder holding the four original .gz files"
 )
@@ -72,20 +72,32 @@ class Dataset:
 def parse_idx(raw: bytes, expected_ndim: int, name: str = "IDX data") -> np.ndarray:
     """Parse an uncompressed IDX file of unsigned bytes into an array, validating the header."""
     if len(raw) < 4:
-        raise DatasetError(f"{name}: file is too short to hold an IDX header ({len(raw)} bytes)")
+        raise DatasetError(
+            _("{name}: file is too short to hold an IDX header ({count} bytes)").format(
+                name=name, count=len(raw)
+            )
+        )
     zero0, zero1, dtype_code, ndim = raw[0], raw[1], raw[2], raw[3]
     if zero0 or zero1 or dtype_code != _IDX_UBYTE or ndim != expected_ndim:
         magic = int.from_bytes(raw[:4], "big")
         expected = (_IDX_UBYTE << 8) | expected_ndim
-        raise DatasetError(f"{name}: bad magic number 0x{magic:08x}, expected 0x{expected:08x}")
+        raise DatasetError(
+            _("{name}: bad magic number {magic}, expected {expected}").format(
+                name=name, magic=f"0x{magic:08x}", expected=f"0x{expected:08x}"
+            )
+        )
     header_len = 4 + 4 * ndim
     if len(raw) < header_len:
-        raise DatasetError(f"{name}: truncated header")
+        raise DatasetError(_("{name}: truncated header").format(name=name))
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     expected_len = header_len + int(np.prod(dims, dtype=np.int64))
     if len(raw) != expected_len:
-        problem = "truncated" if len(raw) < expected_len else "has trailing bytes"
-        raise DatasetError(f"{name}: {problem}: {len(raw)} bytes, dimensions {dims} need {expected_len}")
+        problem = (
+            _("{name}: truncated: {count} bytes, dimensions {dims} need {needed}")
+            if len(raw) < expected_len
+            else _("{name}: has trailing bytes: {count} bytes, dimensions {dims} need {needed}")
+        )
+        raise DatasetError(problem.format(name=name, count=len(raw), dims=dims, needed=expected_len))
     return np.frombuffer(raw, dtype=np.uint8, offset=header_len).reshape(dims)
 
 
@@ -96,11 +108,13 @@ def read_idx_file(path: Path, expected_ndim: int) -> np.ndarray:
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-        raise DatasetError(f"{path}: cannot read ({error}); {FIX_HINT}") from error
+        raise DatasetError(
+            _("{path}: cannot read ({error}); {hint}").format(path=path, error=error, hint=_(FIX_HINT))
+        ) from error
     try:
         return parse_idx(data, expected_ndim, name=str(path))
     except DatasetError as error:
-        raise DatasetError(f"{error}; {FIX_HINT}") from error
+        raise DatasetError(_("{problem}; {hint}").format(problem=error, hint=_(FIX_HINT))) from error
 
 
 def candidate_dirs() -> list[Path]:
@@ -126,7 +140,9 @@ def _download_with_keras() -> Path:
     except Exception as error:  # noqa: BLE001 - any download failure gets the same advice
         searched = ", ".join(str(d) for d in candidate_dirs())
         raise DatasetError(
-            f"Fashion-MNIST not found in {searched} and the download failed ({error}); {FIX_HINT}"
+            _("Fashion-MNIST not found in {searched} and the download failed ({error}); {hint}").format(
+                searched=searched, error=error, hint=_(FIX_HINT)
+            )
         ) from error
     return KERAS_CACHE_DIR
 
@@ -134,14 +150,26 @@ def _download_with_keras() -> Path:
 def _check_pair(images: np.ndarray, labels: np.ndarray, split: str, folder: Path) -> None:
     if images.shape[1:] != IMAGE_SHAPE or len(images) != len(labels):
         raise DatasetError(
-            f"{folder}: {split} images {images.shape} do not match labels {labels.shape}; {FIX_HINT}"
+            _("{folder}: {split} images {images} do not match labels {labels}; {hint}").format(
+                folder=folder, split=split, images=images.shape, labels=labels.shape, hint=_(FIX_HINT)
+            )
         )
     if len(images) != EXPECTED_COUNTS[split]:
         raise DatasetError(
-            f"{folder}: {split} split has {len(images)} images, expected {EXPECTED_COUNTS[split]}; {FIX_HINT}"
+            _("{folder}: {split} split has {count} images, expected {expected}; {hint}").format(
+                folder=folder,
+                split=split,
+                count=len(images),
+                expected=EXPECTED_COUNTS[split],
+                hint=_(FIX_HINT),
+            )
         )
     if labels.max() >= NUM_CLASSES:
-        raise DatasetError(f"{folder}: {split} labels go up to {labels.max()}; {FIX_HINT}")
+        raise DatasetError(
+            _("{folder}: {split} labels go up to {top}; {hint}").format(
+                folder=folder, split=split, top=labels.max(), hint=_(FIX_HINT)
+            )
+        )
 
 
 def load_dataset_from(folder: Path) -> Dataset:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from fashion_lab.i18n import _
 from model_store.files import UnreadableFile, read_bounded
 
 FOLDER = Path(__file__).resolve().parents[2] / "data" / "photo-cutouts"
@@ -53,15 +54,22 @@ def record_checksum() -> str:
 def load_cutouts() -> PhotoCutouts:
     """The cut-outs, if they are the recorded ones; CutoutsError otherwise."""
     if not CUTOUTS.is_file() or not CHECKSUM.is_file():
-        raise CutoutsError(f"{CUTOUTS} or its checksum is missing: it is in the repository (git checkout it)")
+        raise CutoutsError(
+            _("{file} or its checksum is missing: it is in the repository (git checkout it)").format(
+                file=CUTOUTS
+            )
+        )
     try:
         data = read_bounded(CUTOUTS, MAX_BYTES)
     except UnreadableFile as error:
-        raise CutoutsError(f"{CUTOUTS} cannot be read: {error}") from None
+        raise CutoutsError(_("{file} cannot be read: {error}").format(file=CUTOUTS, error=error)) from None
     recorded = CHECKSUM.read_text().split()[0]
     if hashlib.sha256(data).hexdigest() != recorded:
-        remake = "restore it, or remake it (tools/photo_cutouts.py)"
-        raise CutoutsError(f"{CUTOUTS} does not match {CHECKSUM.name}: {remake}")
+        raise CutoutsError(
+            _("{file} does not match {checksum}: restore it, or remake it (tools/photo_cutouts.py)").format(
+                file=CUTOUTS, checksum=CHECKSUM.name
+            )
+        )
     with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
         return PhotoCutouts(*(arrays[name] for name in ARRAYS))
 

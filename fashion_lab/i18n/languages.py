@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +25,7 @@ DOMAIN = "fashion_lab"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _language_source: Callable[[], str] | None = None
+_spoken: ContextVar[str | None] = ContextVar("spoken", default=None)  # speaking()'s, in this thread
 
 
 def N_(message: str) -> str:
@@ -44,8 +47,21 @@ def set_language_source(source: Callable[[], str] | None) -> None:
     _language_source = source
 
 
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Within: ``_()`` answers in ``language`` in this thread (a training thread writing a tab's
+    live feed has no tab of its own to ask)."""
+    token = _spoken.set(language)
+    try:
+        yield
+    finally:
+        _spoken.reset(token)
+
+
 def current_language() -> str:
-    """The language of what is being shown now: the source's, or the environment's."""
+    """The language of what is being shown now: speaking()'s, the source's, or the environment's."""
+    if (spoken := _spoken.get()) is not None:
+        return spoken
     if _language_source is not None:
         return _language_source()
     return environment_language()

@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from fashion_lab.i18n import N_, _
+
 FORMATS = ("PNG", "JPEG", "WEBP", "BMP", "GIF")  # what the upload promises; nothing else is decoded
-FORMAT_NAMES = "PNG, JPEG, WebP, BMP or GIF"
+FORMAT_NAMES = N_("PNG, JPEG, WebP, BMP or GIF")  # said as _(FORMAT_NAMES)
 MAX_PIXELS = 16_000_000  # decoded pixels (Pillow keeps up to 4 bytes each: 64 MB at most)
 MAX_JPEG_PIXELS = 100_000_000  # a baseline JPEG's, decoded at a fraction of its size
 MAX_FILE_BYTES = 50 * 2**20  # a photo file read from disk (an upload: 10 MB at most)
@@ -46,7 +48,7 @@ class ImageError(ValueError):
 def decode_image(data: bytes) -> Image.Image:
     """Decode untrusted bytes into a small 8-bit image, refusing what is unsafe, broken or unusable."""
     if not data:
-        raise ImageError("the file is empty")
+        raise ImageError(_("the file is empty"))
     try:
         image = _open_bounded(data)
         orientation = image.getexif().get(ORIENTATION_TAG, 1)
@@ -55,11 +57,15 @@ def decode_image(data: bytes) -> Image.Image:
     except ImageError:
         raise
     except UnidentifiedImageError:
-        raise ImageError(f"the file is not an image format we can read ({FORMAT_NAMES})") from None
+        raise ImageError(
+            _("the file is not an image format we can read ({formats})").format(formats=_(FORMAT_NAMES))
+        ) from None
     except Image.DecompressionBombError:
-        raise ImageError("the image is too large (a decompression bomb?)") from None
+        raise ImageError(_("the image is too large (a decompression bomb?)")) from None
     except Exception as error:  # noqa: BLE001 - whatever a decoder raises on untrusted bytes is the file's fault
-        raise ImageError(f"the image could not be decoded ({_describe(error)})") from None
+        raise ImageError(
+            _("the image could not be decoded ({reason})").format(reason=_describe(error))
+        ) from None
     transpose = TRANSPOSES.get(orientation) if isinstance(orientation, int) else None
     return image.transpose(transpose) if transpose is not None else image
 
@@ -69,17 +75,29 @@ def _open_bounded(data: bytes) -> Image.Image:
     image = Image.open(io.BytesIO(data), formats=FORMATS)
     width, height = image.size
     if min(width, height) < MIN_SIDE:
-        raise ImageError(f"the image is too small ({width}x{height} pixels) to show a garment")
+        raise ImageError(
+            _("the image is too small ({width}x{height} pixels) to show a garment").format(
+                width=width, height=height
+            )
+        )
     if max(width, height) / min(width, height) > MAX_ASPECT:
-        raise ImageError(f"the image shape {width}x{height} is too thin to hold a garment")
+        raise ImageError(
+            _("the image shape {width}x{height} is too thin to hold a garment").format(
+                width=width, height=height
+            )
+        )
     jpeg = image.format in ("JPEG", "MPO")  # MPO: a phone's JPEG with a second picture inside
     streams = jpeg and decodes_as_it_streams(data)
     if width * height > (MAX_JPEG_PIXELS if streams else MAX_PIXELS):
-        raise ImageError(f"the image is too large ({width}x{height} pixels)")
+        raise ImageError(
+            _("the image is too large ({width}x{height} pixels)").format(width=width, height=height)
+        )
     if jpeg:
         image.draft(None, (WORKING_SIDE, WORKING_SIDE))
     if image.size[0] * image.size[1] > MAX_PIXELS:
-        raise ImageError(f"the image is too large ({width}x{height} pixels)")
+        raise ImageError(
+            _("the image is too large ({width}x{height} pixels)").format(width=width, height=height)
+        )
     image.seek(0)  # first frame of an animation
     return image
 
@@ -157,7 +175,9 @@ def load_image_file(path: Path | str) -> Image.Image:
     try:
         data = _read_regular_file(Path(path))
     except OSError as error:
-        raise ImageError(f"cannot read {path}: {error.strerror or error}") from None
+        raise ImageError(
+            _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
+        ) from None
     try:
         return decode_image(data)
     except ImageError as error:
@@ -171,7 +191,9 @@ def _read_regular_file(path: Path) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         facts = os.fstat(descriptor)
         if not stat.S_ISREG(facts.st_mode):
-            raise ImageError(f"{path} is not a regular file")
+            raise ImageError(_("{path} is not a regular file").format(path=path))
         if facts.st_size > MAX_FILE_BYTES:
-            raise ImageError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB")
+            raise ImageError(
+                _("{path} is larger than {megabytes} MB").format(path=path, megabytes=MAX_FILE_BYTES // 2**20)
+            )
         return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]

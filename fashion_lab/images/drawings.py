@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import ndimage
 
+from fashion_lab.i18n import _
 from fashion_lab.images.preprocessing import (
     TRIM_TOLERANCE,
     Preprocessed,
@@ -38,24 +39,30 @@ def preprocess_drawing(pixels: np.ndarray) -> Preprocessed:
     if gray.ndim == 3:
         gray = luminance(gray[..., :3])
     result = Preprocessed(gray)
-    result.add("drawing", gray)
-    trimmed = result.add("trimmed", trim(gray))
+    result.add(_("drawing"), gray)
+    trimmed = result.add(_("trimmed"), trim(gray))
     if facing_right(trimmed):
-        trimmed = result.add("mirrored (to face left, as Fashion-MNIST's shoes do)", trimmed[:, ::-1])
+        trimmed = result.add(_("mirrored (to face left, as Fashion-MNIST's shoes do)"), trimmed[:, ::-1])
     tilt = tilt_degrees(trimmed)
     turned = _rotate(trimmed, tilt) if tilt else None
     if turned is not None and _ink(turned).any():  # (faint strokes can fade away when turned)
-        trimmed = result.add(f"set upright ({tilt:+.0f} degrees)", trim(turned))
+        upright = _("set upright ({degrees} degrees)").format(degrees=f"{tilt:+.0f}")
+        trimmed = result.add(upright, trim(turned))
     filled = fill_outlines(trimmed)
     if filled is not None:
         strokes = fit_and_centre(Preprocessed(trimmed), trimmed, sharpen=False).pixels
-        fit_and_centre(result, result.add("inside filled, lines kept", filled), sharpen=False)
+        fit_and_centre(result, result.add(_("inside filled, lines kept"), filled), sharpen=False)
         views = [result.pixels, strokes]
     else:
         views = [fit_and_centre(result, trimmed, sharpen=False).pixels]
     result.extra_views = views[1:] + [view[:, ::-1].copy() for view in views]
-    result.first_view = "the filled drawing" if filled is not None else "the strokes"
-    result.views = f"{result.first_view}, {'its strokes, ' if filled is not None else ''}mirrored too"
+    if filled is not None:
+        result.first_view, result.views = (
+            _("the filled drawing"),
+            _("the filled drawing, its strokes, mirrored too"),
+        )
+    else:
+        result.first_view, result.views = _("the strokes"), _("the strokes, mirrored too")
     return result
 
 

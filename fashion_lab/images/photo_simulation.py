@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 from PIL import Image, ImageFilter
 
+from fashion_lab.i18n import _
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.footwear_from_above import ANKLE_BOOT, SANDAL, SNEAKER, footwear_from_above
 from fashion_lab.images.preprocessing import preprocess_upload
@@ -268,7 +269,7 @@ def _submit_deaf_to_stops(pool: ProcessPoolExecutor, parts: list) -> list:
 
 def _check(stop: Callable[[], bool]) -> None:
     if stop():
-        raise PhotographingStopped("stopped while photographing garments in simulation")
+        raise PhotographingStopped(_("stopped while photographing garments in simulation"))
 
 
 def with_simulated_photos(

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from fashion_lab.data.fashion_mnist import IMAGE_SHAPE
+from fashion_lab.i18n import _
 from fashion_lab.images.decoding import ImageError
 from fashion_lab.images.segmentation import foreground_masks
 
@@ -60,7 +61,7 @@ def trim(gray: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero((gray > TRIM_TOLERANCE * 255).any(axis=1))
     cols = np.flatnonzero((gray > TRIM_TOLERANCE * 255).any(axis=0))
     if len(rows) == 0:
-        raise ImageError("the image is blank: nothing stands out from the background")
+        raise ImageError(_("the image is blank: nothing stands out from the background"))
     return gray[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
@@ -70,14 +71,14 @@ def fit_and_centre(result: Preprocessed, gray: np.ndarray, sharpen: bool) -> Pre
     scale = SIDE / max(height, width)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     image = Image.fromarray(gray).resize(size, Image.Resampling.BOX)
-    result.add("resized (longest edge 28)", np.asarray(image))
+    result.add(_("resized (longest edge 28)"), np.asarray(image))
     if sharpen:
         image = image.filter(ImageFilter.UnsharpMask(radius=1.0, percent=100, threshold=0))
-        result.add("sharpened", np.asarray(image))
+        result.add(_("sharpened"), np.asarray(image))
     canvas = np.zeros(IMAGE_SHAPE, dtype=np.uint8)
     top, left = (SIDE - size[1]) // 2, (SIDE - size[0]) // 2
     canvas[top : top + size[1], left : left + size[0]] = np.asarray(image)
-    result.pixels = result.add("centred 28x28", canvas)
+    result.pixels = result.add(_("centred 28x28"), canvas)
     return result
 
 
@@ -91,10 +92,10 @@ def preprocess_upload(image: Image.Image) -> Preprocessed:
     rgb = np.asarray(image.convert("RGB"), dtype=np.uint8)
     gray = luminance(rgb)
     result = Preprocessed(gray)
-    result.add("upload", rgb)
+    result.add(_("upload"), rgb)
     light_background = _border_median(gray) > 127
     if gray.shape == IMAGE_SHAPE:  # already Fashion-MNIST sized: only the polarity may differ
-        result.pixels = result.add("negated", 255 - gray) if light_background else gray
+        result.pixels = result.add(_("negated"), 255 - gray) if light_background else gray
         return result
     return _preprocess_photo(result, image.convert("RGB"), light_background)
 
@@ -105,24 +106,24 @@ def _preprocess_photo(result: Preprocessed, image: Image.Image, light_background
     rgb = np.asarray(small, dtype=np.uint8)
     gray = luminance(rgb)
     if light_background:
-        gray = result.add("negated", 255 - gray)
+        gray = result.add(_("negated"), 255 - gray)
     masks, result.objects = foreground_masks(rgb)
     if masks is None:  # no object stood out from the border's colours: trim by intensity alone
         # (Classify then says "not sure": on the tune half of the photos none of these was right)
         background = _border_median(gray)
         garment = np.clip(np.abs(gray.astype(np.int16) - background), 0, 255).astype(np.uint8)
-        result.add("background removed", garment)
+        result.add(_("background removed"), garment)
     else:
-        result.add("garment found (mask)", (masks[0] * 255).astype(np.uint8))
+        result.add(_("garment found (mask)"), (masks[0] * 255).astype(np.uint8))
         garment = _stretch_inside(gray, masks[0])
-        result.add("garment cut out", garment)
-    fit_and_centre(result, result.add("trimmed", trim(garment)), sharpen=True)
+        result.add(_("garment cut out"), garment)
+    fit_and_centre(result, result.add(_("trimmed"), trim(garment)), sharpen=True)
     for mask in (masks or [])[1:]:  # the same cut out with gaps bridged wider (patterned fabric)
-        result.add("mask, gaps bridged wider", (mask * 255).astype(np.uint8))
+        result.add(_("mask, gaps bridged wider"), (mask * 255).astype(np.uint8))
         cutout = fit_and_centre(Preprocessed(gray), trim(_stretch_inside(gray, mask)), sharpen=True)
-        result.extra_views.append(result.add("its 28x28 (the answers are averaged)", cutout.pixels))
+        result.extra_views.append(result.add(_("its 28x28 (the answers are averaged)"), cutout.pixels))
     if result.extra_views:
-        result.views, result.first_view = "all cut-outs", "the first cut-out"
+        result.views, result.first_view = _("all cut-outs"), _("the first cut-out")
     return result
 
 

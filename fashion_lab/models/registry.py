@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fashion_lab.i18n import N_, _
+
 if TYPE_CHECKING:
     import keras
 
-LAYER_COLUMNS = ("layer", "type", "output shape", "parameters")
+LAYER_COLUMNS = (N_("layer"), N_("type"), N_("output shape"), N_("parameters"))  # keys; headers shown: _()
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Architecture:
     """A registry entry: what to tell the user about it, and its layers as Keras lists them."""
 
     name: str
-    description: str
+    description: str  # English (N_); shown as _(description)
     convolutional: bool
     # Seconds per training image per epoch, validation included, on 2 shared cores: the line's
     # wait estimate until a run of this architecture has finished on the server (docs/performance.md:
@@ -40,8 +42,10 @@ ARCHITECTURES: dict[str, Architecture] = {
     for a in (
         Architecture(
             "dense",
-            "Classic dense network: Dense(128) and Dense(64) on each row, Flatten, softmax "
-            "(29,898 parameters).",
+            N_(
+                "Classic dense network: Dense(128) and Dense(64) on each row, Flatten, softmax "
+                "(29,898 parameters)."
+            ),
             convolutional=False,
             seconds_per_image=2.0e-5,
             layers=(
@@ -54,7 +58,7 @@ ARCHITECTURES: dict[str, Architecture] = {
         ),
         Architecture(
             "cnn",
-            "Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax (804,554 parameters).",
+            N_("Classic CNN: Conv2D(32, 3x3), MaxPooling(2x2), Dense(128), softmax (804,554 parameters)."),
             convolutional=True,
             seconds_per_image=6.5e-5,
             layers=(
@@ -69,8 +73,10 @@ ARCHITECTURES: dict[str, Architecture] = {
         ),
         Architecture(
             "cnn_deep",
-            "Deeper CNN: two blocks of two 3x3 convolutions with batch norm and 2x2 pooling, dropout, "
-            "Dense(256): more pooling, more tolerance of where things sit.",
+            N_(
+                "Deeper CNN: two blocks of two 3x3 convolutions with batch norm and 2x2 pooling, dropout, "
+                "Dense(256): more pooling, more tolerance of where things sit."
+            ),
             convolutional=True,
             seconds_per_image=1.6e-4,
             layers=(
@@ -100,8 +106,10 @@ ARCHITECTURES: dict[str, Architecture] = {
         ),
         Architecture(
             "cnn_small",
-            "Small CNN at the dense network's size: Conv2D(16) and Conv2D(32), each with 2x2 pooling, "
-            "Dense(16), softmax (30,074 parameters).",
+            N_(
+                "Small CNN at the dense network's size: Conv2D(16) and Conv2D(32), each with 2x2 pooling, "
+                "Dense(16), softmax (30,074 parameters)."
+            ),
             convolutional=True,
             seconds_per_image=1.6e-4,
             layers=(
@@ -118,8 +126,10 @@ ARCHITECTURES: dict[str, Architecture] = {
         ),
         Architecture(
             "dense_wide",
-            "Wide dense network at the classic CNN's size: Flatten, Dense(768), Dense(256), softmax "
-            "(802,314 parameters).",
+            N_(
+                "Wide dense network at the classic CNN's size: Flatten, Dense(768), Dense(256), softmax "
+                "(802,314 parameters)."
+            ),
             convolutional=False,
             seconds_per_image=1.6e-4,
             layers=(
@@ -140,7 +150,11 @@ def get_architecture(name: str) -> Architecture:
         return ARCHITECTURES[name]
     except KeyError:
         choices = ", ".join(ARCHITECTURES)
-        raise ValueError(f"unknown architecture {name!r}; choose one of: {choices}") from None
+        raise ValueError(
+            _("unknown architecture {name}; choose one of: {choices}").format(
+                name=repr(name), choices=choices
+            )
+        ) from None
 
 
 def is_convolutional(name: str) -> bool:
@@ -153,7 +167,7 @@ def weight_shapes(name: str) -> list[tuple[int, ...]]:
     what a stored model's weights must hold before they are loaded."""
     shapes: list[tuple[int, ...]] = []
     inputs = 0  # the last dimension of the previous layer's output
-    for _, kind, output, params in get_architecture(name).layers:
+    for _layer, kind, output, params in get_architecture(name).layers:
         units = int(output.strip("()").split(", ")[-1])
         if kind == "Dense":
             shapes += [(inputs, units), (units,)]

@@ -21,6 +21,7 @@ from PIL import Image
 
 from fashion_lab import settings
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.i18n import _
 from fashion_lab.room import limits
 from fashion_lab.room.database import RoomDatabase, RoomDatabaseError
 from fashion_lab.room.limits import RoomCounts, TooManyDrawings, address_limit
@@ -57,12 +58,16 @@ def presenter_key(folder: Path | None = None) -> str:
     try:
         return _make_or_read_key(path)
     except (OSError, UnicodeDecodeError) as error:
-        raise RoomDatabaseError(f"the presenter key at {path} could not be made or read ({error})") from None
+        raise RoomDatabaseError(
+            _("the presenter key at {path} could not be made or read ({error})").format(
+                path=path, error=error
+            )
+        ) from None
 
 
 def _make_or_read_key(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(3):  # another server may be making it at the same moment
+    for _attempt in range(3):  # another server may be making it at the same moment
         with contextlib.suppress(FileNotFoundError):
             key = path.read_text().strip()
             if len(key) >= KEY_LENGTH:
@@ -82,7 +87,7 @@ def _make_or_read_key(path: Path) -> str:
             continue
         finally:
             temporary.unlink(missing_ok=True)
-    raise RoomDatabaseError(f"the presenter key at {path} could not be made or read")
+    raise RoomDatabaseError(_("the presenter key at {path} could not be made or read").format(path=path))
 
 
 def rate_limit() -> int:
@@ -125,12 +130,14 @@ def send_drawing(
     from fashion_lab.analysis.evaluation import predict_views
 
     if not 0 <= asked < len(CLASS_NAMES) or np.asarray(pixels).shape != (28, 28):
-        raise ValueError("a drawing is a 28x28 picture of one of the 10 classes")
+        raise ValueError(_("a drawing is a 28x28 picture of one of the 10 classes"))
     RoomCounts(*room.drawing_counts()).refuse_when_full()
     room.refuse_unless_taken(phone)  # the presenter's Pause and Block
     limit = rate_limit()
     if room.sent_since(phone, time.time() - RATE_WINDOW) >= limit:
-        raise TooManyDrawings(f"{limit} drawings a minute is the most: wait a moment, then send again.")
+        raise TooManyDrawings(
+            _("{limit} drawings a minute is the most: wait a moment, then send again.").format(limit=limit)
+        )
     limits.ADDRESSES.take(address, address_limit())  # before the phone is counted in the room
     room.saw_phone(phone)
     answers = []

@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from fashion_lab import settings
+from fashion_lab.i18n import _
 
 ADDRESS_LIMIT = 120  # drawings a minute from one source address (a hall's NAT: raise it)
 ROUND_DRAWINGS = 3_000  # in one round: 300 phones sending 10 each
@@ -57,8 +58,10 @@ class AddressWindow:
             if len(sent) >= limit:
                 self._refused.append(now)
                 raise TooManyDrawings(
-                    f"{limit} drawings a minute from one network is the most here: wait a moment, "
-                    "then send again."
+                    _(
+                        "{limit} drawings a minute from one network is the most here: wait a moment, "
+                        "then send again."
+                    ).format(limit=limit)
                 )
             sent.append(now)
 
@@ -96,28 +99,28 @@ class RoomCounts:
     def refuse_when_full(self) -> None:
         """Raise RoomFull, in words for a phone, when a bound is reached."""
         if self.room_full:
-            raise RoomFull("The room is full: the presenter has to make room. Your drawing was not sent.")
+            raise RoomFull(_("The room is full: the presenter has to make room. Your drawing was not sent."))
         if self.round_full:
-            raise RoomFull("This round is full: wait for the presenter's next round.")
+            raise RoomFull(_("This round is full: wait for the presenter's next round."))
 
     def presenter_notice(self, refused_by_address: int = 0) -> str | None:
         """What the presenter is told when a bound is reached (None while none is);
         ``refused_by_address``: drawings the address bound refused in the last minute."""
         if self.room_full:
-            return (
-                f"The room's database holds {self.in_room:,} drawings, the most it keeps: phones can "
+            return _(
+                "The room's database holds {count} drawings, the most it keeps: phones can "
                 "send no more. Start the server on another data folder (FASHION_LAB_DATA) or database "
                 "to go on; the drawings stay where they are."
-            )
+            ).format(count=f"{self.in_room:,}")
         if self.round_full:
-            return (
-                f"This round holds {self.in_round:,} drawings, the most a round takes: phones are "
+            return _(
+                "This round holds {count} drawings, the most a round takes: phones are "
                 "told to wait. Start a **New round** (under the board) to go on."
-            )
+            ).format(count=f"{self.in_round:,}")
         if refused_by_address:
-            return (
-                f"{refused_by_address:,} drawing(s) refused in the last minute: one network sent more "
-                f"than {address_limit():,} a minute (FASHION_LAB_ROOM_ADDRESS_LIMIT; raise it when the "
+            return _(
+                "{count} drawing(s) refused in the last minute: one network sent more "
+                "than {limit} a minute (FASHION_LAB_ROOM_ADDRESS_LIMIT; raise it when the "
                 "room's phones share one address)."
-            )
+            ).format(count=f"{refused_by_address:,}", limit=f"{address_limit():,}")
         return None

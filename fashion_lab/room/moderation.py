@@ -5,6 +5,8 @@ round."""
 
 from __future__ import annotations
 
+from fashion_lab.i18n import _
+
 
 class NotTaken(RuntimeError):
     """The room takes no drawing from this phone now: the board is paused, or the phone blocked."""
@@ -43,7 +45,7 @@ class ModerationTables:
             query = "SELECT round_id, phone FROM drawings WHERE id = ?"
             row = cursor.execute(query, (drawing_id,)).fetchone()
             if row is None:
-                raise ValueError("no such drawing")
+                raise ValueError(_("no such drawing"))
             cursor.execute(
                 "INSERT INTO blocked (round_id, phone) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 tuple(row),
@@ -58,6 +60,6 @@ class ModerationTables:
             query = "SELECT 1 FROM blocked WHERE round_id = ? AND phone = ?"
             blocked = cursor.execute(query, (round_id, phone)).fetchone() is not None
         if blocked:
-            raise NotTaken("The presenter is not taking your drawings this round. Thank you for playing!")
+            raise NotTaken(_("The presenter is not taking your drawings this round. Thank you for playing!"))
         if paused:
-            raise NotTaken("The presenter has paused the board: send again in a moment.")
+            raise NotTaken(_("The presenter has paused the board: send again in a moment."))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from fashion_lab.i18n import _
+
 QUIZ_SIZE = 10
 MAX_CHANGES = 5  # times one answer may be changed: a phone writes 60 answers a round at most
 MAX_SECONDS = 3600.0  # the time taken on one image, as stored
@@ -34,14 +36,14 @@ class QuizTables:
             row = cursor.execute("SELECT COALESCE(quiz_seed, id) FROM rounds WHERE id = ?", (round_id,))
             found = row.fetchone()
         if found is None:
-            raise ValueError(f"there is no round {round_id}")
+            raise ValueError(_("there is no round {round}").format(round=round_id))
         return found[0]
 
     def answer_quiz(self, round_id: int, phone: str, position: int, image: int, answer: int, seconds: float):
         """Store or change the phone's answer on one image; QuizClosed once it has finished, or
         once the answer was changed MAX_CHANGES times."""
         if not (0 <= position < QUIZ_SIZE and 0 <= answer < 10 and 0 <= image):
-            raise ValueError("an answer is one of the 10 classes, for one of the round's 10 images")
+            raise ValueError(_("an answer is one of the 10 classes, for one of the round's 10 images"))
         seconds = min(max(float(seconds), 0.0), MAX_SECONDS)
         with self._transaction() as cursor:
             self._refuse_a_phone_past_the_bound(cursor, round_id, phone)
@@ -68,8 +70,10 @@ class QuizTables:
             if stored.rowcount == 0:
                 finished = "SELECT 1 FROM quiz_finished WHERE round_id = ? AND phone = ?"
                 if cursor.execute(finished, (round_id, phone)).fetchone():
-                    raise QuizClosed("Your answers are in: this quiz is finished.")
-                raise QuizClosed(f"An answer can be changed {MAX_CHANGES} times: this one stays.")
+                    raise QuizClosed(_("Your answers are in: this quiz is finished."))
+                raise QuizClosed(
+                    _("An answer can be changed {count} times: this one stays.").format(count=MAX_CHANGES)
+                )
 
     @staticmethod
     def _refuse_a_phone_past_the_bound(cursor, round_id: int, phone: str) -> None:
@@ -80,7 +84,7 @@ class QuizTables:
             return
         query = "SELECT COUNT(DISTINCT phone) FROM quiz_answers WHERE round_id = ?"
         if cursor.execute(query, (round_id,)).fetchone()[0] >= MAX_QUIZ_PHONES:
-            raise QuizClosed("This round's Guess 10 is full: wait for the presenter's next round.")
+            raise QuizClosed(_("This round's Guess 10 is full: wait for the presenter's next round."))
 
     def finish_quiz(self, round_id: int, phone: str) -> None:
         """Make the phone's answers final; ValueError unless all ten are answered."""
@@ -89,7 +93,7 @@ class QuizTables:
                 "SELECT COUNT(*) FROM quiz_answers WHERE round_id = ? AND phone = ?", (round_id, phone)
             ).fetchone()[0]
             if count < QUIZ_SIZE:
-                raise ValueError(f"{QUIZ_SIZE - count} image(s) still need an answer")
+                raise ValueError(_("{count} image(s) still need an answer").format(count=QUIZ_SIZE - count))
             cursor.execute(
                 "INSERT INTO quiz_finished (round_id, phone, finished) VALUES (?, ?, ?)"
                 " ON CONFLICT (round_id, phone) DO NOTHING",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from fashion_lab.i18n import _
 from fashion_lab.models.registry import get_architecture
 from model_store import is_valid_name
 
@@ -35,35 +36,67 @@ class TrainingConfig:
         """Raise ValueError with a clear message for a setting out of range."""
         get_architecture(self.architecture)  # ValueError naming the choices
         checks = [
-            (1 <= self.epochs <= 1000, f"epochs must be 1-1000, got {self.epochs}"),
-            (1 <= self.batch_size <= 8192, f"batch size must be 1-8192, got {self.batch_size}"),
-            (0 < self.learning_rate <= 1, f"learning rate must be in (0, 1], got {self.learning_rate}"),
-            (self.seed >= 0, f"seed must be >= 0, got {self.seed}"),
-            (self.limit is None or self.limit >= 1, f"limit must be >= 1, got {self.limit}"),
+            (1 <= self.epochs <= 1000, _("epochs must be 1-1000, got {value}"), {"value": self.epochs}),
+            (
+                1 <= self.batch_size <= 8192,
+                _("batch size must be 1-8192, got {value}"),
+                {"value": self.batch_size},
+            ),
+            (
+                0 < self.learning_rate <= 1,
+                _("learning rate must be in (0, 1], got {value}"),
+                {"value": self.learning_rate},
+            ),
+            (self.seed >= 0, _("seed must be >= 0, got {value}"), {"value": self.seed}),
+            (
+                self.limit is None or self.limit >= 1,
+                _("limit must be >= 1, got {value}"),
+                {"value": self.limit},
+            ),
             (
                 0 <= self.simulated_photos <= 1,
-                f"simulated photos must be a share in 0-1, got {self.simulated_photos}",
+                _("simulated photos must be a share in 0-1, got {value}"),
+                {"value": self.simulated_photos},
             ),
             (
                 0 <= self.footwear_from_above <= 1,
-                f"footwear from above must be a share in 0-1, got {self.footwear_from_above}",
+                _("footwear from above must be a share in 0-1, got {value}"),
+                {"value": self.footwear_from_above},
             ),
-            (0 <= self.drawings <= 1, f"drawings must be a share in 0-1, got {self.drawings}"),
-            (0 <= self.real_photos <= 50, f"real photos must be repeated 0-50 times, got {self.real_photos}"),
+            (
+                0 <= self.drawings <= 1,
+                _("drawings must be a share in 0-1, got {value}"),
+                {"value": self.drawings},
+            ),
+            (
+                0 <= self.real_photos <= 50,
+                _("real photos must be repeated 0-50 times, got {value}"),
+                {"value": self.real_photos},
+            ),
             (
                 not self.footwear_from_above or self.simulated_photos,
-                "footwear from above is a kind of simulated photo: set simulated photos too",
+                _("footwear from above is a kind of simulated photo: set simulated photos too"),
+                {},
             ),
-            (self.schedule in SCHEDULES, f"schedule must be one of {SCHEDULES}, got {self.schedule!r}"),
+            (
+                self.schedule in SCHEDULES,
+                _("schedule must be one of {choices}, got {value}"),
+                {"choices": SCHEDULES, "value": repr(self.schedule)},
+            ),
             (
                 self.init_from is None or is_valid_name(self.init_from),
-                f"init from must be a stored model's name, got {self.init_from!r}",
+                _("init from must be a stored model's name, got {value}"),
+                {"value": repr(self.init_from)},
             ),
-            (self.precision in PRECISIONS, f"precision must be one of {PRECISIONS}, got {self.precision!r}"),
+            (
+                self.precision in PRECISIONS,
+                _("precision must be one of {choices}, got {value}"),
+                {"choices": PRECISIONS, "value": repr(self.precision)},
+            ),
         ]
-        for ok, message in checks:
+        for ok, message, values in checks:
             if not ok:
-                raise ValueError(message)
+                raise ValueError(message.format(**values))
 
     def to_dict(self) -> dict[str, Any]:
         """The config as plain JSON-ready values."""

@@ -17,12 +17,19 @@ import numpy as np
 from fashion_lab.analysis.evaluation import evaluate_model
 from fashion_lab.data.batches import training_batches
 from fashion_lab.data.fashion_mnist import Dataset
+from fashion_lab.i18n import _
 from fashion_lab.models.first_layer import probe_indices
 from fashion_lab.models.number_format import FLOAT32, dtype_policy, resolve_precision
 from fashion_lab.models.registry import build_model, is_convolutional
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.events import ReportingCallback
-from fashion_lab.training.job import BaseJob, JobState, RunCancelled, TrainingResult  # noqa: F401 - JobState for importers
+from fashion_lab.training.job import (  # noqa: F401 - JobState for importers
+    NOT_BEGUN,
+    BaseJob,
+    JobState,
+    RunCancelled,
+    TrainingResult,
+)
 from fashion_lab.training.snapshots import LearningRecorder
 
 VALIDATION_BATCH_SIZE = 250  # as fast as 1000, a quarter of the memory (see PREDICT_BATCH_SIZE)
@@ -132,7 +139,7 @@ class TrainingJob(BaseJob):
         steps = -(-len(x) // cfg.batch_size)
         self.model = self.build_seeded_model(steps * cfg.epochs)
         if self.stop_requested:
-            raise RunCancelled("stopped before it began to train")
+            raise RunCancelled(_(NOT_BEGUN))
         self._log.add("started", epochs=cfg.epochs, steps=steps, samples=len(x))
         callback = ReportingCallback(self, steps)
         probes = data.test_images[probe_indices(data.test_labels)]

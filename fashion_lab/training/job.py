@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from fashion_lab.data.fashion_mnist import Dataset, load_dataset
+from fashion_lab.i18n import N_, _
 from fashion_lab.models.registry import weight_shapes
 from fashion_lab.training.config import TrainingConfig
 
@@ -50,6 +51,11 @@ class RunCancelled(Exception):
     """Raised by ``_train`` when the run ends before it trained at all; the message says why."""
 
 
+# A run's thread has no page to ask for its language: the reason is English there, and a page
+# shows it as _(reason).
+NOT_BEGUN = N_("stopped before it began to train")
+
+
 @dataclass
 class TrainingResult:
     """What a finished or stopped run produced, ready for the model store."""
@@ -84,7 +90,11 @@ class BaseJob:
             raise ValueError("a run starts from weights exactly when its config names their model")
         shapes = None if start_weights is None else [w.shape for w in start_weights]
         if shapes is not None and shapes != weight_shapes(config.architecture):
-            raise ValueError(f"the weights of {config.init_from!r} do not fit a {config.architecture}")
+            raise ValueError(
+                _("the weights of {model} do not fit a {architecture}").format(
+                    model=repr(config.init_from), architecture=config.architecture
+                )
+            )
         self.config = config
         self.start_weights = start_weights
         self._dataset = dataset
@@ -135,7 +145,7 @@ class BaseJob:
     def stop(self) -> None:
         """Ask the run to end after the current batch (and its validation pass); a job that has
         not started yet (waiting in line) is cancelled at once and never starts."""
-        self.cancel("stopped while it waited in line")
+        self.cancel(_("stopped while it waited in line"))
 
     def cancel(self, reason: str) -> None:
         """Stop the job, saying ``reason`` if it had not started yet (then it never will)."""
@@ -169,10 +179,10 @@ class BaseJob:
         self.started_at = time.perf_counter()
         try:
             if self.stop_requested:
-                raise RunCancelled("stopped before it began to train")
+                raise RunCancelled(_(NOT_BEGUN))
             self.result = self._train()
             if self.result.epochs_completed == 0:
-                raise RunCancelled("stopped before it began to train")
+                raise RunCancelled(_(NOT_BEGUN))
         except RunCancelled as cancelled:
             self._log.add("cancelled", reason=str(cancelled))
             self._finish(JobState.CANCELLED)

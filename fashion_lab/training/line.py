@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fashion_lab.i18n import _
 from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.progress import summarize_events
@@ -137,15 +138,19 @@ class JobRegistry:
             limit, waiting = self.limit, sum(len(entry.jobs) for entry in self._line)
             if len(jobs) > limit:
                 raise JobRefused(
-                    f"These {len(jobs)} runs start together, and this server trains at most {limit} at once."
+                    _(
+                        "These {count} runs start together, and this server trains at most {limit} at once."
+                    ).format(count=len(jobs), limit=limit)
                 )
             if any(entry.owner == owner for entry in self._line):
-                raise JobRefused("This tab already has a run waiting in line: stop it to start another.")
+                raise JobRefused(_("This tab already has a run waiting in line: stop it to start another."))
             starts_now = not self._line and len(self._running) + len(jobs) <= limit
             if not starts_now and waiting + len(jobs) > self.max_queue:
                 raise JobRefused(
-                    f"The line is full: {waiting} runs already wait for a training slot (at most "
-                    f"{self.max_queue}). Try again when some have finished."
+                    _(
+                        "The line is full: {waiting} runs already wait for a training slot (at most "
+                        "{most}). Try again when some have finished."
+                    ).format(waiting=waiting, most=self.max_queue)
                 )
             entry = _Entry(list(jobs), owner)
             self._line.append(entry)
@@ -185,7 +190,9 @@ class JobRegistry:
                 self._line.popleft()
                 for job in jobs:
                     job.cancel(
-                        f"it needs {len(jobs)} training slots at once, and the server has {self.limit} now"
+                        _("it needs {count} training slots at once, and the server has {limit} now").format(
+                            count=len(jobs), limit=self.limit
+                        )
                     )
                 continue
             if jobs and len(self._running) + len(jobs) > self.limit:
@@ -200,9 +207,9 @@ class JobRegistry:
             except Exception as error:  # noqa: BLE001 - one could not start (no thread left?): none runs
                 for job in jobs:
                     job.cancel(
-                        f"it could not start: {error}"
+                        _("it could not start: {error}").format(error=error)
                     )  # a started one stops, and holds its slot till then
-                failures[entry] = JobRefused(f"The run could not start: {error}")
+                failures[entry] = JobRefused(_("The run could not start: {error}").format(error=error))
         return failures
 
     def _forget_done(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fashion_lab.i18n import _
+
 SMOOTHING = 0.8  # default weight of the past in the moving average of reported batch losses
 EPOCH_METRICS = ("loss", "accuracy", "val_loss", "val_accuracy")
 
@@ -70,9 +72,18 @@ def format_duration(seconds: float) -> str:
 
 def describe_place(position: int, wait: float) -> str:
     """A waiting run's line: ``waiting: 3rd in line, about 40 s``."""
-    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
-    about = f"{round(wait / 5) * 5 or 5} s" if wait < 90 else f"{round(wait / 60)} min"
-    return f"waiting: {position}{suffix} in line, about {about}"
+    about = (
+        _("{seconds} s").format(seconds=round(wait / 5) * 5 or 5)
+        if wait < 90
+        else _("{minutes} min").format(minutes=round(wait / 60))
+    )
+    ordinal = 0 if 10 <= position % 100 <= 20 else position % 10  # English: 1st, 2nd, 3rd, 4th... 11th
+    line = {
+        1: _("waiting: {position}st in line, about {wait}"),
+        2: _("waiting: {position}nd in line, about {wait}"),
+        3: _("waiting: {position}rd in line, about {wait}"),
+    }.get(ordinal, _("waiting: {position}th in line, about {wait}"))
+    return line.format(position=position, wait=about)
 
 
 def job_progress(job, smoothing: float = SMOOTHING) -> TrainingProgress:

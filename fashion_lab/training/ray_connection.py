@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from fashion_lab.data.fashion_mnist import Dataset
+from fashion_lab.i18n import _
 from fashion_lab.training.config import TrainingConfig
 
 PROJECT_PACKAGE = Path(__file__).resolve().parents[1]  # what the workers import: fashion_lab,
@@ -32,7 +33,11 @@ class RayConnection:
 
     def __init__(self, address: str, slots: int = 2, run_cpus: int = 2) -> None:
         if address != "local" and address != "auto" and not address.startswith("ray://"):
-            raise ValueError(f"a Ray address is 'local', 'auto' or 'ray://host:port', got {address!r}")
+            raise ValueError(
+                _("a Ray address is 'local', 'auto' or 'ray://host:port', got {address}").format(
+                    address=repr(address)
+                )
+            )
         if slots < 1 or run_cpus < 1:
             raise ValueError(f"slots and CPUs per run must be >= 1, got {slots} and {run_cpus}")
         self.address, self.slots, self.run_cpus = address, slots, run_cpus
@@ -64,9 +69,17 @@ class RayConnection:
                 self._keeper.start()
             started = self._started
         if not started.wait(CONNECT_TIMEOUT):
-            raise RayUnavailable(f"Ray at {self.address!r} did not answer within {CONNECT_TIMEOUT:.0f} s")
+            raise RayUnavailable(
+                _("Ray at {address} did not answer within {seconds} s").format(
+                    address=repr(self.address), seconds=f"{CONNECT_TIMEOUT:.0f}"
+                )
+            )
         if self._error is not None:
-            raise RayUnavailable(f"Ray at {self.address!r} cannot be used: {self._error}")
+            raise RayUnavailable(
+                _("Ray at {address} cannot be used: {error}").format(
+                    address=repr(self.address), error=self._error
+                )
+            )
         return ray
 
     def _keep(self, ray) -> None:

@@ -13,24 +13,25 @@ from typing import Any
 import numpy as np
 
 from fashion_lab.data.fashion_mnist import Dataset
+from fashion_lab.i18n import N_, _
 from fashion_lab.models.registry import build_model
 from fashion_lab.training.config import TrainingConfig
-from fashion_lab.training.job import BaseJob, RunCancelled, TrainingResult
+from fashion_lab.training.job import NOT_BEGUN, BaseJob, RunCancelled, TrainingResult
 from fashion_lab.training.ray_connection import RayConnection
 
 POLL_SECONDS = 0.5
 STOP_GRACE = 30.0  # seconds a run may take to end after Stop before its worker is killed
 PLACEMENT_TIMEOUT = 180.0  # seconds a run may wait for a machine with its CPUs, and start there
-LOST = "the Ray worker running this training was lost (its process was killed or its machine left)"
-NOT_STARTED = "the Ray worker could not start this training"
+LOST = N_("the Ray worker running this training was lost (its process was killed or its machine left)")
+NOT_STARTED = N_("the Ray worker could not start this training")
 
 
 def describe_ray_error(error: Exception) -> str:
     """One line for a failed Ray run: a worker that could not start, or one that was lost."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()] or [type(error).__name__]
     if getattr(error, "actor_init_failed", False):
-        return f"{NOT_STARTED}: {lines[-1]}"  # the last line of its traceback: the error itself
-    return f"{LOST}: {lines[0]}"
+        return f"{_(NOT_STARTED)}: {lines[-1]}"  # the last line of its traceback: the error itself
+    return f"{_(LOST)}: {lines[0]}"
 
 
 class TrainingActor:
@@ -63,7 +64,7 @@ class TrainingActor:
         if job.state == "cancelled":
             return {"cancelled": job.events()[-1]["reason"]}
         if job.result is None:
-            return {"error": job.error or "the run ended without a result"}
+            return {"error": job.error or _("the run ended without a result")}
         import ray
 
         weights = [np.asarray(w) for w in job.model.get_weights()]
@@ -100,7 +101,7 @@ class RayTrainingJob(BaseJob):
     def _train(self) -> TrainingResult:
         ray = self.connection.connect()
         if self.stop_requested:
-            raise RunCancelled("stopped before it began to train")
+            raise RunCancelled(_(NOT_BEGUN))
         self.actor = self.connection.new_actor(
             TrainingActor, self.config, self.dataset, self.report_interval, self.start_weights
         )
@@ -129,21 +130,25 @@ class RayTrainingJob(BaseJob):
         seen, stop_sent, reply, answered, created = 0, None, None, False, time.monotonic()
         while True:
             if self.stop_requested and not answered:
-                raise RunCancelled("stopped before it began to train")
+                raise RunCancelled(_(NOT_BEGUN))
             if self.stop_requested and stop_sent is None:
                 self.actor.stop.remote()
                 stop_sent = time.monotonic()
             if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE:
                 raise TimeoutError(
-                    f"the run did not end within {STOP_GRACE:.0f} s of Stop: its worker was killed"
+                    _("the run did not end within {seconds} s of Stop: its worker was killed").format(
+                        seconds=f"{STOP_GRACE:.0f}"
+                    )
                 )
             if not answered and time.monotonic() - created > PLACEMENT_TIMEOUT:
                 raise TimeoutError(
-                    f"no machine of the Ray cluster took this run within {PLACEMENT_TIMEOUT:.0f} s "
-                    f"(it asks for {self.connection.run_cpus} free CPUs: FASHION_LAB_RAY_CPUS)"
+                    _(
+                        "no machine of the Ray cluster took this run within {seconds} s "
+                        "(it asks for {cpus} free CPUs: FASHION_LAB_RAY_CPUS)"
+                    ).format(seconds=f"{PLACEMENT_TIMEOUT:.0f}", cpus=self.connection.run_cpus)
                 )
             reply = reply or self.actor.poll.remote(seen)
-            ready, _ = ray.wait([reply], timeout=POLL_SECONDS)
+            ready, _waiting = ray.wait([reply], timeout=POLL_SECONDS)
             if not ready:  # not placed yet, or busy: the same question stays asked
                 continue
             (events, done), reply, answered = ray.get(reply), None, True

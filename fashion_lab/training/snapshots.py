@@ -120,8 +120,9 @@ class LearningRecorder(keras.callbacks.Callback):
         self.batches.append(batches)
         self.positions.append(batches / self.steps_per_epoch)
         if self.publish is not None:
-            label = point_label(batches, self.steps_per_epoch)
-            self.publish(live_picture(pictures, label, classes=self.architecture == "dense"))
+            label = point_label(batches, self.steps_per_epoch)  # the UI says it again in its tab's language
+            picture = live_picture(pictures, label, classes=self.architecture == "dense")
+            self.publish(picture | {"batches": batches, "steps_per_epoch": self.steps_per_epoch})
 
     def arrays(self) -> dict[str, np.ndarray] | None:
         """The record: ``positions`` (in epochs), ``batches`` and each picture, a row per point;

@@ -1,7 +1,8 @@
 // Draws a running job's progress and curves from its JSON feed (components/live_feed.py),
 // fetched every 2 seconds while the tab is in sight, so the Streamlit page does not rerun while a
 // model trains. New points are inserted into the Vega views, which were built while the page was
-// idle; a new feed revision (the smoothing changed) replaces them.
+// idle; a new feed revision (the smoothing changed) replaces them. Every text it shows comes from
+// Python in the page's language: the render arguments' texts, the feed's text and layer title.
 "use strict";
 
 const POLL_MS = 2000; // each update costs the browser ~15 ms of CPU, which training on 2 cores loses
@@ -58,6 +59,8 @@ function fitFrame() {
 // Train press it took the browser's CPU just as the model began to train.
 async function render(args) {
   document.body.classList.toggle("talk", Boolean(args.talk));
+  document.documentElement.lang = args.language;
+  document.getElementById("track").setAttribute("aria-label", args.texts.progress);
   const charts = JSON.stringify([args.specs, args.config]);
   if (charts === panel.charts && args.feed === panel.feed) {
     if (args.stopping && !panel.stopping && panel.timer) startPolling(STOPPING_POLL_MS);
@@ -72,7 +75,7 @@ async function render(args) {
   Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false, layer: null });
   showFirstLayer(null);
   panel.stopping = Boolean(args.stopping);
-  showStatus({ name: "", text: "preparing...", fraction: 0 });
+  showStatus({ name: "", text: args.texts.preparing, fraction: 0 });
   fitFrame();
   const views = await panel.ready;
   if (mine !== generation) return; // newer arguments came meanwhile
@@ -138,6 +141,7 @@ async function fetchAndDraw(feedName, views) {
   if (feedName !== panel.feed || views !== panel.views) return; // a new run took the panel meanwhile
   showStatus(feed);
   if ((feed.first_layer?.number ?? null) !== panel.layer) showFirstLayer(feed.first_layer);
+  if (feed.first_layer) nameFirstLayer(feed.first_layer); // the language may have changed meanwhile
   for (const [name, parts] of Object.entries(feed.charts)) {
     if (views[name]) await update(views[name], name, parts, feed.revision !== panel.revision);
   }
@@ -173,13 +177,6 @@ function showFirstLayer(layer) {
   panel.layer = layer ? layer.number : null;
   box.hidden = !layer;
   if (!layer) return;
-  const what = {
-    kernels: `First layer, its ${layer.count} kernels`,
-    units: `First layer, its ${layer.count} largest units`,
-    classes: "What each class weighs at each pixel",
-  }[layer.layer];
-  document.getElementById("layer-title").textContent = `${what} at ${layer.label} ` +
-    `(red adds, blue subtracts; scale ±${layer.scale.toFixed(2)}): How they learned replays them`;
   const levels = Int8Array.from(atob(layer.levels), (byte) => byte.charCodeAt(0));
   const pixels = layer.side * layer.side;
   const tiles = Array.from({ length: layer.count }, (_, t) => {
@@ -193,9 +190,16 @@ function showFirstLayer(layer) {
     context.putImageData(image, 0, 0);
     return canvas;
   });
-  const holder = document.getElementById("layer-tiles");
-  holder.setAttribute("aria-label", `${tiles.length} ${layer.layer} at ${layer.label}`);
-  holder.replaceChildren(...tiles);
+  document.getElementById("layer-tiles").replaceChildren(...tiles);
+}
+
+// The layer's title and its tiles' name for a screen reader, as the feed says them (only a
+// changed text is set: an unchanged one would still cost the page a layout).
+function nameFirstLayer(layer) {
+  const title = document.getElementById("layer-title");
+  if (title.textContent !== layer.title) title.textContent = layer.title;
+  const tiles = document.getElementById("layer-tiles");
+  if (tiles.getAttribute("aria-label") !== layer.tiles) tiles.setAttribute("aria-label", layer.tiles);
 }
 
 // parts: lists of rows that only ever grow (batch points, epoch points); insert what is new.

@@ -1,0 +1,136 @@
+"""Korean and English in a real browser: every page in Korean shows no English word of the
+catalogue and every page in English no Hangul; ?lang=ko survives page switches; the switch, the
+browser's own language, the room's language on the phones; Hangul drawn with the app's font."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers.store import bundle_classics
+from playwright.sync_api import Browser, Page, expect
+
+from fashion_lab.i18n import translations
+from fashion_lab.room.drawings import presenter_key
+from tools.app_driver import wait_for_the_script
+from tools.app_server import streamlit_server
+from tools.screenshots import PHONE
+from tools.translations import messages_in
+
+pytestmark = pytest.mark.browser
+PAGES = ["", "inside", "learned", "classify", "compare", "models", "room", "play"]
+HANGUL = re.compile("[\uac00-\ud7a3]")
+# Words the two languages share: names, the dataset, abbreviations, units
+SHARED_WORDS = {"cnn", "mnist", "fashion", "relu", "softmax", "png", "jpg", "jpeg", "ray", "url", "qr"}
+SHARED_WORDS |= {"sqlite", "postgresql", "keras", "tensorflow", "streamlit", "adam", "gpu", "cpu", "ms"}
+PRESENTER_BOX = "input[aria-label='Presenter key']"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, small_jobs):
+    root = tmp_path_factory.mktemp("languages")
+    data = root / "data"
+    settings = {"FASHION_LAB_BUNDLED": str(bundle_classics(root, small_jobs)), "FASHION_LAB_DATA": str(data)}
+    with streamlit_server(root / "models", **settings) as url:
+        yield url, presenter_key(data)
+
+
+def catalogue_words() -> set[str]:
+    """The English words of every string the app marks, lower case, but the shared ones."""
+    words = {w.lower() for message in messages_in() for w in re.findall(r"[A-Za-z]{3,}", message)}
+    return words - SHARED_WORDS
+
+
+def english_words(text: str) -> set[str]:
+    """The catalogue's English words in ``text``; names with a hyphen or a digit (bundled-cnn,
+    cnn-deep-photos, T-shirt/top's Korean has none) are a model's or a file's and left out."""
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*", text)
+    return {t.lower() for t in tokens if not re.search(r"[-_0-9]", t)} & catalogue_words()
+
+
+def shown_text(page: Page) -> str:
+    """What the page says: the main area and, where there is one, the sidebar."""
+    parts = [page.get_by_test_id("stMain").inner_text()]
+    sidebar = page.get_by_test_id("stSidebar")
+    if sidebar.count() and sidebar.is_visible():
+        parts.append(sidebar.inner_text())
+    return "\n".join(parts)
+
+
+def open_in(page: Page, url: str, path: str, language: str) -> None:
+    page.goto(f"{url}/{path}?lang={language}")
+    expect(page.get_by_test_id("stMain")).to_be_visible(timeout=30_000)
+    wait_for_the_script(page, timeout=120_000)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_speaks_one_language(page: Page, app, path):
+    url, _ = app
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_in(page, url, path, "ko")
+    korean = shown_text(page)
+    assert HANGUL.search(korean), korean[:300]
+    assert not english_words(korean), f"English on /{path} in Korean: {sorted(english_words(korean))}"
+    open_in(page, url, path, "en")
+    english = shown_text(page).replace("한국어", "")  # the switch names each language in itself
+    assert not HANGUL.search(english), f"Hangul on /{path} in English: {HANGUL.findall(english)[:20]}"
+
+
+def test_lang_survives_page_switches_and_the_switch_changes_it(page: Page, app):
+    url, _ = app
+    open_in(page, url, "classify", "ko")
+    page.get_by_role("link", name="비교").click()
+    expect(page.get_by_role("heading", name="비교")).to_be_visible(timeout=30_000)
+    assert "lang=ko" in page.url
+    page.get_by_role("link", name="모델").click()
+    expect(page.get_by_role("heading", name="모델")).to_be_visible(timeout=30_000)
+    assert "lang=ko" in page.url
+    page.get_by_test_id("stSidebar").get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"lang=en"))
+    page.get_by_role("link", name="Classify").click()
+    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+
+
+def test_with_nothing_chosen_the_browsers_language(browser: Browser, app):
+    url, _ = app
+    korean = browser.new_context(locale="ko-KR").new_page()
+    korean.goto(f"{url}/models")
+    expect(korean.get_by_role("heading", name="모델")).to_be_visible(timeout=30_000)
+    assert "lang=" not in korean.url  # nothing chosen: nothing to keep
+    english = browser.new_context(locale="en-GB").new_page()
+    english.goto(f"{url}/models")
+    expect(english.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
+
+
+def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
+    url, _ = app
+    open_in(page, url, "models", "ko")
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    faces = page.evaluate(
+        """() => [...document.fonts].filter(f => f.unicodeRange.includes('AC00'))
+                 .map(f => [f.family, f.weight, f.status])"""
+    )
+    assert any(status == "loaded" for _, _, status in faces), faces
+    assert page.evaluate("() => document.fonts.check('16px \"Source Sans\"', '모델')")
+
+
+def test_the_phones_follow_the_rooms_language(browser: Browser, app):
+    url, key = app
+    presenter = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    open_in(presenter, url, "room", "en")
+    presenter.locator(PRESENTER_BOX).fill(key)
+    presenter.locator(PRESENTER_BOX).press("Enter")
+    wait_for_the_script(presenter)
+    presenter.get_by_role("radiogroup", name="Room language").get_by_text("한국어").click()
+    wait_for_the_script(presenter)
+    expect(presenter.get_by_role("heading", name="Room")).to_be_visible()  # the presenter's own stays
+    phone = browser.new_context(**PHONE, locale="en-US").new_page()
+    phone.goto(f"{url}/play")
+    send = translations("ko").gettext("Send")
+    expect(phone.get_by_role("button", name=send)).to_be_visible(timeout=30_000)
+    assert not english_words(shown_text(phone))
+    presenter.get_by_role("radiogroup", name="Room language").get_by_text("English").click()
+    wait_for_the_script(presenter)
+    phone.reload()
+    expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
