@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.language import _, class_name
+from components.language import N_, _, class_name
 from components.plain_text import plain
 from components.resources import get_store
 from components.state import DRAWING_PICK, PHOTO_PICK, Slot, kept, preset_picked
@@ -116,6 +116,16 @@ def show_answer(where, entry, probabilities) -> None:
     top = int(probabilities.argmax())
     label, sure = model_label(entry), _("{percent} sure").format(percent=f"{probabilities[top]:.1%}")
     where.metric(label, class_name(top), sure, delta_color="off", delta_arrow="off")
+
+
+ARCHITECTURE_WORDS = {"dense": N_("dense")}  # an architecture a sentence names in words; others are names
+
+
+def architecture_word(architecture: str) -> str:
+    """How a sentence names ``architecture``: the classic dense network in the shown language
+    ("완전연결망"), any other by its name (cnn, cnn_deep, ...)."""
+    word = ARCHITECTURE_WORDS.get(architecture)
+    return _(word) if word else architecture
 
 
 def model_label(entry) -> str:

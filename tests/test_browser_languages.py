@@ -11,6 +11,7 @@ from helpers.store import bundle_classics
 from playwright.sync_api import Browser, Page, expect
 
 from fashion_lab.i18n import translations
+from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.room.drawings import presenter_key
 from tools.app_driver import wait_for_the_script
 from tools.app_server import streamlit_server
@@ -21,7 +22,8 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "inside", "learned", "classify", "compare", "models", "room", "play"]
 HANGUL = re.compile("[\uac00-\ud7a3]")
 # Words the two languages share: names, the dataset, abbreviations, units
-SHARED_WORDS = {"cnn", "mnist", "fashion", "relu", "softmax", "png", "jpg", "jpeg", "ray", "url", "qr"}
+SHARED_WORDS = {"cnn", "mnist", "fashion", "lab", "relu", "softmax", "png", "jpg", "jpeg", "ray", "url", "qr"}
+SHARED_WORDS |= {"flatten"}  # the Keras layer, as the code names it (a layer followed by "(" is left out)
 SHARED_WORDS |= {"sqlite", "postgresql", "keras", "tensorflow", "streamlit", "adam", "gpu", "cpu", "ms"}
 PRESENTER_BOX = "input[aria-label='Presenter key']"
 
@@ -42,19 +44,34 @@ def catalogue_words() -> set[str]:
 
 
 def english_words(text: str) -> set[str]:
-    """The catalogue's English words in ``text``; names with a hyphen or a digit (bundled-cnn,
-    cnn-deep-photos, T-shirt/top's Korean has none) are a model's or a file's and left out."""
-    tokens = re.findall(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*", text)
+    """The catalogue's English words in ``text``, but in names: a path or an address (a slash),
+    a model's or a layer's name (a hyphen, an underscore or a digit: bundled-cnn, dense1), an
+    architecture named after its model ("bundled-dense (dense)") and a Keras layer (Conv2D(...))."""
+    text = text.replace("\u2060", "")  # the word joiners that keep a name on one line
+    text = re.sub(r"\S*/\S*", " ", text)
+    text = re.sub(rf"\((?:{'|'.join(ARCHITECTURES)})\)", " ", text)
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*(?![(A-Za-z0-9])", text)
     return {t.lower() for t in tokens if not re.search(r"[-_0-9]", t)} & catalogue_words()
 
 
+SHOWN_TEXT = """() => [...document.querySelectorAll("[data-testid=stMain], [data-testid=stSidebar]")]
+    .filter(part => part.offsetParent !== null)
+    .map(part => {
+        // an icon's text is its name; code is code; the switch names each language in itself
+        const left = "[data-testid=stIconMaterial], .material-symbols-rounded, code, .st-key-language_switch";
+        let text = part.innerText;
+        part.querySelectorAll(left).forEach(e => { if (e.innerText) text = text.replace(e.innerText, " "); });
+        return text;
+    }).join("\\n")"""
+
+
 def shown_text(page: Page) -> str:
-    """What the page says: the main area and, where there is one, the sidebar."""
-    parts = [page.get_by_test_id("stMain").inner_text()]
-    sidebar = page.get_by_test_id("stSidebar")
-    if sidebar.count() and sidebar.is_visible():
-        parts.append(sidebar.inner_text())
-    return "\n".join(parts)
+    """What the page says: the main area and, where there is one, the sidebar, icons left out."""
+    return page.evaluate(SHOWN_TEXT)
+
+
+def lines_with(text: str, words: set[str]) -> list[str]:
+    return [line for line in text.splitlines() if any(w in line.lower() for w in words)][:8]
 
 
 def open_in(page: Page, url: str, path: str, language: str) -> None:
@@ -70,9 +87,10 @@ def test_every_page_speaks_one_language(page: Page, app, path):
     open_in(page, url, path, "ko")
     korean = shown_text(page)
     assert HANGUL.search(korean), korean[:300]
-    assert not english_words(korean), f"English on /{path} in Korean: {sorted(english_words(korean))}"
+    english = english_words(korean)
+    assert not english, f"English on /{path} in Korean: {sorted(english)} in {lines_with(korean, english)}"
     open_in(page, url, path, "en")
-    english = shown_text(page).replace("한국어", "")  # the switch names each language in itself
+    english = shown_text(page)
     assert not HANGUL.search(english), f"Hangul on /{path} in English: {HANGUL.findall(english)[:20]}"
 
 
@@ -85,7 +103,7 @@ def test_lang_survives_page_switches_and_the_switch_changes_it(page: Page, app):
     page.get_by_role("link", name="모델").click()
     expect(page.get_by_role("heading", name="모델")).to_be_visible(timeout=30_000)
     assert "lang=ko" in page.url
-    page.get_by_test_id("stSidebar").get_by_role("button", name="English").click()
+    page.locator(".st-key-language_switch").get_by_text("English").click()
     expect(page.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"lang=en"))
     page.get_by_role("link", name="Classify").click()
@@ -106,13 +124,13 @@ def test_with_nothing_chosen_the_browsers_language(browser: Browser, app):
 def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
     url, _ = app
     open_in(page, url, "models", "ko")
-    page.wait_for_function("() => document.fonts.status === 'loaded'")
-    faces = page.evaluate(
-        """() => [...document.fonts].filter(f => f.unicodeRange.includes('AC00'))
-                 .map(f => [f.family, f.weight, f.status])"""
+    page.wait_for_function(
+        "() => [...document.fonts].some(f => f.family === 'Noto Sans KR' && f.status === 'loaded')"
     )
-    assert any(status == "loaded" for _, _, status in faces), faces
-    assert page.evaluate("() => document.fonts.check('16px \"Source Sans\"', '모델')")
+    faces = page.evaluate("() => [...document.fonts].map(f => [f.family, f.weight, f.status])")
+    assert ["Noto Sans KR", "400", "loaded"] in faces and ["Noto Sans KR", "700", "loaded"] in faces, faces
+    heading = page.get_by_role("heading", name="모델")
+    assert "Noto Sans KR" in heading.evaluate("h => getComputedStyle(h).fontFamily")
 
 
 def test_the_phones_follow_the_rooms_language(browser: Browser, app):
@@ -122,15 +140,15 @@ def test_the_phones_follow_the_rooms_language(browser: Browser, app):
     presenter.locator(PRESENTER_BOX).fill(key)
     presenter.locator(PRESENTER_BOX).press("Enter")
     wait_for_the_script(presenter)
-    presenter.get_by_role("radiogroup", name="Room language").get_by_text("한국어").click()
+    presenter.locator(".st-key-room_language").get_by_text("한국어").click()
     wait_for_the_script(presenter)
-    expect(presenter.get_by_role("heading", name="Room")).to_be_visible()  # the presenter's own stays
+    expect(presenter.get_by_text("Room language")).to_be_visible()  # the presenter's own page stays
     phone = browser.new_context(**PHONE, locale="en-US").new_page()
     phone.goto(f"{url}/play")
     send = translations("ko").gettext("Send")
     expect(phone.get_by_role("button", name=send)).to_be_visible(timeout=30_000)
     assert not english_words(shown_text(phone))
-    presenter.get_by_role("radiogroup", name="Room language").get_by_text("English").click()
+    presenter.locator(".st-key-room_language").get_by_text("English").click()
     wait_for_the_script(presenter)
     phone.reload()
     expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from components.language import _
+from components.model_picker import architecture_word
 from components.plain_text import plain
 from fashion_lab.models.registry import is_convolutional
 
@@ -36,4 +37,4 @@ def _family(entry) -> bool:
 
 
 def _short(entry) -> str:
-    return "CNN" if entry.architecture == "cnn" else plain(entry.architecture)
+    return "CNN" if entry.architecture == "cnn" else plain(architecture_word(entry.architecture))

@@ -14,7 +14,13 @@ from components.compare.projections import render_projections
 from components.compare.race import render_race
 from components.image_views import tile
 from components.language import N_, _, class_name
-from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
+from components.model_picker import (
+    architecture_word,
+    choose_models,
+    chosen_models,
+    default_models,
+    keep_in_address,
+)
 from components.photo_lesson import learned_from_real_photos, render_photo_lesson
 from components.plain_text import plain, unbroken
 from components.resources import available_test_images, get_store, loaded, precomputed, test_images
@@ -176,9 +182,9 @@ def _render_gallery(first, second, test_set) -> None:
         captions = [
             _("true {true_class} · {first}: {first_answer} · {second}: {second_answer}").format(
                 true_class=unbroken(class_name(labels[i])),
-                first=first.architecture,
+                first=architecture_word(first.architecture),
                 first_answer=_answer(p1, i),
-                second=second.architecture,
+                second=architecture_word(second.architecture),
                 second_answer=_answer(p2, i),
             )
             for i in indices

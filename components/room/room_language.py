@@ -8,7 +8,7 @@ import streamlit as st
 from components.language import _, follow_language
 from components.room.keys import ROOM_LANGUAGE
 from components.room.shared import get_room
-from components.state import ROOM_CONTROL_ERROR
+from components.state import LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR
 from fashion_lab.i18n import LANGUAGES
 from fashion_lab.room.database import RoomDatabaseError
 
@@ -35,5 +35,6 @@ def _chosen() -> None:
 
 
 def follow_the_room() -> None:
-    """This phone speaks the room's language from now on."""
-    follow_language(get_room().language())
+    """This phone speaks the room's language from now on, unless its address names one (?lang=)."""
+    if not LANGUAGE_CHOSEN.get():
+        follow_language(get_room().language())
