@@ -4,6 +4,8 @@ chooses it on the Room page). Pages write their text as ``_("English")`` (fashio
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -70,3 +72,29 @@ def render_language_switch() -> None:
         on_change=_switched,
         label_visibility="collapsed",
     )
+
+
+UPLOADER_WORDS = """<style>
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {{font-size: 0}}
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p::after {{
+  content: {upload}; font-size: 1rem;
+}}
+[data-testid=stFileUploaderDropzoneInstructions] span {{font-size: 0}}
+[data-testid=stFileUploaderDropzoneInstructions] span::after {{content: {limit}; font-size: 0.875rem}}
+</style>"""
+
+
+def translate_the_uploader(types: list[str]) -> None:
+    """Streamlit's file uploader writes its own button and limit in English, and Streamlit has no
+    way to change them: shown in another language, CSS writes them over in it."""
+    if shown_language() == SOURCE_LANGUAGE:
+        return
+    limit = _("{size} MB per file · {types}").format(
+        size=st.get_option("server.maxUploadSize"),
+        types=", ".join(t.upper() for t in types if not (t == "jpeg" and "jpg" in types)),  # as Streamlit
+    )
+    words = {
+        "upload": json.dumps(_("Upload"), ensure_ascii=False),
+        "limit": json.dumps(limit, ensure_ascii=False),
+    }
+    st.html(UPLOADER_WORDS.format(**words))

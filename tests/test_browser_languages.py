@@ -152,3 +152,17 @@ def test_the_phones_follow_the_rooms_language(browser: Browser, app):
     wait_for_the_script(presenter)
     phone.reload()
     expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
+
+
+def test_the_uploaders_own_words_are_written_over_in_korean(page: Page, app):
+    """Streamlit writes "Upload" and "10MB per file" itself; in Korean, CSS writes them over."""
+    url, _ = app
+    open_in(page, url, "classify", "ko")
+    page.get_by_text(translations("ko").gettext("Upload a photo"), exact=True).click()
+    wait_for_the_script(page)
+    button = page.get_by_test_id("stFileUploaderDropzone").locator("button p")
+    limit = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span")
+    after = "e => getComputedStyle(e, '::after').content"
+    assert button.evaluate(after) == '"업로드"'
+    assert limit.evaluate(after) == '"10MB까지 · PNG, JPG, WEBP, BMP, GIF"'
+    assert button.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # the English is not shown

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.canvas_data import canvas_picture, checked_drawing, has_strokes, read_canvas
 from components.classify.keys import BRUSH, CANVAS, CLEAR, TOOL, UPLOAD
-from components.language import N_, _
+from components.language import N_, _, translate_the_uploader
 from components.plain_text import plain
 from components.state import DRAWING, DRAWING_AT_MOUNT, DRAWING_CLEARED, DRAWN_PIXELS, kept
 from fashion_lab.images.decoding import ImageError, decode_image
@@ -105,6 +105,7 @@ def _drawing_to_restore() -> dict | None:
 
 def upload_input() -> Preprocessed | None:
     """A photo or image file, decoded and validated before anything else touches it."""
+    translate_the_uploader(UPLOAD_TYPES)
     upload = st.file_uploader(
         _("Photo of a garment"),
         type=UPLOAD_TYPES,
