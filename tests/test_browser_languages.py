@@ -164,5 +164,5 @@ def test_the_uploaders_own_words_are_written_over_in_korean(page: Page, app):
     limit = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span")
     after = "e => getComputedStyle(e, '::after').content"
     assert button.evaluate(after) == '"업로드"'
-    assert limit.evaluate(after) == '"10MB까지 · PNG, JPG, WEBP, BMP, GIF"'
+    assert limit.evaluate(after) == '"파일당 10MB · PNG, JPG, WEBP, BMP, GIF"'
     assert button.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # the English is not shown
