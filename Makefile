@@ -26,14 +26,16 @@ dataset:
 	  else echo "note: dataset-fashion-mnist not installed; run 'sudo apt-get install dataset-fashion-mnist' or set FASHION_MNIST_DIR"; fi; \
 	fi
 
-# The browser for the browser tests: Debian's chromium (never `playwright install`), and the
-# colour emoji a phone draws the quiz's class buttons with.
+# The browser for the browser tests: Debian's chromium (never `playwright install`), the colour
+# emoji a phone draws the quiz's class buttons with, and the CJK fonts (Korean pages; the app
+# serves its own Korean font, tools/korean_font.py cuts it from these).
+BROWSER_PACKAGES := chromium fonts-noto-color-emoji fonts-noto-cjk
 browser:
-	@if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then \
+	@if ! command -v chromium >/dev/null || [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || \
+	  [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    $(APT_INSTALL) chromium fonts-noto-color-emoji || \
-	      { apt-get update -q && $(APT_INSTALL) chromium fonts-noto-color-emoji; }; \
-	  else echo "note: chromium not installed; run 'sudo apt-get install chromium fonts-noto-color-emoji'"; fi; \
+	    $(APT_INSTALL) $(BROWSER_PACKAGES) || { apt-get update -q && $(APT_INSTALL) $(BROWSER_PACKAGES); }; \
+	  else echo "note: chromium not installed; run 'sudo apt-get install $(BROWSER_PACKAGES)'"; fi; \
 	fi
 
 # PostgreSQL's server programs for the room's database tests (a throwaway cluster per test run).

@@ -17,6 +17,9 @@ from model_store import ModelStore
 from tools.app_server import CHROMIUM_ARGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The tests read English texts, whatever this machine speaks: the CLIs they start read LANGUAGE
+# first (fashion_lab.i18n), and a test that wants Korean says so itself.
+os.environ["LANGUAGE"] = "en"
 SUBSET = 3000  # tests train on a small subset for one epoch: fast, and well above chance
 
 # `make test` runs the suite in two pytest-xdist workers (`-n 2 --dist loadfile`): it waits on

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
+from fashion_lab.i18n import translations
 from tools.app_driver import (
     ALL_IMAGES,
     choose,
@@ -260,6 +261,31 @@ def on_class(page: Page, url: str, talk: bool) -> None:
     expect(live_panel(page).get_by_text("waiting: 2nd in line")).to_be_visible(timeout=60_000)
 
 
+def in_korean(path: str) -> Callable:
+    """The shot of a page in Korean: opened with ?lang=ko, a drawing made on Classify, the first
+    image of Guess 10 on the phone's quiz (the English shots' steps ask for English labels)."""
+    say = translations("ko").gettext
+
+    def act(page: Page, url: str, talk: bool) -> None:
+        page.goto(f"{url}/{path.removeprefix('quiz')}?lang=ko" + ("&talk=1" if talk else ""))
+        expect(page.get_by_test_id("stMain")).to_be_visible(timeout=30_000)
+        wait_for_the_script(page, timeout=300_000)
+        if path == "classify" and page.evaluate("navigator.maxTouchPoints > 0"):
+            draw_by_touch(page, outline(OUTLINES["T-shirt/top"]))
+        elif path == "classify":
+            draw_trousers(page)
+        if path == "classify":
+            expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=30_000)
+        if path == "compare":  # the galleries of right and wrong come last
+            expect(page.get_by_test_id("stImage").first).to_be_visible(timeout=300_000)
+        if path == "quiz":
+            page.get_by_text(say("🔎 Guess 10")).click()
+            expect(page.get_by_text("1/10", exact=False).first).to_be_visible(timeout=30_000)
+
+    return act
+
+
+KOREAN_PAGES = ("train", "inside", "learned", "classify", "compare", "models", "room", "play", "quiz")
 ROOM_SHOTS = [
     ("train-waiting.png", on_class, {"viewport": {"width": 1400, "height": 900}}, False, False),
     ("train-waiting-talk.png", on_class, TALK, True, False),
@@ -324,6 +350,9 @@ def main() -> int:
             for page_name, act in STAGE_PAGES.items():
                 shots += [(f"{page_name}-talk.png", act, TALK, True, False)]
                 shots += [(f"{page_name}-phone.png", act, PHONE, False, True)]
+            for page_name in KOREAN_PAGES:  # issue 44: the Korean pages at the projector and on a phone
+                shots += [(f"ko-{page_name}-talk.png", in_korean(page_name), TALK, True, False)]
+                shots += [(f"ko-{page_name}-phone.png", in_korean(page_name), PHONE, False, True)]
             for name, act, context, talk, tall in shots + ROOM_SHOTS:
                 if not only or name in only:
                     shoot(browser, url, act, OUT / name, context, talk, tall)
