@@ -5,7 +5,7 @@ import streamlit as st
 from components.classify.page import render_classify
 from components.compare.page import render_compare
 from components.inside.page import render_inside
-from components.language import N_, _, render_language_switch, settle_language
+from components.language import N_, _, render_language_style, render_language_switch, settle_language
 from components.learned.page import render_learned
 from components.models.page import render_models
 from components.resources import remove_store_leftovers
@@ -51,7 +51,8 @@ navigation = st.navigation(
     + [st.Page(render_play, title=_("Join"), icon=":material/draw:", url_path="play", visibility="hidden")],
     position="top" if talk else "sidebar",
 )
-if navigation.url_path != "play":  # the phones' page has no sidebar
+if navigation.url_path != "play":  # the phones' page has no sidebar, and speaks the room's language
+    render_language_style()
     render_language_switch()
     render_talk_switch()
 if navigation.url_path not in ("", "play"):  # the Train page (the default, at "/") shows the run itself

@@ -19,7 +19,7 @@ def chart_config(talk: bool) -> dict[str, Any]:
     and thick lines."""
     size, grey, line = TALK_SIZES if talk else LAPTOP_SIZES, "#808495", "#e6eaf1"
     return {
-        "font": '"Source Sans Pro", "Source Sans 3", sans-serif',
+        "font": '"Source Sans Pro", "Source Sans 3", "Noto Sans KR", sans-serif',  # Hangul: the app's font
         "axis": {
             "labelFontSize": size[0],
             "titleFontSize": size[0],

@@ -47,6 +47,19 @@ def settle_language() -> str:
     return LANGUAGE.get()
 
 
+# Korean breaks lines at spaces, not inside a word (the browser's default breaks between any two
+# syllables: "티셔\n츠/탑"); a word too long for its line may still break.
+KOREAN_LINES = """<style>
+[data-testid=stApp], [data-testid=stApp] * {word-break: keep-all !important; overflow-wrap: break-word}
+</style>"""  # !important: Streamlit's markdown sets its own word-break (break-word), which wins otherwise
+
+
+def render_language_style() -> None:
+    """What the shown language needs of the page's layout."""
+    if shown_language() == "ko":
+        st.html(KOREAN_LINES)
+
+
 def follow_language(language: str) -> None:
     """Show ``language`` from now on (the join page follows the room's)."""
     if language in LANGUAGES:

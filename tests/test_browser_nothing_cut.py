@@ -94,7 +94,8 @@ def show(page: Page, url: str, path: str, talk: bool, language: str = "en") -> N
     answered, and with a photo (its models have the longest names)."""
     say = translations(language).gettext
     asked = [f"lang={language}"] + (["talk=1"] if talk and path != "play" else [])
-    page.goto(f"{url}/{path.removesuffix('-photo')}?{'&'.join(asked)}")
+    where = "" if path == "train" else path.removesuffix("-photo")  # Train is the app's "/"
+    page.goto(f"{url}/{where}?{'&'.join(asked)}")
     wait_for_the_script(page, timeout=120_000)
     if path == "classify-photo":
         page.get_by_text(say("Upload a photo"), exact=True).click()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from playwright.sync_api import Frame, FrameLocator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -147,13 +149,13 @@ def wait_for_a_script_run(page: Page, after: int, timeout: float = 30_000) -> No
     wait_for_the_script(page, timeout)
 
 
-def draw_trousers(page: Page) -> None:
+def draw_trousers(page: Page, say: Callable[[str], str] = str) -> None:
     """Two filled, tall rectangles side by side on the Classify canvas, drawn with the mouse; each
     drawn once the script run of the one before has ended (a stroke made during a run was lost
-    now and then)."""
+    now and then). ``say``: the page's language (a catalogue's gettext)."""
     canvas = page.locator("canvas.upper-canvas")
     expect(canvas).to_be_visible(timeout=30_000)
-    choose(page, "Tool", "Rectangle")
+    choose(page, say("Tool"), say("Rectangle"))
     # The canvas gets the tool from the rerun that follows, which may not have been asked for yet
     # when choose saw no script run going on: a rectangle dragged before then is drawn freehand.
     page.wait_for_function(DRAWS_SHAPES, polling=100, timeout=30_000)

@@ -50,6 +50,7 @@ def render_models() -> None:
         st.info(_("No trained models yet. Train one: `python -m fashion_lab train --arch cnn`."))
     else:  # in talk mode the columns that fit a 1280 px projector
         kinds = {_("test accuracy"): "percent", _("train seconds"): "seconds", _("parameters"): "int"}
+        kinds |= {_("stopped"): "yes/no", _("bundled"): "yes/no"}
         hidden = (_("fine-tuned from"), _("train seconds"), _("created"), _("bundled"))
         show_table(_models_table(models), kinds, _("name"), talk_hides=hidden)
         render_reliability(models)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.language import _, follow_language
+from components.language import _, follow_language, render_language_style
 from components.room.keys import ROOM_LANGUAGE
 from components.room.shared import get_room
 from components.state import LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR
@@ -38,3 +38,4 @@ def follow_the_room() -> None:
     """This phone speaks the room's language from now on, unless its address names one (?lang=)."""
     if not LANGUAGE_CHOSEN.get():
         follow_language(get_room().language())
+    render_language_style()
