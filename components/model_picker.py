@@ -118,12 +118,12 @@ def show_answer(where, entry, probabilities) -> None:
     where.metric(label, class_name(top), sure, delta_color="off", delta_arrow="off")
 
 
-ARCHITECTURE_WORDS = {"dense": N_("dense")}  # an architecture a sentence names in words; others are names
+ARCHITECTURE_WORDS = {"dense": N_("dense"), "cnn": "CNN"}  # how sentences name the classic pair
 
 
 def architecture_word(architecture: str) -> str:
-    """How a sentence names ``architecture``: the classic dense network in the shown language
-    ("완전연결망"), any other by its name (cnn, cnn_deep, ...)."""
+    """How a sentence names ``architecture``: the classic pair as CNN and, in the shown language,
+    dense ("완전연결망"); any other by its name (cnn_deep, dense_wide, ...)."""
     word = ARCHITECTURE_WORDS.get(architecture)
     return _(word) if word else architecture
 

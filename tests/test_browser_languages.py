@@ -126,9 +126,9 @@ def test_with_nothing_chosen_the_browsers_language(browser: Browser, app):
 def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
     url, _ = app
     open_in(page, url, "models", "ko")
-    page.wait_for_function(
-        "() => [...document.fonts].some(f => f.family === 'Noto Sans KR' && f.status === 'loaded')"
-    )
+    loaded = "(w) => [...document.fonts].some(f => f.family === 'Noto Sans KR' && f.weight === w && f.status === 'loaded')"  # noqa: E501
+    for weight in ("400", "700"):  # the text and the heading's
+        page.wait_for_function(loaded, arg=weight)
     faces = page.evaluate("() => [...document.fonts].map(f => [f.family, f.weight, f.status])")
     assert ["Noto Sans KR", "400", "loaded"] in faces and ["Noto Sans KR", "700", "loaded"] in faces, faces
     heading = page.get_by_role("heading", name="모델")

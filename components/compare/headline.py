@@ -37,4 +37,4 @@ def _family(entry) -> bool:
 
 
 def _short(entry) -> str:
-    return "CNN" if entry.architecture == "cnn" else plain(architecture_word(entry.architecture))
+    return plain(architecture_word(entry.architecture))

@@ -9,6 +9,7 @@ from components.inside.shift import render_shift_test
 from components.inside.views import render_channel_detail, render_dense_view, render_kernels, render_maps
 from components.language import N_, _
 from components.model_picker import chosen_models, default_models, keep_in_address
+from components.plain_text import unbroken
 from components.resources import get_store, loaded
 from components.state import CLASSIFY_CHOICE, CLASSIFY_INPUT, kept, talk_mode
 from components.test_image_picker import test_image_input
@@ -26,7 +27,7 @@ def _pick_input():
         if picked is None:
             return None, ""
         result, truth = picked
-        return result.pixels, _("test image, true label {label}").format(label=truth)
+        return result.pixels, _("test image, true label {label}").format(label=unbroken(truth))
     pixels = CLASSIFY_INPUT.get()
     if pixels is None:
         st.info(_("Nothing drawn or uploaded yet: do it on the Classify page, then come back."))

@@ -13,7 +13,7 @@ from components.inside.keys import SHIFT_DOWN, SHIFT_HEATMAP, SHIFT_RIGHT
 from components.language import N_, _, ngettext
 from components.model_picker import show_answer
 from components.palette import colour_encoding
-from components.plain_text import plain
+from components.plain_text import plain, unbroken
 from components.resources import available_test_images, precomputed, test_images
 from fashion_lab.analysis.precomputed import SHIFT_IMAGES, SHIFTS
 
@@ -65,7 +65,7 @@ def _verdict(curves: pd.DataFrame) -> str:
     centred = curves[curves["shift"] == 0].groupby("model")["accuracy"].mean()
     kept = (at_four / centred).sort_values(ascending=False)
     parts = [
-        _("{model} keeps {ratio} of its accuracy").format(model=plain(model), ratio=f"{ratio:.0%}")
+        _("{model} keeps {ratio} of its accuracy").format(model=unbroken(plain(model)), ratio=f"{ratio:.0%}")
         for model, ratio in kept.items()
     ]
     listed = parts[0]
@@ -78,7 +78,7 @@ def _verdict(curves: pd.DataFrame) -> str:
             "what a model has seen in training (shifted images) matters as much."
         )
     else:
-        said = _("Most tolerant: {model}.").format(model=plain(kept.index[0]))
+        said = _("Most tolerant: {model}.").format(model=unbroken(plain(kept.index[0])))
     return f"{verdict} {said}"
 
 
