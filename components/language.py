@@ -50,8 +50,9 @@ def settle_language() -> str:
 # Korean breaks lines at spaces, not inside a word (the browser's default breaks between any two
 # syllables: "티셔\n츠/탑"); a word too long for its line may still break.
 KOREAN_LINES = """<style>
-[data-testid=stApp], [data-testid=stApp] * {word-break: keep-all !important; overflow-wrap: break-word}
-</style>"""  # !important: Streamlit's markdown sets its own word-break (break-word), which wins otherwise
+body, body * {word-break: keep-all !important; overflow-wrap: break-word}
+</style>"""  # body: tooltips and menus sit outside the app's element; !important: Streamlit's markdown
+# sets its own word-break (break-word), which would win
 
 
 def render_language_style() -> None:

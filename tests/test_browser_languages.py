@@ -89,8 +89,9 @@ def test_every_page_speaks_one_language(page: Page, app, path):
     assert HANGUL.search(korean), korean[:300]
     english = english_words(korean)
     assert not english, f"English on /{path} in Korean: {sorted(english)} in {lines_with(korean, english)}"
-    breaks = "() => getComputedStyle(document.querySelector('[data-testid=stMarkdownContainer] *')).wordBreak"
-    assert page.evaluate(breaks) == "keep-all"  # "티셔\n츠/탑" no more: Korean breaks at spaces
+    # "티셔\n츠/탑" no more: Korean breaks at spaces (the page's style may land a moment after its text)
+    paragraph = "document.querySelector('[data-testid=stMain] [data-testid=stMarkdownContainer] *')"
+    page.wait_for_function(f"() => getComputedStyle({paragraph}).wordBreak === 'keep-all'", timeout=10_000)
     open_in(page, url, path, "en")
     english = shown_text(page)
     assert not HANGUL.search(english), f"Hangul on /{path} in English: {HANGUL.findall(english)[:20]}"
