@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from fashion_lab.i18n import translations
 from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.room.drawings import presenter_key
-from tools.app_driver import wait_for_the_script
+from tools.app_driver import choose, wait_for_the_script
 from tools.app_server import streamlit_server
 from tools.screenshots import PHONE
 from tools.translations import messages_in
@@ -111,17 +111,18 @@ def test_lang_survives_page_switches_and_the_switch_changes_it(page: Page, app):
     expect(page).to_have_url(re.compile(r"lang=en"))
     page.get_by_role("link", name="Classify").click()
     expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(r"lang=en"))  # the choice, kept across this switch too
 
 
 def test_with_nothing_chosen_the_browsers_language(browser: Browser, app):
     url, _ = app
-    korean = browser.new_context(locale="ko-KR").new_page()
-    korean.goto(f"{url}/models")
-    expect(korean.get_by_role("heading", name="모델")).to_be_visible(timeout=30_000)
-    assert "lang=" not in korean.url  # nothing chosen: nothing to keep
-    english = browser.new_context(locale="en-GB").new_page()
-    english.goto(f"{url}/models")
-    expect(english.get_by_role("heading", name="Models")).to_be_visible(timeout=30_000)
+    for locale, heading in (("ko-KR", "모델"), ("en-GB", "Models")):
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(f"{url}/models")
+        expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+        assert "lang=" not in page.url  # nothing chosen: nothing to keep
+        context.close()
 
 
 def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
@@ -137,24 +138,38 @@ def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
 
 
 def test_the_phones_follow_the_rooms_language(browser: Browser, app):
+    """The presenter picks Korean: a phone joining speaks it; back to English: the phone's next tap
+    (a choice that reruns only its part of the page) brings the whole page back in English."""
     url, key = app
-    presenter = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    presenter_context = browser.new_context(viewport={"width": 1366, "height": 900})
+    presenter = presenter_context.new_page()
     open_in(presenter, url, "room", "en")
     presenter.locator(PRESENTER_BOX).fill(key)
     presenter.locator(PRESENTER_BOX).press("Enter")
     wait_for_the_script(presenter)
-    presenter.locator(".st-key-room_language").get_by_text("한국어").click()
-    wait_for_the_script(presenter)
-    expect(presenter.get_by_text("Room language")).to_be_visible()  # the presenter's own page stays
-    phone = browser.new_context(**PHONE, locale="en-US").new_page()
-    phone.goto(f"{url}/play")
-    send = translations("ko").gettext("Send")
-    expect(phone.get_by_role("button", name=send)).to_be_visible(timeout=30_000)
-    assert not english_words(shown_text(phone))
-    presenter.locator(".st-key-room_language").get_by_text("English").click()
-    wait_for_the_script(presenter)
-    phone.reload()
-    expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
+    room_language = presenter.locator(".st-key-room_language")
+    phone_context = browser.new_context(**PHONE, locale="en-US")
+    try:
+        room_language.get_by_text("한국어").click()
+        wait_for_the_script(presenter)
+        expect(presenter.get_by_text("Room language")).to_be_visible()  # the presenter's own page stays
+        phone = phone_context.new_page()
+        phone.goto(f"{url}/play")
+        say = translations("ko").gettext
+        expect(phone.get_by_role("button", name=say("Send"))).to_be_visible(timeout=30_000)
+        wait_for_the_script(phone)
+        assert not english_words(shown_text(phone))
+        room_language.get_by_text("English").click()
+        wait_for_the_script(presenter)
+        choose(phone, say("Draw a"), say("Trouser"))
+        expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
+        expect(phone.get_by_role("combobox", name="Draw a")).to_be_visible()
+    finally:
+        if room_language.get_by_text("English").is_visible():  # the next test's room speaks English
+            room_language.get_by_text("English").click()
+            wait_for_the_script(presenter)
+        phone_context.close()
+        presenter_context.close()
 
 
 def test_the_uploaders_own_words_are_written_over_in_korean(page: Page, app):

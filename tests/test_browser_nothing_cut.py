@@ -14,7 +14,7 @@ from fashion_lab.i18n import translations
 from model_store import BUNDLED_ROOT
 from tools.app_driver import wait_for_the_script
 from tools.app_server import streamlit_server
-from tools.screenshots import PHONE, PHOTO, TALK
+from tools.screenshots import PHONE, TALK, on_photo
 
 pytestmark = pytest.mark.browser
 SIZES = {
@@ -93,15 +93,14 @@ def show(page: Page, url: str, path: str, talk: bool, language: str = "en") -> N
     """Open the page in ``language`` and wait until its script has run; Classify with a test image
     answered, and with a photo (its models have the longest names)."""
     say = translations(language).gettext
+    if path == "classify-photo":
+        on_photo(page, url, talk, language=language)
+        wait_for_the_script(page, timeout=120_000)
+        return
     asked = [f"lang={language}"] + (["talk=1"] if talk and path != "play" else [])
-    where = "" if path == "train" else path.removesuffix("-photo")  # Train is the app's "/"
+    where = "" if path == "train" else path  # Train is the app's "/"
     page.goto(f"{url}/{where}?{'&'.join(asked)}")
     wait_for_the_script(page, timeout=120_000)
-    if path == "classify-photo":
-        page.get_by_text(say("Upload a photo"), exact=True).click()
-        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(PHOTO)
-        expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=120_000)  # the photo defaults
-        wait_for_the_script(page, timeout=120_000)
     if path == "classify":
         page.get_by_text(say("Test image"), exact=True).click()
         expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)

@@ -292,7 +292,7 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
         draw_by_touch(phone, [(x, y), (x + 4, y + 2)])
     wait_for_the_script(phone)
     start = outline(OUTLINES["Trouser"])[0]  # on the trousers' outline: still white, still drawn
-    phone.wait_for_function(STROKE_AT, arg=[*start], timeout=10_000)
+    phone.wait_for_function(STROKE_AT, arg=[*start], timeout=30_000)
     expect(send).to_be_enabled()
     assert clear.bounding_box()["height"] >= 44 and send.bounding_box()["height"] >= 44  # thumb-sized
     clear.click()

@@ -102,12 +102,15 @@ def on_heatmaps(page: Page, url: str, talk: bool) -> None:
     page.get_by_role("heading", name="What each model looked at").evaluate(TO_THE_TOP)
 
 
-def on_photo(page: Page, url: str, talk: bool, more: tuple[str, ...] = ()) -> None:
+def on_photo(page: Page, url: str, talk: bool, more: tuple[str, ...] = (), language: str = "en") -> None:
     """A shirt from the check half of the photos, uploaded: the pipeline's steps and the verdicts
-    of the photo defaults (the same CNN without and with real photos), then of ``more`` models."""
-    page.goto(f"{url}/classify" + ("?talk=1" if talk else ""))
-    expect(page.get_by_role("heading", name="Classify")).to_be_visible(timeout=30_000)
-    page.get_by_text("Upload a photo", exact=True).click()  # first: a drawing has models of its own
+    of the photo defaults (the same CNN without and with real photos), then of ``more`` models;
+    the page in ``language``."""
+    say = translations(language).gettext
+    asked = ([] if language == "en" else [f"lang={language}"]) + (["talk=1"] if talk else [])
+    page.goto(f"{url}/classify" + (f"?{'&'.join(asked)}" if asked else ""))
+    expect(page.get_by_role("heading", name=say("Classify"))).to_be_visible(timeout=30_000)
+    page.get_by_text(say("Upload a photo"), exact=True).click()  # first: a drawing has models of its own
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(PHOTO)
     expect(page.get_by_test_id("stMetric")).to_have_count(2, timeout=120_000)  # the photo defaults
     if not more:

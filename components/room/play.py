@@ -26,7 +26,7 @@ from components.room.keys import (
 )
 from components.room.person import asked_class, heartbeat, this_person
 from components.room.quiz import render_quiz
-from components.room.room_language import follow_the_room
+from components.room.room_language import follow_the_room, rerun_if_the_room_switched
 from components.room.shared import classic_models, get_room
 from components.session_values import SentDrawing
 from components.state import (
@@ -123,6 +123,7 @@ def render_play() -> None:
 @st.fragment
 def _turn() -> None:
     """The class to draw, a canvas for a finger, Send; once sent, both answers and Draw another."""
+    rerun_if_the_room_switched()
     turn = PLAY_ROUND.get()  # a new turn: a new, empty canvas
     if not _sent(turn):
         drawing = st.empty()  # emptied once sent: the answers take the canvas's place

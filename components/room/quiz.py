@@ -10,6 +10,7 @@ import streamlit as st
 from components.image_views import tile
 from components.language import N_, _, class_name
 from components.room.keys import QUIZ_ANSWER, QUIZ_BACK
+from components.room.room_language import rerun_if_the_room_switched
 from components.room.shared import get_room, quiz_round
 from components.session_values import QuizState
 from components.state import PHONE_ID, QUIZ
@@ -27,6 +28,7 @@ SCORERS = (N_("You"), N_("Dense"), N_("CNN"))  # the results' three metrics
 @st.fragment
 def render_quiz() -> None:
     """The quiz of the room's current round (a new round: a new quiz)."""
+    rerun_if_the_room_switched()
     room = get_room()
     try:
         current = room.current_round()

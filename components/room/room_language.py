@@ -8,14 +8,18 @@ import streamlit as st
 from components.language import _, follow_language, render_language_style
 from components.room.keys import ROOM_LANGUAGE
 from components.room.shared import get_room
-from components.state import LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR
+from components.state import LANGUAGE, LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR
 from fashion_lab.i18n import LANGUAGES
 from fashion_lab.room.database import RoomDatabaseError
 
 
 def render_room_language() -> None:
-    """The presenter's choice, as the database has it (another presenter's tab may have changed it)."""
-    st.session_state[ROOM_LANGUAGE] = get_room().language()
+    """The presenter's choice, as the database has it (another presenter's tab may have changed it);
+    none while the database cannot say (the board says why)."""
+    try:
+        st.session_state[ROOM_LANGUAGE] = get_room().language()
+    except RoomDatabaseError:
+        return
     st.sidebar.radio(
         _("Room language"),
         list(LANGUAGES),
@@ -35,7 +39,22 @@ def _chosen() -> None:
 
 
 def follow_the_room() -> None:
-    """This phone speaks the room's language from now on, unless its address names one (?lang=)."""
+    """This phone speaks the room's language from now on, unless its address names one (?lang=);
+    the one it spoke while the database cannot say (Send says why)."""
     if not LANGUAGE_CHOSEN.get():
-        follow_language(get_room().language())
+        follow_language(_rooms_language() or LANGUAGE.get())
     render_language_style()
+
+
+def rerun_if_the_room_switched() -> None:
+    """A tap reruns only its part of the phone's page: when the presenter has switched the room's
+    language meanwhile, the whole page is drawn again in it."""
+    if not LANGUAGE_CHOSEN.get() and _rooms_language() not in (None, LANGUAGE.get()):
+        st.rerun(scope="app")
+
+
+def _rooms_language() -> str | None:
+    try:
+        return get_room().language()
+    except RoomDatabaseError:
+        return None

@@ -145,7 +145,7 @@ class BaseJob:
     def stop(self) -> None:
         """Ask the run to end after the current batch (and its validation pass); a job that has
         not started yet (waiting in line) is cancelled at once and never starts."""
-        self.cancel(_("stopped while it waited in line"))
+        self.cancel(N_("stopped while it waited in line"))  # English kept; the page says it in its own
 
     def cancel(self, reason: str) -> None:
         """Stop the job, saying ``reason`` if it had not started yet (then it never will)."""
