@@ -160,14 +160,20 @@ def draw_trousers(page: Page, say: Callable[[str], str] = str) -> None:
     # when choose saw no script run going on: a rectangle dragged before then is drawn freehand.
     page.wait_for_function(DRAWS_SHAPES, polling=100, timeout=30_000)
     for left in (80, 150):  # two legs, 45 px wide and 210 px tall
-        wait_for_the_script(page)
-        runs = ended_script_runs(page)
-        box = canvas.bounding_box()
-        page.mouse.move(box["x"] + left, box["y"] + 40)
-        page.mouse.down()
-        page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
-        page.mouse.up()
-        wait_for_a_script_run(page, after=runs)  # the rectangle reached the server
+        for attempt in range(2):  # a drag made while a loaded machine starved the page could be lost
+            wait_for_the_script(page)
+            runs = ended_script_runs(page)
+            box = canvas.bounding_box()
+            page.mouse.move(box["x"] + left, box["y"] + 40)
+            page.mouse.down()
+            page.mouse.move(box["x"] + left + 45, box["y"] + 250, steps=8)
+            page.mouse.up()
+            try:
+                wait_for_a_script_run(page, after=runs, timeout=20_000)  # the rectangle reached the server
+                break
+            except PlaywrightTimeoutError:
+                if attempt:
+                    raise
 
 
 def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
