@@ -29,7 +29,10 @@ WORDS = {word for name in [*CLASS_NAMES, *KOREAN_CLASS_NAMES, *BUNDLED_NAMES] fo
 NAMES = sorted(WORDS | {unbroken(word) for word in WORDS}, key=len)[::-1]  # as shown, joined or not
 # Korean at the three sizes its issue (44) names: its strings are of other lengths
 IN_KOREAN = ("talk 1280x720", "laptop 1366x768", "phone 390x844")
+# (Korean leaves out the uploaded photo: the heaviest page, its texts those of classify, and the
+# other worker's canvas tests starved on 2 cores while it ran three times)
 PAGES = ("train", "inside", "learned", "classify", "classify-photo", "compare", "models", "room", "play")
+KOREAN_PAGES = tuple(path for path in PAGES if path != "classify-photo")
 # Each element with text of its own, shown (not an icon's ligature, not a screen reader's link),
 # whose box (or a box up to four levels above it) hides what overflows it or ends it in an
 # ellipsis, while its content is wider than that box.
@@ -118,7 +121,7 @@ def test_no_page_cuts_a_name(browser: Browser, fresh_install, size, language):
     context_options, talk = SIZES[size]
     page = (context := browser.new_context(**context_options)).new_page()
     cuts = {}
-    for path in PAGES:
+    for path in PAGES if language == "en" else KOREAN_PAGES:
         show(page, fresh_install, path, talk, language)
         cuts[path] = page.evaluate(CUT_TEXT) + page.evaluate(BROKEN_NAMES, NAMES)
         shot = f"test-results/nothing-cut-{language}-{size.split()[-1]}-{path}.png"
