@@ -41,16 +41,29 @@ def test_fresh_install_compares_the_bundled_models_without_training(page: Page, 
     page.screenshot(path="test-results/compare.png")
 
 
+COUNT_RACE_CHARTS = """() => {
+    const count = () => document.querySelectorAll(
+        '[role=tabpanel]:not([hidden]) [data-testid=stVegaLiteChart]').length;
+    window.mostRaceCharts = count();
+    new MutationObserver(() => { window.mostRaceCharts = Math.max(window.mostRaceCharts, count()); })
+        .observe(document.body, {childList: true, subtree: true});
+}"""
+
+
 def test_race_draws_two_curves_and_finishes(page: Page, fresh_install):
     page.goto(f"{fresh_install}/compare")
     page.get_by_role("tab", name="Race").click()
     choose(page, "Training images", QUICK_SUBSET)
     page.get_by_role("button", name="Start the race").click()
     expect(page.get_by_role("button", name="Stop both")).to_be_visible(timeout=30_000)
+    page.evaluate(COUNT_RACE_CHARTS)
     expect(page.get_by_text("1. dense: finished", exact=False)).to_be_visible(timeout=180_000)
     expect(page.get_by_text("2. cnn: finished", exact=False)).to_be_visible(timeout=180_000)
     race_chart = page.get_by_role("tabpanel", name="Race").get_by_test_id("stVegaLiteChart")
     expect(race_chart).to_be_visible()
+    # The finished chart takes the live one's place: never two at once, even for a moment.
+    expect(race_chart).to_have_count(1)
+    assert page.evaluate("window.mostRaceCharts") == 1
     expect(race_chart).to_contain_text("1. dense")  # the legend names both runners
     expect(race_chart).to_contain_text("2. cnn")
     expect(page.get_by_role("button", name="Stop both")).to_have_count(0)

@@ -108,8 +108,11 @@ def _draw(jobs) -> None:
             where = _("epoch {epoch}/{epochs}").format(epoch=max(progress.epoch, 1), epochs=progress.epochs)
         status.append(_runner_status(label, where, progress.final.get("test_accuracy"), job.saved_as))
     st.markdown(" · ".join(status))
+    # The Stop button's slot stays when the race ends, so the finished chart takes the live one's
+    # place: drawn one element further up, the live chart lingered below it until the run ended.
+    stop_slot = st.empty()
     if not all(job.state.done for job in jobs):  # above the chart: on a projector's screen
-        st.button(
+        stop_slot.button(
             _("Stop both"),
             key=RACE_STOP,
             icon=":material/stop:",
