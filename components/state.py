@@ -172,6 +172,12 @@ def set_live_feed(feed: Feed | None) -> None:
     LIVE_FEED.set(feed)
 
 
+def a_fragment_run() -> bool:
+    """Whether this script run reruns only fragments (a tap in one, or its timer), not the page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
 def session_id() -> str:
     """This browser tab's Streamlit session."""
     ctx = get_script_run_ctx()

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from fashion_lab.i18n import translations
 from fashion_lab.models.registry import ARCHITECTURES
 from fashion_lab.room.drawings import presenter_key
-from tools.app_driver import choose, wait_for_the_script
+from tools.app_driver import choose, pick_radio, wait_for_the_script
 from tools.app_server import streamlit_server
 from tools.screenshots import PHONE
 from tools.translations import messages_in
@@ -137,19 +137,6 @@ def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
     assert "Noto Sans KR" in heading.evaluate("h => getComputedStyle(h).fontFamily")
 
 
-def pick(page: Page, group, name: str, attempts: int = 3) -> None:
-    """Check the radio ``name`` of ``group``: a click that lands while the board's fragment redraws
-    the page is lost, so it is tried again until the radio says it is checked."""
-    radio = group.get_by_role("radio", name=name)
-    for _ in range(attempts):
-        wait_for_the_script(page)
-        group.get_by_text(name, exact=True).click()
-        wait_for_the_script(page)
-        if radio.is_checked():
-            return
-    expect(radio).to_be_checked()
-
-
 def test_the_phones_follow_the_rooms_language(browser: Browser, app):
     """The presenter picks Korean: a phone joining speaks it; back to English: the phone's next tap
     (a choice that reruns only its part of the page) brings the whole page back in English."""
@@ -163,7 +150,7 @@ def test_the_phones_follow_the_rooms_language(browser: Browser, app):
     room_language = presenter.locator(".st-key-room_language")
     phone_context = browser.new_context(**PHONE, locale="en-US")
     try:
-        pick(presenter, room_language, "한국어")
+        pick_radio(presenter, "한국어", within=room_language)
         expect(presenter.get_by_text("Room language")).to_be_visible()  # the presenter's own page stays
         phone = phone_context.new_page()
         phone.goto(f"{url}/play")
@@ -171,7 +158,7 @@ def test_the_phones_follow_the_rooms_language(browser: Browser, app):
         expect(phone.get_by_role("button", name=say("Send"))).to_be_visible(timeout=30_000)
         wait_for_the_script(phone)
         assert not english_words(shown_text(phone))
-        pick(presenter, room_language, "English")
+        pick_radio(presenter, "English", within=room_language)
         choose(phone, say("Draw a"), say("Trouser"))
         expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
         expect(phone.get_by_role("combobox", name="Draw a")).to_be_visible()

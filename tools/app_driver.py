@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playwright.sync_api import Frame, FrameLocator, Page, expect
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 QUICK_SUBSET = "3,000 images (demo in seconds)"
@@ -41,13 +41,15 @@ def wait_for_the_script(page: Page, timeout: float = 30_000) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
 
 
-def pick_radio(page: Page, name: str, attempts: int = 3) -> None:
-    """Pick the radio option ``name`` and wait until it is checked: a click that lands while a
-    rerun redraws the radio (the board's, right after Start) is lost, so it is tried again."""
-    option = page.get_by_role("radio", name=name, exact=True)
+def pick_radio(page: Page, name: str, attempts: int = 3, within: Locator | None = None) -> None:
+    """Pick the radio option ``name`` (of the group ``within``, where two groups share a name) and
+    wait until it is checked: a click that lands while a rerun redraws the radio (the board's,
+    right after Start) is lost, so it is tried again."""
+    scope = within or page
+    option = scope.get_by_role("radio", name=name, exact=True)
     for _ in range(attempts):
         wait_for_the_script(page)
-        page.get_by_text(name, exact=True).click()
+        scope.get_by_text(name, exact=True).click()
         wait_for_the_script(page)
         if option.is_checked():
             return
