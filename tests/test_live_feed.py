@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -17,6 +18,7 @@ from helpers.waiting import soon
 
 from components.train.live_feed import LiveFeed
 from components.train.live_folder import create_served_folder, remove_stale_folders
+from fashion_lab.i18n import translations
 from fashion_lab.training.config import TrainingConfig
 from fashion_lab.training.in_process import JobState
 
@@ -228,3 +230,21 @@ def test_the_feed_carries_the_latest_first_layer_snapshot(tmp_path, small_jobs):
         levels = np.frombuffer(base64.b64decode(layer["levels"]), dtype=np.int8)
         assert layer["count"] == count and levels.size == count * side * side
         assert np.abs(levels).max() == 99 and layer["scale"] > 0
+
+
+def test_the_feed_writes_in_its_tabs_language_though_its_thread_has_no_tab(tmp_path, small_jobs):
+    """The feed's thread has no tab to ask: it writes the line and the pictures' title in the
+    language the feed was given (its tab's when it started; the tab may change it)."""
+    korean = translations("ko")
+    feed = LiveFeed(ScriptedJob(), tmp_path)
+    feed.language = "ko"
+    feed.write(ended=False)
+    assert read(feed)["text"] == korean.gettext("preparing...") != "preparing..."
+    feed = LiveFeed(small_jobs["cnn"], tmp_path)
+    feed.language = "ko"
+    feed.write(ended=True)
+    title = read(feed)["first_layer"]["title"]
+    assert re.search("[가-힣]", title) and "kernels" not in title, title
+    feed.language = "en"
+    feed.write(ended=True)
+    assert read(feed)["first_layer"]["title"].startswith("First layer, its 32 kernels at epoch 1")

@@ -21,19 +21,13 @@ import streamlit as st
 import streamlit.components.v1 as st_components
 
 from components.chart_style import chart_config
-from components.language import N_, _, ngettext, said_again, shown_language
+from components.language import _, shown_language
 from components.train.charts import chart_rows, chart_specs
 from components.train.keys import PANEL
 from components.train.live_folder import create_served_folder, write_private
-from fashion_lab.analysis.replay import point_label
+from components.train.live_texts import describe_progress, latest_first_layer
 from fashion_lab.i18n import SOURCE_LANGUAGE, speaking
-from fashion_lab.training.progress import (
-    SMOOTHING,
-    TrainingProgress,
-    describe_place,
-    format_duration,
-    job_progress,
-)
+from fashion_lab.training.progress import SMOOTHING, job_progress
 
 WRITE_SECONDS = 1.0
 UNWATCHED_CHECKS = 5  # once the job ended: whether its tab is still open, every 5 writes' time
@@ -51,98 +45,6 @@ def _served_folder() -> tuple[Path, Any]:
     feeds are never written into the source tree (components/train/live_folder.py)."""
     folder = create_served_folder()
     return folder, st_components.declare_component("live_panel", path=str(folder))
-
-
-# A run's end as its line says it ("cancelled" says its reason instead).
-ENDED_AFTER = {
-    "finished": N_("finished after {duration}"),
-    "stopped": N_("stopped after {duration}"),
-    "failed": N_("failed after {duration}"),
-}
-
-
-def describe_progress(progress: TrainingProgress, job, place=None, language: str | None = None) -> str:
-    """The line under a run's name: its place in line (``place``, a jobs.Place, while it waits),
-    where it stands, or how it ended; in ``language`` (None: this tab's: the feed's thread has
-    none to ask, so the feed says in which language it writes)."""
-    with speaking(language or shown_language()):
-        return _progress_line(progress, job, place)
-
-
-def _progress_line(progress: TrainingProgress, job, place) -> str:
-    if place is not None:
-        return describe_place(place.position, place.wait)
-    if progress.outcome == "cancelled":
-        return _("not trained: {reason}").format(reason=said_again(progress.final.get("reason")))
-    if job.stop_requested and not progress.done:
-        return _("stopping after these few batches and their validation pass...")
-    if progress.outcome:
-        ended = ENDED_AFTER.get(progress.outcome)
-        duration = format_duration(progress.elapsed)
-        return _(ended).format(duration=duration) if ended else f"{progress.outcome} after {duration}"
-    if not progress.epoch:
-        return _("preparing...")
-    numbers = {
-        "epoch": progress.epoch,
-        "epochs": progress.epochs,
-        "step": progress.step,
-        "steps": progress.steps,
-        "elapsed": format_duration(progress.elapsed),
-    }
-    if progress.eta is None:
-        return _("epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed").format(**numbers)
-    return _("epoch {epoch}/{epochs} · batch {step}/{steps} · {elapsed} elapsed · about {eta} left").format(
-        eta=format_duration(progress.eta), **numbers
-    )
-
-
-def latest_first_layer(job, language: str | None = None) -> dict[str, Any] | None:
-    """The run's latest snapshot of its first layer (fashion_lab/training/snapshots.py's live
-    picture), numbered so the panel redraws only a new one, with its title and its tiles' name for
-    a screen reader in ``language`` (None: this tab's); None before the first."""
-    snapshots = [event for event in job.events() if event["kind"] == "snapshot"]
-    if not snapshots:
-        return None
-    layer = {key: value for key, value in snapshots[-1].items() if key != "kind"} | {"number": len(snapshots)}
-    return layer | _first_layer_texts(layer, language)
-
-
-def _first_layer_texts(layer: dict[str, Any], language: str | None) -> dict[str, str]:
-    with speaking(language or shown_language()):
-        return _first_layer_texts_spoken(layer)
-
-
-def _first_layer_texts_spoken(layer: dict[str, Any]) -> dict[str, str]:
-    label = layer["label"]
-    if "batches" in layer:  # said in this language, not the training thread's
-        label = point_label(layer["batches"], layer["steps_per_epoch"])
-    count, numbers = layer["count"], {"count": layer["count"], "label": label}
-    scale = f"{layer['scale']:.2f}"
-    if layer["layer"] == "kernels":
-        title = ngettext(
-            "First layer, its {count} kernel at {label} (red adds, blue subtracts; scale ±{scale}): "
-            "How they learned replays them",
-            "First layer, its {count} kernels at {label} (red adds, blue subtracts; scale ±{scale}): "
-            "How they learned replays them",
-            count,
-        )
-        tiles = ngettext("{count} kernel at {label}", "{count} kernels at {label}", count)
-    elif layer["layer"] == "units":
-        title = ngettext(
-            "First layer, its {count} largest unit at {label} (red adds, blue subtracts; "
-            "scale ±{scale}): How they learned replays them",
-            "First layer, its {count} largest units at {label} (red adds, blue subtracts; "
-            "scale ±{scale}): How they learned replays them",
-            count,
-        )
-        tiles = ngettext("{count} unit at {label}", "{count} units at {label}", count)
-    else:  # "classes": the classic dense network's pictures of its 10 classes
-        title = _(
-            "What each class weighs at each pixel at {label} (red adds, blue subtracts; "
-            "scale ±{scale}): How they learned replays them"
-        )
-        tiles = ngettext("{count} class at {label}", "{count} classes at {label}", count)
-    return {"title": title.format(scale=scale, **numbers), "tiles": tiles.format(**numbers)}
 
 
 class LiveFeed:
@@ -202,17 +104,18 @@ class LiveFeed:
         smoothing = self.smoothing
         if smoothing != self._written_smoothing:
             self._revision, self._written_smoothing = self._revision + 1, smoothing
-        job, language = self.job, self.language
+        job = self.job
         progress = job_progress(job, smoothing)
-        payload = {
-            "revision": self._revision,
-            "name": job.config.architecture,
-            "text": describe_progress(progress, job, self.place_of(job), language),
-            "fraction": progress.fraction,
-            "outcome": progress.outcome if ended else None,
-            "charts": chart_rows(progress),
-            "first_layer": latest_first_layer(job, language),
-        }
+        with speaking(self.language):  # this thread has no tab to ask
+            payload = {
+                "revision": self._revision,
+                "name": job.config.architecture,
+                "text": describe_progress(progress, job, self.place_of(job)),
+                "fraction": progress.fraction,
+                "outcome": progress.outcome if ended else None,
+                "charts": chart_rows(progress),
+                "first_layer": latest_first_layer(job),
+            }
         aside = self.path.with_suffix(".writing")
         write_private(aside, json.dumps(payload))
         os.replace(aside, self.path)

@@ -11,7 +11,8 @@ from components.plain_text import plain
 from components.state import LIVE_FEED, TRAIN_JOB, kept, set_live_feed, talk_mode
 from components.train.charts import accuracy_chart, loss_chart
 from components.train.keys import EPOCH_TABLE, LOSS_SMOOTHING, STOP
-from components.train.live_feed import describe_progress, render_live_panel
+from components.train.live_feed import render_live_panel
+from components.train.live_texts import describe_progress
 from fashion_lab.training.progress import SMOOTHING, TrainingProgress, job_progress
 
 
