@@ -8,50 +8,22 @@ import streamlit as st
 from components.chart_style import show_chart
 from components.compare.budgets import render_budgets, render_presets
 from components.compare.charts import confusion_chart, curves_chart, per_class_chart
+from components.compare.gallery import render_gallery
 from components.compare.headline import headline
 from components.compare.keys import MODELS, NORMALISED, PHOTO_GALLERY, VIEW
 from components.compare.projections import render_projections
 from components.compare.race import render_race
-from components.image_views import tile
-from components.language import N_, _, class_name
-from components.model_picker import (
-    architecture_word,
-    choose_models,
-    chosen_models,
-    default_models,
-    keep_in_address,
-)
+from components.language import N_, _
+from components.model_picker import choose_models, chosen_models, default_models, keep_in_address
 from components.photo_lesson import learned_from_real_photos, render_photo_lesson
-from components.plain_text import plain, unbroken
-from components.resources import available_test_images, get_store, loaded, precomputed, test_images
+from components.plain_text import plain
+from components.resources import available_test_images, get_store
 from components.state import COMPARE_CHOICE, talk_mode
 from components.tables import show_table
-from fashion_lab.analysis.comparison import Answers, confidently_wrong, right_and_wrong, row_normalised
+from fashion_lab.analysis.comparison import row_normalised
 from fashion_lab.i18n import LANGUAGES, translations
 
-GALLERY = 8
-TILE, TALK_TILE = 112, 180  # px of a gallery image
 VIEWS = (N_("Side by side"), N_("Race"))  # the tabs, in English (shown: _())
-
-
-@st.cache_data(show_spinner=False, max_entries=16)  # its spinner: test_answers' (in the shown language)
-def _test_answers(name: str, weights_sha256: str, _model) -> Answers:
-    from fashion_lab.analysis.evaluation import predict_images
-
-    return Answers.of(predict_images(_model, test_images()[0]))
-
-
-def test_answers(entry) -> Answers | None:
-    """The model's answer on each test image: computed ahead for a bundled model; otherwise the
-    model is loaded and classifies them here (once), or None when it cannot be loaded."""
-    ahead = precomputed(entry)
-    if ahead is not None:
-        return ahead.answers
-    pairs = loaded([entry])
-    if not pairs:
-        return None
-    with st.spinner(_("Classifying the 10,000 test images...")):  # shown only when it takes 0.5 s
-        return _test_answers(entry.name, entry.weights_sha256, pairs[0][1])
 
 
 def _table(entries) -> pd.DataFrame:
@@ -143,55 +115,4 @@ def _render_side_by_side(models) -> None:
         return
     render_projections(entries, talk)  # computes only when opened
     if len(entries) >= 2:
-        _render_gallery(*entries[:2], test_set)
-
-
-def _render_gallery(first, second, test_set) -> None:
-    images, labels = test_set
-    p1, p2 = test_answers(first), test_answers(second)
-    if p1 is None or p2 is None:
-        return
-    for title, indices in (
-        (
-            _("{first} right, {second} wrong").format(first=first.name, second=second.name),
-            right_and_wrong(p1, p2, labels, GALLERY),
-        ),
-        (
-            _("{first} right, {second} wrong").format(first=second.name, second=first.name),
-            right_and_wrong(p2, p1, labels, GALLERY),
-        ),
-        *(
-            []
-            if talk_mode()
-            else [
-                (
-                    _("{model}: most confidently wrong").format(model=first.name),
-                    confidently_wrong(p1, labels, GALLERY),
-                ),
-                (
-                    _("{model}: most confidently wrong").format(model=second.name),
-                    confidently_wrong(p2, labels, GALLERY),
-                ),
-            ]
-        ),
-    ):
-        st.markdown(f"**{plain(title)}**")
-        if len(indices) == 0:
-            st.caption(_("none"))
-            continue
-        captions = [
-            _("true {true_class} · {first}: {first_answer} · {second}: {second_answer}").format(
-                true_class=unbroken(class_name(labels[i])),
-                first=architecture_word(first.architecture),
-                first_answer=_answer(p1, i),
-                second=architecture_word(second.architecture),
-                second_answer=_answer(p2, i),
-            )
-            for i in indices
-        ]
-        side = TALK_TILE if talk_mode() else TILE  # talk: tiles and captions the room can read
-        st.image([tile(images[i], side=side) for i in indices], caption=captions, width=side)
-
-
-def _answer(answers: Answers, index: int) -> str:
-    return f"{unbroken(class_name(answers.top[index]))} {answers.confidence[index]:.0%}"
+        render_gallery(*entries[:2], test_set)
