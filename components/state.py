@@ -172,9 +172,9 @@ def set_live_feed(feed: Feed | None) -> None:
     LIVE_FEED.set(feed)
 
 
-def a_fragment_run() -> bool:
+def is_fragment_run() -> bool:
     """Whether this script run reruns only fragments (a tap in one, or its timer), not the page."""
-    ctx = get_script_run_ctx()
+    ctx = get_script_run_ctx(suppress_warning=True)
     return bool(ctx and ctx.fragment_ids_this_run)
 
 

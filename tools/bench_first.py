@@ -96,6 +96,8 @@ def bench_first_moments(tries: int = 2) -> list[Row]:
     shared host falls on one try of several moments, not on every try of one); the fastest try
     is the verdict, the least disturbed, as for live reporting. Single tries of the same code
     took 1.0-2.35 s for the first photo's answer (target 2 s) on one day here."""
+    if tries < 1:
+        raise ValueError(f"tries must be at least 1, not {tries}")
     seconds = {what: [] for what, _measure, _target in MOMENTS}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -8,7 +8,7 @@ import streamlit as st
 from components.language import _, follow_language, render_language_style
 from components.room.keys import ROOM_LANGUAGE
 from components.room.shared import get_room
-from components.state import LANGUAGE, LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR, a_fragment_run
+from components.state import LANGUAGE, LANGUAGE_CHOSEN, ROOM_CONTROL_ERROR, is_fragment_run
 from fashion_lab.i18n import LANGUAGES
 from fashion_lab.room.database import RoomDatabaseError
 
@@ -50,7 +50,7 @@ def rerun_if_the_room_switched() -> None:
     """A tap reruns only its part of the phone's page: when the presenter has switched the room's
     language meanwhile, the whole page is drawn again in it (a run of the whole page has just
     followed the room: no second read)."""
-    if a_fragment_run() and not LANGUAGE_CHOSEN.get() and _rooms_language() not in (None, LANGUAGE.get()):
+    if is_fragment_run() and not LANGUAGE_CHOSEN.get() and _rooms_language() not in (None, LANGUAGE.get()):
         st.rerun(scope="app")
 
 
