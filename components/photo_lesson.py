@@ -27,7 +27,7 @@ def training_data(entry) -> str:
         return REAL_PHOTOS
     if config.get("simulated_photos"):
         return N_("Fashion-MNIST and simulated photos")
-    if config.get("drawings"):
+    if config.get("drawings") or config.get("sketches"):
         return N_("Fashion-MNIST and drawings")
     return DATASET_ONLY
 

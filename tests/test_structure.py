@@ -60,7 +60,7 @@ def test_the_store_imports_nothing_of_the_core():
 
 
 # The core's packages, bottom up: a module imports only from its own package and those below it.
-LAYERS = ("i18n", "settings", "data", "models", "images", "analysis", "training", "room", "cli")
+LAYERS = ("i18n", "settings", "data", "models", "images", "sketches", "analysis", "training", "room", "cli")
 CODE = ("fashion_lab", "model_store", "components", "tools")
 MAX_TOP_MODULES = 8
 

@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
         "at random brush widths, details as lines, gaps, flips, tilts): for models that read drawings",
     )
     train.add_argument(
+        "--sketches",
+        type=int,
+        default=defaults.sketches,
+        metavar="COUNT",
+        help="also train on COUNT garments sketched as people draw them (outlines with collars, "
+        "buttons, laces, handles; gaps, tilts, shoes facing either way), as the app's drawing path "
+        "sees each: for models that read drawings",
+    )
+    train.add_argument(
         "--real-photos",
         type=int,
         default=defaults.real_photos,

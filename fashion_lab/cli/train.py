@@ -28,6 +28,7 @@ def training_config(args: argparse.Namespace, start_architecture: str | None = N
         simulated_photos=args.simulated_photos,
         footwear_from_above=args.footwear_from_above,
         drawings=args.drawings,
+        sketches=args.sketches,
         real_photos=args.real_photos,
         precision=args.precision,
         init_from=args.init_from,
@@ -115,5 +116,9 @@ def _show_events(job, seen: int, epochs: int, quiet: bool) -> int:
             print(said, file=sys.stderr, flush=True)
         elif event["kind"] == "drawing garments":
             said = _("drawing {count} garments as a person would...").format(count=f"{event['images']:,}")
+            print(said, file=sys.stderr, flush=True)
+        elif event["kind"] == "sketching garments":
+            said = _("sketching {count} garments as people draw them...")
+            said = said.format(count=f"{event['sketches']:,}")
             print(said, file=sys.stderr, flush=True)
     return seen + len(events)

@@ -11,6 +11,7 @@ from model_store import is_valid_name
 
 SCHEDULES = ("cosine", "constant")
 PRECISIONS = ("auto", "float32", "mixed_bfloat16")  # see fashion_lab/models/number_format.py
+MAX_SKETCHES = 500_000  # about an hour to draw on one core
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class TrainingConfig:
     simulated_photos: float = 0.0  # also train on this share of the images as simulated photos
     footwear_from_above: float = 0.0  # of those photos' footwear, this share seen from above
     drawings: float = 0.0  # also train on this share of the images drawn as a person draws them
+    sketches: int = 0  # also train on this many garments sketched as people draw (the drawing path's views)
     real_photos: int = 0  # also train on this many times as many real photos as there are (cut-outs)
     precision: str = "auto"  # "auto": mixed bfloat16 for CNNs where the CPU has native bf16
     init_from: str | None = None  # a stored model of the same architecture to start from (fine-tuning)
@@ -67,6 +69,11 @@ class TrainingConfig:
                 0 <= self.drawings <= 1,
                 _("drawings must be a share in 0-1, got {value}"),
                 {"value": self.drawings},
+            ),
+            (
+                0 <= self.sketches <= MAX_SKETCHES,
+                _("sketches must be 0-{most}, got {value}"),
+                {"most": f"{MAX_SKETCHES:,}", "value": self.sketches},
             ),
             (
                 0 <= self.real_photos <= 50,

@@ -131,6 +131,14 @@ class TrainingJob(BaseJob):
 
             self._log.add("drawing garments", images=round(cfg.drawings * len(x)))
             x, y = with_drawn_garments(x, y, cfg.drawings, cfg.seed)
+        if cfg.sketches:
+            from fashion_lab.sketches.training import SketchingStopped, with_sketches
+
+            self._log.add("sketching garments", sketches=cfg.sketches)
+            try:
+                x, y = with_sketches(x, y, cfg.sketches, cfg.seed, lambda: self.stop_requested)
+            except SketchingStopped as stopped:
+                raise RunCancelled(str(stopped)) from stopped
         if cfg.real_photos:
             from fashion_lab.data.photo_cutouts import with_real_photos
 
