@@ -120,6 +120,7 @@ CLI_ERRORS = [
     (("train", "--arch", "resnet"), "unknown architecture"),
     (("train", "--epochs", "0"), "epochs must be"),
     (("train", "--simulated-photos", "2"), "simulated photos must be a share in 0-1"),
+    (("train", "--sketches", "-5"), "sketches must be 0-500,000, got -5"),
     (("train", "--footwear-from-above", "0.4"), "footwear from above is a kind of simulated photo"),
     (("evaluate", "../etc"), "invalid model name"),
     (("photos", "data/clothing-photos", "--model", "nope"), "no model named 'nope'"),
@@ -197,6 +198,54 @@ def test_predict_drawing_answers_as_the_app_does(trained, tmp_path):
     expected = predict_views(open_store(models).load("cli-dense"), [preprocess_drawing(rgba).inputs])[0]
     for prediction in json.loads(done.stdout)["predictions"]:
         np.testing.assert_allclose(prediction["probabilities"], expected, atol=1e-5)
+
+
+def test_drawings_scores_a_labelled_set_as_the_app_answers_each_drawing(trained, tmp_path):
+    """A folder of canvases and its labels.csv, scored in one go: each answer the app's drawing
+    path gives, counted per class."""
+    from fashion_lab.analysis.evaluation import predict_views
+    from fashion_lab.images.drawings import preprocess_drawing
+    from tools.drawing_set import TUNE_SEED, draw_garment, write_set
+
+    models, _ = trained
+    write_set(tmp_path / "set", TUNE_SEED, 1)  # one drawing of each class
+    done = run_cli(
+        "drawings",
+        str(tmp_path / "set"),
+        "--model",
+        "cli-dense",
+        "--json",
+        models=models,
+    )
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    views = [
+        preprocess_drawing(draw_garment(label, TUNE_SEED + label * 10_000)).inputs for label in range(10)
+    ]
+    answers = predict_views(open_store(models).load("cli-dense"), views).argmax(axis=1)
+    score = document["models"]["cli-dense"]
+    right = answers == np.arange(10)
+    assert document["drawings"] == score["total"] == 10 and list(document["models"]) == ["cli-dense"]
+    assert score["right"] == int(right.sum())
+    assert [score["classes"][name]["right"] for name in CLASS_NAMES] == right.astype(int).tolist()
+    shoes = score["shoes_facing_left"]["total"] + score["shoes_facing_right"]["total"]
+    assert shoes == 3
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        (None, "holds no labels.csv"),
+        ("a.png,12", "line 2: a file name and a class 0-9"),
+        ("../x.png,1", "line 2"),
+    ],
+)
+def test_drawings_refuses_a_set_it_cannot_read_in_one_line(trained, tmp_path, rows, message):
+    models, _ = trained
+    if rows is not None:
+        (tmp_path / "labels.csv").write_text(f"file,label\n{rows}\n")
+    done = run_cli("drawings", str(tmp_path), "--model", "cli-dense", models=models)
+    _assert_one_line(done, message)
 
 
 @pytest.mark.parametrize("command", ["room", "quiz"])

@@ -7,6 +7,7 @@ import sys
 import time
 
 from fashion_lab.cli.commands import command_evaluate, command_list, command_photos, command_predict
+from fashion_lab.cli.drawing_scores import add_drawings_command
 from fashion_lab.cli.quiz import add_quiz_command
 from fashion_lab.cli.room import add_room_command
 from fashion_lab.cli.train import command_train
@@ -154,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     photos.set_defaults(handler=command_photos)
 
     room, quiz = add_room_command(commands), add_quiz_command(commands)
-    for sub in (train, listing, evaluate, predict, photos, room, quiz):
+    drawings = add_drawings_command(commands)
+    for sub in (train, listing, evaluate, predict, photos, drawings, room, quiz):
         sub.add_argument("--json", action="store_true", help="print one JSON document")
     return parser
 

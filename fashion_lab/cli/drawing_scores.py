@@ -1,0 +1,106 @@
+"""The command line's ``drawings`` command: a labelled set of drawings (a folder of PNG files and
+its labels.csv: file, label) scored in one go, each file answered exactly as the app answers a
+canvas (the drawing path, every view), for one model or several: how many right, per class, and
+the shoes facing left and right apart. The drawing sets (tools/drawing_set.py, data/drawing-sets)
+and the room's exports (``room --set``) are such folders."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+import numpy as np
+
+from fashion_lab.cli.output import print_json
+from fashion_lab.cli.quiet_tensorflow import load_tensorflow
+from fashion_lab.data.fashion_mnist import CLASS_NAMES, NUM_CLASSES, class_name
+from fashion_lab.i18n import N_, _
+
+LABELS_FILE = "labels.csv"
+SHOES = (5, 7, 9)  # sandal, sneaker, ankle boot: Fashion-MNIST's face left, a person's either way
+MAX_FILES = 10_000
+SIDES = {"shoes_facing_left": N_("shoes facing left"), "shoes_facing_right": N_("shoes facing right")}
+
+
+def read_labelled_set(folder: Path) -> list[tuple[Path, int]]:
+    """(file, label) of each row of the folder's labels.csv, or ValueError saying what is wrong."""
+    labels = folder / LABELS_FILE
+    if not labels.is_file():
+        raise ValueError(_("{folder} holds no labels.csv").format(folder=folder))
+    rows = []
+    with open(labels, newline="", encoding="utf-8") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            file, label = (row.get("file") or "").strip(), (row.get("label") or "").strip()
+            if not label.isdigit() or int(label) >= NUM_CLASSES or not file or "/" in file or "\\" in file:
+                raise ValueError(
+                    _("{labels}, line {line}: a file name and a class 0-9").format(labels=labels, line=number)
+                )
+            rows.append((folder / file, int(label)))
+            if len(rows) > MAX_FILES:
+                raise ValueError(
+                    _("{labels} lists more than {most} drawings").format(labels=labels, most=f"{MAX_FILES:,}")
+                )
+    return rows
+
+
+def command_drawings(args: argparse.Namespace, store) -> int:
+    from fashion_lab.images.decoding import load_image_file
+    from fashion_lab.images.drawings import canvas_image_pixels, facing_right, preprocess_drawing
+
+    folder = Path(args.folder)
+    rows = read_labelled_set(folder)
+    for name in args.model:
+        store.get(name)
+    pictures = [canvas_image_pixels(load_image_file(path)) for path, _label in rows]
+    prepared = [preprocess_drawing(pixels) for pixels in pictures]
+    right_facing = np.array([facing_right(p.steps[1][1]) for p in prepared])  # the trimmed drawing
+    labels = np.array([label for _path, label in rows])
+    load_tensorflow()
+    from fashion_lab.analysis.evaluation import predict_views
+
+    scores = {}
+    for name in args.model:
+        answers = predict_views(store.load(name), [p.inputs for p in prepared]).argmax(axis=1)
+        scores[name] = _score(answers == labels, labels, right_facing)
+    if args.json:
+        print_json({"folder": str(folder), "drawings": len(rows), "models": scores})
+        return 0
+    for name, score in scores.items():
+        print(
+            _("{model}: {right} of {total} right ({share})").format(
+                model=name, right=score["right"], total=score["total"], share=f"{score['accuracy']:.1%}"
+            )
+        )
+        for english, counts in score["classes"].items():
+            print(f"  {class_name(CLASS_NAMES.index(english))}: {counts['right']}/{counts['total']}")
+        for key, side in SIDES.items():
+            print(f"  {_(side)}: {score[key]['right']}/{score[key]['total']}")
+    return 0
+
+
+def _score(right: np.ndarray, labels: np.ndarray, right_facing: np.ndarray) -> dict:
+    def counts(where: np.ndarray) -> dict:
+        total = int(where.sum())
+        hits = int(right[where].sum())
+        return {"right": hits, "total": total, "accuracy": hits / total if total else None}
+
+    shoes = np.isin(labels, SHOES)
+    return {
+        **counts(np.ones_like(right)),
+        "classes": {CLASS_NAMES[c]: counts(labels == c) for c in range(NUM_CLASSES) if (labels == c).any()},
+        "shoes_facing_left": counts(shoes & ~right_facing),
+        "shoes_facing_right": counts(shoes & right_facing),
+    }
+
+
+def add_drawings_command(commands) -> argparse.ArgumentParser:
+    drawings = commands.add_parser(
+        "drawings", help="score models on a labelled set of drawings (PNG files and labels.csv)"
+    )
+    drawings.add_argument("folder", help="e.g. data/drawing-sets/third-hand/tune (holds labels.csv)")
+    drawings.add_argument(
+        "--model", action="append", required=True, help="stored model name (repeat for more)"
+    )
+    drawings.set_defaults(handler=command_drawings)
+    return drawings
