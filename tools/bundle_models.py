@@ -32,6 +32,7 @@ PHOTOS_FINE_TUNE += ["--footwear-from-above", "0.4", "--precision", "float32", "
 # folder (docs/photos.md, "Learning from real photos": chosen on their validation part)
 REAL_FINE_TUNE = ["--epochs", "3", "--learning-rate", "5e-4", "--limit", "30000", "--real-photos", "8"]
 
+SKETCHES = ["--sketches", "40000"]  # by the two hands in turn: docs/drawings.md
 RECIPES = {  # bundled name -> the CLI's train arguments, step by step (a step goes on from the last)
     "bundled-dense": [["--arch", "dense", "--epochs", "10"]],
     "bundled-cnn": [["--arch", "cnn", "--epochs", "5"]],
@@ -40,9 +41,10 @@ RECIPES = {  # bundled name -> the CLI's train arguments, step by step (a step g
     "bundled-cnn-deep-real-photos": [PHOTOS_BASE, PHOTOS_FINE_TUNE, REAL_FINE_TUNE],  # and real photos
     "bundled-cnn-small": [["--arch", "cnn_small", "--epochs", "10"]],  # equal budgets: the dense's size
     "bundled-dense-wide": [["--arch", "dense_wide", "--epochs", "10"]],  # and the CNN's
-    # the classics the classic way, on each image and a drawing of each (docs/drawings.md)
-    "bundled-dense-drawings": [["--arch", "dense", "--epochs", "10", "--drawings", "1"]],
-    "bundled-cnn-drawings": [["--arch", "cnn", "--epochs", "5", "--drawings", "1"]],
+    # the classics the classic way, on each image, a drawing of each and 40,000 sketches by two
+    # hands (docs/drawings.md)
+    "bundled-dense-drawings": [["--arch", "dense", "--epochs", "10", "--drawings", "1", *SKETCHES]],
+    "bundled-cnn-drawings": [["--arch", "cnn", "--epochs", "5", "--drawings", "1", *SKETCHES]],
 }
 
 
