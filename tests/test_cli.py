@@ -204,7 +204,8 @@ def test_drawings_scores_a_labelled_set_as_the_app_answers_each_drawing(trained,
     """A folder of canvases and its labels.csv, scored in one go: each answer the app's drawing
     path gives, counted per class."""
     from fashion_lab.analysis.evaluation import predict_views
-    from fashion_lab.images.drawings import preprocess_drawing
+    from fashion_lab.images.drawings import facing_right, preprocess_drawing
+    from fashion_lab.images.preprocessing import trim
     from tools.drawing_set import TUNE_SEED, draw_garment, write_set
 
     models, _ = trained
@@ -228,22 +229,31 @@ def test_drawings_scores_a_labelled_set_as_the_app_answers_each_drawing(trained,
     assert document["drawings"] == score["total"] == 10 and list(document["models"]) == ["cli-dense"]
     assert score["right"] == int(right.sum())
     assert [score["classes"][name]["right"] for name in CLASS_NAMES] == right.astype(int).tolist()
-    shoes = score["shoes_facing_left"]["total"] + score["shoes_facing_right"]["total"]
-    assert shoes == 3
+    turned = [facing_right(trim(draw_garment(label, TUNE_SEED + label * 10_000))) for label in (5, 7, 9)]
+    assert score["shoes_facing_right"]["total"] == sum(turned)  # as the drawing path judges them
+    assert score["shoes_facing_left"]["total"] == 3 - sum(turned)
 
 
 @pytest.mark.parametrize(
     "rows, message",
     [
         (None, "holds no labels.csv"),
-        ("a.png,12", "line 2: a file name and a class 0-9"),
-        ("../x.png,1", "line 2"),
+        ("file,label\na.png,12", "line 2: a file name and a class 0-9"),
+        ("file,label\na.png,\u00b2", "line 2: a file name and a class 0-9"),  # a digit to str, not to us
+        ("file,label\n../x.png,1", "line 2"),
+        ("file,label\n", "lists no drawings"),  # a room's export of a round with none
+        ("name,class\na.png,1", "its columns are not file,label"),
+        ("file,label\n" + "x" * 200_000 + ",1", "field larger than field limit"),
+        ("file,label\nmissing.png,1", "cannot read"),
+        ("file,label\nblank.png,1", "blank.png: "),
+        ("\ufefffile,label\nblank.png,1", "blank.png: "),  # a spreadsheet's byte-order mark is no column
     ],
 )
 def test_drawings_refuses_a_set_it_cannot_read_in_one_line(trained, tmp_path, rows, message):
     models, _ = trained
+    Image.new("RGBA", (280, 280), (0, 0, 0, 255)).save(tmp_path / "blank.png")  # a canvas left empty
     if rows is not None:
-        (tmp_path / "labels.csv").write_text(f"file,label\n{rows}\n")
+        (tmp_path / "labels.csv").write_text(rows + "\n", encoding="utf-8")
     done = run_cli("drawings", str(tmp_path), "--model", "cli-dense", models=models)
     _assert_one_line(done, message)
 

@@ -5,7 +5,8 @@ seeds alone.
 The tune part (seeds from TUNE_SEED) is for choosing methods; the check parts (seeds from
 CHECK_SEED, then SECOND_CHECK_SEED) are measured once each, at the end of a round
 (docs/drawings.md). ``python -m tools.drawing_set FOLDER`` writes a part as PNG files with a
-labels.csv, for the CLI's ``predict --drawing``."""
+labels.csv, for the CLI's ``drawings`` command (``python -m fashion_lab drawings FOLDER --model
+NAME``)."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 from pathlib import Path
 
 import numpy as np
@@ -18,9 +19,11 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES, NUM_CLASSES, class_name
 from fashion_lab.i18n import N_, _
 
 LABELS_FILE = "labels.csv"
+COLUMNS = ("file", "label")
 SHOES = (5, 7, 9)  # sandal, sneaker, ankle boot: Fashion-MNIST's face left, a person's either way
+SHOE_SIDES = {"shoes_facing_left": N_("shoes facing left"), "shoes_facing_right": N_("shoes facing right")}
 MAX_FILES = 10_000
-SIDES = {"shoes_facing_left": N_("shoes facing left"), "shoes_facing_right": N_("shoes facing right")}
+MAX_LABELS_BYTES = 1_000_000  # 10,000 rows of a file name and a class fit in a tenth of it
 
 
 def read_labelled_set(folder: Path) -> list[tuple[Path, int]]:
@@ -28,58 +31,83 @@ def read_labelled_set(folder: Path) -> list[tuple[Path, int]]:
     labels = folder / LABELS_FILE
     if not labels.is_file():
         raise ValueError(_("{folder} holds no labels.csv").format(folder=folder))
+    if labels.stat().st_size > MAX_LABELS_BYTES:
+        raise ValueError(
+            _("{labels} is larger than {bytes} bytes").format(labels=labels, bytes=f"{MAX_LABELS_BYTES:,}")
+        )
     rows = []
-    with open(labels, newline="", encoding="utf-8") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            file, label = (row.get("file") or "").strip(), (row.get("label") or "").strip()
-            if not label.isdigit() or int(label) >= NUM_CLASSES or not file or "/" in file or "\\" in file:
-                raise ValueError(
-                    _("{labels}, line {line}: a file name and a class 0-9").format(labels=labels, line=number)
-                )
-            rows.append((folder / file, int(label)))
-            if len(rows) > MAX_FILES:
-                raise ValueError(
-                    _("{labels} lists more than {most} drawings").format(labels=labels, most=f"{MAX_FILES:,}")
-                )
+    with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
+        reader = csv.DictReader(handle)
+        try:
+            if not set(COLUMNS) <= set(reader.fieldnames or ()):
+                raise ValueError(_("{labels}: its columns are not file,label").format(labels=labels))
+            for number, row in enumerate(reader, start=2):
+                file, label = (row.get("file") or "").strip(), (row.get("label") or "").strip()
+                if not re.fullmatch("[0-9]", label) or not file or "/" in file or "\\" in file:
+                    said = _("{labels}, line {line}: a file name and a class 0-9")
+                    raise ValueError(said.format(labels=labels, line=number))
+                rows.append((folder / file, int(label)))
+                if len(rows) > MAX_FILES:
+                    said = _("{labels} lists more than {most} drawings")
+                    raise ValueError(said.format(labels=labels, most=f"{MAX_FILES:,}"))
+        except csv.Error as error:  # e.g. a field over csv's limit of 131,072 characters
+            raise ValueError(f"{labels}: {error}") from None
+    if not rows:
+        raise ValueError(_("{labels} lists no drawings").format(labels=labels))
     return rows
 
 
-def command_drawings(args: argparse.Namespace, store) -> int:
-    from fashion_lab.images.decoding import load_image_file
+def read_drawing(path: Path) -> tuple[list[np.ndarray], bool]:
+    """What the models answer on for the drawing in ``path`` (its views), and whether the drawing
+    path mirrors it (a shoe facing right); ImageError naming the file when it cannot be read."""
+    from fashion_lab.images.decoding import ImageError, load_image_file
     from fashion_lab.images.drawings import canvas_image_pixels, facing_right, preprocess_drawing
+    from fashion_lab.images.preprocessing import luminance, trim
 
+    pixels = canvas_image_pixels(load_image_file(path))  # its errors name the file
+    try:
+        return preprocess_drawing(pixels).inputs, facing_right(trim(luminance(pixels[..., :3])))
+    except ImageError as error:  # a blank drawing
+        raise ImageError(f"{path}: {error}") from None
+
+
+def command_drawings(args: argparse.Namespace, store) -> int:
     folder = Path(args.folder)
     rows = read_labelled_set(folder)
     for name in args.model:
         store.get(name)
-    pictures = [canvas_image_pixels(load_image_file(path)) for path, _label in rows]
-    prepared = [preprocess_drawing(pixels) for pixels in pictures]
-    right_facing = np.array([facing_right(p.steps[1][1]) for p in prepared])  # the trimmed drawing
-    labels = np.array([label for _path, label in rows])
+    read = [read_drawing(path) for path, _label in rows]  # one at a time: the views alone are kept
+    views = [inputs for inputs, _facing in read]
+    right_facing = np.array([facing for _inputs, facing in read], dtype=bool)
+    labels = np.array([label for _path, label in rows], dtype=np.int64)
     load_tensorflow()
     from fashion_lab.analysis.evaluation import predict_views
 
     scores = {}
     for name in args.model:
-        answers = predict_views(store.load(name), [p.inputs for p in prepared]).argmax(axis=1)
-        scores[name] = _score(answers == labels, labels, right_facing)
+        answers = predict_views(store.load(name), views).argmax(axis=1)
+        scores[name] = count_right(answers == labels, labels, right_facing)
     if args.json:
         print_json({"folder": str(folder), "drawings": len(rows), "models": scores})
         return 0
     for name, score in scores.items():
+        said = _("{model}: {right} of {total} right ({share})")
         print(
-            _("{model}: {right} of {total} right ({share})").format(
+            said.format(
                 model=name, right=score["right"], total=score["total"], share=f"{score['accuracy']:.1%}"
             )
         )
         for english, counts in score["classes"].items():
             print(f"  {class_name(CLASS_NAMES.index(english))}: {counts['right']}/{counts['total']}")
-        for key, side in SIDES.items():
+        for key, side in SHOE_SIDES.items():
             print(f"  {_(side)}: {score[key]['right']}/{score[key]['total']}")
     return 0
 
 
-def _score(right: np.ndarray, labels: np.ndarray, right_facing: np.ndarray) -> dict:
+def count_right(right: np.ndarray, labels: np.ndarray, right_facing: np.ndarray) -> dict:
+    """How many of the answers are right: in all, per class present, and for the shoes facing
+    left and right apart (each {"right", "total", "accuracy"}; accuracy None where none)."""
+
     def counts(where: np.ndarray) -> dict:
         total = int(where.sum())
         hits = int(right[where].sum())
@@ -87,7 +115,7 @@ def _score(right: np.ndarray, labels: np.ndarray, right_facing: np.ndarray) -> d
 
     shoes = np.isin(labels, SHOES)
     return {
-        **counts(np.ones_like(right)),
+        **counts(np.ones_like(right, dtype=bool)),
         "classes": {CLASS_NAMES[c]: counts(labels == c) for c in range(NUM_CLASSES) if (labels == c).any()},
         "shoes_facing_left": counts(shoes & ~right_facing),
         "shoes_facing_right": counts(shoes & right_facing),
