@@ -4,6 +4,7 @@ from it, what `make models` computed ahead for the bundled ones, and the Fashion
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -63,6 +64,21 @@ def learning_record(entry):
         st.warning(
             _("**{name}** cannot be replayed: {error}").format(name=plain(entry.name), error=plain(error))
         )
+
+
+def ahead_or_here(entry, field: str, spinner: str, compute: Callable):
+    """What a page shows of a model: computed ahead for a bundled model (its precomputed
+    ``field``); otherwise the model is loaded and ``compute(name, weights_sha256, model)`` runs here
+    under ``spinner`` (shown only after half a second: not when cached), or None after a warning
+    when the model cannot be loaded."""
+    ahead = precomputed(entry)
+    if ahead is not None:
+        return getattr(ahead, field)
+    pairs = loaded([entry])
+    if not pairs:
+        return None
+    with st.spinner(spinner):
+        return compute(entry.name, entry.weights_sha256, pairs[0][1])
 
 
 def loaded(entries: list) -> list[tuple]:

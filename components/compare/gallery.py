@@ -8,7 +8,7 @@ from components.image_views import tile
 from components.language import _, class_name
 from components.model_picker import architecture_word
 from components.plain_text import plain, unbroken
-from components.resources import loaded, precomputed, test_images
+from components.resources import ahead_or_here, test_images
 from components.state import talk_mode
 from fashion_lab.analysis.comparison import Answers, confidently_wrong, right_and_wrong
 
@@ -26,14 +26,7 @@ def _test_answers(name: str, weights_sha256: str, _model) -> Answers:
 def test_answers(entry) -> Answers | None:
     """The model's answer on each test image: computed ahead for a bundled model; otherwise the
     model is loaded and classifies them here (once), or None when it cannot be loaded."""
-    ahead = precomputed(entry)
-    if ahead is not None:
-        return ahead.answers
-    pairs = loaded([entry])
-    if not pairs:
-        return None
-    with st.spinner(_("Classifying the 10,000 test images...")):  # shown only when it takes 0.5 s
-        return _test_answers(entry.name, entry.weights_sha256, pairs[0][1])
+    return ahead_or_here(entry, "answers", _("Classifying the 10,000 test images..."), _test_answers)
 
 
 def render_gallery(first, second, test_set) -> None:

@@ -14,7 +14,7 @@ from components.chart_style import show_chart
 from components.compare.keys import PROJECTIONS
 from components.language import _, class_name
 from components.palette import CLASS_COLOURS
-from components.resources import loaded, precomputed, test_images
+from components.resources import ahead_or_here, test_images
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
 
 HOVER_SIDE = 56  # px of the garment shown on hover (the 28x28 doubled, sharp)
@@ -44,14 +44,8 @@ def hover_images(count: int) -> list[str]:
 def projection_of(entry):
     """The model's arrangement: computed ahead for a bundled model; otherwise the model is loaded
     and it is computed here (once), or None after a warning when the model cannot be loaded."""
-    ahead = precomputed(entry)
-    if ahead is not None:
-        return ahead.projection
-    pairs = loaded([entry])
-    if not pairs:
-        return None
-    with st.spinner(_("Placing 2,000 test images by the model's last hidden layer...")):  # after 0.5 s
-        return cached_projection(entry.name, entry.weights_sha256, pairs[0][1])
+    placing = _("Placing 2,000 test images by the model's last hidden layer...")
+    return ahead_or_here(entry, "projection", placing, cached_projection)
 
 
 def render_projections(entries, talk: bool) -> None:
