@@ -123,6 +123,7 @@ def test_a_drawing_and_its_mirror_image_come_to_the_same_picture():
     for mine, other in zip(ours.inputs, theirs.inputs, strict=True):
         np.testing.assert_array_equal(mine, other)
     assert len(ours.inputs) == 4  # filled, strokes, and both mirrored
+    assert (ours.mirrored, theirs.mirrored) == (facing_right(shoe), facing_right(mirrored))  # it says which
 
 
 def test_a_symmetric_drawing_is_its_own_mirror_and_still_one_picture():

@@ -61,14 +61,14 @@ def read_drawing(path: Path) -> tuple[list[np.ndarray], bool]:
     """What the models answer on for the drawing in ``path`` (its views), and whether the drawing
     path mirrors it (a shoe facing right); ImageError naming the file when it cannot be read."""
     from fashion_lab.images.decoding import ImageError, load_image_file
-    from fashion_lab.images.drawings import canvas_image_pixels, facing_right, preprocess_drawing
-    from fashion_lab.images.preprocessing import luminance, trim
+    from fashion_lab.images.drawings import canvas_image_pixels, preprocess_drawing
 
     pixels = canvas_image_pixels(load_image_file(path))  # its errors name the file
     try:
-        return preprocess_drawing(pixels).inputs, facing_right(trim(luminance(pixels[..., :3])))
+        prepared = preprocess_drawing(pixels)
     except ImageError as error:  # a blank drawing
         raise ImageError(f"{path}: {error}") from None
+    return prepared.inputs, prepared.mirrored
 
 
 def command_drawings(args: argparse.Namespace, store) -> int:

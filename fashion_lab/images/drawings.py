@@ -41,7 +41,8 @@ def preprocess_drawing(pixels: np.ndarray) -> Preprocessed:
     result = Preprocessed(gray)
     result.add(_("drawing"), gray)
     trimmed = result.add(_("trimmed"), trim(gray))
-    if facing_right(trimmed):
+    result.mirrored = facing_right(trimmed)
+    if result.mirrored:
         trimmed = result.add(_("mirrored (to face left, as Fashion-MNIST's shoes do)"), trimmed[:, ::-1])
     tilt = tilt_degrees(trimmed)
     turned = _rotate(trimmed, tilt) if tilt else None

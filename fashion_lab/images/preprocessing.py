@@ -31,6 +31,7 @@ class Preprocessed:
     pixels: np.ndarray  # (28, 28) uint8, garment light on black
     steps: list[tuple[str, np.ndarray]] = field(default_factory=list)
     objects: int | None = None  # a photo's: how many objects its segmentation found (0: none clear)
+    mirrored: bool = False  # a drawing's: turned to face left (drawn facing right, as the path judges)
     # More 28x28 views the answer is averaged over: a photo's cut-outs with its mask's gaps
     # bridged wider; a drawing's strokes as drawn and the mirror images. ``views`` says what all
     # of them are, ``first_view`` what ``pixels`` is among them (both empty with one view).
