@@ -231,10 +231,14 @@ def test_stop_takes_a_waiting_run_out_of_line(browser: Browser, tmp_path, datase
 
 def test_in_talk_mode_stop_and_the_result_are_on_the_projectors_screen(browser: Browser, server):
     """Issue 40: at 1280x720 in talk mode Stop was at y=755 during a run and the test accuracy at
-    y=986 when it ended: both below the screen at the moment they matter."""
+    y=986 when it ended: both below the screen at the moment they matter. On a busy machine the
+    outcome still came at y=776: the page, short for a moment when the panel's frame lost its
+    height, scrolled up before the outcome was drawn. A browser slowed threefold shows it every
+    time."""
     url, _ = server
     page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
     open_train_page(page, f"{url}?talk=1")
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 3})
     start_training(page, "cnn", 3, subset=TEN_THOUSAND)
     expect(live_panel(page).get_by_text("epoch 1/3 · batch")).to_be_visible(timeout=LONG_WAIT)
     stop = page.get_by_role("button", name="Stop")

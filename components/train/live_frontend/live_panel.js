@@ -8,7 +8,7 @@
 const POLL_MS = 2000; // each update costs the browser ~15 ms of CPU, which training on 2 cores loses
 const STOPPING_POLL_MS = 250; // after Stop: the outcome shows as soon as the run is saved
 const PRELOAD_MS = 3000; // after the app's first page is drawn, before Train is likely pressed
-const SCROLL_DELAY_MS = 400; // a started run's panel comes into view once it has its height
+const WAIT_MS = 10000; // the most the panel waits for its frame's height, or for the outcome, to scroll
 const VEGA = ["vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js"];
 let vegaLoaded = null;
 let preloadNow; // called when a run needs the charts before the preload time
@@ -31,6 +31,7 @@ function loadVega() {
 const panel = {
   charts: null, ready: Promise.resolve({}), feed: null, views: {}, counts: {}, drawn: false,
   revision: null, timer: null, ended: false, polling: false, stopping: false, layer: null,
+  shown: false, height: 0,
 };
 let generation = 0; // of the latest render call: an older one still waiting gives way
 
@@ -39,19 +40,75 @@ function send(type, fields) {
 }
 
 // A run that starts is shown: at 1366x768 the panel lies below the settings and layer table.
-// Once its first points are drawn and the frame took its height (Streamlit applies
-// setFrameHeight asynchronously).
-function comeIntoView() {
+// Once its feed is first drawn (not at the start: the feed may not be written yet, and "preparing"
+// is a single line) and the frame took that height.
+async function comeIntoView() {
+  await frameHasItsHeight();
+  bringIntoView(window.frameElement);
+}
+
+// When a run ends, the page draws its outcome below this frame, but Streamlit sets the frame's
+// height to 0 first: the page is short for a moment and scrolls up, and on a busy machine the
+// outcome came below the projector's screen. So it is brought into view once it is drawn.
+async function showOutcome() {
+  await frameHasItsHeight();
+  const frame = window.frameElement;
+  if (frame) bringIntoView(await drawnAfter(frame, '[data-testid="stAlert"]'));
+}
+
+function bringIntoView(element) {
   try {
-    window.frameElement?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    element?.scrollIntoView({ block: "nearest" });
   } catch (error) {
     // a frame of another origin: the page stays where it is
   }
 }
 
+// Resolves once the frame has the height last asked for (a resize of this window is the frame's
+// height being set: Streamlit applies it asynchronously), or after WAIT_MS.
+function frameHasItsHeight() {
+  const done = () => Math.abs(window.innerHeight - panel.height) <= 1;
+  return new Promise((resolve) => {
+    if (done()) return resolve();
+    const finish = () => {
+      window.removeEventListener("resize", check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const check = () => done() && finish();
+    const timer = setTimeout(finish, WAIT_MS);
+    window.addEventListener("resize", check);
+  });
+}
+
+// The first element matching selector that the page has after frame, once there is one; null
+// after WAIT_MS or in a frame of another origin.
+function drawnAfter(frame, selector) {
+  const find = () =>
+    [...frame.ownerDocument.querySelectorAll(selector)].find(
+      (element) => frame.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ) ?? null;
+  return new Promise((resolve) => {
+    let observer = null;
+    const finish = (element) => {
+      observer?.disconnect();
+      clearTimeout(timer);
+      resolve(element);
+    };
+    const timer = setTimeout(() => finish(null), WAIT_MS);
+    try {
+      if (find()) return finish(find());
+      observer = new MutationObserver(() => find() && finish(find()));
+      observer.observe(frame.ownerDocument.body, { childList: true, subtree: true });
+    } catch (error) {
+      finish(null);
+    }
+  });
+}
+
 function fitFrame() {
-  const height = panel.feed ? document.documentElement.scrollHeight : 0;
-  send("streamlit:setFrameHeight", { height });
+  panel.height = panel.feed ? document.documentElement.scrollHeight : 0;
+  send("streamlit:setFrameHeight", { height: panel.height });
 }
 
 // With no feed the panel is an empty, zero-height frame whose charts are built and wait for the
@@ -71,12 +128,15 @@ async function render(args) {
   stopPolling();
   if (args.feed) preloadNow();
   const started = args.feed && args.feed !== panel.feed;
+  const ended = panel.feed && !args.feed; // the page now draws the run's outcome below
   if (charts !== panel.charts) panel.ready = buildViews(args.specs, args.config, panel.ready);
+  if (started) panel.shown = false;
   Object.assign(panel, { charts, feed: args.feed, views: {}, counts: {}, revision: null, ended: false, layer: null });
   showFirstLayer(null);
   panel.stopping = Boolean(args.stopping);
   showStatus({ name: "", text: args.texts.preparing, fraction: 0 });
   fitFrame();
+  if (ended) showOutcome();
   const views = await panel.ready;
   if (mine !== generation) return; // newer arguments came meanwhile
   panel.views = views;
@@ -86,7 +146,6 @@ async function render(args) {
   }
   if (!args.feed) return;
   await poll();
-  if (started && mine === generation) setTimeout(comeIntoView, SCROLL_DELAY_MS); // drawn: its full height
   if (mine === generation && !panel.ended) startPolling(panel.stopping ? STOPPING_POLL_MS : POLL_MS);
 }
 
@@ -146,6 +205,10 @@ async function fetchAndDraw(feedName, views) {
     if (views[name]) await update(views[name], name, parts, feed.revision !== panel.revision);
   }
   panel.revision = feed.revision;
+  if (!panel.shown) {
+    panel.shown = true;
+    comeIntoView();
+  }
   if (feed.outcome && !panel.ended) {
     panel.ended = true; // Streamlit reruns the page, which then draws the finished run itself
     stopPolling();
