@@ -243,7 +243,8 @@ def test_drawings_scores_a_labelled_set_as_the_app_answers_each_drawing(trained,
         ("file,label\n../x.png,1", "line 2"),
         ("file,label\n", "lists no drawings"),  # a room's export of a round with none
         ("name,class\na.png,1", "its columns are not file,label"),
-        ("file,label\n" + "x" * 200_000 + ",1", "field larger than field limit"),
+        ("file,label\n" + "x" * 200_000 + ",1", "labels.csv: a field is too long"),
+        ("file,label\n" + "a.png,1\n" * 130_000, "labels.csv: it is larger than 1,000,000 bytes"),
         ("file,label\nmissing.png,1", "cannot read"),
         ("file,label\nblank.png,1", "blank.png: "),
         ("\ufefffile,label\nblank.png,1", "blank.png: "),  # a spreadsheet's byte-order mark is no column

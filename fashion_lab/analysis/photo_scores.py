@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ import numpy as np
 from PIL import Image
 
 from fashion_lab.analysis.evaluation import predict_views
+from fashion_lab.analysis.labelled_csv import csv_rows
 from fashion_lab.data.fashion_mnist import IMAGE_SHAPE, NUM_CLASSES
 from fashion_lab.i18n import _
 from fashion_lab.images.decoding import ImageError, load_image_file
@@ -21,7 +21,6 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"}
 HALVES = ("tune", "check")
 LABELS_FILE = "labels.csv"  # in the photo folder, beside DEFAULT_SPLIT
 LABEL_COLUMNS = ("folder", "accepted_labels", "headline")
-LABEL_HEADER = ",".join(LABEL_COLUMNS)
 MAX_LABELS_BYTES = 1_000_000  # a labels file read at most (the project's: 1 KB)
 MAX_LABEL_ROWS = 10_000  # garment folders named in one (the clothing dataset has 10)
 NAMED_MISSING = 5  # missing folders named in the message; the rest are counted
@@ -66,18 +65,7 @@ PIPELINES: dict[str, Callable[[Image.Image], Preprocessed]] = {
 def read_label_map(labels: Path) -> list[FolderScore]:
     """A labels.csv: folder, accepted labels (space separated, may be empty), headline yes/no.
     ValueError when it is not one (other columns, a row without a folder, a class not in 0-9)."""
-    if labels.stat().st_size > MAX_LABELS_BYTES:
-        raise ValueError(_("it is larger than {bytes} bytes").format(bytes=f"{MAX_LABELS_BYTES:,}"))
-    with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
-        reader = csv.DictReader(handle)
-        try:
-            if not set(LABEL_COLUMNS) <= set(reader.fieldnames or ()):
-                raise ValueError(_("its columns are not {columns}").format(columns=LABEL_HEADER))
-            rows = [{key: (row[key] or "").strip() for key in LABEL_COLUMNS} for row in reader]
-        except csv.Error as error:  # e.g. a field over csv's limit of 131,072 characters
-            raise ValueError(
-                _("a field is too long") if "field limit" in str(error) else str(error)
-            ) from None
+    rows = list(csv_rows(labels, LABEL_COLUMNS, MAX_LABELS_BYTES))
     if not rows or not all(row["folder"] for row in rows):
         raise ValueError(_("a row names no folder") if rows else _("it names no folder"))
     if len(rows) > MAX_LABEL_ROWS:

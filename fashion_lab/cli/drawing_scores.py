@@ -7,12 +7,12 @@ and the room's exports (``room --set``) are such folders."""
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 from pathlib import Path
 
 import numpy as np
 
+from fashion_lab.analysis.labelled_csv import csv_rows
 from fashion_lab.cli.output import print_json
 from fashion_lab.cli.quiet_tensorflow import load_tensorflow
 from fashion_lab.data.fashion_mnist import CLASS_NAMES, NUM_CLASSES, class_name
@@ -31,29 +31,19 @@ def read_labelled_set(folder: Path) -> list[tuple[Path, int]]:
     labels = folder / LABELS_FILE
     if not labels.is_file():
         raise ValueError(_("{folder} holds no labels.csv").format(folder=folder))
-    if labels.stat().st_size > MAX_LABELS_BYTES:
-        raise ValueError(
-            _("{labels} is larger than {bytes} bytes").format(labels=labels, bytes=f"{MAX_LABELS_BYTES:,}")
-        )
     rows = []
-    with open(labels, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
-        reader = csv.DictReader(handle)
-        try:
-            if not set(COLUMNS) <= set(reader.fieldnames or ()):
-                raise ValueError(_("{labels}: its columns are not file,label").format(labels=labels))
-            for number, row in enumerate(reader, start=2):
-                file, label = (row.get("file") or "").strip(), (row.get("label") or "").strip()
-                if not re.fullmatch("[0-9]", label) or not file or "/" in file or "\\" in file:
-                    said = _("{labels}, line {line}: a file name and a class 0-9")
-                    raise ValueError(said.format(labels=labels, line=number))
-                rows.append((folder / file, int(label)))
-                if len(rows) > MAX_FILES:
-                    said = _("{labels} lists more than {most} drawings")
-                    raise ValueError(said.format(labels=labels, most=f"{MAX_FILES:,}"))
-        except csv.Error as error:  # e.g. a field over csv's limit of 131,072 characters
-            raise ValueError(f"{labels}: {error}") from None
-    if not rows:
-        raise ValueError(_("{labels} lists no drawings").format(labels=labels))
+    try:
+        for number, row in enumerate(csv_rows(labels, COLUMNS, MAX_LABELS_BYTES), start=2):
+            file, label = row["file"], row["label"]
+            if not re.fullmatch("[0-9]", label) or not file or "/" in file or "\\" in file:
+                raise ValueError(_("line {line}: a file name and a class 0-9").format(line=number))
+            rows.append((folder / file, int(label)))
+            if len(rows) > MAX_FILES:
+                raise ValueError(_("it lists more than {most} drawings").format(most=f"{MAX_FILES:,}"))
+        if not rows:
+            raise ValueError(_("it lists no drawings"))
+    except ValueError as error:  # a UnicodeDecodeError too
+        raise ValueError(f"{labels}: {error}") from None
     return rows
 
 
