@@ -47,9 +47,11 @@ async function comeIntoView() {
   bringIntoView(window.frameElement);
 }
 
-// When a run ends, the page draws its outcome below this frame, but Streamlit sets the frame's
-// height to 0 first: the page is short for a moment and scrolls up, and on a busy machine the
-// outcome came below the projector's screen. So it is brought into view once it is drawn.
+// When a run ends in talk mode, the page draws its outcome right below this frame, but Streamlit
+// sets the frame's height to 0 first: the page is short for a moment and scrolls up, and on a busy
+// machine the outcome came below the projector's screen. So it is brought into view once drawn.
+// (Outside talk mode the outcome comes after the charts and the epoch table, which take their
+// height after it: the page is left where it is.)
 async function showOutcome() {
   await frameHasItsHeight();
   const frame = window.frameElement;
@@ -136,7 +138,7 @@ async function render(args) {
   panel.stopping = Boolean(args.stopping);
   showStatus({ name: "", text: args.texts.preparing, fraction: 0 });
   fitFrame();
-  if (ended) showOutcome();
+  if (ended && args.talk) showOutcome();
   const views = await panel.ready;
   if (mine !== generation) return; // newer arguments came meanwhile
   panel.views = views;
