@@ -188,7 +188,7 @@ async def measure(url: str, phones: int, drawings: int) -> tuple[list[float], li
         per_phone = (resident_mb(pid) - before) / phones  # the sessions open, each with its turns
         await browser.close()
     waits = [wait for loop_waits, _ in per_loop for wait in loop_waits]
-    lost = sum(lost for _, lost in per_loop) + sum(lost for _, lost in samples)
+    lost = sum(count for _, count in per_loop) + sum(count for _, count in samples)
     return waits, [seconds for seconds, _ in samples], per_phone, lost
 
 

@@ -98,9 +98,14 @@ function drawnAfter(frame, selector) {
       resolve(element);
     };
     const timer = setTimeout(() => finish(null), WAIT_MS);
+    const finishIfDrawn = () => {
+      const element = find();
+      if (element) finish(element);
+      return element;
+    };
     try {
-      if (find()) return finish(find());
-      observer = new MutationObserver(() => find() && finish(find()));
+      if (finishIfDrawn()) return;
+      observer = new MutationObserver(finishIfDrawn);
       observer.observe(frame.ownerDocument.body, { childList: true, subtree: true });
     } catch (error) {
       finish(null);
