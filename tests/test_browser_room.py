@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.connection import drop_the_connection, keep_the_sockets
 from helpers.store import bundle_classics
 from helpers.waiting import soon
 from playwright.sync_api import Browser, Page, expect
@@ -299,6 +300,23 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
     expect(send).to_be_disabled(timeout=30_000)  # a new, empty canvas
     draw_until_sendable(phone, outline(OUTLINES["Trouser"]))  # and it draws
     phone.context.close()
+
+
+def test_a_phone_that_reconnects_keeps_its_drawing_and_sends_it(browser: Browser, room):
+    """CI, 2026-12-05: after a reconnect (a locked phone, a Wi-Fi blip) the canvas came back empty
+    while Send had the strokes: the cookie's script, gone once the cookie held the id, had moved
+    the turn's block, and Streamlit made its canvas anew."""
+    context = browser.new_context(**PHONE)
+    keep_the_sockets(context)
+    phone = context.new_page()
+    phone.goto(f"{room[0]}/play")
+    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
+    drop_the_connection(phone)
+    start = outline(OUTLINES["Trouser"])[0]
+    assert phone.evaluate(STROKE_AT, [*start])  # the drawing, still on the canvas
+    phone.get_by_role("button", name="Send").click()
+    expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
+    context.close()
 
 
 BUTTON_HEIGHTS = "(buttons) => buttons.map((button) => button.getBoundingClientRect().height)"

@@ -16,6 +16,11 @@ CLEAR = "play_clear_{}"
 # The turn's containers, named so that a phone held landscape lays them out side by side (play.py)
 TURN, TURN_ASKED, TURN_CANVAS = "play_turn", "play_turn_asked", "play_turn_canvas"
 TURN_BUTTONS, TURN_ANSWERS = "play_turn_buttons", "play_turn_answers"
+# The join page's styles and scripts, in one block: Streamlit keys a block by its place among its
+# siblings, so an element that comes and goes above the turn (the cookie's script, gone once a
+# reconnected phone's cookie holds the id) moved the turn's block: the canvas was made anew, empty,
+# while Send still had the strokes (a locked phone, a Wi-Fi blip)
+HEAD = "play_head"
 OFFLINE = "play_offline"  # the notice shown while the phone has no connection (play.py's PHONE_PAGE)
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown

@@ -16,6 +16,7 @@ from components.room.keys import (
     CLEAR,
     DRAW_CANVAS,
     DRAW_CLASS,
+    HEAD,
     OFFLINE,
     SEND,
     TURN,
@@ -54,7 +55,7 @@ PHONE_PAGE = """<style>
 [data-testid='stExpandSidebarButton'] {display: none}
 [data-testid='stMainBlockContainer'] {max-width: 32rem; padding: 4rem 1rem 2rem}
 [data-testid='stMainBlockContainer'] button {min-height: 2.75rem}
-[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > script:only-child) {display: none}
+div:has(> .st-key-play_head) {display: none}
 @media (min-width: 800px) and (min-height: 600px) {html {font-size: 22px}}
 @media (orientation: landscape) and (max-height: 500px) {
   [data-testid='stHeader'] {display: none}
@@ -75,10 +76,10 @@ body.offline [data-testid='stMainBlockContainer'] button,
 [data-testid='stApp']:not([data-test-connection-state='CONNECTED'])
   [data-testid='stMainBlockContainer'] button {pointer-events: none; opacity: 0.4}
 </style>"""  # a phone's page: no sidebar, one narrow column, tap targets of 44 px at least, no room
-# taken by a script's empty element; on a
-# projector, large text; a phone held landscape (844x390) keeps a phone's text, and its turn
-# (the keyed containers of _draw) is laid out in two columns: the canvas, and beside it the class
-# asked for above Clear and Send, all on one screen; once sent, the two answers side by side.
+# taken by the page's own styles and scripts (HEAD); on a projector, large text; a phone held
+# landscape (844x390) keeps a phone's text, and its turn (the keyed containers of _draw) is laid out
+# in two columns: the canvas, and beside it the class asked for above Clear and Send, all on one
+# screen; once sent, the two answers side by side.
 # Without a connection (the browser offline, or Streamlit's connection lost) a notice stays at the bottom
 # and no button takes a tap: a Send then would be lost, and the canvas keeps the drawing meanwhile.
 WATCH_THE_CONNECTION = """<script>
@@ -94,13 +95,14 @@ if (!window.fashionLabWatchesTheConnection) {
 
 def render_play() -> None:
     """The page around one turn; a phone's Send and Draw another rerun only the turn."""
-    follow_the_room()  # before any text: the phones speak the room's language
-    st.html(PHONE_PAGE)
-    st.html(WATCH_THE_CONNECTION, unsafe_allow_javascript=True)
+    with st.container(key=HEAD):  # one block, whatever it holds: the turn below never moves (HEAD)
+        follow_the_room()  # before any text: the phones speak the room's language
+        st.html(PHONE_PAGE)
+        st.html(WATCH_THE_CONNECTION, unsafe_allow_javascript=True)
+        this_person()
     st.container(key=OFFLINE).warning(
         _("No connection: your drawing stays here. Send and the answers wait until it is back."), icon="📶"
     )
-    this_person()
     heartbeat()
     shown, keep = kept(ACTIVITY, DRAW)
     activity = st.segmented_control(
