@@ -303,9 +303,9 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
 
 
 def test_a_phone_that_reconnects_keeps_its_drawing_and_sends_it(browser: Browser, room):
-    """CI, 2026-12-05: after a reconnect (a locked phone, a Wi-Fi blip) the canvas came back empty
-    while Send had the strokes: the cookie's script, gone once the cookie held the id, had moved
-    the turn's block, and Streamlit made its canvas anew."""
+    """Found tracing a CI failure, 2026-12-05: after a reconnect (a locked phone, a Wi-Fi blip) the
+    canvas came back empty while Send had the strokes: the cookie's script, gone once the cookie
+    held the id, had moved the turn's block, and Streamlit made its canvas anew."""
     context = browser.new_context(**PHONE)
     keep_the_sockets(context)
     phone = context.new_page()
