@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, Page
 
-from tools.app_driver import wait_for_the_script
+from tools.app_driver import ended_script_runs, wait_for_a_script_run, wait_for_the_script
 
 # Each WebSocket the page opens, kept where the test can close it (before the app's script runs)
 KEEP_THE_SOCKETS = """(() => {
@@ -20,18 +20,9 @@ KEEP_THE_SOCKETS = """(() => {
   Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
 })()"""
 
-# The page's script runs, as they start and end, from now on
-WATCH_THE_RUNS = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  window.fashionLabRuns = [];
-  new MutationObserver(() => window.fashionLabRuns.push(app.getAttribute("data-test-script-state")))
-    .observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
-}"""
-# A socket newer than the closed ones is open, and a run has started and ended since
-RECONNECTED_AND_RERUN = """(closed) => window.fashionLabSockets.length > closed
-  && window.fashionLabSockets.at(-1).readyState === WebSocket.OPEN
-  && window.fashionLabRuns.includes("running")
-  && window.fashionLabRuns.at(-1) === "notRunning" """
+# A socket newer than the ones closed is open
+RECONNECTED = """(closed) => window.fashionLabSockets.length > closed
+  && window.fashionLabSockets.at(-1).readyState === WebSocket.OPEN"""
 
 
 def keep_the_sockets(context: BrowserContext) -> None:
@@ -43,7 +34,8 @@ def drop_the_connection(page: Page) -> None:
     """Close the page's connection to the app; return once it is made again and the rerun that
     follows a reconnect has ended."""
     wait_for_the_script(page)
-    page.evaluate(WATCH_THE_RUNS)
+    runs = ended_script_runs(page)
     closed = page.evaluate("window.fashionLabSockets.length")
     page.evaluate("window.fashionLabSockets.forEach((socket) => socket.close())")
-    page.wait_for_function(RECONNECTED_AND_RERUN, arg=closed, timeout=30_000)
+    page.wait_for_function(RECONNECTED, arg=closed, timeout=30_000)
+    wait_for_a_script_run(page, after=runs)
