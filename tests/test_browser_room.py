@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.canvas import STROKE_AT
 from helpers.connection import drop_the_connection, keep_the_sockets
 from helpers.store import bundle_classics
 from helpers.waiting import soon
@@ -251,14 +252,6 @@ def test_two_phones_take_guess_10_and_the_quiz_board_scores_the_room(browser: Br
         page.context.close()
 
 
-STROKE_AT = """([x, y]) => {
-    const host = [...document.querySelectorAll("*")].find(
-        (element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"));
-    if (!host) return false;  // not drawn yet
-    const canvas = host.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas");
-    const scale = canvas.width / canvas.getBoundingClientRect().width;
-    return canvas.getContext("2d").getImageData(x * scale, y * scale, 1, 1).data[0] > 200;
-}"""  # whether the canvas shows a white stroke at (x, y) (drawn in the component's shadow root)
 EDGE = CANVAS_SIDE - 3  # a stroke starts 3 pixels inside the canvas's edge
 CORNERS = {"top left": (3, 3), "top right": (EDGE, 3), "bottom left": (3, EDGE), "bottom right": (EDGE, EDGE)}
 

@@ -196,20 +196,13 @@ def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
     session.detach()
 
 
-def draw_until_sendable(page: Page, points: list[tuple[float, float]], tries: int = 3) -> None:
-    """Draw on the join page until Send is enabled (the stroke reached the server). On a loaded
-    machine the canvas now and then came back empty after a stroke (3 strokes in this session's
-    runs of the suite): a person sees the empty canvas and draws again, and so does this (the
-    talk-and-room docs name it a known defect)."""
-    send = page.get_by_role("button", name="Send")
-    for _ in range(tries):
-        draw_by_touch(page, points)
-        try:
-            expect(send).to_be_enabled(timeout=10_000)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"Send stayed disabled after {tries} strokes: the canvas never sent one")
+def draw_until_sendable(page: Page, points: list[tuple[float, float]]) -> None:
+    """Draw on the join page and wait until Send is enabled (the stroke reached the server). It
+    used to draw again when a loaded machine lost the stroke: the canvas came back empty, as the
+    turn's placeholder took its block's place (fixed 2026-12-05, tests/test_browser_room_stalls.py);
+    now a lost stroke fails the test."""
+    draw_by_touch(page, points)
+    expect(page.get_by_role("button", name="Send")).to_be_enabled(timeout=30_000)
 
 
 def draw_another(page: Page, tries: int = 3) -> None:

@@ -38,6 +38,7 @@ from components.state import (
     PLAY_DRAFT_KEPT,
     PLAY_ROUND,
     PLAY_SENT,
+    is_fragment_run,
     kept,
 )
 from fashion_lab.data.fashion_mnist import CLASS_NAMES
@@ -128,12 +129,8 @@ def _turn() -> None:
     rerun_if_the_room_switched()
     turn = PLAY_ROUND.get()  # a new turn: a new, empty canvas
     if not _sent(turn):
-        drawing = st.empty()  # emptied once sent: the answers take the canvas's place
-        with drawing.container():
-            _draw(turn)
-        if not _sent(turn):
-            return
-        drawing.empty()
+        _draw(turn)  # a Send that reached the board runs the turn again: the answers take its place
+        return
     _show_answers(PLAY_SENT.get())
     st.button(_("Draw another"), type="primary", key=AGAIN.format(turn), width="stretch", on_click=_next_turn)
 
@@ -191,8 +188,9 @@ def _draw_parts(turn: int) -> None:
     buttons.button(_("Clear"), key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
     if buttons.button(_("Send"), type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
-        if problem is not None:
-            problem[0](problem[1])
+        if problem is None:
+            st.rerun(scope="fragment" if is_fragment_run() else "app")
+        problem[0](problem[1])
 
 
 def _clear() -> None:
