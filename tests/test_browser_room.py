@@ -312,6 +312,26 @@ def test_a_phone_that_reconnects_keeps_its_drawing_and_sends_it(browser: Browser
     context.close()
 
 
+MARK_THE_QR_CODE = "() => { document.querySelector('[data-testid=stImage]').fashionLabMark = true; }"
+QR_CODE_MARKED = "() => document.querySelector('[data-testid=stImage]')?.fashionLabMark === true"
+
+
+def test_a_presenter_tab_that_reconnects_keeps_its_board(browser: Browser, room):
+    """As the join page's canvas (2026-12-05): the presenter's cookie script is drawn until the
+    cookie reaches the server, at a reconnect; then it was gone, everything below it moved up a
+    place, and Streamlit made the board anew: a flash on the projector."""
+    url, key, _, _ = room
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    keep_the_sockets(context)
+    presenter = context.new_page()
+    sign_in(presenter, url, key)
+    presenter.evaluate(MARK_THE_QR_CODE)
+    drop_the_connection(presenter)
+    expect(presenter.get_by_role("button", name="New round", exact=False)).to_be_visible()  # still hers
+    assert presenter.evaluate(QR_CODE_MARKED), "the board was made anew"
+    context.close()
+
+
 BUTTON_HEIGHTS = "(buttons) => buttons.map((button) => button.getBoundingClientRect().height)"
 
 

@@ -21,6 +21,8 @@ TURN_BUTTONS, TURN_ANSWERS = "play_turn_buttons", "play_turn_answers"
 # reconnected phone's cookie holds the id) moved the turn's block: the canvas was made anew, empty,
 # while Send still had the strokes (a locked phone, a Wi-Fi blip)
 HEAD = "play_head"
+ROOM_HEAD = "room_head"  # the same on the room page: the presenter's cookie script, gone once
+# a reconnected tab's cookie holds the token, moved the board (made anew: a flash on the projector)
 OFFLINE = "play_offline"  # the notice shown while the phone has no connection (play.py's PHONE_PAGE)
 QUIZ_ANSWER = "quiz_{}_{}_{}"  # a class's button in Guess 10: the round, the image, the class
 QUIZ_BACK = "quiz_back_{}"  # Back, from the image shown

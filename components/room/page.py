@@ -17,7 +17,7 @@ from components.language import N_, _, class_name
 from components.plain_text import plain
 from components.room.every_round import render_every_round
 from components.room.join_screen import board_shown, qr_code, render_join_screen, show_the_board
-from components.room.keys import BOARD, JOIN_AGAIN, PRESENTER_KEY
+from components.room.keys import BOARD, JOIN_AGAIN, PRESENTER_KEY, ROOM_HEAD
 from components.room.moderation import pick_button, render_moderation
 from components.room.presenter import recognise_presenter, remember_presenter
 from components.room.quiz_board import render_quiz_board
@@ -73,12 +73,8 @@ def _say_unreachable(parts) -> None:
 
 def render_room() -> None:
     """Join address, QR and phones beside each other; the board below, updated every 2 s."""
-    try:
-        key = get_presenter_key()
-    except RoomDatabaseError as error:  # the board still shows; the controls wait for the key
-        st.warning(_("The presenter's controls are off: {error}").format(error=error))
-        key = ""
-    _presenter_sign_in(key)
+    with st.container(key=ROOM_HEAD):  # what comes and goes above the board, in one block (keys.py)
+        _presenter_sign_in(_presenter_key())
     if PRESENTER.get():
         render_room_language()
     talk = talk_mode()
@@ -113,6 +109,15 @@ def render_room() -> None:
         label_visibility="collapsed",
     )
     _board(board)
+
+
+def _presenter_key() -> str:
+    """The presenter key; "" while the database cannot say (the board still shows, and says why)."""
+    try:
+        return get_presenter_key()
+    except RoomDatabaseError as error:
+        st.warning(_("The presenter's controls are off: {error}").format(error=error))
+        return ""
 
 
 def _presenter_sign_in(key: str) -> None:
