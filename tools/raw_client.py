@@ -67,5 +67,5 @@ class RawSession:
                 widget_id = getattr(getattr(element, kind_of_element), "id", "")
                 if widget_id:
                     self.widgets[widget_id] = kind_of_element
-            if kind == "script_finished":
-                return messages
+            if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return messages  # (a run that asked for a rerun goes on in the next: Send's does)
