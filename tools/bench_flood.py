@@ -52,7 +52,7 @@ def widget(session: RawSession, kind: str, key: str = "") -> str:
 
 def send_as_a_new_phone(url: str) -> list:
     """One drawing from a new session: a new phone id, as the flooding client sent them. The
-    messages of the run that pressed Send."""
+    messages of the run that pressed Send and of the one it asked for, with the answers."""
     with RawSession(url) as phone:
         phone.run("play")
         values = {widget(phone, "bidi_component"): canvas_value()}

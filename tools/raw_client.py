@@ -11,12 +11,14 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-RUN_TIMEOUT = 120.0  # seconds for one script run's messages
+RUN_TIMEOUT = 120.0  # seconds to wait for a run's next message
+MAX_RERUNS = 3  # runs that ask for another (Send's asks once), read on before ``run`` returns
 
 
 class RawSession:
     """One browserless session of the app at ``url``: ``run`` asks for a script run and returns
-    what the server sent back until that run finished."""
+    what the server sent back until that run finished, and the runs it asked for (Send reruns
+    the join page's turn to show the answers), MAX_RERUNS at most."""
 
     def __init__(self, url: str, max_size: int = 64 * 2**20):
         address = urlparse(url)
@@ -55,7 +57,7 @@ class RawSession:
         return self._until_finished()
 
     def _until_finished(self) -> list[ForwardMsg]:
-        messages = []
+        messages, reruns = [], 0
         while True:
             forward = ForwardMsg()
             forward.ParseFromString(self._socket.recv(timeout=RUN_TIMEOUT))
@@ -67,5 +69,8 @@ class RawSession:
                 widget_id = getattr(getattr(element, kind_of_element), "id", "")
                 if widget_id:
                     self.widgets[widget_id] = kind_of_element
-            if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                return messages  # (a run that asked for a rerun goes on in the next: Send's does)
+            if kind != "script_finished":
+                continue
+            reruns += forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            if forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN or reruns > MAX_RERUNS:
+                return messages
