@@ -24,9 +24,9 @@ from fashion_lab.room.quiz import quiz_images, wilson_interval
 from fashion_lab.settings import ROOM_RATE_LIMIT
 from tools.app_driver import (
     choose,
+    draw_and_wait_for_send,
     draw_another,
     draw_by_touch,
-    draw_until_sendable,
     pick_radio,
     take_the_quiz,
     wait_for_the_script,
@@ -56,7 +56,7 @@ def send_trousers(page: Page, url: str) -> None:
     page.goto(f"{url}/play")
     choose(page, "Draw a", "Trouser")
     expect(page.get_by_role("button", name="Send")).to_be_disabled()  # nothing drawn yet
-    draw_until_sendable(page, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(page, outline(OUTLINES["Trouser"]))
     page.get_by_role("button", name="Send").click()  # enabled once the strokes reached the server
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
 
@@ -136,7 +136,7 @@ def test_phones_sending_at_once_each_drawing_is_stored_exactly_once(browser: Bro
         expect(phone.get_by_role("button", name="Send")).to_be_visible(timeout=30_000)
     for turn in range(2):
         for phone in phones:  # all draw, then all press Send before any answer comes back
-            draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+            draw_and_wait_for_send(phone, outline(OUTLINES["Bag"]))
         for phone in phones:
             phone.get_by_role("button", name="Send").click()
         for phone in phones:
@@ -171,13 +171,13 @@ def test_a_drawing_past_the_limit_in_a_minute_gets_a_friendly_message_in_any_tab
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{url}/play")
     for _ in range(LIMIT):
-        draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+        draw_and_wait_for_send(phone, outline(OUTLINES["Bag"]))
         phone.get_by_role("button", name="Send").click()
         expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
         draw_another(phone)
     second_tab = phone.context.new_page()
     second_tab.goto(f"{url}/play")
-    draw_until_sendable(second_tab, outline(OUTLINES["Bag"]))
+    draw_and_wait_for_send(second_tab, outline(OUTLINES["Bag"]))
     second_tab.get_by_role("button", name="Send").click()
     expect(second_tab.get_by_text(f"{LIMIT} drawings a minute is the most", exact=False)).to_be_visible(
         timeout=30_000
@@ -281,7 +281,7 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
         phone.get_by_role("button", name="Send"),
         phone.get_by_role("button", name="Clear", exact=True),
     )
-    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(phone, outline(OUTLINES["Trouser"]))
     for x, y in ((EDGE - 20, 12), (EDGE - 60, 20)):  # taps where Undo, Redo and Reset waited unseen
         draw_by_touch(phone, [(x, y), (x + 4, y + 2)])
     wait_for_the_script(phone)
@@ -291,7 +291,7 @@ def test_a_tap_at_the_top_right_keeps_the_drawing_and_clear_clears_it(browser: B
     assert clear.bounding_box()["height"] >= 44 and send.bounding_box()["height"] >= 44  # thumb-sized
     clear.click()
     expect(send).to_be_disabled(timeout=30_000)  # a new, empty canvas
-    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))  # and it draws
+    draw_and_wait_for_send(phone, outline(OUTLINES["Trouser"]))  # and it draws
     phone.context.close()
 
 
@@ -303,7 +303,7 @@ def test_a_phone_that_reconnects_keeps_its_drawing_and_sends_it(browser: Browser
     keep_the_sockets(context)
     phone = context.new_page()
     phone.goto(f"{room[0]}/play")
-    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(phone, outline(OUTLINES["Trouser"]))
     drop_the_connection(phone)
     start = outline(OUTLINES["Trouser"])[0]
     assert phone.evaluate(STROKE_AT, [*start])  # the drawing, still on the canvas
@@ -366,7 +366,7 @@ def test_a_phone_held_landscape_has_its_turn_on_one_screen(browser: Browser, roo
     button, asked = send.bounding_box(), landscape.get_by_role("combobox", name="Draw a").bounding_box()
     assert canvas["y"] + canvas["height"] <= 390 and button["y"] + button["height"] <= 390, (canvas, button)
     assert button["x"] >= canvas["x"] + canvas["width"] and asked["x"] >= canvas["x"] + canvas["width"]
-    draw_until_sendable(landscape, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(landscape, outline(OUTLINES["Trouser"]))
     send.click()
     expect(landscape.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     answers = landscape.get_by_test_id("stMetric")
@@ -407,7 +407,7 @@ def test_a_reload_mid_drawing_brings_the_strokes_back_and_send_works(browser: Br
     expect(asked).to_be_visible(timeout=30_000)
     garment = "Coat" if asked.input_value() == "Bag" else "Bag"
     choose(phone, "Draw a", garment)  # not the class asked for: the one drawn comes back
-    draw_until_sendable(phone, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(phone, outline(OUTLINES["Trouser"]))
     phone.reload()
     send = phone.get_by_role("button", name="Send")
     expect(send).to_be_enabled(timeout=30_000)  # the strokes came back to the server's side too
@@ -435,7 +435,7 @@ def test_offline_a_phone_says_so_and_holds_send_until_the_connection_is_back(bro
     send = phone.get_by_role("button", name="Send")
     expect(send).to_be_visible(timeout=30_000)
     expect(notice).to_be_hidden()
-    draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+    draw_and_wait_for_send(phone, outline(OUTLINES["Bag"]))
     context.set_offline(True)
     expect(notice).to_be_visible(timeout=10_000)
     assert send.evaluate("(button) => getComputedStyle(button).pointerEvents") == "none"  # no tap lost
@@ -488,7 +488,7 @@ def test_pause_block_and_hide_act_on_exactly_what_the_presenter_meant(browser: B
     ).to_be_checked()
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{url}/play")
-    draw_until_sendable(phone, outline(OUTLINES["Bag"]))
+    draw_and_wait_for_send(phone, outline(OUTLINES["Bag"]))
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_text("paused the board", exact=False)).to_be_visible(timeout=30_000)
     presenter.get_by_text("Pause: phones are told to wait", exact=False).click()  # and on again

@@ -29,6 +29,7 @@ import numpy as np
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from components.classify.inputs import CANVAS_SIDE
+from tools.app_driver import CANVAS_SHOWS_A_STROKE
 from tools.app_server import CHROMIUM_ARGS, chromium_path, streamlit_server
 from tools.bench_app import server_pid
 from tools.bench_rows import Row
@@ -79,15 +80,6 @@ def from_corner(garment: str, turn: int) -> list[tuple[float, float]]:
     return [STARTS[turn % len(STARTS)], *points]
 
 
-DRAWN = """() => {
-    const host = [...document.querySelectorAll("*")].find(
-        (element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"));
-    const canvas = host?.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas");
-    if (!canvas) return false;
-    const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 200) return true;
-    return false;
-}"""  # whether the phone's canvas shows a stroke (drawn in the component's shadow root)
 LOST_IN = {"the browser": 0, "the app": 0}  # where the lost strokes were lost, this run
 
 
@@ -102,7 +94,7 @@ async def draw_until_sendable(phone: Page, points: list[tuple[float, float]]) ->
             await expect(send).to_be_enabled(timeout=30_000)
             return lost
         except AssertionError:
-            LOST_IN["the app" if await phone.evaluate(DRAWN) else "the browser"] += 1
+            LOST_IN["the app" if await phone.evaluate(CANVAS_SHOWS_A_STROKE) else "the browser"] += 1
     raise AssertionError(f"Send stayed disabled after {TRIES} strokes")
 
 

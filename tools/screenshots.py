@@ -18,9 +18,9 @@ from fashion_lab.i18n import translations
 from tools.app_driver import (
     ALL_IMAGES,
     choose,
+    draw_and_wait_for_send,
     draw_by_touch,
     draw_trousers,
-    draw_until_sendable,
     live_panel,
     open_train_page,
     pick_radio,
@@ -167,7 +167,7 @@ def send_from_a_phone(browser: Browser, url: str, garment: str) -> Page:
     page = browser.new_context(**PHONE).new_page()
     page.goto(f"{url}/play")
     choose(page, "Draw a", garment)
-    draw_until_sendable(page, outline(OUTLINES[garment]))
+    draw_and_wait_for_send(page, outline(OUTLINES[garment]))
     page.get_by_role("button", name="Send").click()  # enabled once the strokes reached the server
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     return page
@@ -177,7 +177,7 @@ def on_play(page: Page, url: str, talk: bool) -> None:
     sent = send_from_a_phone(page.context.browser, url, "T-shirt/top")
     page.goto(sent.url)  # the shot's own page shows the same phone page, sent
     choose(page, "Draw a", "Trouser")
-    draw_until_sendable(page, outline(OUTLINES["Trouser"]))
+    draw_and_wait_for_send(page, outline(OUTLINES["Trouser"]))
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
     sent.context.close()
