@@ -20,11 +20,12 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.drawings import open_room
 from fashion_lab.room.quiz import quiz_images
 from tools.app_driver import (
+    draw_and_wait_for_send,
     draw_another,
     draw_by_touch,
-    draw_until_sendable,
+    ended_script_runs,
     take_the_quiz,
-    wait_for_the_script,
+    wait_for_a_script_run,
 )
 from tools.app_server import streamlit_server
 from tools.outlines import OUTLINES, outline
@@ -48,10 +49,11 @@ def test_a_drawing_stays_through_taps_and_send_shows_the_answers_there(browser: 
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{stalling_room[0]}/play")
     trousers = outline(OUTLINES["Trouser"])
-    draw_until_sendable(phone, trousers)
+    draw_and_wait_for_send(phone, trousers)
     for x, y in ((EDGE - 20, 12), (EDGE - 60, 20)):  # two more strokes: two more runs of the turn
+        runs = ended_script_runs(phone)
         draw_by_touch(phone, [(x, y), (x + 4, y + 2)])
-    wait_for_the_script(phone)
+        wait_for_a_script_run(phone, after=runs)  # the run this stroke asked for, ended
     phone.wait_for_function(STROKE_AT, arg=[*trousers[0]], timeout=10_000)  # still on the canvas
     phone.get_by_role("button", name="Send").click()
     expect(phone.get_by_text("Sent to the board.")).to_be_visible(timeout=30_000)
@@ -61,7 +63,7 @@ def test_a_drawing_stays_through_taps_and_send_shows_the_answers_there(browser: 
     send = phone.get_by_role("button", name="Send")
     expect(send).to_be_disabled(timeout=30_000)  # a new turn, a new, empty canvas
     assert not phone.evaluate(STROKE_AT, [*trousers[0]])
-    draw_until_sendable(phone, trousers)
+    draw_and_wait_for_send(phone, trousers)
     phone.context.close()
 
 
@@ -69,6 +71,7 @@ def test_guess_10_hears_every_tap(browser: Browser, stalling_room, dataset):
     url, data = stalling_room
     database = open_room(data)
     ten = quiz_images(dataset.test_labels, database.quiz_seed(database.current_round()))
+    database.close()
     phone = browser.new_context(**PHONE).new_page()
     take_the_quiz(phone, url, [CLASS_NAMES[dataset.test_labels[index]] for index in ten])
     expect(phone.get_by_test_id("stMetric").first).to_contain_text("10/10")

@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def stalled_app(folder: Path) -> Path:
-    """A script in ``folder`` that runs the app so; its path (for streamlit_server's script)."""
+    """A script in ``folder`` that runs the app so; its path (for streamlit_server's script).
+    Streamlit serves static/ from beside the script it runs: the app's is linked there (the
+    Korean web font)."""
+    (folder / "static").symlink_to(ROOT / "static", target_is_directory=True)
     script = folder / "stalled_app.py"
     app = str(ROOT / "streamlit_app.py")
     script.write_text(STALLED_APP.format(root=str(ROOT), stall=STALL_SECONDS, app=app))
