@@ -188,9 +188,11 @@ def _draw_parts(turn: int) -> None:
     buttons.button(_("Clear"), key=CLEAR.format(turn), on_click=_clear, disabled=not ready)
     if buttons.button(_("Send"), type="primary", key=SEND.format(turn), width="stretch", disabled=not ready):
         problem = _send(pixels, asked, turn)
-        if problem is None:
+        if problem is None:  # on the board: the turn again, with the answers in the canvas's place
             st.rerun(scope="fragment" if is_fragment_run() else "app")
-        problem[0](problem[1])
+        else:
+            say, why = problem
+            say(why)
 
 
 def _clear() -> None:
