@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers.canvas import STROKE_AT
 from helpers.connection import drop_the_connection, keep_the_sockets
 from helpers.store import bundle_classics
 from helpers.waiting import soon
@@ -23,6 +22,7 @@ from fashion_lab.room.drawings import open_room, png_bytes, presenter_key
 from fashion_lab.room.quiz import quiz_images, wilson_interval
 from fashion_lab.settings import ROOM_RATE_LIMIT
 from tools.app_driver import (
+    STROKE_AT,
     choose,
     draw_and_wait_for_send,
     draw_another,

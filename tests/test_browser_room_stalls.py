@@ -10,7 +10,6 @@ had the strokes (Send enabled)."""
 from __future__ import annotations
 
 import pytest
-from helpers.canvas import STROKE_AT
 from helpers.stalls import stalled_app
 from helpers.store import bundle_classics
 from playwright.sync_api import Browser, expect
@@ -20,6 +19,7 @@ from fashion_lab.data.fashion_mnist import CLASS_NAMES
 from fashion_lab.room.drawings import open_room
 from fashion_lab.room.quiz import quiz_images
 from tools.app_driver import (
+    STROKE_AT,
     draw_and_wait_for_send,
     draw_another,
     draw_by_touch,

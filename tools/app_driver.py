@@ -206,15 +206,23 @@ def draw_by_touch(page: Page, points: list[tuple[float, float]]) -> None:
     session.detach()
 
 
-CANVAS_SHOWS_A_STROKE = """() => {
-    const host = [...document.querySelectorAll("*")].find(
-        (element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"));
-    const canvas = host?.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas");
+# The join page's canvas (drawn in the component's shadow root), or undefined before it is drawn
+THE_CANVAS = """[...document.querySelectorAll("*")]
+    .find((element) => element.shadowRoot?.querySelector("canvas.dc-canvas.lower-canvas"))
+    ?.shadowRoot.querySelector("canvas.dc-canvas.lower-canvas")"""
+CANVAS_SHOWS_A_STROKE = f"""() => {{
+    const canvas = {THE_CANVAS};
     if (!canvas) return false;
     const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     for (let i = 0; i < data.length; i += 4) if (data[i] > 200) return true;
     return false;
-}"""  # whether the join page's canvas shows a stroke (drawn in the component's shadow root)
+}}"""  # whether the canvas shows a stroke anywhere
+STROKE_AT = f"""([x, y]) => {{
+    const canvas = {THE_CANVAS};
+    if (!canvas) return false;
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    return canvas.getContext("2d").getImageData(x * scale, y * scale, 1, 1).data[0] > 200;
+}}"""  # whether the canvas shows a white stroke at (x, y), in the canvas's pixels
 
 
 class LostStroke(UserWarning):
