@@ -10,6 +10,10 @@ import numpy as np
 from tools.bench_rows import Row
 
 CLASSIC_EPOCHS = {"dense": 10, "cnn": 5}
+# The classic CNN's accuracy, unseeded, spread 90.84-91.80% over seven benches (a draw of 91.80%
+# made ours need its 5th epoch: 2.7x, where 91.2% took 4 epochs). Seeded like our recipe, it is
+# the same every run (90.20% at seed 0), and the bar is at least the mean of those seven draws.
+CLASSIC_CNN_FLOOR = 0.913
 
 
 @dataclass
@@ -21,10 +25,13 @@ class ClassicRun:
 
 def run_classic(architecture: str) -> ClassicRun:
     """The tutorial's code exactly: Sequential, batch 32, raw pixels for the dense network and
-    /255.0 floats for the CNN, Adam, sparse categorical cross-entropy."""
+    /255.0 floats for the CNN, Adam, sparse categorical cross-entropy; seeded as our recipe is."""
     import tensorflow as tf
 
     from fashion_lab.data.fashion_mnist import load_dataset
+    from fashion_lab.training.config import TrainingConfig
+
+    tf.keras.utils.set_random_seed(TrainingConfig(architecture).seed)
 
     data = load_dataset()
     train_x, train_y, test_x, test_y = (
@@ -87,7 +94,9 @@ def bench_training_speed() -> list[Row]:
     rows = []
     for architecture in ("cnn", "dense"):
         classic = run_classic(architecture)
-        target = max(classic.test_accuracy, 0.91) if architecture == "cnn" else classic.test_accuracy
+        target = classic.test_accuracy
+        if architecture == "cnn":
+            target = max(target, CLASSIC_CNN_FLOOR)
         ours, accuracies, precision = time_to_accuracy(architecture, target)
         ratio = classic.seconds / ours if ours else 0.0
         rows.append(
