@@ -96,16 +96,12 @@ def loaded(entries: list) -> list[tuple]:
     return pairs
 
 
-@st.cache_resource(show_spinner=False)
 def test_images():
     """The 10,000 test images and their labels: read-only arrays, loaded once per server and
-    shared (st.cache_data handed every call a copy of its 8 MB)."""
-    from fashion_lab.data.fashion_mnist import load_dataset
+    shared (st.cache_data handed every call a copy of its 8 MB), without the training images."""
+    from fashion_lab.data.fashion_mnist import load_test_split
 
-    data = load_dataset()
-    for array in (data.test_images, data.test_labels):
-        array.flags.writeable = False
-    return data.test_images, data.test_labels
+    return load_test_split()
 
 
 def available_test_images():

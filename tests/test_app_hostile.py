@@ -15,7 +15,7 @@ from components.classify import keys as classify_keys
 from components.inside import keys as inside_keys
 from components.models.page import DELETE_NAME
 from components.plain_text import plain
-from fashion_lab.data.fashion_mnist import FILES, load_dataset
+from fashion_lab.data.fashion_mnist import FILES, load_dataset, load_test_split
 from fashion_lab.training.saving import run_metadata
 from model_store.store import WEIGHTS_FILE
 
@@ -94,17 +94,15 @@ def test_a_model_whose_files_vanish_after_the_listing_gets_a_warning(store, smal
 def broken_dataset(tmp_path, monkeypatch, dataset):
     """FASHION_MNIST_DIR holding four files that are not IDX; every cache of the real set cleared
     before and after."""
-    from components.resources import test_images
-
     for name in FILES.values():
         (tmp_path / name).write_bytes(gzip.compress(b"not an IDX file"))
     monkeypatch.setenv("FASHION_MNIST_DIR", str(tmp_path))
     load_dataset.cache_clear()
-    test_images.clear()
+    load_test_split.cache_clear()
     yield
     monkeypatch.delenv("FASHION_MNIST_DIR")
     load_dataset.cache_clear()
-    test_images.clear()
+    load_test_split.cache_clear()
 
 
 @pytest.mark.parametrize("page", PAGES_THAT_LOAD_MODELS)

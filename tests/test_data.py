@@ -94,3 +94,22 @@ def test_real_dataset_shapes_and_label_counts(dataset):
 def test_dataset_arrays_are_read_only(dataset):
     with pytest.raises(ValueError):
         dataset.train_images[0, 0, 0] = 1
+
+
+def test_the_test_split_alone_is_the_datasets_own(dataset):
+    images, labels = data.load_test_split()
+    whole = data.load_dataset()  # read before or after the split (a test may clear the caches)
+    assert images is whole.test_images and labels is whole.test_labels  # one copy in memory
+    alone_images, alone_labels = data.load_test_split_from(data.find_dataset_dir())
+    np.testing.assert_array_equal(alone_images, dataset.test_images)
+    np.testing.assert_array_equal(alone_labels, dataset.test_labels)
+    with pytest.raises(ValueError):
+        alone_images[0, 0, 0] = 1
+
+
+def test_a_wrong_test_split_is_reported_without_the_training_files(tmp_path):
+    write_fake_dataset(tmp_path, test=10)
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
+        (tmp_path / name).unlink()
+    with pytest.raises(DatasetError, match="test split has 10 images, expected 10000"):
+        data.load_test_split_from(tmp_path)

@@ -172,13 +172,22 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, split: str, folder: Path
         )
 
 
-def load_dataset_from(folder: Path) -> Dataset:
-    """Load and validate the four IDX files of one folder."""
-    arrays = {
-        key: read_idx_file(folder / name, 3 if key.endswith("images") else 1) for key, name in FILES.items()
-    }
-    _check_pair(arrays["train_images"], arrays["train_labels"], "train", folder)
-    _check_pair(arrays["test_images"], arrays["test_labels"], "test", folder)
+def load_test_split_from(folder: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Load and validate the test images and labels of one folder."""
+    images = read_idx_file(folder / FILES["test_images"], 3)
+    labels = read_idx_file(folder / FILES["test_labels"], 1)
+    _check_pair(images, labels, "test", folder)
+    return images, labels
+
+
+def load_dataset_from(folder: Path, test: tuple[np.ndarray, np.ndarray] | None = None) -> Dataset:
+    """Load and validate the four IDX files of one folder (``test``: its test split, read already)."""
+    train_images = read_idx_file(folder / FILES["train_images"], 3)
+    train_labels = read_idx_file(folder / FILES["train_labels"], 1)
+    _check_pair(train_images, train_labels, "train", folder)
+    test_images, test_labels = test or load_test_split_from(folder)
+    arrays = {"train_images": train_images, "train_labels": train_labels}
+    arrays |= {"test_images": test_images, "test_labels": test_labels}
     digest = hashlib.sha256()
     for key in FILES:
         digest.update(arrays[key].tobytes())
@@ -189,4 +198,15 @@ def load_dataset_from(folder: Path) -> Dataset:
 def load_dataset() -> Dataset:
     """Find, load and validate Fashion-MNIST (cached per process; arrays are read-only)."""
     folder = find_dataset_dir() or _download_with_keras()
-    return load_dataset_from(folder)
+    return load_dataset_from(folder, load_test_split() if load_test_split.cache_info().currsize else None)
+
+
+@lru_cache(maxsize=1)
+def load_test_split() -> tuple[np.ndarray, np.ndarray]:
+    """The 10,000 test images and labels alone (cached per process; read-only): what the pages
+    show reads 4.4 MB of the files, not 30 MB (0.3 s less at a page's first open here). The same
+    arrays as ``load_dataset()``'s, whichever of the two comes first."""
+    if load_dataset.cache_info().currsize:
+        data = load_dataset()
+        return data.test_images, data.test_labels
+    return load_test_split_from(find_dataset_dir() or _download_with_keras())
