@@ -9,6 +9,7 @@ import re
 import pytest
 from helpers.store import bundle_classics
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from fashion_lab.i18n import translations
 from fashion_lab.models.registry import ARCHITECTURES
@@ -128,11 +129,14 @@ def test_with_nothing_chosen_the_browsers_language(browser: Browser, app):
 def test_hangul_is_drawn_with_the_apps_own_font(page: Page, app):
     url, _ = app
     open_in(page, url, "models", "ko")
-    loaded = "(w) => [...document.fonts].some(f => f.family === 'Noto Sans KR' && f.weight === w && f.status === 'loaded')"  # noqa: E501
-    for weight in ("400", "700"):  # the text and the heading's
-        page.wait_for_function(loaded, arg=weight)
-    faces = page.evaluate("() => [...document.fonts].map(f => [f.family, f.weight, f.status])")
-    assert ["Noto Sans KR", "400", "loaded"] in faces and ["Noto Sans KR", "700", "loaded"] in faces, faces
+    # the text's weight and the heading's, loaded at one moment: read once per weight and again
+    # after, a make test saw each loaded and then not both (2026-12-05)
+    both = "() => ['400', '700'].every(w => [...document.fonts].some(f => f.family === 'Noto Sans KR' && f.weight === w && f.status === 'loaded'))"  # noqa: E501
+    try:
+        page.wait_for_function(both, timeout=30_000)
+    except PlaywrightTimeoutError:
+        faces = page.evaluate("() => [...document.fonts].map(f => [f.family, f.weight, f.status])")
+        pytest.fail(f"Noto Sans KR is not loaded in both weights: {[f for f in faces if 'Noto' in f[0]]}")
     heading = page.get_by_role("heading", name="모델")
     assert "Noto Sans KR" in heading.evaluate("h => getComputedStyle(h).fontFamily")
 
